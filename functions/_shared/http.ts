@@ -1,0 +1,25 @@
+import type { HttpHandler, HttpRequest, InvocationContext } from '@azure/functions';
+import type { Endpoint } from '../../src/http/pipeline';
+import { getApp } from '../../src/runtime';
+
+// Built (and the settings validated) when the first function module loads: a bad setting stops the worker.
+getApp();
+
+/** Adapts an endpoint of src/ to an Azure Functions HTTP handler. */
+export function http(endpoint: Endpoint): HttpHandler {
+  return async (request: HttpRequest, context: InvocationContext) => {
+    const response = await endpoint(
+      {
+        method: request.method,
+        // The full URL, not request.query: the host's query map keeps one value per name (id[]=a&id[]=b).
+        url: new URL(request.url),
+        headers: request.headers,
+        params: request.params,
+        requestId: context.invocationId,
+        body: async () => Buffer.from(await request.arrayBuffer()),
+      },
+      getApp(),
+    );
+    return { status: response.status, headers: response.headers, jsonBody: response.json };
+  };
+}

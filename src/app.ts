@@ -1,0 +1,81 @@
+import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { BlobServiceClient } from '@azure/storage-blob';
+import type { CosmosClient, Database } from '@azure/cosmos';
+import { LoginGuard } from './auth/loginGuard';
+import { Revocations } from './auth/revocations';
+import { SessionTokens } from './auth/sessionTokens';
+import { SigningKeys } from './auth/signingKeys';
+import type { CaseDeps } from './cases/caseDeps';
+import { CaseRepository } from './cases/caseRepository';
+import { systemClock, type Clock } from './clock';
+import type { Config } from './config';
+import { CountrySettingsRepository } from './countries/countrySettingsRepository';
+import type { KeyStore } from './keys/keyStore';
+import { KeyVaultKeyStore } from './keys/keyVaultKeyStore';
+import { LocalKeyStore } from './keys/localKeyStore';
+import { createLogger, type Logger } from './logger';
+import { createCosmosClient, openContainers, type Containers } from './platform/cosmos';
+import { createBlobServiceClient } from './platform/storage';
+import { UserRepository } from './users/userRepository';
+
+/** Every service the endpoints and jobs use, built once from the configuration. */
+export interface App {
+  config: Config;
+  clock: Clock;
+  logger: Logger;
+  cosmos: CosmosClient;
+  database: Database;
+  containers: Containers;
+  blob: BlobServiceClient;
+  keyStore: KeyStore;
+  users: UserRepository;
+  settings: CountrySettingsRepository;
+  loginGuard: LoginGuard;
+  tokens: SessionTokens;
+  revocations: Revocations;
+  caseDeps: CaseDeps;
+}
+
+export interface AppOverrides {
+  clock?: Clock;
+  logger?: Logger;
+  keyStore?: KeyStore;
+}
+
+/** The composition root: config in, services out. Tests call it against the emulators. */
+export function createApp(config: Config, overrides: AppOverrides = {}): App {
+  let credential: TokenCredential | undefined;
+  const lazyCredential = () => (credential ??= new DefaultAzureCredential());
+  const clock = overrides.clock ?? systemClock;
+  const cosmos = createCosmosClient(config, lazyCredential);
+  const database = cosmos.database(config.COSMOS_DATABASE);
+  const containers = openContainers(database);
+  const keyStore =
+    overrides.keyStore ??
+    (config.KEY_VAULT_URL
+      ? new KeyVaultKeyStore(config.KEY_VAULT_URL, lazyCredential())
+      : new LocalKeyStore(config.LOCAL_KEY_STORE_PATH as string));
+  const users = new UserRepository(containers.users);
+  const settings = new CountrySettingsRepository(containers.config, clock);
+  const cases = new CaseRepository(containers.records);
+  return {
+    config,
+    clock,
+    logger: overrides.logger ?? createLogger(config.LOG_LEVEL),
+    cosmos,
+    database,
+    containers,
+    blob: createBlobServiceClient(config, lazyCredential),
+    keyStore,
+    users,
+    settings,
+    loginGuard: new LoginGuard(containers.users, clock, {
+      maxAttemptsPerMinute: config.LOGIN_MAX_ATTEMPTS_PER_MINUTE,
+      lockoutFailures: config.LOGIN_LOCKOUT_FAILURES,
+      lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+    }),
+    tokens: new SessionTokens(new SigningKeys(keyStore, clock), clock, config.TOKEN_TTL_MINUTES),
+    revocations: new Revocations(containers.users, clock),
+    caseDeps: { cases, settings, clock },
+  };
+}

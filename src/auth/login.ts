@@ -1,0 +1,55 @@
+import type { Clock } from '../clock';
+import { AppError, unauthorized } from '../errors';
+import type { UserRepository } from '../users/userRepository';
+import type { LoginGuard } from './loginGuard';
+import { verifyPassword } from './passwords';
+import type { LoginInput, LoginResponse } from './schema';
+import type { SessionTokens } from './sessionTokens';
+import { totpStep } from './totp';
+
+export interface LoginDeps {
+  users: UserRepository;
+  guard: LoginGuard;
+  tokens: SessionTokens;
+  clock: Clock;
+}
+
+// One message whether the user exists, is disabled or mistyped: nothing to learn from it.
+const WRONG = 'Invalid user name or password';
+
+/** Password (and TOTP where enrolled) for a short-lived session token. */
+export async function login(deps: LoginDeps, input: LoginInput['user']): Promise<LoginResponse> {
+  await deps.guard.admit(input.user_name);
+  const user = await deps.users.findByUserName(input.user_name);
+  const passwordOk = await verifyPassword(user?.password_hash, input.password);
+  if (!user || user.disabled || !passwordOk) {
+    await deps.guard.recordFailure(input.user_name);
+    throw unauthorized(WRONG);
+  }
+  const homeCountry = user.country_codes[0] as string;
+  const role = await deps.users.findRole(homeCountry, user.role_unique_id);
+  if (!role) throw unauthorized(WRONG);
+
+  if (user.totp_secret) {
+    if (!input.totp_code)
+      throw new AppError(401, 'A verification code from your authenticator app is required', 'totp_code');
+    const step = totpStep(user.totp_secret, input.totp_code, deps.clock.now());
+    if (step === undefined || !(await deps.guard.claimTotpStep(user.user_name, step))) {
+      await deps.guard.recordFailure(input.user_name);
+      throw new AppError(401, 'Invalid or already used verification code', 'totp_code');
+    }
+  }
+  await deps.guard.recordSuccess(input.user_name);
+
+  const scope = role.require_2fa && !user.totp_secret ? 'totp_enrolment' : 'full';
+  const { token, claims } = await deps.tokens.issue(user.user_name, scope);
+  return {
+    id: user.id,
+    user_name: user.user_name,
+    token,
+    expires_at: new Date(claims.exp * 1000).toISOString(),
+    group_permission: role.group_permission,
+    country_codes: user.country_codes,
+    token_scope: scope,
+  };
+}

@@ -1,0 +1,35 @@
+import type { ModuleId } from '../users/types';
+
+/** A case as stored in the `records` container (server fields + client fields + Cosmos system fields). */
+export interface CaseDocument {
+  id: string;
+  record_type: 'case';
+  country_code: string;
+  case_id: string;
+  short_id: string;
+  case_id_display: string;
+  module_id: ModuleId;
+  enabled: boolean;
+  owned_by: string;
+  owned_by_agency_id: string;
+  owned_by_groups: string[];
+  assigned_user_names: string[];
+  associated_user_names: string[];
+  created_at: string;
+  created_by: string;
+  last_updated_at: string;
+  last_updated_by: string;
+  version: number;
+  workflow: string;
+  flag_count: number;
+  alert_count: number;
+  reminders: { type: string; due_at: string }[];
+  next_due_at: string | null;
+  registration_date: string;
+  age: number | null;
+  /** Hash of the create request, so that a retried offline create is recognised (never presented). */
+  create_fingerprint: string;
+  _etag?: string;
+  _ts?: number;
+  [field: string]: unknown;
+}

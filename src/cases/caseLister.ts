@@ -1,0 +1,69 @@
+import type { SqlParameter } from '@azure/cosmos';
+import { can, type Principal } from '../auth/principal';
+import { forbidden } from '../errors';
+import { scopeFilter } from '../policy/recordScope';
+import type { CaseDeps } from './caseDeps';
+import type { CaseDocument } from './caseDocument';
+import type { ListParams } from './listParams';
+
+export interface CasePage {
+  docs: CaseDocument[];
+  total: number;
+}
+
+/**
+ * One page of the cases the principal may see. Always one country's partition; the scope rule is the
+ * same as for single reads. Pages come from `TOP page×per` (the emulator has no OFFSET; the window is
+ * bounded by listParams).
+ */
+export async function listCases(
+  deps: Pick<CaseDeps, 'cases'>,
+  principal: Principal,
+  params: ListParams,
+): Promise<CasePage> {
+  if (!can(principal, 'cases', 'read')) throw forbidden('Your role does not allow reading cases');
+  const scope = scopeFilter(principal);
+  const where = ["c.record_type = 'case'", ...scope.where];
+  const parameters: SqlParameter[] = [...scope.parameters];
+  const param = (value: SqlParameter['value']) => {
+    const name = `@p${parameters.length}`;
+    parameters.push({ name, value });
+    return name;
+  };
+
+  where.push(`ARRAY_CONTAINS(${param(params.enabled)}, c.enabled)`);
+  for (const [field, values] of Object.entries(params.lists)) {
+    where.push(`ARRAY_CONTAINS(${param(values)}, c.${field})`);
+  }
+  for (const [field, ranges] of Object.entries(params.ranges)) {
+    const alternatives = ranges.map((r) => {
+      const bounds = [];
+      if (r.from !== undefined) bounds.push(`c.${field} >= ${param(r.from)}`);
+      if (r.to !== undefined) bounds.push(`c.${field} <= ${param(r.to)}`);
+      return `(${bounds.join(' AND ')})`;
+    });
+    where.push(`(${alternatives.join(' OR ')})`);
+  }
+  if (params.flagged !== undefined) where.push(params.flagged ? 'c.flag_count > 0' : 'c.flag_count = 0');
+  if (params.query) {
+    if (params.idSearch) {
+      const q = param(params.query.toLowerCase());
+      where.push(`(c.id = ${q} OR LOWER(c.short_id) = ${q} OR LOWER(c.case_id_display) = ${q})`);
+    } else {
+      const q = param(params.query.toLowerCase());
+      const text = ['name', 'name_first', 'name_last', 'name_nickname', 'case_id_display'].map(
+        (f) => `CONTAINS(LOWER(c.${f}), ${q})`,
+      );
+      where.push(`(${text.join(' OR ')})`);
+    }
+  }
+  const condition = where.join(' AND ');
+  const top = param(params.page * params.per);
+  const sql = `SELECT TOP ${top} * FROM c WHERE ${condition} ORDER BY c.${params.orderBy} ${params.order.toUpperCase()}`;
+  const countParameters = parameters.filter((p) => p.name !== top);
+  const [window, total] = await Promise.all([
+    deps.cases.query(sql, parameters),
+    deps.cases.count(condition, countParameters),
+  ]);
+  return { docs: window.slice((params.page - 1) * params.per), total };
+}

@@ -1,0 +1,55 @@
+import type { CaseDocument } from './caseDocument';
+
+// Storage and bookkeeping fields that never leave the server.
+const internal = new Set([
+  'record_type',
+  'create_fingerprint',
+  '_rid',
+  '_self',
+  '_etag',
+  '_attachments',
+  '_ts',
+]);
+const nameFields = ['name', 'name_first', 'name_middle', 'name_last', 'name_nickname'];
+const HIDDEN = '*******';
+
+export const shortFields = [
+  'id',
+  'short_id',
+  'case_id_display',
+  'name',
+  'age',
+  'sex',
+  'registration_date',
+  'owned_by',
+  'status',
+  'workflow',
+  'module_id',
+  'flag_count',
+  'alert_count',
+  'created_at',
+  'last_updated_at',
+  'enabled',
+];
+
+export interface PresentOptions {
+  /** List views hide GBV survivors' names (Primero's hidden_name). */
+  listView?: boolean;
+  fields?: string[];
+}
+
+export function presentCase(doc: CaseDocument, options: PresentOptions = {}): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(doc)) {
+    if (!internal.has(key)) out[key] = value;
+  }
+  if (options.listView && doc.module_id === 'primeromodule-gbv') {
+    for (const field of nameFields) if (out[field] !== undefined && out[field] !== null) out[field] = HIDDEN;
+    out.hidden_name = true;
+  }
+  if (!options.fields) return out;
+  const picked: Record<string, unknown> = { id: out.id };
+  for (const field of options.fields) if (field in out) picked[field] = out[field];
+  if (out.hidden_name) picked.hidden_name = true;
+  return picked;
+}

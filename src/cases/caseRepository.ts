@@ -1,0 +1,56 @@
+import type { Container, SqlParameter } from '@azure/cosmos';
+import { conflict, preconditionFailed } from '../errors';
+import type { CaseDocument } from './caseDocument';
+
+const statusOf = (error: unknown) => (error as { code?: number }).code;
+
+/** Cases in the `records` container. Every read checks the country; every query filters on it. */
+export class CaseRepository {
+  constructor(private readonly container: Container) {}
+
+  async find(countryCode: string, id: string): Promise<CaseDocument | undefined> {
+    const { resource } = await this.container.item(id, [countryCode, id]).read<CaseDocument>();
+    if (!resource || resource.country_code !== countryCode || resource.record_type !== 'case')
+      return undefined;
+    return resource;
+  }
+
+  /** Undefined when the id is taken in this country (the caller decides between 200 and 409). */
+  async create(doc: CaseDocument): Promise<CaseDocument | undefined> {
+    try {
+      const { resource } = await this.container.items.create<CaseDocument>(doc);
+      return resource as CaseDocument;
+    } catch (error) {
+      if (statusOf(error) === 409) return undefined;
+      throw error;
+    }
+  }
+
+  /** Replaces only if the stored `_etag` is still `etag`: 412 otherwise. */
+  async replace(doc: CaseDocument, etag: string): Promise<CaseDocument> {
+    try {
+      const { resource } = await this.container
+        .item(doc.id, [doc.country_code, doc.id])
+        .replace<CaseDocument>(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
+      return resource as CaseDocument;
+    } catch (error) {
+      if (statusOf(error) === 412) throw preconditionFailed();
+      if (statusOf(error) === 404) throw conflict('The record was removed meanwhile');
+      throw error;
+    }
+  }
+
+  async query(sql: string, parameters: SqlParameter[]): Promise<CaseDocument[]> {
+    const { resources } = await this.container.items
+      .query<CaseDocument>({ query: sql, parameters })
+      .fetchAll();
+    return resources;
+  }
+
+  async count(sqlWhere: string, parameters: SqlParameter[]): Promise<number> {
+    const { resources } = await this.container.items
+      .query<number>({ query: `SELECT VALUE COUNT(1) FROM c WHERE ${sqlWhere}`, parameters })
+      .fetchAll();
+    return resources[0] ?? 0;
+  }
+}

@@ -1,0 +1,127 @@
+import { badRequest } from '../errors';
+import { caseRecordSchema } from './schema';
+
+export interface Range {
+  from?: string | number;
+  to?: string | number;
+}
+
+export interface ListParams {
+  page: number;
+  per: number;
+  orderBy: string;
+  order: 'asc' | 'desc';
+  fields?: string[] | 'short';
+  query?: string;
+  idSearch: boolean;
+  lists: Record<string, string[]>;
+  ranges: Record<string, Range[]>;
+  flagged?: boolean;
+  enabled: boolean[];
+}
+
+export const MAX_PER = 1000;
+export const MAX_WINDOW = 10_000;
+export const orderable = ['created_at', 'last_updated_at', 'registration_date', 'case_id_display', 'age'];
+export const listFilters = ['status', 'sex', 'risk_level', 'owned_by', 'module_id', 'workflow', 'id'];
+export const rangeFilters = {
+  age: 'int',
+  created_at: 'datetime',
+  last_updated_at: 'datetime',
+  registration_date: 'date',
+} as const;
+const knownFields = new Set(Object.keys(caseRecordSchema.shape));
+
+/** Parses GET /cases query parameters; anything unknown or malformed is a 400 naming the parameter. */
+export function parseListParams(search: URLSearchParams): ListParams {
+  const params: ListParams = {
+    page: 1,
+    per: 20,
+    orderBy: 'created_at',
+    order: 'desc',
+    idSearch: false,
+    lists: {},
+    ranges: {},
+    enabled: [true],
+  };
+  for (const key of new Set(search.keys())) {
+    const values = search.getAll(key);
+    const name = key.replace(/\[\]$/, '');
+    const value = values.join(',');
+    if (name === 'page') params.page = positiveInt(name, value, Number.MAX_SAFE_INTEGER);
+    else if (name === 'per') params.per = positiveInt(name, value, MAX_PER);
+    else if (name === 'order_by') params.orderBy = oneOf(name, value, orderable);
+    else if (name === 'order') params.order = oneOf(name, value, ['asc', 'desc']) as 'asc' | 'desc';
+    else if (name === 'fields') params.fields = value === 'short' ? 'short' : fieldList(value);
+    else if (name === 'query') params.query = value.trim().slice(0, 100) || undefined;
+    else if (name === 'id_search') params.idSearch = bool(name, value);
+    else if (name === 'flagged') params.flagged = bool(name, value);
+    else if (name === 'enabled' || name === 'record_state')
+      params.enabled = csv(value).map((v) => bool(name, v));
+    else if (name === 'locale')
+      continue; // Primero clients send it; responses are not localised.
+    else if (listFilters.includes(name)) params.lists[name] = csv(value);
+    else if (name in rangeFilters)
+      params.ranges[name] = csv(value).map((v) =>
+        range(name, v, rangeFilters[name as keyof typeof rangeFilters]),
+      );
+    else throw badRequest(`Unknown query parameter ${name}`, name);
+  }
+  if (params.page * params.per > MAX_WINDOW) {
+    throw badRequest(
+      `page × per may not exceed ${MAX_WINDOW}: narrow the filters, or use /api/v2/sync for full downloads`,
+      'page',
+    );
+  }
+  return params;
+}
+
+const csv = (value: string) =>
+  value
+    .split(',')
+    .map((v) => v.trim())
+    .filter((v) => v !== '');
+
+function positiveInt(name: string, value: string, max: number): number {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > max)
+    throw badRequest(`${name} must be a whole number from 1 to ${max}`, name);
+  return n;
+}
+
+function oneOf(name: string, value: string, allowed: string[]): string {
+  if (!allowed.includes(value)) throw badRequest(`${name} must be one of ${allowed.join(', ')}`, name);
+  return value;
+}
+
+function bool(name: string, value: string): boolean {
+  if (value !== 'true' && value !== 'false') throw badRequest(`${name} must be true or false`, name);
+  return value === 'true';
+}
+
+function fieldList(value: string): string[] {
+  const fields = csv(value);
+  const unknown = fields.find((f) => !knownFields.has(f));
+  if (unknown !== undefined || fields.length === 0)
+    throw badRequest(`fields: unknown field ${unknown ?? '(none)'}`, 'fields');
+  return fields;
+}
+
+/** `10..15`, `10..`, `..15`, or a single value. */
+function range(name: string, value: string, kind: 'int' | 'date' | 'datetime'): Range {
+  const [rawFrom, rawTo] = value.includes('..') ? value.split('..', 2) : [value, value];
+  const parse = (raw: string | undefined) => {
+    if (raw === undefined || raw === '') return undefined;
+    if (kind === 'int' && /^\d{1,3}$/.test(raw)) return Number(raw);
+    if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw))) return raw;
+    if (kind === 'datetime' && !Number.isNaN(Date.parse(raw)) && /^\d{4}-\d{2}-\d{2}/.test(raw))
+      return new Date(raw).toISOString();
+    throw badRequest(
+      `${name} must be a range like ${kind === 'int' ? '10..15' : kind === 'date' ? '2026-01-01..2026-01-31' : '2026-01-01T00:00:00Z..'}`,
+      name,
+    );
+  };
+  const r = { from: parse(rawFrom), to: parse(rawTo) };
+  if (r.from === undefined && r.to === undefined) throw badRequest(`${name} needs at least one bound`, name);
+  return r;
+}

@@ -1,0 +1,80 @@
+import { z } from 'zod';
+import { ConfigError } from './errors';
+
+/**
+ * Every setting the app reads, with the names Azure app settings use. Locally the emulators are reached with
+ * keys/connection strings; in Azure the same clients authenticate with the app's managed identity
+ * (DefaultAzureCredential), so the key settings are simply absent there.
+ */
+const optionalString = z
+  .string()
+  .optional()
+  .transform((v) => (v === '' ? undefined : v));
+const url = z.url({ protocol: /^https?$/ });
+
+export const configSchema = z
+  .object({
+    COSMOS_ENDPOINT: url,
+    COSMOS_KEY: optionalString,
+    COSMOS_CA_CERT_PATH: optionalString,
+    COSMOS_DATABASE: z
+      .string()
+      .regex(/^[A-Za-z0-9_-]{1,255}$/)
+      .default('primero'),
+    AzureWebJobsStorage: optionalString,
+    AzureWebJobsStorage__blobServiceUri: url.optional(),
+    AzureWebJobsStorage__queueServiceUri: url.optional(),
+    ATTACHMENTS_CONTAINER: z
+      .string()
+      .regex(/^[a-z0-9-]{3,63}$/)
+      .default('attachments'),
+    KEY_VAULT_URL: url.optional(),
+    LOCAL_KEY_STORE_PATH: optionalString,
+    AUTH_MODE: z.enum(['embedded']).default('embedded'),
+    TOKEN_TTL_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(5)
+      .max(24 * 60)
+      .default(60),
+    LOGIN_MAX_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100).default(6),
+    LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(1).max(100).default(6),
+    LOGIN_LOCKOUT_MINUTES: z.coerce
+      .number()
+      .int()
+      .min(1)
+      .max(24 * 60)
+      .default(30),
+    MAX_BODY_BYTES: z.coerce
+      .number()
+      .int()
+      .min(1024)
+      .default(1024 * 1024),
+    LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  })
+  .superRefine((c, ctx) => {
+    if (!c.AzureWebJobsStorage && !c.AzureWebJobsStorage__blobServiceUri) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['AzureWebJobsStorage__blobServiceUri'],
+        message: 'set it (identity-based, in Azure) or AzureWebJobsStorage (a connection string, locally)',
+      });
+    }
+    if (!c.KEY_VAULT_URL && !c.LOCAL_KEY_STORE_PATH) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['KEY_VAULT_URL'],
+        message: 'set it (in Azure) or LOCAL_KEY_STORE_PATH (a file, locally)',
+      });
+    }
+  });
+
+export type Config = z.output<typeof configSchema>;
+
+/** Reads and validates the settings once; a missing or bad one fails naming the setting, not its value. */
+export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
+  const parsed = configSchema.safeParse(env);
+  if (parsed.success) return parsed.data;
+  const lines = parsed.error.issues.map((i) => `- ${i.path.join('.') || '(settings)'}: ${i.message}`);
+  throw new ConfigError(`Invalid configuration:\n${lines.join('\n')}`);
+}

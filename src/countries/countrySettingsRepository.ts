@@ -1,0 +1,57 @@
+import type { Container } from '@azure/cosmos';
+import type { Clock } from '../clock';
+import type { CountrySettings } from './types';
+
+const CACHE_MS = 60_000;
+
+/** Country settings change rarely and are read on every write: cached briefly per instance. */
+export class CountrySettingsRepository {
+  private readonly cache = new Map<string, { value: CountrySettings; at: number }>();
+
+  constructor(
+    private readonly container: Container,
+    private readonly clock: Clock,
+  ) {}
+
+  async get(countryCode: string): Promise<CountrySettings> {
+    const now = this.clock.now().getTime();
+    const hit = this.cache.get(countryCode);
+    if (hit && now - hit.at < CACHE_MS) return hit.value;
+    const { resource } = await this.container
+      .item('settings', [countryCode, 'settings'])
+      .read<CountrySettings>();
+    // A country without settings still works: UTC and no custom fields.
+    const value: CountrySettings =
+      resource && resource.country_code === countryCode
+        ? resource
+        : {
+            id: 'settings',
+            type: 'country_settings',
+            country_code: countryCode,
+            name: countryCode,
+            time_zone: 'UTC',
+            locales: ['en'],
+            form_fields: { case: [] },
+          };
+    this.cache.set(countryCode, { value, at: now });
+    return value;
+  }
+
+  async listCountries(): Promise<string[]> {
+    // Deployment-wide metadata for GET /primero, not a record query: the one cross-partition read we allow.
+    const { resources } = await this.container.items
+      .query<string>({ query: "SELECT VALUE c.country_code FROM c WHERE c.type = 'country_settings'" })
+      .fetchAll();
+    return [...new Set(resources)].sort();
+  }
+}
+
+/** YYYY-MM-DD of `at` in the given IANA time zone. */
+export function localDate(at: Date, timeZone: string): string {
+  return new Intl.DateTimeFormat('en-CA', {
+    timeZone,
+    year: 'numeric',
+    month: '2-digit',
+    day: '2-digit',
+  }).format(at);
+}

@@ -1,0 +1,17 @@
+export type CustomFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'string_list';
+
+/** A field a country adds to a record type's form, beyond the built-in ones. */
+export interface CustomField {
+  name: string;
+  type: CustomFieldType;
+}
+
+export interface CountrySettings {
+  id: 'settings';
+  type: 'country_settings';
+  country_code: string;
+  name: string;
+  time_zone: string;
+  locales: string[];
+  form_fields: { case: CustomField[] };
+}

@@ -1,0 +1,17 @@
+import { badRequest } from '../errors';
+
+/** Cosmos `_etag` → HTTP entity tag (always quoted). */
+export const toHttpEtag = (etag: string) => `"${etag.replace(/^"|"$/g, '')}"`;
+
+/**
+ * Whether an `If-Match` header (possibly a list, possibly weak, possibly `*`) matches the stored etag.
+ * No header means no precondition.
+ */
+export function ifMatchHolds(header: string | null, storedEtag: string): boolean {
+  if (header === null) return true;
+  const value = header.trim();
+  if (value === '*') return true;
+  if (value === '') throw badRequest('If-Match is empty', 'If-Match');
+  const stored = toHttpEtag(storedEtag);
+  return value.split(',').some((tag) => tag.trim().replace(/^W\//, '') === stored);
+}

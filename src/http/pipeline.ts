@@ -1,0 +1,65 @@
+import type { App } from '../app';
+import { authenticate } from '../auth/authenticate';
+import type { Principal } from '../auth/principal';
+import { AppError } from '../errors';
+import { errorResponse } from './responses';
+import type { ApiRequest, ApiResponse } from './types';
+
+export type Endpoint = (request: ApiRequest, app: App) => Promise<ApiResponse>;
+export type AuthedHandler = (request: ApiRequest, principal: Principal, app: App) => Promise<ApiResponse>;
+
+/**
+ * The chain every endpoint runs in: errors become the API's error envelope (a user fault with its status,
+ * anything else a bare 500 with a reference), every response gets X-Request-Id and no-store, and one log
+ * line per request records what happened without any request data.
+ */
+export function publicEndpoint(handler: Endpoint): Endpoint {
+  return async (request, app) => {
+    const started = Date.now();
+    let response: ApiResponse;
+    try {
+      response = await handler(request, app);
+    } catch (error) {
+      response = toErrorResponse(error, request, app);
+    }
+    app.logger.info(
+      {
+        request_id: request.requestId,
+        method: request.method,
+        path: request.url.pathname,
+        status: response.status,
+        ms: Date.now() - started,
+        user: request.actor?.user,
+        country: request.actor?.country,
+      },
+      'request',
+    );
+    return {
+      ...response,
+      headers: { 'Cache-Control': 'no-store', ...response.headers, 'X-Request-Id': request.requestId },
+    };
+  };
+}
+
+export function authedEndpoint(handler: AuthedHandler): Endpoint {
+  return publicEndpoint(async (request, app) => {
+    const principal = await authenticate(
+      app,
+      request.headers.get('authorization'),
+      request.headers.get('x-country-code'),
+    );
+    request.actor = { user: principal.user.user_name, country: principal.countryCode };
+    return handler(request, principal, app);
+  });
+}
+
+function toErrorResponse(error: unknown, request: ApiRequest, app: App): ApiResponse {
+  const resource = request.url.pathname;
+  if (error instanceof AppError) return errorResponse(error.status, resource, error.entries, error.headers);
+  // A system fault: log its kind and stack, which carry no request data, and tell the client only a reference.
+  app.logger.error(
+    { request_id: request.requestId, err: { type: (error as Error)?.name, stack: (error as Error)?.stack } },
+    'unhandled error',
+  );
+  return errorResponse(500, resource, [{ message: `Internal error; reference ${request.requestId}` }]);
+}

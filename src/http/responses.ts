@@ -1,0 +1,34 @@
+import type { ErrorEntry } from '../errors';
+import type { ApiResponse } from './types';
+
+export const ok = (data: unknown, headers: Record<string, string> = {}): ApiResponse => ({
+  status: 200,
+  headers,
+  json: { data },
+});
+
+export const list = (
+  data: unknown[],
+  metadata: { total: number; per: number; page: number },
+): ApiResponse => ({
+  status: 200,
+  json: { data, metadata },
+});
+
+export const errorResponse = (
+  status: number,
+  resource: string,
+  entries: ErrorEntry[],
+  headers: Record<string, string> = {},
+): ApiResponse => ({
+  status,
+  headers,
+  json: {
+    errors: entries.map((e) => ({
+      status,
+      resource,
+      ...(e.detail ? { detail: e.detail } : {}),
+      message: e.message,
+    })),
+  },
+});

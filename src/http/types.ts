@@ -1,0 +1,18 @@
+/** What src/ sees of an HTTP request: no Azure Functions types past functions/. */
+export interface ApiRequest {
+  method: string;
+  url: URL;
+  headers: Headers;
+  params: Record<string, string>;
+  requestId: string;
+  /** Who made the request, once authenticated: for the request log line. */
+  actor?: { user: string; country: string };
+  /** The raw body; read lazily so that size limits apply before parsing. */
+  body(): Promise<Buffer>;
+}
+
+export interface ApiResponse {
+  status: number;
+  headers?: Record<string, string>;
+  json?: unknown;
+}

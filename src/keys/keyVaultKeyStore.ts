@@ -1,0 +1,46 @@
+import type { TokenCredential } from '@azure/identity';
+import { SecretClient } from '@azure/keyvault-secrets';
+import type { KeyStore, SecretVersion } from './keyStore';
+
+/** Key Vault through the app's managed identity (role: Key Vault Secrets Officer). */
+export class KeyVaultKeyStore implements KeyStore {
+  private readonly client: SecretClient;
+
+  constructor(
+    vaultUrl: string,
+    credential: TokenCredential,
+    options: { disableChallengeResourceVerification?: boolean } = {},
+  ) {
+    this.client = new SecretClient(vaultUrl, credential, options);
+  }
+
+  async getSecret(name: string): Promise<SecretVersion | undefined> {
+    return this.get(name);
+  }
+
+  async getSecretVersion(name: string, version: string): Promise<SecretVersion | undefined> {
+    return this.get(name, version);
+  }
+
+  async setSecret(name: string, value: string): Promise<SecretVersion> {
+    const secret = await this.client.setSecret(name, value, {
+      contentType: 'application/octet-stream;base64',
+    });
+    return { value, version: secret.properties.version as string };
+  }
+
+  async ping(): Promise<void> {
+    // Listing one page proves reachability and permission without reading any secret value.
+    await this.client.listPropertiesOfSecrets().byPage({ maxPageSize: 1 }).next();
+  }
+
+  private async get(name: string, version?: string): Promise<SecretVersion | undefined> {
+    try {
+      const secret = await this.client.getSecret(name, version ? { version } : {});
+      return { value: secret.value as string, version: secret.properties.version as string };
+    } catch (error) {
+      if ((error as { statusCode?: number }).statusCode === 404) return undefined;
+      throw error;
+    }
+  }
+}

@@ -1,0 +1,279 @@
+import { randomUUID } from 'node:crypto';
+import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit } from '@azure/functions';
+import { QueueServiceClient } from '@azure/storage-queue';
+import { resolveSetting } from './appSettings';
+import type { RegisteredFunction } from './functionsCore';
+import { buildHttpRoutes, routeRequest, type HttpRoute } from './httpRouter';
+import { QueueListener } from './queueListener';
+import { scheduleTimer, type ScheduledTimer, type TimerInfo } from './timerScheduler';
+
+export interface HostSettings {
+  /** host.json `extensions.http.routePrefix` (default `api`). */
+  routePrefix: string;
+  maxDequeueCount: number;
+  visibilityTimeoutSeconds: number;
+  maxPollingIntervalMs: number;
+  queueBatchSize: number;
+  /** The real host refuses request bodies over 100 MB. */
+  maxRequestBytes: number;
+}
+
+export const defaultHostSettings: HostSettings = {
+  routePrefix: 'api',
+  maxDequeueCount: 5,
+  visibilityTimeoutSeconds: 0,
+  maxPollingIntervalMs: 2000,
+  queueBatchSize: 16,
+  maxRequestBytes: 100 * 1024 * 1024,
+};
+
+export interface HostOptions {
+  functions: RegisteredFunction[];
+  settings?: Partial<HostSettings>;
+  env?: NodeJS.ProcessEnv;
+  /** Start timer schedules and queue polling (tests of HTTP endpoints leave them off). */
+  triggers?: boolean;
+  log?: (line: string) => void;
+}
+
+/**
+ * A local Functions host for the registrations captured by our `@azure/functions-core`: HTTP triggers on a
+ * port with the route prefix, timers on their schedules, queue triggers polling Azurite, and
+ * `POST /admin/functions/<name>` to run a non-HTTP function now.
+ */
+export class LocalHost {
+  readonly settings: HostSettings;
+  private readonly routes: HttpRoute[];
+  private readonly env: NodeJS.ProcessEnv;
+  private server?: Server;
+  private timers: ScheduledTimer[] = [];
+  private listeners: QueueListener[] = [];
+  private readonly log: (line: string) => void;
+
+  constructor(private readonly options: HostOptions) {
+    this.settings = { ...defaultHostSettings, ...options.settings };
+    this.env = options.env ?? process.env;
+    this.routes = buildHttpRoutes(options.functions, this.settings.routePrefix);
+    this.log = options.log ?? (() => undefined);
+  }
+
+  get functions(): RegisteredFunction[] {
+    return this.options.functions;
+  }
+
+  async listen(port: number, hostname = '127.0.0.1'): Promise<string> {
+    this.server = createServer((req, res) => void this.serve(req, res));
+    await new Promise<void>((resolve, reject) => {
+      this.server?.once('error', reject);
+      this.server?.listen(port, hostname, () => resolve());
+    });
+    const address = this.server.address() as AddressInfo;
+    if (this.options.triggers !== false) await this.startTriggers();
+    return `http://${hostname === '127.0.0.1' ? 'localhost' : hostname}:${address.port}`;
+  }
+
+  async close(): Promise<void> {
+    this.timers.forEach((t) => t.stop());
+    await Promise.all(this.listeners.map((l) => l.stop()));
+    if (!this.server) return;
+    this.server.closeAllConnections();
+    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+  }
+
+  /** The function list `func start` prints. */
+  describe(baseUrl: string): string {
+    const lines = this.options.functions.map((fn) => {
+      if (fn.trigger.type === 'httpTrigger') {
+        const route = this.routes.find((r) => r.fn === fn);
+        return `        ${fn.name}: [${route?.methods.join(',')}] ${baseUrl}/${route?.route.template}`;
+      }
+      return `        ${fn.name}: ${fn.trigger.type}`;
+    });
+    return `Functions:\n\n${lines.join('\n')}\n`;
+  }
+
+  /** Runs a non-HTTP function once with the given input, as the admin endpoint and the triggers do. */
+  async invoke(
+    name: string,
+    input: unknown,
+    triggerMetadata: Record<string, unknown> = {},
+  ): Promise<unknown> {
+    const fn = this.options.functions.find((f) => f.name.toLowerCase() === name.toLowerCase());
+    if (!fn) throw new Error(`No function named ${name}`);
+    const context = this.context(fn, triggerMetadata);
+    this.log(`Executing 'Functions.${fn.name}' (Id=${context.invocationId})`);
+    try {
+      const result = await fn.handler(input, context);
+      this.log(`Executed 'Functions.${fn.name}' (Succeeded, Id=${context.invocationId})`);
+      return result;
+    } catch (error) {
+      this.log(
+        `Executed 'Functions.${fn.name}' (Failed, Id=${context.invocationId}): ${(error as Error)?.message}`,
+      );
+      throw error;
+    }
+  }
+
+  private context(fn: RegisteredFunction, triggerMetadata: Record<string, unknown>) {
+    return new InvocationContext({
+      invocationId: randomUUID(),
+      functionName: fn.name,
+      triggerMetadata,
+      options: { trigger: fn.trigger as never },
+      logHandler: (level, ...args) => this.log(`[${level}] ${fn.name}: ${args.map(String).join(' ')}`),
+    });
+  }
+
+  private async startTriggers() {
+    for (const fn of this.options.functions) {
+      if (fn.trigger.type === 'timerTrigger') {
+        const schedule = resolveSetting(String(fn.trigger.schedule), this.env);
+        const fire = async (info: TimerInfo) => {
+          await this.invoke(fn.name, info).catch(() => undefined);
+        };
+        this.timers.push(scheduleTimer(schedule, fire));
+        if (fn.trigger.runOnStartup)
+          void fire({
+            isPastDue: false,
+            schedule: { adjustForDST: true },
+            scheduleStatus: { last: '', next: '', lastUpdated: '' },
+          });
+      } else if (fn.trigger.type === 'queueTrigger') {
+        const listener = new QueueListener({
+          queueName: resolveSetting(String(fn.trigger.queueName), this.env).toLowerCase(),
+          service: this.queueService(fn.trigger.connection),
+          maxDequeueCount: this.settings.maxDequeueCount,
+          visibilityTimeoutSeconds: this.settings.visibilityTimeoutSeconds,
+          maxPollingIntervalMs: this.settings.maxPollingIntervalMs,
+          batchSize: this.settings.queueBatchSize,
+          handle: async (input, message) => {
+            await this.invoke(fn.name, input, { ...message, queueTrigger: input });
+          },
+          onError: () => undefined,
+        });
+        await listener.start();
+        this.listeners.push(listener);
+      }
+    }
+  }
+
+  /** Resolves a binding's `connection` like the host: a connection string, or `<name>__queueServiceUri`. */
+  queueService(connection = 'AzureWebJobsStorage'): QueueServiceClient {
+    const value = this.env[connection];
+    if (value) return QueueServiceClient.fromConnectionString(value);
+    const uri = this.env[`${connection}__queueServiceUri`];
+    if (uri) return new QueueServiceClient(uri);
+    throw new Error(`Queue connection ${connection} is not set`);
+  }
+
+  private async serve(req: IncomingMessage, res: ServerResponse) {
+    const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
+    try {
+      const adminMatch = /^\/admin\/functions\/([^/]+)\/?$/i.exec(url.pathname);
+      if (adminMatch) return await this.serveAdmin(req, res, decodeURIComponent(adminMatch[1] as string));
+      const found = routeRequest(this.routes, req.method ?? 'GET', url.pathname);
+      if (found.kind === 'not_found') return send(res, 404, {}, notFoundBody(url.pathname));
+      if (found.kind === 'method_not_allowed') {
+        return send(res, 405, { Allow: found.allow.join(', ') }, methodBody(url.pathname, req.method ?? ''));
+      }
+      const body = await readBody(req, this.settings.maxRequestBytes);
+      if (body === undefined) return send(res, 413, {}, Buffer.alloc(0));
+      const request = new HttpRequest({
+        method: req.method ?? 'GET',
+        url: url.toString(),
+        headers: flattenHeaders(req),
+        params: found.params,
+        body: { bytes: body },
+      });
+      const context = this.context(found.fn, {});
+      const result = (await found.fn.handler(request, context)) as
+        HttpResponseInit | HttpResponse | undefined;
+      const response = result instanceof HttpResponse ? result : new HttpResponse(result ?? {});
+      const headers: Record<string, string> = {};
+      response.headers.forEach((value, key) => (headers[key] = value));
+      send(res, response.status, headers, Buffer.from(await response.arrayBuffer()));
+    } catch (error) {
+      this.log(`Request to ${url.pathname} failed: ${(error as Error)?.stack}`);
+      if (!res.headersSent) send(res, 500, {}, Buffer.alloc(0));
+      else res.destroy();
+    }
+  }
+
+  private async serveAdmin(req: IncomingMessage, res: ServerResponse, name: string) {
+    if (req.method !== 'POST')
+      return send(res, 405, { Allow: 'POST' }, methodBody(req.url ?? '', req.method ?? ''));
+    const fn = this.options.functions.find((f) => f.name.toLowerCase() === name.toLowerCase());
+    if (!fn) return send(res, 404, {}, notFoundBody(req.url ?? ''));
+    if (fn.trigger.type === 'httpTrigger') {
+      return send(
+        res,
+        400,
+        {},
+        jsonBuffer({ error: `${fn.name} is an HTTP function: call its route instead` }),
+      );
+    }
+    const raw = (await readBody(req, 1024 * 1024)) ?? Buffer.alloc(0);
+    let input: unknown = '';
+    try {
+      const parsed = raw.length ? (JSON.parse(raw.toString('utf8')) as { input?: unknown }) : {};
+      input = parsed.input ?? '';
+    } catch {
+      return send(res, 400, {}, jsonBuffer({ error: 'Body must be JSON like {"input": ""}' }));
+    }
+    if (fn.trigger.type === 'timerTrigger') {
+      input = {
+        isPastDue: false,
+        schedule: { adjustForDST: true },
+        scheduleStatus: { last: '', next: '', lastUpdated: '' },
+      };
+    } else if (typeof input === 'string') {
+      try {
+        input = JSON.parse(input);
+      } catch {
+        // Plain text stays text, as a queue message would.
+      }
+    }
+    send(res, 202, {}, Buffer.alloc(0));
+    await this.invoke(fn.name, input).catch(() => undefined);
+  }
+}
+
+function flattenHeaders(req: IncomingMessage): Record<string, string> {
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(req.headers)) {
+    if (value !== undefined) headers[key] = Array.isArray(value) ? value.join(', ') : value;
+  }
+  return headers;
+}
+
+async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | undefined> {
+  const chunks: Buffer[] = [];
+  let size = 0;
+  for await (const chunk of req) {
+    size += (chunk as Buffer).length;
+    if (size > limit) {
+      req.resume();
+      return undefined;
+    }
+    chunks.push(chunk as Buffer);
+  }
+  return Buffer.concat(chunks);
+}
+
+const jsonBuffer = (value: unknown) => Buffer.from(JSON.stringify(value));
+const notFoundBody = (path: string) =>
+  jsonBuffer({ errors: [{ status: 404, resource: path, message: 'No endpoint at this path' }] });
+const methodBody = (path: string, method: string) =>
+  jsonBuffer({ errors: [{ status: 405, resource: path, message: `Method ${method} is not allowed here` }] });
+
+function send(res: ServerResponse, status: number, headers: Record<string, string>, body: Buffer) {
+  const isJson = body.length > 0 && (body[0] === 0x7b || body[0] === 0x5b) && !headers['content-type'];
+  res.writeHead(status, {
+    ...(isJson ? { 'content-type': 'application/json; charset=utf-8' } : {}),
+    ...headers,
+    'content-length': String(body.length),
+  });
+  res.end(body);
+}

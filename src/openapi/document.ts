@@ -1,0 +1,173 @@
+import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { loginResponseSchema, loginSchema } from '../auth/schema';
+import { caseFieldsSchema, caseRecordSchema } from '../cases/schema';
+import { listFilters, MAX_PER, orderable, rangeFilters } from '../cases/listParams';
+import { uuid } from '../records/fieldTypes';
+import packageJson from '../../package.json';
+
+const errorEnvelope = z.object({
+  errors: z.array(
+    z.object({ status: z.int(), resource: z.string(), detail: z.string().optional(), message: z.string() }),
+  ),
+});
+const json = (schema: z.ZodType, description: string) => ({
+  description,
+  content: { 'application/json': { schema } },
+});
+const errors = (...codes: number[]) =>
+  Object.fromEntries(codes.map((code) => [code, json(errorEnvelope, `Error (${code})`)]));
+const idParam = z.object({ id: z.string().meta({ description: 'Record id (UUID)' }) });
+const countryHeader = z.object({
+  'x-country-code': z
+    .string()
+    .optional()
+    .meta({ description: 'Acting country, for users of several countries' }),
+});
+
+/** Builds the OpenAPI 3.1 document from the same zod schemas that validate requests. */
+export function buildOpenApiDocument() {
+  const registry = new OpenAPIRegistry();
+  registry.registerComponent('securitySchemes', 'bearer', {
+    type: 'http',
+    scheme: 'bearer',
+    bearerFormat: 'JWT',
+  });
+  const caseRecord = registry.register('Case', caseRecordSchema);
+  const caseInput = registry.register('CaseInput', caseFieldsSchema.extend({ id: uuid.optional() }));
+  const listQuery = z.object({
+    page: z.int().min(1).optional(),
+    per: z.int().min(1).max(MAX_PER).optional(),
+    order_by: z.enum(orderable).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    fields: z.string().optional().meta({ description: 'Comma-separated field names, or `short`' }),
+    query: z.string().optional(),
+    id_search: z.boolean().optional(),
+    flagged: z.boolean().optional(),
+    enabled: z.string().optional().meta({ description: '`true` (default), `false` or `true,false`' }),
+    ...Object.fromEntries(
+      listFilters.map((f) => [f, z.string().optional().meta({ description: 'Comma-separated values' })]),
+    ),
+    ...Object.fromEntries(
+      Object.keys(rangeFilters).map((f) => [
+        f,
+        z.string().optional().meta({ description: 'Range `from..to`' }),
+      ]),
+    ),
+  });
+  const secured = { security: [{ bearer: [] }] };
+
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v2/health',
+    summary: 'Health of the platform',
+    responses: {
+      200: json(
+        z.object({ data: z.object({ status: z.string(), checks: z.record(z.string(), z.string()) }) }),
+        'Healthy',
+      ),
+      503: { description: 'Degraded' },
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v2/primero',
+    summary: 'Deployment information',
+    responses: { 200: { description: 'Countries, modules, locales, identity providers' } },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v2/openapi.json',
+    summary: 'This document',
+    responses: { 200: { description: 'OpenAPI 3.1' } },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v2/tokens',
+    summary: 'Sign in',
+    request: { body: { content: { 'application/json': { schema: loginSchema } } } },
+    responses: { 200: json(loginResponseSchema, 'A session token'), ...errors(400, 401, 422, 429) },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/v2/tokens',
+    summary: 'Sign out (revokes the token)',
+    ...secured,
+    responses: { 200: { description: 'Signed out' }, ...errors(401) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v2/cases',
+    summary: 'List cases in scope',
+    ...secured,
+    request: { query: listQuery, headers: countryHeader },
+    responses: {
+      200: json(
+        z.object({
+          data: z.array(caseRecord),
+          metadata: z.object({ total: z.int(), per: z.int(), page: z.int() }),
+        }),
+        'A page of cases',
+      ),
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v2/cases',
+    summary: 'Register a case',
+    ...secured,
+    request: {
+      headers: countryHeader,
+      body: { content: { 'application/json': { schema: z.object({ data: caseInput }) } } },
+    },
+    responses: {
+      200: json(z.object({ data: caseRecord }), 'The stored case'),
+      ...errors(400, 401, 403, 409, 413, 422),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v2/cases/{id}',
+    summary: 'Read a case',
+    ...secured,
+    request: { params: idParam, headers: countryHeader },
+    responses: { 200: json(z.object({ data: caseRecord }), 'The case, with ETag'), ...errors(401, 404) },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/v2/cases/{id}',
+    summary: 'Change fields of a case (deep merge; subforms by unique_id)',
+    ...secured,
+    request: {
+      params: idParam,
+      headers: countryHeader.extend({ 'if-match': z.string().optional() }),
+      body: { content: { 'application/json': { schema: z.object({ data: caseFieldsSchema }) } } },
+    },
+    responses: {
+      200: json(z.object({ data: caseRecord }), 'The updated case'),
+      ...errors(400, 401, 403, 404, 412, 413, 422),
+    },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: '/api/v2/cases/{id}',
+    summary: 'Disable a case',
+    ...secured,
+    request: { params: idParam, headers: countryHeader.extend({ 'if-match': z.string().optional() }) },
+    responses: {
+      200: json(z.object({ data: caseRecord }), 'The disabled case'),
+      ...errors(401, 403, 404, 412),
+    },
+  });
+
+  return new OpenApiGeneratorV31(registry.definitions).generateDocument({
+    openapi: '3.1.0',
+    info: {
+      title: 'primero-serverless',
+      version: packageJson.version,
+      description: 'Primero v2 compatible API',
+    },
+    servers: [{ url: '/' }],
+  });
+}

@@ -1,0 +1,38 @@
+import { readFileSync } from 'node:fs';
+import { Agent } from 'node:https';
+import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import type { TokenCredential } from '@azure/identity';
+import type { Config } from '../config';
+import { containerDefinitions, type ContainerName } from './containers';
+
+export type Containers = Record<ContainerName, Container>;
+
+/**
+ * Locally the emulator's key and self-signed certificate; in Azure the managed identity. The emulator's
+ * certificate is trusted by this client only, never process-wide.
+ */
+export function createCosmosClient(config: Config, credential: () => TokenCredential): CosmosClient {
+  const agent = config.COSMOS_CA_CERT_PATH
+    ? new Agent({ ca: readFileSync(config.COSMOS_CA_CERT_PATH), keepAlive: true })
+    : undefined;
+  return new CosmosClient({
+    endpoint: config.COSMOS_ENDPOINT,
+    ...(config.COSMOS_KEY ? { key: config.COSMOS_KEY } : { aadCredentials: credential() }),
+    ...(agent ? { agent } : {}),
+    connectionPolicy: { enableEndpointDiscovery: !config.COSMOS_KEY },
+  });
+}
+
+export function openContainers(database: Database): Containers {
+  const entries = Object.values(containerDefinitions).map((d) => [d.id, database.container(d.id)] as const);
+  return Object.fromEntries(entries) as Containers;
+}
+
+/** Creates the database and containers if missing. Local/dev only: in Azure, Bicep creates them. */
+export async function ensureDatabase(client: CosmosClient, databaseId: string): Promise<Database> {
+  const { database } = await client.databases.createIfNotExists({ id: databaseId });
+  for (const definition of Object.values(containerDefinitions)) {
+    await database.containers.createIfNotExists(definition);
+  }
+  return database;
+}

@@ -1,0 +1,23 @@
+import { BlobServiceClient } from '@azure/storage-blob';
+import { QueueServiceClient } from '@azure/storage-queue';
+import type { TokenCredential } from '@azure/identity';
+import type { Config } from '../config';
+
+/** The same setting names the Functions host uses for its own storage connection. */
+export function createBlobServiceClient(
+  config: Config,
+  credential: () => TokenCredential,
+): BlobServiceClient {
+  if (config.AzureWebJobsStorage) return BlobServiceClient.fromConnectionString(config.AzureWebJobsStorage);
+  return new BlobServiceClient(config.AzureWebJobsStorage__blobServiceUri as string, credential());
+}
+
+export function createQueueServiceClient(
+  config: Config,
+  credential: () => TokenCredential,
+): QueueServiceClient {
+  if (config.AzureWebJobsStorage) return QueueServiceClient.fromConnectionString(config.AzureWebJobsStorage);
+  const uri = config.AzureWebJobsStorage__queueServiceUri;
+  if (!uri) throw new Error('AzureWebJobsStorage__queueServiceUri is not set');
+  return new QueueServiceClient(uri, credential());
+}
