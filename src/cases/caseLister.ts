@@ -62,8 +62,8 @@ export async function listCases(
   const sql = `SELECT TOP ${top} * FROM c WHERE ${condition} ORDER BY c.${params.orderBy} ${params.order.toUpperCase()}`;
   const countParameters = parameters.filter((p) => p.name !== top);
   const [window, total] = await Promise.all([
-    deps.cases.query(sql, parameters),
-    deps.cases.count(condition, countParameters),
+    deps.cases.query(principal.countryCode, sql, parameters),
+    deps.cases.count(principal.countryCode, condition, countParameters),
   ]);
   return { docs: window.slice((params.page - 1) * params.per), total };
 }

@@ -40,16 +40,21 @@ export class CaseRepository {
     }
   }
 
-  async query(sql: string, parameters: SqlParameter[]): Promise<CaseDocument[]> {
+  /**
+   * Queries one country's partitions (a prefix of the hierarchical key). The SQL must still filter on
+   * country_code: the emulator ignores the partition key of a query, and the filter is our second line.
+   */
+  async query(countryCode: string, sql: string, parameters: SqlParameter[]): Promise<CaseDocument[]> {
     const { resources } = await this.container.items
-      .query<CaseDocument>({ query: sql, parameters })
+      .query<CaseDocument>({ query: sql, parameters }, { partitionKey: [countryCode] })
       .fetchAll();
     return resources;
   }
 
-  async count(sqlWhere: string, parameters: SqlParameter[]): Promise<number> {
+  async count(countryCode: string, sqlWhere: string, parameters: SqlParameter[]): Promise<number> {
+    const query = `SELECT VALUE COUNT(1) FROM c WHERE ${sqlWhere}`;
     const { resources } = await this.container.items
-      .query<number>({ query: `SELECT VALUE COUNT(1) FROM c WHERE ${sqlWhere}`, parameters })
+      .query<number>({ query, parameters }, { partitionKey: [countryCode] })
       .fetchAll();
     return resources[0] ?? 0;
   }

@@ -47,6 +47,10 @@ async function main() {
     const app = createApp(loadConfig());
     await prepareStorage(app);
     await seedDemo(app, { password, totpSecret });
+    if (process.argv.includes('--emulators-only')) {
+      console.log(emulatorsOnlyBanner(ports, password));
+      return;
+    }
     provideApp(app);
     host = new LocalHost({
       functions: loadFunctions(functionEntryFiles(root)),
@@ -60,6 +64,14 @@ async function main() {
     console.error(error instanceof ConfigError ? error.message : error);
     await shutdown(1);
   }
+}
+
+function emulatorsOnlyBanner(ports: { cosmos: number; blob: number }, password: string) {
+  return `
+Emulators are running and seeded (Cosmos https://127.0.0.1:${ports.cosmos}, Azurite blob :${ports.blob}).
+Copy local.settings.example.json to local.settings.json and run \`func start\` in another terminal.
+Demo password: ${password}. Press Ctrl-C to stop the emulators.
+`;
 }
 
 function banner(

@@ -1,10 +1,13 @@
-import { OpenAPIRegistry, OpenApiGeneratorV31 } from '@asteasolutions/zod-to-openapi';
+import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { loginResponseSchema, loginSchema } from '../auth/schema';
 import { caseFieldsSchema, caseRecordSchema } from '../cases/schema';
 import { listFilters, MAX_PER, orderable, rangeFilters } from '../cases/listParams';
 import { uuid } from '../records/fieldTypes';
 import packageJson from '../../package.json';
+
+// The generator calls `.openapi()` on parameter schemas; this adds it to zod once.
+extendZodWithOpenApi(z);
 
 const errorEnvelope = z.object({
   errors: z.array(
@@ -33,8 +36,9 @@ export function buildOpenApiDocument() {
     scheme: 'bearer',
     bearerFormat: 'JWT',
   });
-  const caseRecord = registry.register('Case', caseRecordSchema);
-  const caseInput = registry.register('CaseInput', caseFieldsSchema.extend({ id: uuid.optional() }));
+  // Named components through zod metadata (registry.register needs schemas made after extendZodWithOpenApi).
+  const caseRecord = caseRecordSchema.meta({ id: 'Case' });
+  const caseInput = caseFieldsSchema.extend({ id: uuid.optional() }).meta({ id: 'CaseInput' });
   const listQuery = z.object({
     page: z.int().min(1).optional(),
     per: z.int().min(1).max(MAX_PER).optional(),
