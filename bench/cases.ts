@@ -1,0 +1,75 @@
+import { randomUUID } from 'node:crypto';
+import type { BenchStack } from './benchStack';
+import { ms, percentile, timed } from './stats';
+
+const sample = (i: number) => ({
+  name: `Bench Child ${i}`,
+  sex: i % 2 ? 'female' : 'male',
+  age: i % 18,
+  risk_level: 'medium',
+  protection_concerns: ['separated'],
+  followup_subform_section: [{ followup_type: 'home_visit', followup_needed_by_date: '2026-12-01' }],
+});
+
+/**
+ * Create + read N cases through the API (auth, validation, scope, presenter, local host) and the same
+ * operations with the raw @azure/cosmos client on the same emulator, in the same run.
+ */
+export async function benchCases(stack: BenchStack, n: number): Promise<string[]> {
+  const token = await stack.login('cw_gh');
+  const headers = { Authorization: `Bearer ${token}`, 'Content-Type': 'application/json' };
+  const apiCreate: number[] = [];
+  const apiRead: number[] = [];
+  const rawCreate: number[] = [];
+  const rawRead: number[] = [];
+  const records = stack.app.containers.records;
+
+  // Warm both paths (connections, key cache, JIT) before measuring.
+  for (let i = 0; i < 20; i++) {
+    const res = await fetch(`${stack.url}/api/v2/cases`, {
+      method: 'POST',
+      headers,
+      body: JSON.stringify({ data: sample(i) }),
+    });
+    await res.arrayBuffer();
+    const id = randomUUID();
+    await records.items.create({ id, country_code: 'GH', record_type: 'bench', ...sample(i) });
+    await records.item(id, ['GH', id]).read();
+  }
+
+  const startApi = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const created = await timed(async () => {
+      const res = await fetch(`${stack.url}/api/v2/cases`, {
+        method: 'POST',
+        headers,
+        body: JSON.stringify({ data: sample(i) }),
+      });
+      return (await res.json()) as { data: { id: string } };
+    }, apiCreate);
+    await timed(async () => {
+      const res = await fetch(`${stack.url}/api/v2/cases/${created.data.id}`, { headers });
+      if (res.status !== 200) throw new Error(`read failed: ${res.status}`);
+      await res.arrayBuffer();
+    }, apiRead);
+  }
+  const apiTotal = Number(process.hrtime.bigint() - startApi) / 1e6;
+
+  const startRaw = process.hrtime.bigint();
+  for (let i = 0; i < n; i++) {
+    const id = randomUUID();
+    await timed(
+      () => records.items.create({ id, country_code: 'GH', record_type: 'bench', ...sample(i) }),
+      rawCreate,
+    );
+    await timed(() => records.item(id, ['GH', id]).read(), rawRead);
+  }
+  const rawTotal = Number(process.hrtime.bigint() - startRaw) / 1e6;
+
+  return [
+    `cases create+read, ${n} each, API vs raw @azure/cosmos on the same emulator:`,
+    `  ratio API/raw (total time)   ${(apiTotal / rawTotal).toFixed(2)}x   (API ${ms(apiTotal)}, raw ${ms(rawTotal)})`,
+    `  API  create p50 ${ms(percentile(apiCreate, 50))}  p95 ${ms(percentile(apiCreate, 95))}   read p50 ${ms(percentile(apiRead, 50))}  p95 ${ms(percentile(apiRead, 95))}`,
+    `  raw  create p50 ${ms(percentile(rawCreate, 50))}  p95 ${ms(percentile(rawCreate, 95))}   read p50 ${ms(percentile(rawRead, 50))}  p95 ${ms(percentile(rawRead, 95))}`,
+  ];
+}
