@@ -3,11 +3,11 @@ import { can, type Principal } from '../auth/principal';
 import { localDate } from '../countries/countrySettingsRepository';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { uuid } from '../records/fieldTypes';
-import type { ModuleId } from '../users/types';
 import type { CaseDeps } from './caseDeps';
 import { applyCaseChanges, deriveCaseFields, newRecordId, shortIdOf } from './caseDerivedFields';
 import type { CaseDocument } from './caseDocument';
 import { validateCaseInput } from './caseInput';
+import { chooseModule } from './caseModule';
 
 export interface CreateResult {
   doc: CaseDocument;
@@ -83,18 +83,6 @@ export async function createCase(
   throw conflict('A record with this id already exists', 'id');
 }
 
-function chooseModule(principal: Principal, requested: unknown): ModuleId {
-  const mine = principal.role.module_unique_ids;
-  if (requested === undefined || requested === null) {
-    if (mine.length === 1) return mine[0] as ModuleId;
-    throw unprocessable([{ detail: 'module_id', message: `is required (one of ${mine.join(', ')})` }]);
-  }
-  if (!mine.includes(requested as ModuleId)) {
-    throw unprocessable([{ detail: 'module_id', message: 'is not a module your role works in' }]);
-  }
-  return requested as ModuleId;
-}
-
 /** JSON with sorted keys, so that the same create hashes the same whatever the key order. */
 function canonicalJson(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonicalJson).join(',')}]`;
@@ -104,5 +92,3 @@ function canonicalJson(value: unknown): string {
   }
   return JSON.stringify(value);
 }
-
-export { chooseModule };

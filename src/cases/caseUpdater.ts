@@ -1,21 +1,14 @@
 import type { Principal } from '../auth/principal';
 import { localDate } from '../countries/countrySettingsRepository';
-import { AppError, preconditionFailed, unprocessable } from '../errors';
-import { ifMatchHolds } from '../http/etag';
-import { findCaseFor } from './caseAccess';
-import { chooseModule } from './caseCreator';
+import { unprocessable } from '../errors';
+import { chooseModule } from './caseModule';
 import type { CaseDeps } from './caseDeps';
 import { applyCaseChanges, deriveCaseFields } from './caseDerivedFields';
 import type { CaseDocument } from './caseDocument';
 import { validateCaseInput } from './caseInput';
+import { writeCase } from './caseWriter';
 
-const RETRIES = 5;
-
-/**
- * Merges the fields sent into the case. With `If-Match`, a stale version is refused (412). Without it,
- * a concurrent write is not lost either: the merge is reapplied to the newer version, since the client
- * asked to change only the fields it sent.
- */
+/** PATCH: merges the fields sent into the case (see writeCase for If-Match and concurrent writes). */
 export async function updateCase(
   deps: CaseDeps,
   principal: Principal,
@@ -24,55 +17,31 @@ export async function updateCase(
   ifMatch: string | null,
 ): Promise<CaseDocument> {
   const settings = await deps.settings.get(principal.countryCode);
-  for (let attempt = 0; ; attempt++) {
-    const doc = await findCaseFor(deps.cases, principal, id, 'write');
-    if (!ifMatchHolds(ifMatch, doc._etag as string)) throw preconditionFailed();
-    if (!doc.enabled)
-      throw unprocessable([
-        { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
-      ]);
-    const fields = validateCaseInput(data, settings.form_fields.case, doc);
-    if (fields.module_id !== undefined) fields.module_id = chooseModule(principal, fields.module_id);
-
-    const now = deps.clock.now();
-    const next = applyCaseChanges(doc, fields, principal, now) as CaseDocument;
-    deriveCaseFields(next, localDate(now, settings.time_zone));
-    next.version = doc.version + 1;
-    next.last_updated_at = now.toISOString();
-    next.last_updated_by = principal.user.user_name;
-    try {
-      return await deps.cases.replace(next, doc._etag as string);
-    } catch (error) {
-      const raced = error instanceof AppError && error.status === 412;
-      if (!raced || ifMatch !== null || attempt >= RETRIES) throw error;
-    }
-  }
+  return writeCase(deps, principal, {
+    id,
+    action: 'write',
+    ifMatch,
+    change: (doc, now) => {
+      if (!doc.enabled) {
+        throw unprocessable([
+          { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
+        ]);
+      }
+      const fields = validateCaseInput(data, settings.form_fields.case, doc);
+      if (fields.module_id !== undefined) fields.module_id = chooseModule(principal, fields.module_id);
+      const next = applyCaseChanges(doc, fields, principal, now) as CaseDocument;
+      deriveCaseFields(next, localDate(now, settings.time_zone));
+      return next;
+    },
+  });
 }
 
-/** Disables the case (it stays readable to those in scope). Disabling a disabled case changes nothing. */
-export async function disableCase(
-  deps: CaseDeps,
-  principal: Principal,
-  id: string,
-  ifMatch: string | null,
-): Promise<CaseDocument> {
-  for (let attempt = 0; ; attempt++) {
-    const doc = await findCaseFor(deps.cases, principal, id, 'enable_disable_record');
-    if (!ifMatchHolds(ifMatch, doc._etag as string)) throw preconditionFailed();
-    if (!doc.enabled) return doc;
-    const now = deps.clock.now();
-    const next: CaseDocument = {
-      ...doc,
-      enabled: false,
-      version: doc.version + 1,
-      last_updated_at: now.toISOString(),
-      last_updated_by: principal.user.user_name,
-    };
-    try {
-      return await deps.cases.replace(next, doc._etag as string);
-    } catch (error) {
-      const raced = error instanceof AppError && error.status === 412;
-      if (!raced || ifMatch !== null || attempt >= RETRIES) throw error;
-    }
-  }
+/** DELETE: disables the case (it stays readable to those in scope). Disabling twice changes nothing. */
+export function disableCase(deps: CaseDeps, principal: Principal, id: string, ifMatch: string | null) {
+  return writeCase(deps, principal, {
+    id,
+    action: 'enable_disable_record',
+    ifMatch,
+    change: (doc) => (doc.enabled ? { ...doc, enabled: false } : undefined),
+  });
 }

@@ -1,0 +1,45 @@
+import type { Principal } from '../auth/principal';
+import { AppError, preconditionFailed } from '../errors';
+import { ifMatchHolds } from '../http/etag';
+import { findCaseFor } from './caseAccess';
+import type { CaseDeps } from './caseDeps';
+import type { CaseDocument } from './caseDocument';
+
+const RETRIES = 5;
+
+export interface CaseWrite {
+  id: string;
+  /** The role permission the write needs (`write`, `enable_disable_record`). */
+  action: string;
+  ifMatch: string | null;
+  /** The new version of the case, or undefined to leave it as it is. */
+  change(doc: CaseDocument, now: Date): CaseDocument | undefined;
+}
+
+/**
+ * Read, check access and `If-Match`, change, replace conditioned on the etag just read. With the client's
+ * `If-Match`, a concurrent write is the client's 412. Without it, a lost race re-reads and re-applies the
+ * change: the client asked to change these fields, whichever version they land on, and nothing is lost.
+ */
+export async function writeCase(
+  deps: CaseDeps,
+  principal: Principal,
+  write: CaseWrite,
+): Promise<CaseDocument> {
+  for (let attempt = 0; ; attempt++) {
+    const doc = await findCaseFor(deps.cases, principal, write.id, write.action);
+    if (!ifMatchHolds(write.ifMatch, doc._etag as string)) throw preconditionFailed();
+    const now = deps.clock.now();
+    const next = write.change(doc, now);
+    if (!next) return doc;
+    next.version = doc.version + 1;
+    next.last_updated_at = now.toISOString();
+    next.last_updated_by = principal.user.user_name;
+    try {
+      return await deps.cases.replace(next, doc._etag as string);
+    } catch (error) {
+      const raced = error instanceof AppError && error.status === 412;
+      if (!raced || write.ifMatch !== null || attempt >= RETRIES) throw error;
+    }
+  }
+}
