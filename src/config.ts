@@ -71,6 +71,14 @@ export const configSchema = z
 
 export type Config = z.output<typeof configSchema>;
 
+/** Settings only a developer machine uses (emulator keys, the local key file); in Azure, identities do. */
+export const localOnlySettings = [
+  'COSMOS_KEY',
+  'COSMOS_CA_CERT_PATH',
+  'AzureWebJobsStorage',
+  'LOCAL_KEY_STORE_PATH',
+];
+
 /** Reads and validates the settings once; a missing or bad one fails naming the setting, not its value. */
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   const parsed = configSchema.safeParse(env);

@@ -1,0 +1,208 @@
+// The function app on Flex Consumption, with a system-assigned identity and identity-based connections
+// only: no keys or connection strings in its settings.
+
+// ============== //
+//   Parameters   //
+// ============== //
+
+@description('Required. Name of the Flex Consumption plan.')
+param planName string
+
+@description('Required. Name of the function app.')
+param name string
+
+@description('Required. Azure region.')
+param location string
+
+@description('Optional. Node.js version.')
+@allowed([
+  '20'
+  '22'
+])
+param nodeVersion string = '22'
+
+@description('Optional. Most instances to scale out to.')
+param maximumInstanceCount int = 40
+
+@description('Optional. Memory per instance, in MB.')
+param instanceMemoryMB int = 2048
+
+@description('Required. Blob endpoint of the storage account.')
+param storageBlobEndpoint string
+
+@description('Required. Queue endpoint of the storage account.')
+param storageQueueEndpoint string
+
+@description('Required. Table endpoint of the storage account.')
+param storageTableEndpoint string
+
+@description('Required. Container that holds the deployment package.')
+param deploymentContainerName string
+
+@description('Required. Private container of the attachments.')
+param attachmentsContainerName string
+
+@description('Required. Cosmos DB endpoint.')
+param cosmosEndpoint string
+
+@description('Required. Cosmos DB database name.')
+param cosmosDatabaseName string
+
+@description('Required. Key Vault URL.')
+param keyVaultUri string
+
+@description('Required. Application Insights connection string.')
+param appInsightsConnectionString string
+
+@description('Required. Log Analytics workspace for diagnostic settings.')
+param workspaceId string
+
+@description('Optional. Sign-in: the built-in identity provider (embedded).')
+@allowed([
+  'embedded'
+])
+param authMode string = 'embedded'
+
+@description('Optional. Tags.')
+param tags object = {}
+
+// ============== //
+//   Variables    //
+// ============== //
+
+// Every setting src/config.ts reads in Azure (a test checks this list against the config schema).
+var appSettings = {
+  AzureWebJobsStorage__blobServiceUri: storageBlobEndpoint
+  AzureWebJobsStorage__queueServiceUri: storageQueueEndpoint
+  AzureWebJobsStorage__tableServiceUri: storageTableEndpoint
+  AzureWebJobsStorage__credential: 'managedidentity'
+  APPLICATIONINSIGHTS_CONNECTION_STRING: appInsightsConnectionString
+  APPLICATIONINSIGHTS_AUTHENTICATION_STRING: 'Authorization=AAD'
+  COSMOS_ENDPOINT: cosmosEndpoint
+  COSMOS_DATABASE: cosmosDatabaseName
+  ATTACHMENTS_CONTAINER: attachmentsContainerName
+  KEY_VAULT_URL: keyVaultUri
+  AUTH_MODE: authMode
+  TOKEN_TTL_MINUTES: '60'
+  LOGIN_MAX_ATTEMPTS_PER_MINUTE: '6'
+  LOGIN_LOCKOUT_FAILURES: '6'
+  LOGIN_LOCKOUT_MINUTES: '30'
+  MAX_BODY_BYTES: '1048576'
+  LOG_LEVEL: 'info'
+}
+
+// ============== //
+//   Resources    //
+// ============== //
+
+resource plan 'Microsoft.Web/serverfarms@2024-04-01' = {
+  name: planName
+  location: location
+  tags: tags
+  kind: 'functionapp'
+  sku: {
+    tier: 'FlexConsumption'
+    name: 'FC1'
+  }
+  properties: {
+    reserved: true
+  }
+}
+
+resource site 'Microsoft.Web/sites@2024-04-01' = {
+  name: name
+  location: location
+  tags: union(tags, {
+    'azd-service-name': 'api'
+  })
+  kind: 'functionapp,linux'
+  identity: {
+    type: 'SystemAssigned'
+  }
+  properties: {
+    serverFarmId: plan.id
+    httpsOnly: true
+    clientCertEnabled: false
+    siteConfig: {
+      minTlsVersion: '1.2'
+      scmMinTlsVersion: '1.2'
+      ftpsState: 'Disabled'
+      http20Enabled: true
+    }
+    functionAppConfig: {
+      deployment: {
+        storage: {
+          type: 'blobContainer'
+          value: '${storageBlobEndpoint}${deploymentContainerName}'
+          authentication: {
+            type: 'SystemAssignedIdentity'
+          }
+        }
+      }
+      scaleAndConcurrency: {
+        maximumInstanceCount: maximumInstanceCount
+        instanceMemoryMB: instanceMemoryMB
+      }
+      runtime: {
+        name: 'node'
+        version: nodeVersion
+      }
+    }
+  }
+}
+
+resource settings 'Microsoft.Web/sites/config@2024-04-01' = {
+  parent: site
+  name: 'appsettings'
+  properties: appSettings
+}
+
+// Publishing with basic (user/password) credentials is off: deployments authenticate with Entra ID.
+resource ftpCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'ftp'
+  properties: {
+    allow: false
+  }
+}
+
+resource scmCredentials 'Microsoft.Web/sites/basicPublishingCredentialsPolicies@2024-04-01' = {
+  parent: site
+  name: 'scm'
+  properties: {
+    allow: false
+  }
+}
+
+resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
+  name: 'to-log-analytics'
+  scope: site
+  properties: {
+    workspaceId: workspaceId
+    logs: [
+      {
+        category: 'FunctionAppLogs'
+        enabled: true
+      }
+    ]
+    metrics: [
+      {
+        category: 'AllMetrics'
+        enabled: true
+      }
+    ]
+  }
+}
+
+// ============== //
+//   Outputs      //
+// ============== //
+
+@description('Function app name.')
+output name string = site.name
+
+@description('Host name of the app.')
+output defaultHostName string = site.properties.defaultHostName
+
+@description('Object id of the app identity, for role assignments.')
+output principalId string = site.identity.principalId
