@@ -31,6 +31,8 @@ export async function checkInfra(files: Map<string, string>): Promise<InfraRepor
   }
   problems.push(...checkModules(trees));
   for (const [file, tree] of paramTrees) problems.push(...checkParamFile(file, tree, trees));
+  for (const [file, text] of files)
+    if (file.endsWith('.parameters.json')) problems.push(...checkJsonParams(file, text, trees));
   problems.push(...checkSecureDefaults(trees));
   problems.push(...checkNoSecrets(files));
   return { problems, trees };
@@ -134,4 +136,25 @@ function checkValue(file: string, assignment: Declaration, param: Declaration): 
     problems.push(`${where}: only lowercase letters and digits (it becomes part of resource names)`);
   }
   return problems;
+}
+
+/** azd's `<module>.parameters.json`: every parameter it sets is declared, every required one is set. */
+function checkJsonParams(file: string, text: string, trees: Map<string, Tree>): string[] {
+  const template = trees.get(file.replace(/\.parameters\.json$/, '.bicep'));
+  if (!template) return [`${file}: no template beside it`];
+  let set: string[];
+  try {
+    set = Object.keys((JSON.parse(text) as { parameters: Record<string, unknown> }).parameters ?? {});
+  } catch {
+    return [`${file}: not valid JSON`];
+  }
+  const declared = params(template);
+  return [
+    ...set
+      .filter((name) => !declared.some((p) => p.name === name))
+      .map((name) => `${file}: param ${name} is not declared`),
+    ...declared
+      .filter((p) => !p.value && !set.includes(p.name))
+      .map((p) => `${file}: required param ${p.name} is not set`),
+  ];
 }

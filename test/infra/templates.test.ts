@@ -171,3 +171,15 @@ describe('a broken template fails the checks', () => {
     expect(problems.some((p) => p.includes('storage account key'))).toBe(true);
   });
 });
+
+describe('azd parameters', () => {
+  it('infra/main.parameters.json sets only declared params and every required one', async () => {
+    const problems = await problemsWith('infra/main.parameters.json', (t) =>
+      t.replace('"alertEmail"', '"alertMail"'),
+    );
+    expect(problems).toEqual([
+      'infra/main.parameters.json: param alertMail is not declared',
+      'infra/main.parameters.json: required param alertEmail is not set',
+    ]);
+  });
+});
