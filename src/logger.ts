@@ -1,4 +1,4 @@
-import pino, { type Logger } from 'pino';
+import pino, { type DestinationStream, type Logger } from 'pino';
 
 export type { Logger };
 
@@ -6,31 +6,34 @@ export type { Logger };
  * JSON logs. Request data is never logged wholesale; the redaction list is a second line of defence for
  * anything that slips into a log call (credentials, tokens, the sensitive fields of a record).
  */
-export function createLogger(level: string): Logger {
-  return pino({
-    level,
-    base: { service: 'primero-serverless' },
-    redact: {
-      paths: [
-        'password',
-        '*.password',
-        'token',
-        '*.token',
-        'authorization',
-        '*.authorization',
-        'headers.authorization',
-        'totp_code',
-        '*.totp_code',
-        'name',
-        '*.name',
-        'name_first',
-        '*.name_first',
-        'name_last',
-        '*.name_last',
-        'date_of_birth',
-        '*.date_of_birth',
-      ],
-      censor: '[redacted]',
+export function createLogger(level: string, destination?: DestinationStream): Logger {
+  return pino(
+    {
+      level,
+      base: { service: 'primero-serverless' },
+      redact: {
+        paths: [
+          'password',
+          '*.password',
+          'token',
+          '*.token',
+          'authorization',
+          '*.authorization',
+          'headers.authorization',
+          'totp_code',
+          '*.totp_code',
+          'name',
+          '*.name',
+          'name_first',
+          '*.name_first',
+          'name_last',
+          '*.name_last',
+          'date_of_birth',
+          '*.date_of_birth',
+        ],
+        censor: '[redacted]',
+      },
     },
-  });
+    destination,
+  );
 }

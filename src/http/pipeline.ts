@@ -5,6 +5,15 @@ import { AppError } from '../errors';
 import { errorResponse } from './responses';
 import type { ApiRequest, ApiResponse } from './types';
 
+/** On every response: records must not be cached, sniffed, framed or leak through referrers. */
+const securityHeaders = {
+  'Cache-Control': 'no-store',
+  'Strict-Transport-Security': 'max-age=31536000; includeSubDomains',
+  'X-Content-Type-Options': 'nosniff',
+  'Referrer-Policy': 'no-referrer',
+  'Content-Security-Policy': "default-src 'none'; frame-ancestors 'none'",
+};
+
 export type Endpoint = (request: ApiRequest, app: App) => Promise<ApiResponse>;
 export type AuthedHandler = (request: ApiRequest, principal: Principal, app: App) => Promise<ApiResponse>;
 
@@ -36,7 +45,7 @@ export function publicEndpoint(handler: Endpoint): Endpoint {
     );
     return {
       ...response,
-      headers: { 'Cache-Control': 'no-store', ...response.headers, 'X-Request-Id': request.requestId },
+      headers: { ...securityHeaders, ...response.headers, 'X-Request-Id': request.requestId },
     };
   };
 }

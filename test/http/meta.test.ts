@@ -37,7 +37,7 @@ describe('public endpoints', () => {
     expect(caseSchema.properties.followup_subform_section).toBeDefined();
   });
 
-  it('puts X-Request-Id and no-store on every response, errors included', async () => {
+  it('puts X-Request-Id and the security headers on every response, errors included', async () => {
     for (const [method, path] of [
       ['GET', '/api/v2/health'],
       ['GET', '/api/v2/cases'],
@@ -46,6 +46,9 @@ describe('public endpoints', () => {
       const res = await t.call(method, path);
       expect(res.headers.get('x-request-id')).toMatch(/^[0-9a-f-]{36}$/);
       expect(res.headers.get('cache-control')).toBe('no-store');
+      expect(res.headers.get('strict-transport-security')).toMatch(/^max-age=\d+/);
+      expect(res.headers.get('x-content-type-options')).toBe('nosniff');
+      expect(res.headers.get('referrer-policy')).toBe('no-referrer');
     }
   });
 

@@ -1,6 +1,6 @@
 import { readdirSync } from 'node:fs';
 import { join } from 'node:path';
-import { createApp, type App } from '../../src/app';
+import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { totpCode } from '../../src/auth/totp';
 import { LocalHost } from '../../src/local/LocalHost';
@@ -44,10 +44,13 @@ export interface TestApp {
  * The platform as `npm start` runs it — real functions through the local host, real SDK clients — on the
  * shared emulators, with a database of its own for this test file and a clock the test controls.
  */
-export async function startTestApp(overrides: Record<string, string> = {}): Promise<TestApp> {
+export async function startTestApp(
+  settings: Record<string, string> = {},
+  overrides: AppOverrides = {},
+): Promise<TestApp> {
   const clock = new TestClock();
-  const config = loadConfig({ ...testAppSettings(), ...overrides });
-  const app = createApp(config, { clock });
+  const config = loadConfig({ ...testAppSettings(), ...settings });
+  const app = createApp(config, { clock, ...overrides });
   await prepareStorage(app);
   await seedDemo(app, { password: PASSWORD, totpSecret: TOTP_SECRET });
   provideApp(app);
