@@ -20,6 +20,8 @@ export async function authenticate(
   deps: AuthenticateDeps,
   authorization: string | null,
   countryHeader: string | null,
+  /** Only the two-factor enrolment endpoints accept a token issued before enrolment. */
+  allowEnrolmentScope = false,
 ): Promise<Principal> {
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
   if (!match?.[1]) throw unauthorized('A bearer token is required: sign in with POST /api/v2/tokens');
@@ -31,7 +33,9 @@ export async function authenticate(
     deps.users.findByUserName(claims.sub),
   ]);
   if (revoked || !user || user.disabled) throw unauthorized(INVALID);
-  if (claims.scope !== 'full') throw forbidden('Enrol in two-factor sign-in before using the API');
+  if (claims.scope !== 'full' && !allowEnrolmentScope) {
+    throw forbidden('Enrol in two-factor sign-in first: POST /api/v2/users/me/totp');
+  }
 
   const countryCode = actingCountry(user.country_codes, countryHeader);
   const role = await deps.users.findRole(countryCode, user.role_unique_id);

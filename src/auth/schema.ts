@@ -28,3 +28,7 @@ export const loginResponseSchema = z.object({
 });
 
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
+
+export const totpVerifySchema = z
+  .object({ data: z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }).strict() })
+  .strict();

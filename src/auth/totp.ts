@@ -19,3 +19,16 @@ export function totpCode(secretBase32: string, now: Date): string {
     timestamp: now.getTime(),
   });
 }
+
+export function newTotpSecret(userName: string): { secret: string; otpauthUrl: string } {
+  const secret = new Secret({ size: 20 });
+  const totp = new TOTP({
+    issuer: 'Primero',
+    label: userName,
+    secret,
+    digits: 6,
+    period: PERIOD,
+    algorithm: 'SHA1',
+  });
+  return { secret: secret.base32, otpauthUrl: totp.toString() };
+}

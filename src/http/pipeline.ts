@@ -50,12 +50,16 @@ export function publicEndpoint(handler: Endpoint): Endpoint {
   };
 }
 
-export function authedEndpoint(handler: AuthedHandler): Endpoint {
+export function authedEndpoint(
+  handler: AuthedHandler,
+  options: { allowEnrolmentScope?: boolean } = {},
+): Endpoint {
   return publicEndpoint(async (request, app) => {
     const principal = await authenticate(
       app,
       request.headers.get('authorization'),
       request.headers.get('x-country-code'),
+      options.allowEnrolmentScope,
     );
     request.actor = { user: principal.user.user_name, country: principal.countryCode };
     return handler(request, principal, app);

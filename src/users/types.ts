@@ -50,6 +50,8 @@ export interface User {
   agency_unique_id: string;
   password_hash: string;
   totp_secret?: string;
+  /** Issued by POST /users/me/totp, becomes totp_secret once a code from it is verified. */
+  totp_pending_secret?: string;
   disabled: boolean;
   locale: string;
 }
