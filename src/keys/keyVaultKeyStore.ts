@@ -1,16 +1,13 @@
 import type { TokenCredential } from '@azure/identity';
-import { SecretClient } from '@azure/keyvault-secrets';
+import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
 import type { KeyStore, SecretVersion } from './keyStore';
 
 /** Key Vault through the app's managed identity (role: Key Vault Secrets Officer). */
 export class KeyVaultKeyStore implements KeyStore {
   private readonly client: SecretClient;
 
-  constructor(
-    vaultUrl: string,
-    credential: TokenCredential,
-    options: { disableChallengeResourceVerification?: boolean } = {},
-  ) {
+  /** `options` only for tests: a local vault's CA and challenge host (see test/support/keyVaultFake.ts). */
+  constructor(vaultUrl: string, credential: TokenCredential, options: SecretClientOptions = {}) {
     this.client = new SecretClient(vaultUrl, credential, options);
   }
 
