@@ -10,11 +10,13 @@ import { CaseRepository } from './cases/caseRepository';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { CountrySettingsRepository } from './countries/countrySettingsRepository';
+import { DataKeys } from './crypto/dataKeys';
 import type { KeyStore } from './keys/keyStore';
 import { KeyVaultKeyStore } from './keys/keyVaultKeyStore';
 import { LocalKeyStore } from './keys/localKeyStore';
 import { createLogger, type Logger } from './logger';
 import { createCosmosClient, openContainers, type Containers } from './platform/cosmos';
+import { RecordCipher } from './records/recordCipher';
 import { createBlobServiceClient } from './platform/storage';
 import { UserRepository } from './users/userRepository';
 
@@ -28,6 +30,7 @@ export interface App {
   containers: Containers;
   blob: BlobServiceClient;
   keyStore: KeyStore;
+  dataKeys: DataKeys;
   users: UserRepository;
   settings: CountrySettingsRepository;
   loginGuard: LoginGuard;
@@ -57,7 +60,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       : new LocalKeyStore(config.LOCAL_KEY_STORE_PATH as string));
   const users = new UserRepository(containers.users);
   const settings = new CountrySettingsRepository(containers.config, clock);
-  const cases = new CaseRepository(containers.records);
+  const dataKeys = new DataKeys(keyStore, clock);
+  const cases = new CaseRepository(containers.records, new RecordCipher(dataKeys, settings));
   return {
     config,
     clock,
@@ -67,6 +71,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     containers,
     blob: createBlobServiceClient(config, lazyCredential),
     keyStore,
+    dataKeys,
     users,
     settings,
     loginGuard: new LoginGuard(containers.users, clock, {

@@ -46,15 +46,16 @@ export async function listCases(
   }
   if (params.flagged !== undefined) where.push(params.flagged ? 'c.flag_count > 0' : 'c.flag_count = 0');
   if (params.query) {
+    const q = param(params.query.toLowerCase());
     if (params.idSearch) {
-      const q = param(params.query.toLowerCase());
       where.push(`(c.id = ${q} OR LOWER(c.short_id) = ${q} OR LOWER(c.case_id_display) = ${q})`);
     } else {
-      const q = param(params.query.toLowerCase());
-      const text = ['name', 'name_first', 'name_last', 'name_nickname', 'case_id_display'].map(
-        (f) => `CONTAINS(LOWER(c.${f}), ${q})`,
+      // Names are sealed: they are found through the blind index (every word must match), ids in clear.
+      const words = (await deps.cases.cipher.searchHashes(principal.countryCode, params.query)).map(
+        (hash) => `ARRAY_CONTAINS(c.search_index, ${param(hash)})`,
       );
-      where.push(`(${text.join(' OR ')})`);
+      const byName = words.length > 0 ? `(${words.join(' AND ')})` : 'false';
+      where.push(`(${byName} OR LOWER(c.case_id_display) = ${q})`);
     }
   }
   const condition = where.join(' AND ');

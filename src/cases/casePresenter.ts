@@ -4,6 +4,8 @@ import type { CaseDocument } from './caseDocument';
 const internal = new Set([
   'record_type',
   'create_fingerprint',
+  'search_index',
+  'key_version',
   '_rid',
   '_self',
   '_etag',

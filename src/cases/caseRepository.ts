@@ -1,25 +1,33 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import { conflict, preconditionFailed } from '../errors';
+import type { RecordCipher } from '../records/recordCipher';
 import type { CaseDocument } from './caseDocument';
 
 const statusOf = (error: unknown) => (error as { code?: number }).code;
 
-/** Cases in the `records` container. Every read checks the country; every query filters on it. */
+/**
+ * Cases in the `records` container. Every read checks the country; every query filters on it. Sensitive
+ * fields are sealed here on the way in and opened on the way out: everything above sees plaintext,
+ * Cosmos never does.
+ */
 export class CaseRepository {
-  constructor(private readonly container: Container) {}
+  constructor(
+    private readonly container: Container,
+    readonly cipher: RecordCipher,
+  ) {}
 
   async find(countryCode: string, id: string): Promise<CaseDocument | undefined> {
     const { resource } = await this.container.item(id, [countryCode, id]).read<CaseDocument>();
     if (!resource || resource.country_code !== countryCode || resource.record_type !== 'case')
       return undefined;
-    return resource;
+    return this.cipher.open(resource);
   }
 
   /** Undefined when the id is taken in this country (the caller decides between 200 and 409). */
   async create(doc: CaseDocument): Promise<CaseDocument | undefined> {
     try {
-      const { resource } = await this.container.items.create<CaseDocument>(doc);
-      return resource as CaseDocument;
+      const { resource } = await this.container.items.create<CaseDocument>(await this.cipher.seal(doc));
+      return this.cipher.open(resource as CaseDocument);
     } catch (error) {
       if (statusOf(error) === 409) return undefined;
       throw error;
@@ -31,8 +39,10 @@ export class CaseRepository {
     try {
       const { resource } = await this.container
         .item(doc.id, [doc.country_code, doc.id])
-        .replace<CaseDocument>(doc, { accessCondition: { type: 'IfMatch', condition: etag } });
-      return resource as CaseDocument;
+        .replace<CaseDocument>(await this.cipher.seal(doc), {
+          accessCondition: { type: 'IfMatch', condition: etag },
+        });
+      return this.cipher.open(resource as CaseDocument);
     } catch (error) {
       if (statusOf(error) === 412) throw preconditionFailed();
       if (statusOf(error) === 404) throw conflict('The record was removed meanwhile');
@@ -48,7 +58,7 @@ export class CaseRepository {
     const { resources } = await this.container.items
       .query<CaseDocument>({ query: sql, parameters }, { partitionKey: [countryCode] })
       .fetchAll();
-    return resources;
+    return Promise.all(resources.map((doc) => this.cipher.open(doc)));
   }
 
   async count(countryCode: string, sqlWhere: string, parameters: SqlParameter[]): Promise<number> {

@@ -14,4 +14,6 @@ export interface CountrySettings {
   time_zone: string;
   locales: string[];
   form_fields: { case: CustomField[] };
+  /** Fields sealed before they reach Cosmos (`field`, or `subform.field`); defaults in records/sensitiveFields. */
+  sensitive_fields?: { case?: string[] };
 }

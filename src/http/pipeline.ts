@@ -1,6 +1,7 @@
 import type { App } from '../app';
 import { authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
+import { IntegrityError } from '../crypto/fieldCipher';
 import { AppError } from '../errors';
 import { errorResponse } from './responses';
 import type { ApiRequest, ApiResponse } from './types';
@@ -69,6 +70,16 @@ export function authedEndpoint(
 function toErrorResponse(error: unknown, request: ApiRequest, app: App): ApiResponse {
   const resource = request.url.pathname;
   if (error instanceof AppError) return errorResponse(error.status, resource, error.entries, error.headers);
+  if (error instanceof IntegrityError) {
+    // Tampering, or a value moved between records: refuse to serve it, and make it visible to operators.
+    app.logger.error(
+      { request_id: request.requestId, path: resource, field: error.field },
+      'integrity check failed',
+    );
+    return errorResponse(500, resource, [
+      { message: `The record failed an integrity check; reference ${request.requestId}` },
+    ]);
+  }
   // A system fault: log its kind and stack, which carry no request data, and tell the client only a reference.
   app.logger.error(
     { request_id: request.requestId, err: { type: (error as Error)?.name, stack: (error as Error)?.stack } },

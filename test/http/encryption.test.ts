@@ -1,0 +1,145 @@
+import type { CaseDocument } from '../../src/cases/caseDocument';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+let t: TestApp;
+let token: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  token = await t.login('cw_gh');
+});
+afterAll(() => t.close());
+
+const secrets = {
+  name: 'Amína Mensah-Owusu',
+  name_first: 'Amína',
+  date_of_birth: '2013-07-21',
+  address_current: '4 Palm Street, Jamestown',
+  telephone_current: '+233 24 000 1111',
+};
+const noteText = 'She said her stepfather hits her';
+const create = async (data: Record<string, unknown>) => {
+  const res = await t.call('POST', '/api/v2/cases', { token, body: { data } });
+  expect(res.status).toBe(200);
+  return res.body.data as { id: string } & Record<string, unknown>;
+};
+const raw = async (id: string) =>
+  (await t.app.containers.records.item(id, ['GH', id]).read<CaseDocument>()).resource as CaseDocument;
+const writeRaw = (doc: CaseDocument) => t.app.containers.records.item(doc.id, ['GH', doc.id]).replace(doc);
+
+describe('field-level encryption', () => {
+  it('a document read straight from Cosmos holds no plaintext of any sensitive field', async () => {
+    const c = await create({
+      ...secrets,
+      sex: 'female',
+      notes_section: [{ note_subject: 'Disclosure', note_text: noteText }],
+    });
+    const doc = await raw(c.id);
+    const stored = JSON.stringify(doc);
+    for (const value of [...Object.values(secrets), noteText, 'Disclosure', 'mensah', 'amina']) {
+      expect(stored.toLowerCase()).not.toContain(value.toLowerCase());
+    }
+    const current = await t.app.dataKeys.encryptionKey('GH');
+    for (const field of Object.keys(secrets))
+      expect(doc[field]).toMatchObject({ $enc: 'aes-256-gcm', k: current.version });
+    expect((doc.notes_section as { note_text: unknown }[])[0]?.note_text).toMatchObject({
+      $enc: 'aes-256-gcm',
+    });
+    expect(doc).toMatchObject({ sex: 'female', age: expect.any(Number), key_version: current.version });
+  });
+
+  it('the API returns plaintext to those who may read the case, in records and lists', async () => {
+    const c = await create({ ...secrets, notes_section: [{ note_text: noteText }] });
+    const read = await t.call('GET', `/api/v2/cases/${c.id}`, { token });
+    expect(read.body.data).toMatchObject(secrets);
+    expect(read.body.data.notes_section[0].note_text).toBe(noteText);
+    const list = await t.call('GET', `/api/v2/cases?id=${c.id}`, { token });
+    expect(list.body.data[0]).toMatchObject({ name: secrets.name, date_of_birth: secrets.date_of_birth });
+  });
+
+  it('a tampered ciphertext is refused with an error, not served as garbage', async () => {
+    const c = await create({ name: 'Tamper Target' });
+    const doc = await raw(c.id);
+    const sealed = doc.name as { ct: string };
+    const bytes = Buffer.from(sealed.ct, 'base64');
+    bytes[0] = (bytes[0] as number) ^ 0xff;
+    await writeRaw({ ...doc, name: { ...sealed, ct: bytes.toString('base64') } });
+    const res = await t.call('GET', `/api/v2/cases/${c.id}`, { token });
+    expect(res.status).toBe(500);
+    expect(res.body.errors[0].message).toMatch(/integrity check/);
+    expect(JSON.stringify(res.body)).not.toContain('Tamper');
+  });
+
+  it('a ciphertext moved to another record, or to another field, does not open', async () => {
+    const a = await create({ name: 'Real Owner', address_current: 'Somewhere' });
+    const b = await create({ name: 'Other Child' });
+    const docA = await raw(a.id);
+    const docB = await raw(b.id);
+    await writeRaw({ ...docB, name: docA.name });
+    expect((await t.call('GET', `/api/v2/cases/${b.id}`, { token })).status).toBe(500);
+    await writeRaw({ ...docA, name: docA.address_current });
+    expect((await t.call('GET', `/api/v2/cases/${a.id}`, { token })).status).toBe(500);
+  });
+
+  it('a note moved to another entry of the same case does not open', async () => {
+    const c = await create({
+      name: 'Notes Owner',
+      notes_section: [{ note_text: 'first' }, { note_text: 'second' }],
+    });
+    const doc = await raw(c.id);
+    const [n1, n2] = doc.notes_section as { note_text: unknown; unique_id: string }[];
+    await writeRaw({ ...doc, notes_section: [{ ...n1, note_text: n2?.note_text }, n2] });
+    expect((await t.call('GET', `/api/v2/cases/${c.id}`, { token })).status).toBe(500);
+  });
+});
+
+describe('search without plaintext (blind index)', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = (await create({ name: 'Amína Mensah-Owusu', name_nickname: 'Mimi' })).id;
+  });
+  const found = async (query: string) => {
+    const res = await t.call('GET', `/api/v2/cases?query=${encodeURIComponent(query)}&per=100`, { token });
+    expect(res.status).toBe(200);
+    return res.body.data.some((c: { id: string }) => c.id === id);
+  };
+
+  it('finds a name whatever the case or accents, in any word order', async () => {
+    expect(await found('amina')).toBe(true);
+    expect(await found('AMINA')).toBe(true);
+    expect(await found('Amína')).toBe(true);
+    expect(await found('owusu amina')).toBe(true);
+    expect(await found('mimi')).toBe(true);
+  });
+
+  it('needs every word to match, and whole words', async () => {
+    expect(await found('amina kwame')).toBe(false);
+    expect(await found('mens')).toBe(false);
+  });
+
+  it('keeps the index current when the name changes', async () => {
+    await t.call('PATCH', `/api/v2/cases/${id}`, {
+      token,
+      body: { data: { name: 'Akua Boateng', name_nickname: null } },
+    });
+    expect(await found('amina')).toBe(false);
+    expect(await found('boateng')).toBe(true);
+  });
+});
+
+describe('key rotation', () => {
+  it('new writes use the new version; records sealed with the old one still open', async () => {
+    const before = await create({ name: 'Before Rotation', address_current: 'Old Town' });
+    const oldVersion = (await raw(before.id)).key_version;
+    const rotated = await t.app.dataKeys.rotate('GH');
+    expect(rotated.version).not.toBe(oldVersion);
+    const after = await create({ name: 'After Rotation' });
+    expect((await raw(after.id)).key_version).toBe(rotated.version);
+    expect((await t.call('GET', `/api/v2/cases/${before.id}`, { token })).body.data.address_current).toBe(
+      'Old Town',
+    );
+    await t.call('PATCH', `/api/v2/cases/${before.id}`, { token, body: { data: { risk_level: 'low' } } });
+    const resealed = await raw(before.id);
+    expect(resealed.key_version).toBe(rotated.version);
+    expect(resealed.address_current).toMatchObject({ k: rotated.version });
+  });
+});
