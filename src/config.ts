@@ -50,6 +50,11 @@ export const configSchema = z
       .int()
       .min(1024)
       .default(1024 * 1024),
+    /** NCRONTAB of the re-encryption timer (read by the Functions host through %REENCRYPT_SCHEDULE%). */
+    REENCRYPT_SCHEDULE: z
+      .string()
+      .regex(/^\S+( \S+){5}$/, 'must be a six-field NCRONTAB expression')
+      .default('0 */10 * * * *'),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

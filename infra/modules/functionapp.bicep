@@ -89,6 +89,7 @@ var appSettings = {
   LOGIN_LOCKOUT_MINUTES: '30'
   MAX_BODY_BYTES: '1048576'
   LOG_LEVEL: 'info'
+  REENCRYPT_SCHEDULE: '0 */10 * * * *'
 }
 
 // ============== //

@@ -59,7 +59,7 @@ export const defaultRoles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
     unique_id: 'role-admin',
     name: 'Administrator',
     group_permission: 'all',
-    permissions: ['cases', 'users', 'roles', 'user_groups', 'agencies', 'audit_logs', 'metadata'].map(
+    permissions: ['cases', 'users', 'roles', 'user_groups', 'agencies', 'audit_logs', 'metadata', 'keys'].map(
       (resource) => ({ resource, actions: ['manage'] }),
     ),
     module_unique_ids: ['primeromodule-cp', 'primeromodule-gbv'],

@@ -44,6 +44,7 @@ export function emulatorAppSettings(ports: EmulatorPorts, cert: CertificatePaths
     COSMOS_CA_CERT_PATH: cert.certPath,
     AzureWebJobsStorage: storageConnectionString(ports),
     LOCAL_KEY_STORE_PATH: keyStorePath,
+    REENCRYPT_SCHEDULE: '0 */10 * * * *',
   };
 }
 

@@ -10,21 +10,15 @@ import { emulatorAppSettings, startEmulators } from './emulators';
 import { functionEntryFiles, readHostSettings } from './hostConfig';
 import { LocalHost } from './LocalHost';
 import { loadFunctions } from './loadFunctions';
+import { localPorts } from './localSettings';
 import { prepareStorage } from './prepareStorage';
-
-const port = (name: string, fallback: number) => Number(process.env[name] ?? fallback);
 
 /** `npm start`: emulators, database, demo data and the local Functions host, stopped together on Ctrl-C. */
 async function main() {
   const root = join(__dirname, '..', '..', '..');
   const dataDir = join(root, '.data');
-  const ports = {
-    cosmos: port('COSMOS_PORT', 8081),
-    blob: port('AZURITE_BLOB_PORT', 10000),
-    queue: port('AZURITE_QUEUE_PORT', 10001),
-    table: port('AZURITE_TABLE_PORT', 10002),
-  };
-  const hostPort = port('FUNCTIONS_HTTP_PORT', 7071);
+  const ports = localPorts();
+  const hostPort = Number(process.env.FUNCTIONS_HTTP_PORT ?? 7071);
   const password = process.env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT;
   const totpSecret = process.env.DEMO_TOTP_SECRET || DEMO_TOTP_SECRET_DEFAULT;
 

@@ -1,0 +1,40 @@
+import { app } from '@azure/functions';
+import { can } from '../src/auth/principal';
+import { reencryptCountry } from '../src/crypto/reencryption';
+import { forbidden } from '../src/errors';
+import { authedEndpoint } from '../src/http/pipeline';
+import { ok } from '../src/http/responses';
+import { getApp } from '../src/runtime';
+import { http } from './_shared/http';
+
+// An administrator rotates their country's data key; records move to it through the timer below.
+app.http('keys-rotate', {
+  route: 'v2/admin/keys/rotate',
+  methods: ['POST'],
+  authLevel: 'anonymous',
+  handler: http(
+    authedEndpoint(async (_request, principal, services) => {
+      if (!can(principal, 'keys', 'rotate')) throw forbidden('Your role does not allow rotating keys');
+      const key = await services.dataKeys.rotate(principal.countryCode);
+      return ok({ country_code: principal.countryCode, key_version: key.version });
+    }),
+  ),
+});
+
+// Re-encrypts, per country, a bounded number of records still sealed with an older key version. Safe to run
+// twice or concurrently: every rewrite is etag-guarded, and what is left is read from the data each time.
+app.timer('reencrypt', {
+  schedule: '%REENCRYPT_SCHEDULE%',
+  handler: async (_timer, context) => {
+    const services = getApp();
+    for (const country of await services.settings.listCountries()) {
+      const result = await reencryptCountry(
+        { cases: services.caseDeps.cases, dataKeys: services.dataKeys, clock: services.clock },
+        country,
+        { maxRecords: 1000 },
+      );
+      if (result.total > 0)
+        context.log(`reencrypt ${country}: ${result.done} of ${result.total}, ${result.skipped} to revisit`);
+    }
+  },
+});

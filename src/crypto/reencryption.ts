@@ -1,0 +1,92 @@
+import type { CaseDocument } from '../cases/caseDocument';
+import type { CaseRepository } from '../cases/caseRepository';
+import type { Clock } from '../clock';
+import { AppError } from '../errors';
+import type { DataKeys } from './dataKeys';
+
+export interface ReencryptionProgress {
+  done: number;
+  total: number;
+  /** Records a second pass must revisit (written concurrently with an older key). */
+  skipped: number;
+  recordsPerSecond: number;
+  secondsLeft: number | null;
+}
+
+export interface ReencryptionOptions {
+  batchSize?: number;
+  /** Stop after this many records (a timer run's budget); the next run carries on. */
+  maxRecords?: number;
+  onProgress?: (progress: ReencryptionProgress) => void;
+}
+
+export interface ReencryptionDeps {
+  cases: CaseRepository;
+  dataKeys: DataKeys;
+  clock: Clock;
+}
+
+/**
+ * Moves a country's records to its current data key version, in bounded batches. Nothing to remember
+ * between runs: what is left is exactly the records whose key_version is not current, so an interrupted
+ * run simply resumes. Each record is rewritten with an etag condition: a concurrent edit wins and the
+ * record is revisited, never overwritten. Opening needs the old version, which the key store keeps.
+ */
+export async function reencryptCountry(
+  deps: ReencryptionDeps,
+  countryCode: string,
+  options: ReencryptionOptions = {},
+) {
+  const batchSize = options.batchSize ?? 100;
+  const { version } = await deps.dataKeys.encryptionKey(countryCode);
+  const where = 'c.country_code = @country AND IS_DEFINED(c.key_version) AND c.key_version != @version';
+  const parameters = [
+    { name: '@country', value: countryCode },
+    { name: '@version', value: version },
+  ];
+  const total = Math.min(
+    await deps.cases.count(countryCode, where, parameters),
+    options.maxRecords ?? Infinity,
+  );
+  const started = deps.clock.now().getTime();
+  let done = 0;
+  let skipped = 0;
+  const seen = new Set<string>();
+  while (done + skipped < total) {
+    const take = Math.min(batchSize, total - done - skipped);
+    const batch = (
+      await deps.cases.query(countryCode, `SELECT TOP @take * FROM c WHERE ${where}`, [
+        ...parameters,
+        { name: '@take', value: take + seen.size },
+      ])
+    )
+      .filter((doc) => !seen.has(doc.id))
+      .slice(0, take);
+    if (batch.length === 0) break;
+    for (const doc of batch) {
+      seen.add(doc.id);
+      if (await rewrite(deps.cases, doc)) done += 1;
+      else skipped += 1;
+    }
+    const elapsed = Math.max(1, deps.clock.now().getTime() - started) / 1000;
+    const rate = done / elapsed;
+    options.onProgress?.({
+      done,
+      total,
+      skipped,
+      recordsPerSecond: rate,
+      secondsLeft: rate > 0 ? (total - done - skipped) / rate : null,
+    });
+  }
+  return { version, done, skipped, total };
+}
+
+async function rewrite(cases: CaseRepository, doc: CaseDocument): Promise<boolean> {
+  try {
+    await cases.replace(doc, doc._etag as string);
+    return true;
+  } catch (error) {
+    if (error instanceof AppError && (error.status === 412 || error.status === 409)) return false;
+    throw error;
+  }
+}
