@@ -14,7 +14,13 @@ app.http('tokens-create', {
     publicEndpoint(async (request, services) => {
       const body = await readJson(request, loginSchema, services.config.MAX_BODY_BYTES);
       const session = await login(
-        { users: services.users, guard: services.loginGuard, tokens: services.tokens, clock: services.clock },
+        {
+          users: services.users,
+          guard: services.loginGuard,
+          tokens: services.tokens,
+          clock: services.clock,
+          authMode: services.config.AUTH_MODE,
+        },
         body.user,
       );
       request.actor = { user: session.user_name, country: session.country_codes[0] ?? '' };

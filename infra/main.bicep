@@ -323,6 +323,16 @@ param keyVaultPublicNetworkAccess string = 'Enabled'
 @maxValue(730)
 param logRetentionInDays int = 90
 
+@description('Optional. Sign-in: embedded (the built-in identity provider, 2FA by TOTP) or entra (Microsoft Entra ID access tokens; MFA required by Conditional Access for roles that need it).')
+@allowed([
+  'embedded'
+  'entra'
+])
+param authMode string = 'embedded'
+
+@description('Optional. With authMode entra: the API\'s application ID URI or client id.')
+param entraAudience string = ''
+
 @description('Optional. Tags added to every resource.')
 param tags object = {}
 
@@ -427,6 +437,8 @@ module functionApp './modules/functionapp.bicep' = {
     cosmosDatabaseName: cosmos.outputs.databaseName
     keyVaultUri: keyVault.outputs.uri
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
+    authMode: authMode
+    entraAudience: entraAudience
     workspaceId: monitoring.outputs.workspaceId
     tags: allTags
   }

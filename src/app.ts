@@ -1,6 +1,7 @@
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import type { CosmosClient, Database } from '@azure/cosmos';
+import { EntraTokens } from './auth/entraTokens';
 import { LoginGuard } from './auth/loginGuard';
 import { Revocations } from './auth/revocations';
 import { SessionTokens } from './auth/sessionTokens';
@@ -36,6 +37,8 @@ export interface App {
   loginGuard: LoginGuard;
   tokens: SessionTokens;
   revocations: Revocations;
+  /** Present when AUTH_MODE is entra. */
+  entra?: EntraTokens;
   caseDeps: CaseDeps;
 }
 
@@ -81,6 +84,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     }),
     tokens: new SessionTokens(new SigningKeys(keyStore, clock), clock, config.TOKEN_TTL_MINUTES),
     revocations: new Revocations(containers.users, clock),
+    ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     caseDeps: { cases, settings, clock },
   };
 }

@@ -30,7 +30,15 @@ export const configSchema = z
       .default('attachments'),
     KEY_VAULT_URL: url.optional(),
     LOCAL_KEY_STORE_PATH: optionalString,
-    AUTH_MODE: z.enum(['embedded']).default('embedded'),
+    AUTH_MODE: z.enum(['embedded', 'entra']).default('embedded'),
+    ENTRA_TENANT_ID: z.uuid().optional(),
+    /** The API's application ID URI or client id, as in the tokens' `aud`. */
+    ENTRA_AUDIENCE: optionalString,
+    /** Defaults from the tenant: the v2.0 issuer and its signing keys. */
+    ENTRA_ISSUER: url.optional(),
+    ENTRA_JWKS_URL: url.optional(),
+    /** The `amr` value that proves multi-factor sign-in, required for roles with require_2fa. */
+    ENTRA_MFA_AMR: z.string().default('mfa'),
     TOKEN_TTL_MINUTES: z.coerce
       .number()
       .int()
@@ -64,6 +72,12 @@ export const configSchema = z
         path: ['AzureWebJobsStorage__blobServiceUri'],
         message: 'set it (identity-based, in Azure) or AzureWebJobsStorage (a connection string, locally)',
       });
+    }
+    if (c.AUTH_MODE === 'entra') {
+      for (const name of ['ENTRA_TENANT_ID', 'ENTRA_AUDIENCE'] as const) {
+        if (!c[name])
+          ctx.addIssue({ code: 'custom', path: [name], message: 'is required when AUTH_MODE is entra' });
+      }
     }
     if (!c.KEY_VAULT_URL && !c.LOCAL_KEY_STORE_PATH) {
       ctx.addIssue({

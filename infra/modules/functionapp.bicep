@@ -57,11 +57,15 @@ param appInsightsConnectionString string
 @description('Required. Log Analytics workspace for diagnostic settings.')
 param workspaceId string
 
-@description('Optional. Sign-in: the built-in identity provider (embedded).')
+@description('Optional. Sign-in: the built-in identity provider (embedded) or Microsoft Entra ID access tokens (entra).')
 @allowed([
   'embedded'
+  'entra'
 ])
 param authMode string = 'embedded'
+
+@description('Optional. With entra: the API\'s application ID URI or client id (the tokens\' audience).')
+param entraAudience string = ''
 
 @description('Optional. Tags.')
 param tags object = {}
@@ -83,6 +87,11 @@ var appSettings = {
   ATTACHMENTS_CONTAINER: attachmentsContainerName
   KEY_VAULT_URL: keyVaultUri
   AUTH_MODE: authMode
+  ENTRA_TENANT_ID: tenant().tenantId
+  ENTRA_AUDIENCE: entraAudience
+  ENTRA_ISSUER: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
+  ENTRA_JWKS_URL: '${environment().authentication.loginEndpoint}${tenant().tenantId}/discovery/v2.0/keys'
+  ENTRA_MFA_AMR: 'mfa'
   TOKEN_TTL_MINUTES: '60'
   LOGIN_MAX_ATTEMPTS_PER_MINUTE: '6'
   LOGIN_LOCKOUT_FAILURES: '6'

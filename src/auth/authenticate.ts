@@ -1,5 +1,6 @@
 import { AppError, badRequest, forbidden, unauthorized } from '../errors';
 import type { UserRepository } from '../users/userRepository';
+import type { EntraTokens } from './entraTokens';
 import type { Principal } from './principal';
 import type { Revocations } from './revocations';
 import type { SessionTokens } from './sessionTokens';
@@ -8,6 +9,19 @@ export interface AuthenticateDeps {
   tokens: SessionTokens;
   revocations: Revocations;
   users: UserRepository;
+  /** Present when AUTH_MODE is entra: Entra ID access tokens replace our own session tokens. */
+  entra?: EntraTokens;
+  config: { ENTRA_MFA_AMR: string };
+}
+
+interface Identity {
+  userName: string;
+  tokenId: string;
+  exp: number;
+  scope: 'full' | 'totp_enrolment';
+  /** Entra only: how the user signed in, and who they are there. */
+  amr?: string[];
+  objectId?: string;
 }
 
 const INVALID = 'The token is invalid, expired or signed out: sign in again';
@@ -25,22 +39,37 @@ export async function authenticate(
 ): Promise<Principal> {
   const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
   if (!match?.[1]) throw unauthorized('A bearer token is required: sign in with POST /api/v2/tokens');
-  const claims = await deps.tokens.verify(match[1]);
-  if (!claims) throw unauthorized(INVALID);
+  const identity = await identify(deps, match[1]);
+  if (!identity) throw unauthorized(INVALID);
   // Independent point reads: run together to save a round trip on every request.
   const [revoked, user] = await Promise.all([
-    deps.revocations.isRevoked(claims.jti),
-    deps.users.findByUserName(claims.sub),
+    deps.revocations.isRevoked(identity.tokenId),
+    deps.users.findByUserName(identity.userName),
   ]);
   if (revoked || !user || user.disabled) throw unauthorized(INVALID);
-  if (claims.scope !== 'full' && !allowEnrolmentScope) {
+  // A recorded Entra object id pins the account: a recycled user principal name cannot take it over.
+  if (identity.objectId && user.entra_object_id && user.entra_object_id !== identity.objectId)
+    throw unauthorized(INVALID);
+  if (identity.scope !== 'full' && !allowEnrolmentScope) {
     throw forbidden('Enrol in two-factor sign-in first: POST /api/v2/users/me/totp');
   }
 
   const countryCode = actingCountry(user.country_codes, countryHeader);
   const role = await deps.users.findRole(countryCode, user.role_unique_id);
   if (!role) throw forbidden(`No role in country ${countryCode}`);
-  return { user, role, countryCode, tokenId: claims.jti, tokenExpiresAt: claims.exp };
+  if (identity.amr && role.require_2fa && !identity.amr.includes(deps.config.ENTRA_MFA_AMR)) {
+    throw unauthorized('Your role requires multi-factor sign-in: sign in again with MFA');
+  }
+  return { user, role, countryCode, tokenId: identity.tokenId, tokenExpiresAt: identity.exp };
+}
+
+async function identify(deps: AuthenticateDeps, token: string): Promise<Identity | undefined> {
+  if (deps.entra) {
+    const entra = await deps.entra.verify(token);
+    return entra && { ...entra, scope: 'full' };
+  }
+  const claims = await deps.tokens.verify(token);
+  return claims && { userName: claims.sub, tokenId: claims.jti, exp: claims.exp, scope: claims.scope };
 }
 
 function actingCountry(countries: string[], header: string | null): string {

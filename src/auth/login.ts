@@ -12,6 +12,7 @@ export interface LoginDeps {
   guard: LoginGuard;
   tokens: SessionTokens;
   clock: Clock;
+  authMode: 'embedded' | 'entra';
 }
 
 // One message whether the user exists, is disabled or mistyped: nothing to learn from it.
@@ -19,6 +20,12 @@ const WRONG = 'Invalid user name or password';
 
 /** Password (and TOTP where enrolled) for a short-lived session token. */
 export async function login(deps: LoginDeps, input: LoginInput['user']): Promise<LoginResponse> {
+  if (deps.authMode === 'entra') {
+    throw new AppError(
+      400,
+      'This deployment signs in with Microsoft Entra ID: send its access token as the bearer token',
+    );
+  }
   await deps.guard.admit(input.user_name);
   const user = await deps.users.findByUserName(input.user_name);
   const passwordOk = await verifyPassword(user?.password_hash, input.password);

@@ -49,6 +49,8 @@ export interface User {
   user_group_unique_ids: string[];
   agency_unique_id: string;
   password_hash: string;
+  /** With Entra ID sign-in: the account's object id, checked against the token's `oid` once recorded. */
+  entra_object_id?: string;
   totp_secret?: string;
   /** Issued by POST /users/me/totp, becomes totp_secret once a code from it is verified. */
   totp_pending_secret?: string;
