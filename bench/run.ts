@@ -1,6 +1,7 @@
 import { join } from 'node:path';
 import { startBenchStack } from './benchStack';
 import { benchCases } from './cases';
+import { benchEncryption } from './encryption';
 
 /** `npm run bench`: every benchmark, each printing ratios against a baseline measured in this run. */
 async function main() {
@@ -8,6 +9,7 @@ async function main() {
   const stack = await startBenchStack(join(__dirname, '..', '..'));
   try {
     console.log((await benchCases(stack, n)).join('\n'));
+    console.log((await benchEncryption(stack, n)).join('\n'));
   } finally {
     await stack.stop();
   }

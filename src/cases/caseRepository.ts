@@ -1,6 +1,6 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import { conflict, preconditionFailed } from '../errors';
-import type { RecordCipher } from '../records/recordCipher';
+import type { RecordSealer } from '../records/recordCipher';
 import type { CaseDocument } from './caseDocument';
 
 const statusOf = (error: unknown) => (error as { code?: number }).code;
@@ -13,7 +13,7 @@ const statusOf = (error: unknown) => (error as { code?: number }).code;
 export class CaseRepository {
   constructor(
     private readonly container: Container,
-    readonly cipher: RecordCipher,
+    readonly cipher: RecordSealer,
   ) {}
 
   async find(countryCode: string, id: string): Promise<CaseDocument | undefined> {

@@ -4,7 +4,7 @@ import type { DataKeys } from '../crypto/dataKeys';
 import { isSealed, open, seal } from '../crypto/fieldCipher';
 import { defaultSensitiveCaseFields, searchableCaseFields } from './sensitiveFields';
 
-type Doc = Record<string, unknown> & { id: string; country_code: string; record_type: string };
+export type Doc = Record<string, unknown> & { id: string; country_code: string; record_type: string };
 type Entry = Record<string, unknown>;
 const isEntry = (v: unknown): v is Entry =>
   typeof v === 'object' && v !== null && !Array.isArray(v) && !isSealed(v);
@@ -14,7 +14,14 @@ const isEntry = (v: unknown): v is Entry =>
  * bound to its country, record type, record id and field (for subform entries, the entry's unique_id)
  * as associated data: a value copied elsewhere, or altered, does not open.
  */
-export class RecordCipher {
+/** What the repository needs from the cipher (benchmarks compare it with an identity implementation). */
+export interface RecordSealer {
+  seal<T extends Doc>(doc: T): Promise<T>;
+  open<T extends Doc>(doc: T): Promise<T>;
+  searchHashes(countryCode: string, text: string): Promise<string[]>;
+}
+
+export class RecordCipher implements RecordSealer {
   constructor(
     private readonly keys: DataKeys,
     private readonly settings: CountrySettingsRepository,
