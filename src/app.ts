@@ -61,9 +61,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     (config.KEY_VAULT_URL
       ? new KeyVaultKeyStore(config.KEY_VAULT_URL, lazyCredential())
       : new LocalKeyStore(config.LOCAL_KEY_STORE_PATH as string));
-  const users = new UserRepository(containers.users);
+
   const settings = new CountrySettingsRepository(containers.config, clock);
   const dataKeys = new DataKeys(keyStore, clock);
+  const users = new UserRepository(containers.users, dataKeys);
   const cases = new CaseRepository(containers.records, new RecordCipher(dataKeys, settings));
   return {
     config,

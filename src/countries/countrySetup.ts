@@ -84,7 +84,7 @@ export async function setupCountry(app: App, input: CountrySetupInput): Promise<
       disabled: false,
       locale: 'en',
     };
-    created.admin = await createIfMissing(users, admin);
+    created.admin = await app.users.create(admin);
     if (!created.admin) throw conflict('This user name is taken by another account', 'admin.user_name');
   }
   return {

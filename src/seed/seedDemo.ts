@@ -43,7 +43,7 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<void> {
       locale: 'en',
       ...(totp ? { totp_secret: options.totpSecret } : {}),
     };
-    await users.items.upsert(user);
+    await app.users.upsert(user);
   }
 
   const now = app.clock.now();

@@ -1,18 +1,60 @@
 import type { Container } from '@azure/cosmos';
+import type { DataKeys } from '../crypto/dataKeys';
+import { isSealed, open, seal } from '../crypto/fieldCipher';
 import { preconditionFailed } from '../errors';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
 import type { Role, User } from './types';
 
 export const userDocId = (userName: string) => `user-${userName.toLowerCase()}`;
 
+// Credentials kept on the account, sealed like record fields under the deployment's `dek-accounts` key.
+const SEALED_FIELDS = ['totp_secret', 'totp_pending_secret'] as const;
+const ACCOUNTS = 'accounts';
+
 /** Point reads only: every lookup on a request path knows its partition. */
 export class UserRepository {
-  constructor(private readonly container: Container) {}
+  constructor(
+    private readonly container: Container,
+    private readonly keys: DataKeys,
+  ) {}
 
   async findByUserName(userName: string): Promise<User | undefined> {
     const id = userDocId(userName);
     const { resource } = await this.container.item(id, [DEPLOYMENT_WIDE, id]).read<User>();
-    return resource?.type === 'user' && resource.country_code === DEPLOYMENT_WIDE ? resource : undefined;
+    if (resource?.type !== 'user' || resource.country_code !== DEPLOYMENT_WIDE) return undefined;
+    const user: Record<string, unknown> = { ...resource };
+    for (const field of SEALED_FIELDS) {
+      const value = user[field];
+      if (isSealed(value))
+        user[field] = open(await this.keys.decryptionKey(ACCOUNTS, value.k), aad(id, field), value, field);
+    }
+    return user as unknown as User;
+  }
+
+  /** Creates or overwrites an account (seeding, setup). */
+  async upsert(user: User): Promise<void> {
+    await this.container.items.upsert(await this.seal(user));
+  }
+
+  /** Creates an account; false if the name is taken. */
+  async create(user: User): Promise<boolean> {
+    try {
+      await this.container.items.create(await this.seal(user));
+      return true;
+    } catch (error) {
+      if ((error as { code?: number }).code === 409) return false;
+      throw error;
+    }
+  }
+
+  private async seal<T extends User>(user: T): Promise<T> {
+    const out: Record<string, unknown> = { ...(user as User & Record<string, unknown>) };
+    const key = await this.keys.encryptionKey(ACCOUNTS);
+    for (const field of SEALED_FIELDS) {
+      const value = out[field];
+      if (typeof value === 'string') out[field] = seal(key, aad(user.id, field), value);
+    }
+    return out as T;
   }
 
   /** Replaces the account if it did not change since it was read (412 otherwise). */
@@ -20,7 +62,9 @@ export class UserRepository {
     try {
       await this.container
         .item(user.id, [DEPLOYMENT_WIDE, user.id])
-        .replace(user, { accessCondition: { type: 'IfMatch', condition: user._etag as string } });
+        .replace(await this.seal(user), {
+          accessCondition: { type: 'IfMatch', condition: user._etag as string },
+        });
     } catch (error) {
       if ((error as { code?: number }).code === 412) throw preconditionFailed();
       throw error;
@@ -32,3 +76,5 @@ export class UserRepository {
     return resource?.type === 'role' && resource.country_code === countryCode ? resource : undefined;
   }
 }
+
+const aad = (id: string, field: string) => `${DEPLOYMENT_WIDE}|user|${id}|${field}`;

@@ -143,3 +143,13 @@ describe('key rotation', () => {
     expect(resealed.address_current).toMatchObject({ k: rotated.version });
   });
 });
+
+describe('account credentials', () => {
+  it('TOTP secrets are sealed in Cosmos and still verify codes', async () => {
+    const { resource } = await t.app.containers.users.item('user-admin_gh', ['*', 'user-admin_gh']).read();
+    expect(resource.totp_secret).toMatchObject({ $enc: 'aes-256-gcm' });
+    expect(JSON.stringify(resource)).not.toContain('PRIMERODEMOSECRET');
+    expect(resource.password_hash).toMatch(/^\$argon2id\$/);
+    await expect(t.login('admin_gh')).resolves.toEqual(expect.any(String));
+  });
+});
