@@ -1,6 +1,9 @@
-import type { HttpHandler, HttpRequest, InvocationContext } from '@azure/functions';
+import { app, type HttpHandler, type HttpRequest, type InvocationContext } from '@azure/functions';
 import type { Endpoint } from '../../src/http/pipeline';
 import { getApp } from '../../src/runtime';
+
+// Request and response bodies stream (attachments up to 20 MB are never held whole in memory).
+app.setup({ enableHttpStream: true });
 
 // Built (and the settings validated) when the first function module loads: a bad setting stops the worker.
 getApp();

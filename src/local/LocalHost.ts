@@ -1,5 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
+import { Readable, Transform } from 'node:stream';
+import { pipeline } from 'node:stream/promises';
 import type { AddressInfo } from 'node:net';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { QueueServiceClient } from '@azure/storage-queue';
@@ -178,21 +180,38 @@ export class LocalHost {
       if (found.kind === 'method_not_allowed') {
         return send(res, 405, { Allow: found.allow.join(', ') }, methodBody(url.pathname, req.method ?? ''));
       }
-      const body = await readBody(req, this.settings.maxRequestBytes);
-      if (body === undefined) return send(res, 413, {}, Buffer.alloc(0));
+      if (Number(req.headers['content-length'] ?? 0) > this.settings.maxRequestBytes) {
+        req.resume();
+        return send(res, 413, {}, Buffer.alloc(0));
+      }
+      // Bodies stream through, as with the host's HTTP streaming: a large upload is never held whole.
+      const method = (req.method ?? 'GET').toUpperCase();
+      const body =
+        method === 'GET' || method === 'HEAD'
+          ? null
+          : (Readable.toWeb(limitSize(req, this.settings.maxRequestBytes)) as ReadableStream);
+      const init = { method, headers: flattenHeaders(req), body, duplex: 'half' } as RequestInit;
       const request = new HttpRequest({
-        method: req.method ?? 'GET',
-        url: url.toString(),
-        headers: flattenHeaders(req),
+        nativeRequest: new Request(url, init),
         params: found.params,
-        body: { bytes: body },
-      });
+      } as never);
       const context = this.context(found.fn, {});
       const result = (await found.fn.handler(request, context)) as
         HttpResponseInit | HttpResponse | undefined;
       const response = result instanceof HttpResponse ? result : new HttpResponse(result ?? {});
       const headers: Record<string, string> = {};
       response.headers.forEach((value, key) => (headers[key] = value));
+      if (!req.complete) {
+        // Answered before the upload was read (a 413, a 415): drop the rest, and the connection with it.
+        headers.connection = 'close';
+        req.unpipe();
+        req.resume();
+      }
+      if (response.body && !headers['content-length'] && !/json/.test(headers['content-type'] ?? '')) {
+        res.writeHead(response.status, headers);
+        await pipeline(Readable.fromWeb(response.body as never), res);
+        return;
+      }
       send(res, response.status, headers, Buffer.from(await response.arrayBuffer()));
     } catch (error) {
       this.log(`Request to ${url.pathname} failed: ${(error as Error)?.stack}`);
@@ -238,6 +257,19 @@ export class LocalHost {
     send(res, 202, {}, Buffer.alloc(0));
     await this.invoke(fn.name, input).catch(() => undefined);
   }
+}
+
+/** Passes the body through, failing the stream once it exceeds the limit (the host's 100 MB). */
+function limitSize(source: IncomingMessage, limit: number): Readable {
+  let size = 0;
+  return source.pipe(
+    new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        size += chunk.length;
+        callback(size > limit ? new Error(`Request body larger than ${limit} bytes`) : null, chunk);
+      },
+    }),
+  );
 }
 
 function flattenHeaders(req: IncomingMessage): Record<string, string> {

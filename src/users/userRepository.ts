@@ -60,11 +60,9 @@ export class UserRepository {
   /** Replaces the account if it did not change since it was read (412 otherwise). */
   async replace(user: User & { _etag?: string }): Promise<void> {
     try {
-      await this.container
-        .item(user.id, [DEPLOYMENT_WIDE, user.id])
-        .replace(await this.seal(user), {
-          accessCondition: { type: 'IfMatch', condition: user._etag as string },
-        });
+      await this.container.item(user.id, [DEPLOYMENT_WIDE, user.id]).replace(await this.seal(user), {
+        accessCondition: { type: 'IfMatch', condition: user._etag as string },
+      });
     } catch (error) {
       if ((error as { code?: number }).code === 412) throw preconditionFailed();
       throw error;
