@@ -9,8 +9,10 @@ module.exports = {
       { jsc: { target: 'es2022', parser: { syntax: 'typescript' } }, module: { type: 'commonjs' } },
     ],
   },
-  // jose is ESM-only; jest's module system needs it as CommonJS.
-  transformIgnorePatterns: ['/node_modules/(?!jose/)'],
+  // jose and file-type (with its parsers) are ESM-only; jest's module system needs them as CommonJS.
+  transformIgnorePatterns: [
+    '/node_modules/(?!(jose|file-type|strtok3|token-types|uint8array-extras|@tokenizer|@borewit|peek-readable)/)',
+  ],
   // In the test process our stand-in answers for the Functions worker's core module, as it does under npm start.
   moduleNameMapper: { '^@azure/functions-core$': '<rootDir>/src/local/functionsCore.ts' },
   globalSetup: '<rootDir>/test/support/globalSetup.ts',

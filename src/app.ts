@@ -1,6 +1,9 @@
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import type { CosmosClient, Database } from '@azure/cosmos';
+import type { AttachmentDeps } from './attachments/attachmentDeps';
+import { AttachmentStore } from './attachments/attachmentStore';
+import { AuditLog } from './audit/auditLog';
 import { EntraTokens } from './auth/entraTokens';
 import { LoginGuard } from './auth/loginGuard';
 import { Revocations } from './auth/revocations';
@@ -40,6 +43,8 @@ export interface App {
   /** Present when AUTH_MODE is entra. */
   entra?: EntraTokens;
   caseDeps: CaseDeps;
+  audit: AuditLog;
+  attachments: AttachmentDeps;
 }
 
 export interface AppOverrides {
@@ -66,6 +71,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const dataKeys = new DataKeys(keyStore, clock);
   const users = new UserRepository(containers.users, dataKeys);
   const cases = new CaseRepository(containers.records, new RecordCipher(dataKeys, settings));
+  const blob = createBlobServiceClient(config, lazyCredential);
+  const caseDeps: CaseDeps = { cases, settings, clock };
+  const audit = new AuditLog(containers.audit, clock);
   return {
     config,
     clock,
@@ -73,7 +81,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     cosmos,
     database,
     containers,
-    blob: createBlobServiceClient(config, lazyCredential),
+    blob,
     keyStore,
     dataKeys,
     users,
@@ -86,6 +94,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     tokens: new SessionTokens(new SigningKeys(keyStore, clock), clock, config.TOKEN_TTL_MINUTES),
     revocations: new Revocations(containers.users, clock),
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
-    caseDeps: { cases, settings, clock },
+    caseDeps,
+    audit,
+    attachments: {
+      caseDeps,
+      dataKeys,
+      store: new AttachmentStore(blob.getContainerClient(config.ATTACHMENTS_CONTAINER)),
+      audit,
+    },
   };
 }

@@ -1,3 +1,4 @@
+import { Readable } from 'node:stream';
 import { app, type HttpHandler, type HttpRequest, type InvocationContext } from '@azure/functions';
 import type { Endpoint } from '../../src/http/pipeline';
 import { getApp } from '../../src/runtime';
@@ -20,9 +21,11 @@ export function http(endpoint: Endpoint): HttpHandler {
         params: request.params,
         requestId: context.invocationId,
         body: async () => Buffer.from(await request.arrayBuffer()),
+        stream: () => (request.body ? Readable.fromWeb(request.body as never) : Readable.from([])),
       },
       getApp(),
     );
+    if (response.stream) return { status: response.status, headers: response.headers, body: response.stream };
     return { status: response.status, headers: response.headers, jsonBody: response.json };
   };
 }

@@ -6,6 +6,7 @@ const internal = new Set([
   'create_fingerprint',
   'search_index',
   'key_version',
+  'attachment_ids',
   '_rid',
   '_self',
   '_etag',

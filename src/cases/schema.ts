@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { attachmentSchema } from '../attachments/schema';
 import {
   dateString,
   dateTimeString,
@@ -122,6 +123,9 @@ export const caseRecordSchema = caseFieldsSchema.extend({
   reminders: z.array(z.object({ type: z.string(), due_at: z.string() })),
   next_due_at: z.string().nullable(),
   hidden_name: z.boolean().optional(),
+  photos: z.array(attachmentSchema).optional(),
+  recorded_audio: z.array(attachmentSchema).optional(),
+  other_documents: z.array(attachmentSchema).optional(),
 });
 
 export const serverOwnedKeys = [
@@ -148,6 +152,10 @@ export const serverOwnedKeys = [
   'next_due_at',
   'record_state',
   'hidden_name',
+  // Attachments are added and removed through their own endpoints.
+  'photos',
+  'recorded_audio',
+  'other_documents',
 ] as const;
 
 export const caseWriteBodySchema = z.object({ data: z.record(z.string(), z.unknown()) }).strict();

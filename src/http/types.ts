@@ -1,3 +1,5 @@
+import type { Readable } from 'node:stream';
+
 /** What src/ sees of an HTTP request: no Azure Functions types past functions/. */
 export interface ApiRequest {
   method: string;
@@ -9,10 +11,14 @@ export interface ApiRequest {
   actor?: { user: string; country: string };
   /** The raw body; read lazily so that size limits apply before parsing. */
   body(): Promise<Buffer>;
+  /** The body as a stream, for uploads that must not be held whole. */
+  stream(): Readable;
 }
 
 export interface ApiResponse {
   status: number;
   headers?: Record<string, string>;
   json?: unknown;
+  /** A streamed body (downloads), instead of json. */
+  stream?: Readable;
 }

@@ -15,6 +15,8 @@ export const defaultSensitiveCaseFields = [
   'notes_section.note_subject',
   'notes_section.note_text',
   'followup_subform_section.followup_comments',
+  // A file name or description can name the child.
+  ...['photos', 'recorded_audio', 'other_documents'].flatMap((f) => [`${f}.file_name`, `${f}.description`]),
 ];
 
 /** Fields whose words feed the blind index, so that `query=` finds names without storing them in clear. */

@@ -1,0 +1,62 @@
+import type { Readable } from 'node:stream';
+import type { ContainerClient } from '@azure/storage-blob';
+
+export interface BlobRef {
+  country_code: string;
+  record_type: string;
+  record_id: string;
+  attachment_id: string;
+}
+
+export const blobPath = (r: BlobRef) =>
+  `${r.country_code}/${r.record_type}/${r.record_id}/${r.attachment_id}`;
+
+/** Parses a blob name back into its parts (the cleanup job lists blobs). */
+export function parseBlobPath(name: string): BlobRef | undefined {
+  const [country_code, record_type, record_id, attachment_id, ...rest] = name.split('/');
+  if (!country_code || !record_type || !record_id || !attachment_id || rest.length > 0) return undefined;
+  return { country_code, record_type, record_id, attachment_id };
+}
+
+/**
+ * Encrypted attachment blobs in the private container. A blob is written `pending` and becomes `committed`
+ * only once the record lists it: Blob Storage has no atomic rename, so the state is a metadata flag, and
+ * the cleanup job removes pending blobs nobody committed.
+ */
+export class AttachmentStore {
+  constructor(private readonly container: ContainerClient) {}
+
+  async uploadPending(ref: BlobRef, encrypted: Readable): Promise<void> {
+    await this.container.getBlockBlobClient(blobPath(ref)).uploadStream(encrypted, 1024 * 1024, 2, {
+      metadata: { state: 'pending' },
+      blobHTTPHeaders: { blobContentType: 'application/octet-stream' },
+    });
+  }
+
+  markCommitted(ref: BlobRef): Promise<unknown> {
+    return this.container.getBlobClient(blobPath(ref)).setMetadata({ state: 'committed' });
+  }
+
+  markPending(ref: BlobRef): Promise<unknown> {
+    return this.container.getBlobClient(blobPath(ref)).setMetadata({ state: 'pending' });
+  }
+
+  async delete(ref: BlobRef): Promise<void> {
+    await this.container.getBlobClient(blobPath(ref)).deleteIfExists();
+  }
+
+  async download(ref: BlobRef): Promise<Readable> {
+    const response = await this.container.getBlobClient(blobPath(ref)).download();
+    return response.readableStreamBody as Readable;
+  }
+
+  /** Pending blobs last written before `olderThan`, in pages (bounded work per call of the caller). */
+  async *pendingBefore(olderThan: Date): AsyncGenerator<BlobRef> {
+    for await (const blob of this.container.listBlobsFlat({ includeMetadata: true })) {
+      if (blob.metadata?.state !== 'pending' || !blob.properties.lastModified) continue;
+      if (blob.properties.lastModified >= olderThan) continue;
+      const ref = parseBlobPath(blob.name);
+      if (ref) yield ref;
+    }
+  }
+}

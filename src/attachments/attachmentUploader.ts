@@ -1,0 +1,146 @@
+import { randomUUID } from 'node:crypto';
+import { pipeline } from 'node:stream/promises';
+import { PassThrough, type Readable } from 'node:stream';
+import type { Principal } from '../auth/principal';
+import { findCaseFor } from '../cases/caseAccess';
+import { writeCase } from '../cases/caseWriter';
+import { AppError, payloadTooLarge, unprocessable } from '../errors';
+import type { AttachmentDeps } from './attachmentDeps';
+import {
+  attachmentFields,
+  MAX_ATTACHMENT_BYTES,
+  MAX_ATTACHMENTS_PER_RECORD,
+  type AttachmentField,
+} from './attachmentTypes';
+import type { BlobRef } from './attachmentStore';
+import { encryptingStream } from './chunkCipher';
+import { sanitizeFileName } from './fileNames';
+import { attachmentsOf, findAttachment, withAttachment } from './recordAttachments';
+import type { Attachment } from './schema';
+import { sizeLimit, typeCheck } from './uploadPipeline';
+
+export interface UploadInput {
+  recordId: string;
+  fieldName: AttachmentField;
+  fileName: string;
+  contentType: string;
+  description?: string;
+  /** A client's own id: the same upload retried does not make a second copy. */
+  attachmentId?: string;
+  declaredSize?: number;
+  body: Readable;
+}
+
+/**
+ * Stores an attachment of a case: size limit, type proof, encryption and upload stream through without
+ * holding the file; the blob is pending until the record lists it (committed with the record's ETag), so a
+ * failure at any step leaves no attachment without its record, nor a record pointing to a missing blob.
+ */
+export async function uploadAttachment(
+  deps: AttachmentDeps,
+  principal: Principal,
+  input: UploadInput,
+): Promise<Attachment> {
+  const doc = await findCaseFor(deps.caseDeps.cases, principal, input.recordId, 'write');
+  const discard = () => input.body.resume();
+  if (!doc.enabled) {
+    discard();
+    throw unprocessable([
+      { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
+    ]);
+  }
+  const contentType = input.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!(attachmentFields[input.fieldName].types as readonly string[]).includes(contentType)) {
+    discard();
+    throw new AppError(
+      415,
+      `${contentType || 'This type'} is not accepted in ${input.fieldName}`,
+      'content_type',
+    );
+  }
+  const id = input.attachmentId ?? randomUUID();
+  const existing = findAttachment(doc, id);
+  if (existing) {
+    discard();
+    return existing;
+  }
+  if (attachmentsOf(doc).length >= MAX_ATTACHMENTS_PER_RECORD) {
+    discard();
+    throw unprocessable([
+      {
+        detail: input.fieldName,
+        message: `a record holds at most ${MAX_ATTACHMENTS_PER_RECORD} attachments`,
+      },
+    ]);
+  }
+  if ((input.declaredSize ?? 0) > MAX_ATTACHMENT_BYTES) {
+    discard();
+    throw payloadTooLarge(MAX_ATTACHMENT_BYTES);
+  }
+
+  const ref: BlobRef = {
+    country_code: doc.country_code,
+    record_type: 'case',
+    record_id: doc.id,
+    attachment_id: id,
+  };
+  const key = await deps.dataKeys.encryptionKey(doc.country_code);
+  let size = 0;
+  const encrypted = new PassThrough();
+  try {
+    await Promise.all([
+      pipeline(
+        input.body,
+        sizeLimit(MAX_ATTACHMENT_BYTES, (n) => (size = n)),
+        typeCheck(contentType),
+        encryptingStream(key, `${doc.country_code}|attachment|${id}`),
+        encrypted,
+      ),
+      deps.store.uploadPending(ref, encrypted),
+    ]);
+  } catch (error) {
+    encrypted.destroy();
+    await deps.store.delete(ref).catch(() => undefined);
+    throw error;
+  }
+
+  const attachment: Attachment = {
+    id,
+    unique_id: id,
+    field_name: input.fieldName,
+    file_name: sanitizeFileName(input.fileName),
+    content_type: contentType,
+    size,
+    date: deps.caseDeps.clock.now().toISOString(),
+    ...(input.description ? { description: input.description } : {}),
+    attachment_url: `/api/v2/attachments/${id}`,
+  };
+  const saved = await commit(deps, principal, doc.id, attachment).catch(async (error: unknown) => {
+    await deps.store.delete(ref).catch(() => undefined); // never committed: no orphan left behind
+    throw error;
+  });
+  // If this fails the blob stays pending; the cleanup job sees the record lists it and commits it.
+  await deps.store.markCommitted(ref).catch(() => undefined);
+  return findAttachment(saved, attachment.id) ?? attachment;
+}
+
+function commit(deps: AttachmentDeps, principal: Principal, recordId: string, attachment: Attachment) {
+  const id = attachment.id;
+  return writeCase(deps.caseDeps, principal, {
+    id: recordId,
+    action: 'write',
+    ifMatch: null,
+    change: (current) => {
+      if (findAttachment(current, id)) return undefined; // a concurrent retry committed it first
+      if (attachmentsOf(current).length >= MAX_ATTACHMENTS_PER_RECORD) {
+        throw unprocessable([
+          {
+            detail: attachment.field_name,
+            message: `a record holds at most ${MAX_ATTACHMENTS_PER_RECORD} attachments`,
+          },
+        ]);
+      }
+      return withAttachment(current, attachment);
+    },
+  });
+}

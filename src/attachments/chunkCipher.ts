@@ -1,0 +1,119 @@
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { Transform, type TransformCallback } from 'node:stream';
+import type { DataKey } from '../crypto/dataKeys';
+import { IntegrityError } from '../crypto/fieldCipher';
+
+/**
+ * Attachments at rest: a header (magic, format, key version, chunk size) then chunks of at most CHUNK
+ * plaintext bytes, each `iv | ciphertext | tag` under AES-256-GCM. The attachment, the chunk index and
+ * whether it is the last chunk are associated data, so chunks cannot be reordered, swapped between files
+ * or dropped from the end. Streams hold about two chunks at a time, whatever the file size.
+ */
+export const CHUNK = 64 * 1024;
+const MAGIC = Buffer.from('PSA1');
+const OVERHEAD = 12 + 16;
+
+const aad = (scope: string, index: number, last: boolean) => Buffer.from(`${scope}|${index}|${last ? 1 : 0}`);
+
+export function encryptingStream(key: DataKey, scope: string): Transform {
+  let pending = Buffer.alloc(0);
+  let index = 0;
+  let headerSent = false;
+  const sealChunk = (plain: Buffer, last: boolean) => {
+    const iv = randomBytes(12);
+    const cipher = createCipheriv('aes-256-gcm', key.key, iv);
+    cipher.setAAD(aad(scope, index++, last));
+    return Buffer.concat([iv, cipher.update(plain), cipher.final(), cipher.getAuthTag()]);
+  };
+  const header = () => {
+    const version = Buffer.from(key.version, 'ascii');
+    const size = Buffer.alloc(4);
+    size.writeUInt32BE(CHUNK);
+    return Buffer.concat([MAGIC, Buffer.from([version.length]), version, size]);
+  };
+  return new Transform({
+    transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      if (!headerSent) {
+        this.push(header());
+        headerSent = true;
+      }
+      pending = Buffer.concat([pending, chunk]);
+      // A chunk is sealed as "not last" only once a byte after it has arrived.
+      while (pending.length > CHUNK) {
+        this.push(sealChunk(pending.subarray(0, CHUNK), false));
+        pending = pending.subarray(CHUNK);
+      }
+      callback();
+    },
+    flush(callback: TransformCallback) {
+      if (!headerSent) this.push(header());
+      this.push(sealChunk(pending, true));
+      callback();
+    },
+  });
+}
+
+/** The key version a stored attachment was sealed with, read from its header. */
+export function keyVersionOf(
+  header: Buffer,
+): { version: string; headerLength: number; chunk: number } | undefined {
+  if (header.length < 5 || !header.subarray(0, 4).equals(MAGIC)) return undefined;
+  const length = header[4] as number;
+  if (header.length < 5 + length + 4) return undefined;
+  return {
+    version: header.subarray(5, 5 + length).toString('ascii'),
+    headerLength: 9 + length,
+    chunk: header.readUInt32BE(5 + length),
+  };
+}
+
+export function decryptingStream(
+  keyFor: (version: string) => Promise<DataKey | undefined>,
+  scope: string,
+): Transform {
+  let pending = Buffer.alloc(0);
+  let key: DataKey | undefined;
+  let record = 0;
+  let index = 0;
+  const openChunk = (sealed: Buffer, last: boolean) => {
+    if (!key || sealed.length < OVERHEAD) throw new IntegrityError('attachment');
+    try {
+      const decipher = createDecipheriv('aes-256-gcm', key.key, sealed.subarray(0, 12));
+      decipher.setAAD(aad(scope, index++, last));
+      decipher.setAuthTag(sealed.subarray(sealed.length - 16));
+      return Buffer.concat([decipher.update(sealed.subarray(12, sealed.length - 16)), decipher.final()]);
+    } catch {
+      throw new IntegrityError('attachment');
+    }
+  };
+  return new Transform({
+    async transform(chunk: Buffer, _encoding, callback: TransformCallback) {
+      try {
+        pending = Buffer.concat([pending, chunk]);
+        if (!key) {
+          const header = keyVersionOf(pending);
+          if (!header) return pending.length > 64 ? callback(new IntegrityError('attachment')) : callback();
+          key = await keyFor(header.version);
+          if (!key) return callback(new IntegrityError('attachment'));
+          record = header.chunk + OVERHEAD;
+          pending = pending.subarray(header.headerLength);
+        }
+        while (pending.length > record) {
+          this.push(openChunk(pending.subarray(0, record), false));
+          pending = pending.subarray(record);
+        }
+        callback();
+      } catch (error) {
+        callback(error as Error);
+      }
+    },
+    flush(callback: TransformCallback) {
+      try {
+        this.push(openChunk(pending, true));
+        callback();
+      } catch (error) {
+        callback(error as Error);
+      }
+    },
+  });
+}

@@ -1,0 +1,370 @@
+import { randomBytes, randomUUID } from 'node:crypto';
+import type { CaseDocument } from '../../src/cases/caseDocument';
+import { cleanUpPendingAttachments } from '../../src/attachments/pendingCleanup';
+import { Readable } from 'node:stream';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+const JPEG = Buffer.concat([
+  Buffer.from([0xff, 0xd8, 0xff, 0xe0, 0x00, 0x10]),
+  Buffer.from('JFIF\0'),
+  randomBytes(2000),
+]);
+const frame = Buffer.from([0xff, 0xfb, 0x90, 0x64]); // MPEG-1 Layer III frame header
+const MP3 = Buffer.concat([
+  Buffer.from('ID3'),
+  Buffer.from([4, 0, 0, 0, 0, 0, 0]),
+  frame,
+  Buffer.alloc(413),
+  frame,
+  randomBytes(3000),
+]);
+const M4A = Buffer.concat([
+  Buffer.from([0, 0, 0, 0x20]),
+  Buffer.from('ftypM4A '),
+  Buffer.alloc(4),
+  Buffer.from('M4A mp42isom'),
+  Buffer.alloc(8),
+  randomBytes(500),
+]);
+const EXE = Buffer.concat([
+  Buffer.from('MZ'),
+  Buffer.alloc(58),
+  Buffer.from([0x80, 0, 0, 0]),
+  Buffer.alloc(64),
+  Buffer.from('PE\0\0'),
+  randomBytes(1000),
+]);
+const pdf = (size: number) =>
+  Buffer.concat([Buffer.from('%PDF-1.7\n% marker-plaintext-123\n'), randomBytes(size)]);
+
+let t: TestApp;
+let token: string;
+let caseId: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  token = await t.login('cw_gh');
+  caseId = (await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Attachment Child' } } }))
+    .body.data.id;
+});
+afterAll(() => t.close());
+
+const uploadJson = (data: Record<string, unknown>, record = caseId, as = token) =>
+  t.call('POST', `/api/v2/cases/${record}/attachments`, { token: as, body: { data } });
+const uploadRaw = (bytes: Buffer, type: string, query: string, record = caseId) =>
+  t.call('POST', `/api/v2/cases/${record}/attachments?${query}`, {
+    token,
+    rawBody: bytes,
+    headers: { 'Content-Type': type },
+  });
+const download = async (id: string, as = token) => {
+  const res = await fetch(`${t.url}/api/v2/attachments/${id}`, {
+    headers: { Authorization: `Bearer ${as}` },
+  });
+  return { status: res.status, headers: res.headers, bytes: Buffer.from(await res.arrayBuffer()) };
+};
+const container = () => t.app.blob.getContainerClient(t.app.config.ATTACHMENTS_CONTAINER);
+const blobName = (id: string, record = caseId) => `GH/case/${record}/${id}`;
+const blobCount = async () => {
+  let n = 0;
+  for await (const _ of container().listBlobsFlat()) n += 1;
+  return n;
+};
+
+describe('upload and download', () => {
+  it('JSON form: a photo as base64 appears on the case and downloads byte for byte', async () => {
+    const res = await uploadJson({
+      field_name: 'photos',
+      attachment_type: 'image',
+      file_name: 'face.png',
+      content_type: 'image/png',
+      description: 'Front',
+      attachment: PNG.toString('base64'),
+    });
+    expect(res.status).toBe(200);
+    const a = res.body.data;
+    expect(a).toMatchObject({
+      field_name: 'photos',
+      file_name: 'face.png',
+      content_type: 'image/png',
+      size: PNG.length,
+      description: 'Front',
+      attachment_url: `/api/v2/attachments/${a.id}`,
+    });
+    const record = await t.call('GET', `/api/v2/cases/${caseId}`, { token });
+    expect(record.body.data.photos).toEqual([a]);
+    const d = await download(a.id);
+    expect(d.status).toBe(200);
+    expect(d.bytes.equals(PNG)).toBe(true);
+    expect(d.headers.get('content-type')).toBe('image/png');
+    expect(d.headers.get('content-disposition')).toMatch(/^attachment; filename="face.png"/);
+    expect(d.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('raw form: a 3 MB document streams up and down unchanged, and is ciphertext at rest', async () => {
+    const file = pdf(3 * 1024 * 1024);
+    const res = await uploadRaw(
+      file,
+      'application/pdf',
+      'field_name=other_documents&file_name=assessment.pdf',
+    );
+    expect(res.status).toBe(200);
+    const id = res.body.data.id as string;
+    expect(res.body.data.size).toBe(file.length);
+    expect((await download(id)).bytes.equals(file)).toBe(true);
+    const blob = container().getBlobClient(blobName(id));
+    const stored = await blob.downloadToBuffer();
+    expect(stored.length).toBeGreaterThan(file.length);
+    expect(stored.includes(Buffer.from('marker-plaintext-123'))).toBe(false);
+    expect(stored.includes(file.subarray(100, 132))).toBe(false);
+    expect((await blob.getProperties()).metadata).toEqual({ state: 'committed' });
+  });
+
+  it('accepts audio and the other image and text types', async () => {
+    expect(
+      (await uploadRaw(MP3, 'audio/mpeg', 'field_name=recorded_audio&file_name=statement.mp3')).status,
+    ).toBe(200);
+    expect((await uploadRaw(JPEG, 'image/jpeg', 'field_name=photos&file_name=p.jpg')).status).toBe(200);
+    expect(
+      (await uploadRaw(M4A, 'audio/mp4', 'field_name=recorded_audio&file_name=statement.m4a')).status,
+    ).toBe(200);
+    expect(
+      (
+        await uploadRaw(
+          Buffer.from('name,age\nA,5\n'),
+          'text/csv',
+          'field_name=other_documents&file_name=list.csv',
+        )
+      ).status,
+    ).toBe(200);
+  });
+
+  it('seals file names and descriptions in Cosmos', async () => {
+    const doc = (await t.app.containers.records.item(caseId, ['GH', caseId]).read<CaseDocument>())
+      .resource as CaseDocument;
+    expect(JSON.stringify(doc)).not.toContain('face.png');
+    expect(JSON.stringify(doc)).not.toContain('Front');
+  });
+
+  it('a retry with the same attachment id makes no second copy', async () => {
+    const id = randomUUID();
+    const first = await uploadJson({
+      id,
+      field_name: 'photos',
+      file_name: 'retry.png',
+      content_type: 'image/png',
+      attachment: PNG.toString('base64'),
+    });
+    const again = await uploadJson({
+      id,
+      field_name: 'photos',
+      file_name: 'retry.png',
+      content_type: 'image/png',
+      attachment: PNG.toString('base64'),
+    });
+    expect(again.status).toBe(200);
+    expect(again.body.data).toEqual(first.body.data);
+    const raw = await uploadRaw(
+      PNG,
+      'image/png',
+      `field_name=photos&file_name=retry.png&attachment_id=${id}`,
+    );
+    expect(raw.body.data).toEqual(first.body.data);
+    const record = await t.call('GET', `/api/v2/cases/${caseId}`, { token });
+    expect(record.body.data.photos.filter((p: { id: string }) => p.id === id)).toHaveLength(1);
+  });
+
+  it('sanitises file names', async () => {
+    const res = await uploadRaw(
+      PNG,
+      'image/png',
+      `field_name=photos&file_name=${encodeURIComponent('../../etc/pa\u0000ss"wd<1>.png')}`,
+    );
+    expect(res.body.data.file_name).toBe('pass_wd_1_.png');
+  });
+
+  it('audits every download', async () => {
+    const id = (await uploadRaw(PNG, 'image/png', 'field_name=photos&file_name=audited.png')).body.data.id;
+    await download(id);
+    const { resources } = await t.app.containers.audit.items
+      .query({
+        query: "SELECT * FROM c WHERE c.action = 'attachment_download' AND c.details.attachment_id = @id",
+        parameters: [{ name: '@id', value: id }],
+      })
+      .fetchAll();
+    expect(resources).toHaveLength(1);
+    expect(resources[0]).toMatchObject({ user_name: 'cw_gh', country_code: 'GH', record_id: caseId });
+  });
+});
+
+describe('refusals', () => {
+  it('415 when the bytes are not the declared type (a renamed .exe), or the type is not accepted in the field', async () => {
+    const exe = await uploadRaw(EXE, 'image/png', 'field_name=photos&file_name=cute.png');
+    expect(exe.status).toBe(415);
+    expect(exe.body.errors[0]).toMatchObject({ status: 415, detail: 'content_type' });
+    expect((await uploadRaw(pdf(10), 'application/pdf', 'field_name=photos&file_name=x.pdf')).status).toBe(
+      415,
+    );
+    expect(
+      (await uploadRaw(EXE, 'application/x-msdownload', 'field_name=other_documents&file_name=x.exe')).status,
+    ).toBe(415);
+    expect((await uploadRaw(EXE, 'text/plain', 'field_name=other_documents&file_name=x.txt')).status).toBe(
+      415,
+    );
+    expect(
+      (
+        await uploadJson({
+          field_name: 'photos',
+          file_name: 'x.png',
+          content_type: 'image/jpeg',
+          attachment: PNG.toString('base64'),
+        })
+      ).status,
+    ).toBe(415);
+  });
+
+  it('413 above 20 MB, and nothing is left in storage', async () => {
+    const before = await blobCount();
+    const res = await uploadRaw(
+      pdf(20 * 1024 * 1024),
+      'application/pdf',
+      'field_name=other_documents&file_name=big.pdf',
+    );
+    expect(res.status).toBe(413);
+    expect(await blobCount()).toBe(before);
+  });
+
+  it('413 also when the size is only known while streaming (chunked upload)', async () => {
+    const file = pdf(20 * 1024 * 1024 + 10);
+    const res = await fetch(
+      `${t.url}/api/v2/cases/${caseId}/attachments?field_name=other_documents&file_name=big.pdf`,
+      {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/pdf' },
+        body: Readable.toWeb(
+          Readable.from([file.subarray(0, 1024 * 1024), file.subarray(1024 * 1024)]),
+        ) as ReadableStream,
+        duplex: 'half',
+      } as RequestInit,
+    );
+    expect(res.status).toBe(413);
+  });
+
+  it('400 for bad base64, 422 for a bad or missing field', async () => {
+    const bad = await uploadJson({
+      field_name: 'photos',
+      file_name: 'x.png',
+      content_type: 'image/png',
+      attachment: 'not base64!!',
+    });
+    expect(bad.status).toBe(400);
+    expect(bad.body.errors[0].detail).toBe('attachment');
+    const field = await uploadJson({
+      field_name: 'selfies',
+      file_name: 'x.png',
+      content_type: 'image/png',
+      attachment: PNG.toString('base64'),
+    });
+    expect(field.status).toBe(422);
+    expect(field.body.errors[0].detail).toBe('data.field_name');
+    expect((await uploadRaw(PNG, 'image/png', 'file_name=x.png')).status).toBe(422);
+  });
+
+  it('422 past 100 attachments on a record', async () => {
+    const id = (await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Full Record' } } }))
+      .body.data.id as string;
+    const item = t.app.containers.records.item(id, ['GH', id]);
+    const { resource } = await item.read<CaseDocument>();
+    const photos = Array.from({ length: 100 }, () => {
+      const pid = randomUUID();
+      return {
+        id: pid,
+        unique_id: pid,
+        field_name: 'photos',
+        file_name: 'p.png',
+        content_type: 'image/png',
+        size: 1,
+        date: new Date().toISOString(),
+        attachment_url: `/api/v2/attachments/${pid}`,
+      };
+    });
+    await item.replace({ ...resource, photos, attachment_ids: photos.map((p) => p.id) });
+    const res = await uploadRaw(PNG, 'image/png', 'field_name=photos&file_name=one-too-many.png', id);
+    expect(res.status).toBe(422);
+    expect(res.body.errors[0].message).toMatch(/at most 100/);
+  });
+});
+
+describe('who may download', () => {
+  let id: string;
+  beforeAll(async () => {
+    id = (await uploadRaw(PNG, 'image/png', 'field_name=photos&file_name=private.png')).body.data.id;
+  });
+
+  it('is a 404 for another country, for a caseworker outside the scope, and for unknown ids', async () => {
+    expect((await download(id, await t.login('cw_ke'))).status).toBe(404);
+    expect((await download(id, await t.login('cw2_gh'))).status).toBe(404);
+    expect((await download(randomUUID())).status).toBe(404);
+    expect((await download('../../etc/passwd')).status).toBe(404);
+  });
+
+  it('works for a supervisor whose group owns the case', async () => {
+    expect((await download(id, await t.login('sup_gh'))).status).toBe(200);
+  });
+});
+
+describe('delete and disable', () => {
+  it('DELETE removes the metadata and the blob', async () => {
+    const id = (await uploadRaw(PNG, 'image/png', 'field_name=photos&file_name=gone.png')).body.data
+      .id as string;
+    const res = await t.call('DELETE', `/api/v2/cases/${caseId}/attachments/${id}`, { token });
+    expect(res.status).toBe(200);
+    expect((await download(id)).status).toBe(404);
+    expect(await container().getBlobClient(blobName(id)).exists()).toBe(false);
+    const record = await t.call('GET', `/api/v2/cases/${caseId}`, { token });
+    expect(record.body.data.photos.some((p: { id: string }) => p.id === id)).toBe(false);
+    expect((await t.call('DELETE', `/api/v2/cases/${caseId}/attachments/${id}`, { token })).status).toBe(404);
+  });
+
+  it('disabling the case keeps its attachments', async () => {
+    const other = (await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'To Disable' } } }))
+      .body.data.id as string;
+    const id = (await uploadRaw(PNG, 'image/png', 'field_name=photos&file_name=kept.png', other)).body.data
+      .id as string;
+    await t.call('DELETE', `/api/v2/cases/${other}`, { token });
+    const d = await download(id);
+    expect(d.status).toBe(200);
+    expect(d.bytes.equals(PNG)).toBe(true);
+  });
+});
+
+describe('orphan cleanup', () => {
+  it('deletes pending blobs older than a day that no record lists, commits those a record lists, keeps fresh ones', async () => {
+    const store = t.app.attachments.store;
+    const orphan = {
+      country_code: 'GH',
+      record_type: 'case',
+      record_id: caseId,
+      attachment_id: randomUUID(),
+    };
+    await store.uploadPending(orphan, Readable.from([randomBytes(100)]));
+    const listed = (await uploadRaw(PNG, 'image/png', 'field_name=photos&file_name=listed.png')).body.data
+      .id as string;
+    const listedRef = { ...orphan, attachment_id: listed };
+    await store.markPending(listedRef); // as if the upload crashed before clearing the flag
+    const deps = { store, cases: t.app.caseDeps.cases, clock: t.clock };
+
+    expect(await cleanUpPendingAttachments(deps)).toEqual({ deleted: 0, committed: 0 }); // less than a day old
+    t.clock.advance(25 * 60 * 60 * 1000);
+    expect(await cleanUpPendingAttachments(deps)).toEqual({ deleted: 1, committed: 1 });
+    expect(await container().getBlobClient(blobName(orphan.attachment_id)).exists()).toBe(false);
+    expect((await container().getBlobClient(blobName(listed)).getProperties()).metadata).toEqual({
+      state: 'committed',
+    });
+    expect((await download(listed, await t.login('cw_gh'))).status).toBe(200);
+    expect(await cleanUpPendingAttachments(deps)).toEqual({ deleted: 0, committed: 0 });
+  });
+});
