@@ -1,5 +1,6 @@
 import { join } from 'node:path';
 import { startBenchStack } from './benchStack';
+import { benchAttachments } from './attachments';
 import { benchCases } from './cases';
 import { benchEncryption } from './encryption';
 
@@ -10,6 +11,7 @@ async function main() {
   try {
     console.log((await benchCases(stack, n)).join('\n'));
     console.log((await benchEncryption(stack, n)).join('\n'));
+    console.log((await benchAttachments(stack)).join('\n'));
   } finally {
     await stack.stop();
   }

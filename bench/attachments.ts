@@ -1,0 +1,95 @@
+import { randomBytes } from 'node:crypto';
+import { createReadStream, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Readable } from 'node:stream';
+import type { BenchStack } from './benchStack';
+import { percentile } from './stats';
+
+const SIZE = 20 * 1024 * 1024;
+const ROUNDS = 3;
+const mb = (bytes: number) => bytes / (1024 * 1024);
+
+async function drain(stream: AsyncIterable<Uint8Array>): Promise<number> {
+  let n = 0;
+  for await (const chunk of stream) n += chunk.length;
+  return n;
+}
+
+/** Peak resident memory above the level at the start, while `work` runs (sampled every 5 ms). */
+async function peakRssGrowth<T>(work: () => Promise<T>): Promise<{ result: T; growth: number }> {
+  const start = process.memoryUsage.rss();
+  let peak = start;
+  const timer = setInterval(() => (peak = Math.max(peak, process.memoryUsage.rss())), 5);
+  try {
+    const result = await work();
+    peak = Math.max(peak, process.memoryUsage.rss());
+    return { result, growth: peak - start };
+  } finally {
+    clearInterval(timer);
+  }
+}
+
+/**
+ * A 20 MB attachment up and down through the API (auth, type check, encryption, streaming) vs the raw
+ * @azure/storage-blob client on the same Azurite, and how much memory the API's upload needs.
+ */
+export async function benchAttachments(stack: BenchStack): Promise<string[]> {
+  const token = await stack.login('cw_gh');
+  const auth = { Authorization: `Bearer ${token}` };
+  const created = await fetch(`${stack.url}/api/v2/cases`, {
+    method: 'POST',
+    headers: { ...auth, 'Content-Type': 'application/json' },
+    body: JSON.stringify({ data: { name: 'Bench Attachments' } }),
+  });
+  const caseId = ((await created.json()) as { data: { id: string } }).data.id;
+  const path = join(mkdtempSync(join(tmpdir(), 'bench-')), 'file.pdf');
+  writeFileSync(path, Buffer.concat([Buffer.from('%PDF-1.7\n'), randomBytes(SIZE - 9)]));
+  const container = stack.app.blob.getContainerClient(stack.app.config.ATTACHMENTS_CONTAINER);
+
+  const apiUp: number[] = [];
+  const apiDown: number[] = [];
+  const rawUp: number[] = [];
+  const rawDown: number[] = [];
+  const growth: number[] = [];
+  for (let round = 0; round < ROUNDS; round++) {
+    global.gc?.();
+    let t0 = performance.now();
+    const { result: id, growth: g } = await peakRssGrowth(async () => {
+      const res = await fetch(
+        `${stack.url}/api/v2/cases/${caseId}/attachments?field_name=other_documents&file_name=bench.pdf`,
+        {
+          method: 'POST',
+          headers: { ...auth, 'Content-Type': 'application/pdf', 'Content-Length': String(SIZE) },
+          body: Readable.toWeb(createReadStream(path)) as ReadableStream,
+          duplex: 'half',
+        } as RequestInit,
+      );
+      if (res.status !== 200) throw new Error(`upload failed: ${res.status} ${await res.text()}`);
+      return ((await res.json()) as { data: { id: string } }).data.id;
+    });
+    apiUp.push(performance.now() - t0);
+    growth.push(g);
+    t0 = performance.now();
+    const res = await fetch(`${stack.url}/api/v2/attachments/${id}`, { headers: auth });
+    if ((await drain(res.body as unknown as AsyncIterable<Uint8Array>)) !== SIZE)
+      throw new Error('download size mismatch');
+    apiDown.push(performance.now() - t0);
+
+    const blob = container.getBlockBlobClient(`bench/raw-${round}`);
+    t0 = performance.now();
+    await blob.uploadStream(createReadStream(path), 1024 * 1024, 2);
+    rawUp.push(performance.now() - t0);
+    t0 = performance.now();
+    await drain((await blob.download()).readableStreamBody as AsyncIterable<Uint8Array>);
+    rawDown.push(performance.now() - t0);
+  }
+  const med = (xs: number[]) => percentile(xs, 50);
+  const rate = (ms: number) => `${(mb(SIZE) / (ms / 1000)).toFixed(1)} MB/s`;
+  return [
+    `attachments, 20 MB, median of ${ROUNDS}, API vs raw @azure/storage-blob on the same Azurite:`,
+    `  upload   ratio API/raw ${(med(apiUp) / med(rawUp)).toFixed(2)}x   (API ${rate(med(apiUp))}, raw ${rate(med(rawUp))})`,
+    `  download ratio API/raw ${(med(apiDown) / med(rawDown)).toFixed(2)}x   (API ${rate(med(apiDown))}, raw ${rate(med(rawDown))})`,
+    `  peak RSS growth during the API upload: ${mb(Math.max(...growth)).toFixed(1)} MB = ${(Math.max(...growth) / SIZE).toFixed(2)}x the file size (bound: well under 3x)`,
+  ];
+}
