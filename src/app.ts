@@ -21,6 +21,7 @@ import { LocalKeyStore } from './keys/localKeyStore';
 import { createLogger, type Logger } from './logger';
 import { createCosmosClient, openContainers, type Containers } from './platform/cosmos';
 import { RecordCipher } from './records/recordCipher';
+import { Receipts } from './sync/receipts';
 import { createBlobServiceClient } from './platform/storage';
 import { UserRepository } from './users/userRepository';
 
@@ -45,6 +46,7 @@ export interface App {
   caseDeps: CaseDeps;
   audit: AuditLog;
   attachments: AttachmentDeps;
+  receipts: Receipts;
 }
 
 export interface AppOverrides {
@@ -96,6 +98,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     caseDeps,
     audit,
+    receipts: new Receipts(containers.sync, clock),
     attachments: {
       caseDeps,
       dataKeys,

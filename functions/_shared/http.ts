@@ -25,6 +25,7 @@ export function http(endpoint: Endpoint): HttpHandler {
       },
       getApp(),
     );
+    if (response.bytes) return { status: response.status, headers: response.headers, body: response.bytes };
     if (response.stream) return { status: response.status, headers: response.headers, body: response.stream };
     return { status: response.status, headers: response.headers, jsonBody: response.json };
   };

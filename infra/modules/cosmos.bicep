@@ -77,6 +77,19 @@ var containers = [
           path: '/followup_subform_section/*'
         }
       ]
+      // Sync pulls page through changes in commit order, ties broken by id.
+      compositeIndexes: [
+        [
+          {
+            path: '/_ts'
+            order: 'ascending'
+          }
+          {
+            path: '/id'
+            order: 'ascending'
+          }
+        ]
+      ]
     }
   }
   {

@@ -7,6 +7,7 @@ const internal = new Set([
   'search_index',
   'key_version',
   'attachment_ids',
+  'field_versions',
   '_rid',
   '_self',
   '_etag',

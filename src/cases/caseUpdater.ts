@@ -7,6 +7,9 @@ import { applyCaseChanges, deriveCaseFields } from './caseDerivedFields';
 import type { CaseDocument } from './caseDocument';
 import { validateCaseInput } from './caseInput';
 import { writeCase } from './caseWriter';
+import { parseOr422 } from '../http/validation';
+import { resolveConflicts } from '../sync/conflictResolution';
+import { resolveConflictsSchema } from '../sync/schema';
 
 /** PATCH: merges the fields sent into the case (see writeCase for If-Match and concurrent writes). */
 export async function updateCase(
@@ -17,6 +20,12 @@ export async function updateCase(
   ifMatch: string | null,
 ): Promise<CaseDocument> {
   const settings = await deps.settings.get(principal.countryCode);
+  // Decisions on offline sync conflicts travel with an ordinary PATCH.
+  const { resolve_conflicts: rawResolutions, ...fieldData } = data;
+  const resolutions =
+    rawResolutions === undefined
+      ? []
+      : parseOr422(resolveConflictsSchema, rawResolutions, ['resolve_conflicts']);
   return writeCase(deps, principal, {
     id,
     action: 'write',
@@ -27,10 +36,16 @@ export async function updateCase(
           { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
         ]);
       }
-      const fields = validateCaseInput(data, settings.form_fields.case, doc);
+      const resolved = resolutions.length > 0 ? resolveConflicts(doc, resolutions) : undefined;
+      const fields = validateCaseInput(
+        { ...fieldData, ...resolved?.changes },
+        settings.form_fields.case,
+        doc,
+      );
       if (fields.module_id !== undefined) fields.module_id = chooseModule(principal, fields.module_id);
       const next = applyCaseChanges(doc, fields, principal, now) as CaseDocument;
       deriveCaseFields(next, localDate(now, settings.time_zone));
+      if (resolved) next.sync_conflicts = resolved.remaining;
       return next;
     },
   });

@@ -3,6 +3,7 @@ import { AppError, preconditionFailed } from '../errors';
 import { ifMatchHolds } from '../http/etag';
 import { findCaseFor } from './caseAccess';
 import type { CaseDeps } from './caseDeps';
+import { withFieldVersions } from '../sync/fieldVersions';
 import type { CaseDocument } from './caseDocument';
 
 const RETRIES = 5;
@@ -36,7 +37,7 @@ export async function writeCase(
     next.last_updated_at = now.toISOString();
     next.last_updated_by = principal.user.user_name;
     try {
-      return await deps.cases.replace(next, doc._etag as string);
+      return await deps.cases.replace(withFieldVersions(doc, next, next.version), doc._etag as string);
     } catch (error) {
       const raced = error instanceof AppError && error.status === 412;
       if (!raced || write.ifMatch !== null || attempt >= RETRIES) throw error;

@@ -152,6 +152,7 @@ export const serverOwnedKeys = [
   'next_due_at',
   'record_state',
   'hidden_name',
+  'sync_conflicts',
   // Attachments are added and removed through their own endpoints.
   'photos',
   'recorded_audio',

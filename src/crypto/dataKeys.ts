@@ -36,6 +36,11 @@ export class DataKeys {
     return this.currentKey(`bidx-${countryCode.toLowerCase()}`);
   }
 
+  /** A key for authenticating what the server hands out and gets back (sync cursors). */
+  macKey(purpose: string): Promise<DataKey> {
+    return this.currentKey(`mac-${purpose}`);
+  }
+
   /** Makes a new current version (rotation); returns it. */
   async rotate(countryCode: string): Promise<DataKey> {
     const name = `dek-${countryCode.toLowerCase()}`;

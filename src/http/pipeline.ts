@@ -1,3 +1,4 @@
+import { gzipSync } from 'node:zlib';
 import type { App } from '../app';
 import { authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
@@ -44,9 +45,10 @@ export function publicEndpoint(handler: Endpoint): Endpoint {
       },
       'request',
     );
+    const encoded = compress(request, response);
     return {
-      ...response,
-      headers: { ...securityHeaders, ...response.headers, 'X-Request-Id': request.requestId },
+      ...encoded,
+      headers: { ...securityHeaders, ...encoded.headers, 'X-Request-Id': request.requestId },
     };
   };
 }
@@ -65,6 +67,24 @@ export function authedEndpoint(
     request.actor = { user: principal.user.user_name, country: principal.countryCode };
     return handler(request, principal, app);
   });
+}
+
+/** Large JSON answers (list pages, sync pulls) are gzip-compressed for clients that accept it: phones on poor networks. */
+function compress(request: ApiRequest, response: ApiResponse): ApiResponse {
+  if (response.json === undefined || !/\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''))
+    return response;
+  const text = JSON.stringify(response.json);
+  if (text.length < 1024) return response;
+  return {
+    status: response.status,
+    headers: {
+      ...response.headers,
+      'Content-Type': 'application/json; charset=utf-8',
+      'Content-Encoding': 'gzip',
+      Vary: 'Accept-Encoding',
+    },
+    bytes: gzipSync(text),
+  };
 }
 
 function toErrorResponse(error: unknown, request: ApiRequest, app: App): ApiResponse {

@@ -19,6 +19,8 @@ export interface ApiResponse {
   status: number;
   headers?: Record<string, string>;
   json?: unknown;
+  /** A body already encoded (compressed JSON), instead of json. */
+  bytes?: Buffer;
   /** A streamed body (downloads), instead of json. */
   stream?: Readable;
 }

@@ -1,4 +1,9 @@
-import { PartitionKeyDefinitionVersion, PartitionKeyKind, type ContainerDefinition } from '@azure/cosmos';
+import {
+  IndexingMode,
+  PartitionKeyDefinitionVersion,
+  PartitionKeyKind,
+  type ContainerDefinition,
+} from '@azure/cosmos';
 
 /**
  * The Cosmos containers of one deployment (DESIGN.md §2). Every document carries `country_code` and the
@@ -16,7 +21,27 @@ const hierarchical = (second: string) => ({
 });
 
 export const containerDefinitions = {
-  records: { id: 'records', partitionKey: hierarchical('/id') },
+  records: {
+    id: 'records',
+    partitionKey: hierarchical('/id'),
+    // Sync pulls page through changes in commit order, ties broken by id (src/sync/pullChanges.ts).
+    indexingPolicy: {
+      indexingMode: IndexingMode.consistent,
+      automatic: true,
+      includedPaths: [{ path: '/*' }],
+      excludedPaths: [
+        { path: '/"_etag"/?' },
+        { path: '/notes_section/*' },
+        { path: '/followup_subform_section/*' },
+      ],
+      compositeIndexes: [
+        [
+          { path: '/_ts', order: 'ascending' },
+          { path: '/id', order: 'ascending' },
+        ],
+      ],
+    },
+  },
   alerts: { id: 'alerts', partitionKey: hierarchical('/record_id') },
   audit: { id: 'audit', partitionKey: hierarchical('/record_id') },
   // defaultTtl -1: nothing expires unless a document sets its own ttl (login counters, revoked tokens).

@@ -15,6 +15,9 @@ export const defaultSensitiveCaseFields = [
   'notes_section.note_subject',
   'notes_section.note_text',
   'followup_subform_section.followup_comments',
+  // Both sides of a sync conflict may be any of the above.
+  'sync_conflicts.client_value',
+  'sync_conflicts.server_value',
   // A file name or description can name the child.
   ...['photos', 'recorded_audio', 'other_documents'].flatMap((f) => [`${f}.file_name`, `${f}.description`]),
 ];

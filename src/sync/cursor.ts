@@ -1,0 +1,37 @@
+import { createHmac, timingSafeEqual } from 'node:crypto';
+import { badRequest } from '../errors';
+
+export interface CursorState {
+  /** Cosmos commit time (_ts, seconds) and id of the last record sent. */
+  ts: number;
+  id: string;
+  /** Still inside the first full download (disabled records are skipped, not sent as tombstones). */
+  snapshot: boolean;
+  country: string;
+  user: string;
+}
+
+const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
+
+/** Opaque to clients and tamper-proof: the state, then its HMAC under a key from the key store. */
+export function encodeCursor(key: Buffer, state: CursorState): string {
+  const body = b64(JSON.stringify(state));
+  return `${body}.${b64(createHmac('sha256', key).update(body).digest())}`;
+}
+
+export function decodeCursor(
+  key: Buffer,
+  cursor: string,
+  expected: { country: string; user: string },
+): CursorState {
+  const [body, mac] = cursor.split('.');
+  const invalid = () =>
+    badRequest('cursor is not a cursor this server gave you: start again without one', 'cursor');
+  if (!body || !mac) throw invalid();
+  const good = createHmac('sha256', key).update(body).digest();
+  const given = Buffer.from(mac, 'base64url');
+  if (given.length !== good.length || !timingSafeEqual(given, good)) throw invalid();
+  const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as CursorState;
+  if (state.country !== expected.country || state.user !== expected.user) throw invalid();
+  return state;
+}

@@ -1,0 +1,152 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../auth/principal';
+import { findReadableCase } from '../cases/caseAccess';
+import { createCase } from '../cases/caseCreator';
+import type { CaseDeps } from '../cases/caseDeps';
+import { applyCaseChanges, deriveCaseFields } from '../cases/caseDerivedFields';
+import type { CaseDocument } from '../cases/caseDocument';
+import { validateCaseInput } from '../cases/caseInput';
+import { chooseModule } from '../cases/caseModule';
+import { presentCase } from '../cases/casePresenter';
+import { isSubformKey } from '../cases/schema';
+import { disableCase } from '../cases/caseUpdater';
+import { writeCase } from '../cases/caseWriter';
+import { localDate } from '../countries/countrySettingsRepository';
+import { AppError, unprocessable } from '../errors';
+import { fieldVersion } from './fieldVersions';
+import type { Mutation, MutationResult } from './schema';
+
+type Entry = Record<string, unknown>;
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+/** A partial entry agrees with the stored one when every field it sends already has that value. */
+const agrees = (stored: Entry | undefined, sent: Entry) =>
+  !!stored && Object.entries(sent).every(([k, v]) => (k === '_destroy' ? false : same(stored[k], v)));
+
+interface Conflict {
+  field: string;
+  server_value: unknown;
+  client_value: unknown;
+}
+
+/**
+ * One offline mutation against the current record, as a three-way merge: a field the client changed that
+ * the server has not changed since `base_version` is applied; one both changed (to different values) is a
+ * conflict — the server value stays, the client value is kept on the record in `sync_conflicts` until
+ * someone resolves it. Subform entries merge the same way, one entry at a time.
+ */
+export async function applyMutation(
+  deps: CaseDeps,
+  principal: Principal,
+  m: Mutation,
+): Promise<MutationResult> {
+  try {
+    if (m.op === 'create') {
+      const { doc } = await createCase(deps, principal, { ...(m.changes ?? {}), id: m.id });
+      return { mutation_id: m.mutation_id, result: 'applied', record: presentCase(doc) };
+    }
+    if (m.op === 'disable') {
+      const doc = await disableCase(deps, principal, m.id, null);
+      return { mutation_id: m.mutation_id, result: 'applied', record: presentCase(doc) };
+    }
+    if (m.base_version === undefined)
+      throw unprocessable([{ detail: 'base_version', message: 'is required for an update' }]);
+    return await mergeUpdate(deps, principal, m, m.base_version);
+  } catch (error) {
+    if (!(error instanceof AppError)) throw error;
+    return {
+      mutation_id: m.mutation_id,
+      result: 'rejected',
+      errors: error.entries.map((e) => ({ ...(e.detail ? { detail: e.detail } : {}), message: e.message })),
+    };
+  }
+}
+
+async function mergeUpdate(
+  deps: CaseDeps,
+  principal: Principal,
+  m: Mutation,
+  base: number,
+): Promise<MutationResult> {
+  const settings = await deps.settings.get(principal.countryCode);
+  let conflicts: Conflict[] = [];
+  const doc = await writeCase(deps, principal, {
+    id: m.id,
+    action: 'write',
+    ifMatch: null,
+    change: (current, now) => {
+      if (!current.enabled)
+        throw unprocessable([
+          { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
+        ]);
+      const fields = validateCaseInput(m.changes ?? {}, settings.form_fields.case, current);
+      if (fields.module_id !== undefined) fields.module_id = chooseModule(principal, fields.module_id);
+      conflicts = [];
+      const accepted: Record<string, unknown> = {};
+      for (const [field, value] of Object.entries(fields)) {
+        if (isSubformKey(field) && Array.isArray(value)) {
+          const stored = new Map(((current[field] as Entry[]) ?? []).map((e) => [e.unique_id, e]));
+          const kept = (value as Entry[]).filter((entry) => {
+            const id = entry.unique_id;
+            if (id === undefined || fieldVersion(current, field, id) <= base || agrees(stored.get(id), entry))
+              return true;
+            conflicts.push({
+              field: `${field}[${String(id)}]`,
+              server_value: stored.get(id) ?? null,
+              client_value: entry,
+            });
+            return false;
+          });
+          if (kept.length > 0) accepted[field] = kept;
+        } else if (fieldVersion(current, field) > base && !same(current[field], value)) {
+          conflicts.push({ field, server_value: current[field] ?? null, client_value: value });
+        } else {
+          accepted[field] = value;
+        }
+      }
+      const changed = Object.entries(accepted).some(([k, v]) => !same(current[k], v));
+      if (!changed && conflicts.length === 0) return undefined;
+      const next = applyCaseChanges(current, accepted, principal, now) as CaseDocument;
+      deriveCaseFields(next, localDate(now, settings.time_zone));
+      if (conflicts.length > 0) {
+        const recorded = conflicts.map((c) => ({
+          unique_id: randomUUID(),
+          field: c.field,
+          client_value: c.client_value,
+          server_value: c.server_value,
+          user_name: principal.user.user_name,
+          at: now.toISOString(),
+          mutation_id: m.mutation_id,
+        }));
+        next.sync_conflicts = [...((current.sync_conflicts as Entry[]) ?? []), ...recorded];
+      }
+      return next;
+    },
+  });
+  return {
+    mutation_id: m.mutation_id,
+    result: conflicts.length > 0 ? 'conflict' : 'applied',
+    record: presentCase(doc),
+    ...(conflicts.length > 0 ? { conflicts } : {}),
+  };
+}
+
+/** The answer to a replayed mutation: its first outcome, with the record as it is now. */
+export async function duplicateResult(
+  deps: CaseDeps,
+  principal: Principal,
+  m: Mutation,
+  first: { result: MutationResult['result']; errors?: MutationResult['errors'] },
+): Promise<MutationResult & { first_result: MutationResult['result'] }> {
+  const doc = await findReadableCase(deps.cases, principal, m.id).catch(() => undefined);
+  const conflicts = ((doc?.sync_conflicts as (Conflict & { mutation_id: string })[]) ?? [])
+    .filter((c) => c.mutation_id === m.mutation_id)
+    .map(({ field, server_value, client_value }) => ({ field, server_value, client_value }));
+  return {
+    mutation_id: m.mutation_id,
+    result: 'duplicate',
+    first_result: first.result,
+    ...(doc ? { record: presentCase(doc) } : {}),
+    ...(conflicts.length > 0 ? { conflicts } : {}),
+    ...(first.errors ? { errors: first.errors } : {}),
+  };
+}
