@@ -3,6 +3,7 @@ import { startBenchStack } from './benchStack';
 import { benchAttachments } from './attachments';
 import { benchCases } from './cases';
 import { benchEncryption } from './encryption';
+import { benchSync } from './sync';
 
 /** `npm run bench`: every benchmark, each printing ratios against a baseline measured in this run. */
 async function main() {
@@ -12,6 +13,7 @@ async function main() {
     console.log((await benchCases(stack, n)).join('\n'));
     console.log((await benchEncryption(stack, n)).join('\n'));
     console.log((await benchAttachments(stack)).join('\n'));
+    console.log((await benchSync(stack)).join('\n'));
   } finally {
     await stack.stop();
   }
