@@ -78,15 +78,13 @@ export async function benchSync(stack: BenchStack): Promise<string[]> {
     method: 'POST',
     headers,
     body: JSON.stringify({
-      data: targets
-        .slice(0, 100)
-        .map((id) => ({
-          mutation_id: `bench-${id}`,
-          op: 'update',
-          id,
-          base_version: 1,
-          changes: { risk_level: 'high' },
-        })),
+      data: targets.slice(0, 100).map((id) => ({
+        mutation_id: `bench-${id}`,
+        op: 'update',
+        id,
+        base_version: 1,
+        changes: { risk_level: 'high' },
+      })),
     }),
   });
   if (res.status !== 200) throw new Error(`push failed: ${res.status}`);

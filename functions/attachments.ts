@@ -22,35 +22,38 @@ app.http('attachments-upload', {
   methods: ['POST'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const recordId = request.params.id ?? '';
-      const type = request.headers.get('content-type') ?? '';
-      if (/^application\/json\b/i.test(type)) {
-        const { data } = await readJson(request, attachmentJsonSchema, MAX_JSON_BYTES);
+    authedEndpoint(
+      async (request, principal, services) => {
+        const recordId = request.params.id ?? '';
+        const type = request.headers.get('content-type') ?? '';
+        if (/^application\/json\b/i.test(type)) {
+          const { data } = await readJson(request, attachmentJsonSchema, MAX_JSON_BYTES);
+          const attachment = await uploadAttachment(services.attachments, principal, {
+            recordId,
+            fieldName: data.field_name as AttachmentField,
+            fileName: data.file_name,
+            contentType: data.content_type,
+            description: data.description,
+            attachmentId: data.id,
+            body: decodeBase64Attachment(data.attachment),
+          });
+          return ok(attachment);
+        }
+        const query = parseOr422(attachmentQuerySchema, Object.fromEntries(request.url.searchParams));
         const attachment = await uploadAttachment(services.attachments, principal, {
           recordId,
-          fieldName: data.field_name as AttachmentField,
-          fileName: data.file_name,
-          contentType: data.content_type,
-          description: data.description,
-          attachmentId: data.id,
-          body: decodeBase64Attachment(data.attachment),
+          fieldName: query.field_name as AttachmentField,
+          fileName: query.file_name,
+          contentType: type,
+          description: query.description,
+          attachmentId: query.attachment_id,
+          declaredSize: Number(request.headers.get('content-length') ?? 0),
+          body: request.stream(),
         });
         return ok(attachment);
-      }
-      const query = parseOr422(attachmentQuerySchema, Object.fromEntries(request.url.searchParams));
-      const attachment = await uploadAttachment(services.attachments, principal, {
-        recordId,
-        fieldName: query.field_name as AttachmentField,
-        fileName: query.file_name,
-        contentType: type,
-        description: query.description,
-        attachmentId: query.attachment_id,
-        declaredSize: Number(request.headers.get('content-length') ?? 0),
-        body: request.stream(),
-      });
-      return ok(attachment);
-    }),
+      },
+      { audit: { action: 'attachment_upload', record_type: 'case' } },
+    ),
   ),
 });
 
@@ -84,11 +87,14 @@ app.http('attachments-delete', {
   methods: ['DELETE'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const attachmentId = request.params.attachment_id ?? '';
-      await removeAttachment(services.attachments, principal, request.params.id ?? '', attachmentId);
-      return ok({ id: attachmentId });
-    }),
+    authedEndpoint(
+      async (request, principal, services) => {
+        const attachmentId = request.params.attachment_id ?? '';
+        await removeAttachment(services.attachments, principal, request.params.id ?? '', attachmentId);
+        return ok({ id: attachmentId });
+      },
+      { audit: { action: 'attachment_delete', record_type: 'case' } },
+    ),
   ),
 });
 

@@ -20,13 +20,16 @@ app.http('cases-list', {
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const params = parseListParams(request.url.searchParams);
-      const page = await listCases(services.caseDeps, principal, params);
-      const fields = params.fields === 'short' ? shortFields : params.fields;
-      const data = page.docs.map((doc) => presentCase(doc, { listView: true, fields }));
-      return list(data, { total: page.total, per: params.per, page: params.page });
-    }),
+    authedEndpoint(
+      async (request, principal, services) => {
+        const params = parseListParams(request.url.searchParams);
+        const page = await listCases(services.caseDeps, principal, params);
+        const fields = params.fields === 'short' ? shortFields : params.fields;
+        const data = page.docs.map((doc) => presentCase(doc, { listView: true, fields }));
+        return list(data, { total: page.total, per: params.per, page: params.page });
+      },
+      { audit: { action: 'list', record_type: 'case' } },
+    ),
   ),
 });
 
@@ -35,11 +38,14 @@ app.http('cases-create', {
   methods: ['POST'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const body = await readJson(request, caseWriteBodySchema, services.config.MAX_BODY_BYTES);
-      const { doc } = await createCase(services.caseDeps, principal, body.data);
-      return ok(presentCase(doc), withEtag(doc));
-    }),
+    authedEndpoint(
+      async (request, principal, services) => {
+        const body = await readJson(request, caseWriteBodySchema, services.config.MAX_BODY_BYTES);
+        const { doc } = await createCase(services.caseDeps, principal, body.data);
+        return ok(presentCase(doc), withEtag(doc));
+      },
+      { audit: { action: 'create', record_type: 'case' } },
+    ),
   ),
 });
 
@@ -48,10 +54,13 @@ app.http('cases-read', {
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const doc = await findReadableCase(services.caseDeps.cases, principal, request.params.id ?? '');
-      return ok(presentCase(doc), withEtag(doc));
-    }),
+    authedEndpoint(
+      async (request, principal, services) => {
+        const doc = await findReadableCase(services.caseDeps.cases, principal, request.params.id ?? '');
+        return ok(presentCase(doc), withEtag(doc));
+      },
+      { audit: { action: 'read', record_type: 'case' } },
+    ),
   ),
 });
 
@@ -60,18 +69,21 @@ app.http('cases-update', {
   methods: ['PATCH'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const body = await readJson(request, caseWriteBodySchema, services.config.MAX_BODY_BYTES);
-      const id = request.params.id ?? '';
-      const doc = await updateCase(
-        services.caseDeps,
-        principal,
-        id,
-        body.data,
-        request.headers.get('if-match'),
-      );
-      return ok(presentCase(doc), withEtag(doc));
-    }),
+    authedEndpoint(
+      async (request, principal, services) => {
+        const body = await readJson(request, caseWriteBodySchema, services.config.MAX_BODY_BYTES);
+        const id = request.params.id ?? '';
+        const doc = await updateCase(
+          services.caseDeps,
+          principal,
+          id,
+          body.data,
+          request.headers.get('if-match'),
+        );
+        return ok(presentCase(doc), withEtag(doc));
+      },
+      { audit: { action: 'update', record_type: 'case' } },
+    ),
   ),
 });
 
@@ -80,10 +92,13 @@ app.http('cases-disable', {
   methods: ['DELETE'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const id = request.params.id ?? '';
-      const doc = await disableCase(services.caseDeps, principal, id, request.headers.get('if-match'));
-      return ok(presentCase(doc), withEtag(doc));
-    }),
+    authedEndpoint(
+      async (request, principal, services) => {
+        const id = request.params.id ?? '';
+        const doc = await disableCase(services.caseDeps, principal, id, request.headers.get('if-match'));
+        return ok(presentCase(doc), withEtag(doc));
+      },
+      { audit: { action: 'disable', record_type: 'case' } },
+    ),
   ),
 });

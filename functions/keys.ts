@@ -13,11 +13,14 @@ app.http('keys-rotate', {
   methods: ['POST'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (_request, principal, services) => {
-      if (!can(principal, 'keys', 'rotate')) throw forbidden('Your role does not allow rotating keys');
-      const key = await services.dataKeys.rotate(principal.countryCode);
-      return ok({ country_code: principal.countryCode, key_version: key.version });
-    }),
+    authedEndpoint(
+      async (_request, principal, services) => {
+        if (!can(principal, 'keys', 'rotate')) throw forbidden('Your role does not allow rotating keys');
+        const key = await services.dataKeys.rotate(principal.countryCode);
+        return ok({ country_code: principal.countryCode, key_version: key.version });
+      },
+      { audit: { action: 'key_rotation' } },
+    ),
   ),
 });
 

@@ -13,15 +13,18 @@ app.http('sync-cases-pull', {
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const options = parsePullParams(request.url.searchParams);
-      const page = await pullChanges(
-        { ...services.caseDeps, dataKeys: services.dataKeys },
-        principal,
-        options,
-      );
-      return { status: 200, json: page };
-    }),
+    authedEndpoint(
+      async (request, principal, services) => {
+        const options = parsePullParams(request.url.searchParams);
+        const page = await pullChanges(
+          { ...services.caseDeps, dataKeys: services.dataKeys },
+          principal,
+          options,
+        );
+        return { status: 200, json: page };
+      },
+      { audit: { action: 'sync_pull', record_type: 'case' } },
+    ),
   ),
 });
 
@@ -30,15 +33,18 @@ app.http('sync-cases-push', {
   methods: ['POST'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const body = await readJson(request, pushBodySchema, services.config.MAX_BODY_BYTES * 4);
-      const results = await pushMutations(
-        { ...services.caseDeps, receipts: services.receipts },
-        principal,
-        body.data,
-      );
-      return { status: 200, json: { data: results } };
-    }),
+    authedEndpoint(
+      async (request, principal, services) => {
+        const body = await readJson(request, pushBodySchema, services.config.MAX_BODY_BYTES * 4);
+        const results = await pushMutations(
+          { ...services.caseDeps, receipts: services.receipts },
+          principal,
+          body.data,
+        );
+        return { status: 200, json: { data: results } };
+      },
+      { audit: { action: 'sync_push', record_type: 'case' } },
+    ),
   ),
 });
 

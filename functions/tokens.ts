@@ -20,8 +20,10 @@ app.http('tokens-create', {
           tokens: services.tokens,
           clock: services.clock,
           authMode: services.config.AUTH_MODE,
+          audit: services.audit,
         },
         body.user,
+        request.requestId,
       );
       request.actor = { user: session.user_name, country: session.country_codes[0] ?? '' };
       // Primero clients read the token from the Authorization header; ours from the body.
@@ -35,9 +37,12 @@ app.http('tokens-delete', {
   methods: ['DELETE'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (_request, principal, services) => {
-      await services.revocations.revoke(principal.tokenId, principal.tokenExpiresAt);
-      return ok({ signed_out: true });
-    }),
+    authedEndpoint(
+      async (_request, principal, services) => {
+        await services.revocations.revoke(principal.tokenId, principal.tokenExpiresAt);
+        return ok({ signed_out: true });
+      },
+      { audit: { action: 'logout' } },
+    ),
   ),
 });

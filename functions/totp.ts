@@ -7,7 +7,7 @@ import { authedEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
 import { http } from './_shared/http';
 
-const enrolment = { allowEnrolmentScope: true };
+const enrolment = { allowEnrolmentScope: true, audit: { action: 'totp_enrolment' } };
 const deps = (services: App) => ({
   users: services.users,
   guard: services.loginGuard,

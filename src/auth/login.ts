@@ -1,4 +1,6 @@
+import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
+import { DEPLOYMENT_WIDE } from '../platform/containers';
 import { AppError, unauthorized } from '../errors';
 import type { UserRepository } from '../users/userRepository';
 import type { LoginGuard } from './loginGuard';
@@ -13,13 +15,13 @@ export interface LoginDeps {
   tokens: SessionTokens;
   clock: Clock;
   authMode: 'embedded' | 'entra';
+  audit: AuditLog;
 }
 
 // One message whether the user exists, is disabled or mistyped: nothing to learn from it.
 const WRONG = 'Invalid user name or password';
 
-/** Password (and TOTP where enrolled) for a short-lived session token. */
-export async function login(deps: LoginDeps, input: LoginInput['user']): Promise<LoginResponse> {
+async function attemptLogin(deps: LoginDeps, input: LoginInput['user']): Promise<LoginResponse> {
   if (deps.authMode === 'entra') {
     throw new AppError(
       400,
@@ -59,4 +61,35 @@ export async function login(deps: LoginDeps, input: LoginInput['user']): Promise
     country_codes: user.country_codes,
     token_scope: scope,
   };
+}
+
+/** Password (and TOTP where enrolled) for a short-lived session token; every attempt is audited. */
+export async function login(
+  deps: LoginDeps,
+  input: LoginInput['user'],
+  requestId?: string,
+): Promise<LoginResponse> {
+  try {
+    const session = await attemptLogin(deps, input);
+    await deps.audit.append({
+      action: 'login',
+      user_name: session.user_name,
+      country_code: session.country_codes[0] ?? DEPLOYMENT_WIDE,
+      request_id: requestId,
+    });
+    return session;
+  } catch (error) {
+    if (error instanceof AppError && (error.status === 401 || error.status === 429)) {
+      // The name as typed, never the password; filed under the account's country, so that its
+      // administrators see attacks on their users (names that match no account stay deployment-wide).
+      const account = await deps.users.findByUserName(input.user_name).catch(() => undefined);
+      await deps.audit.append({
+        action: error.status === 429 ? 'login_throttled' : 'login_failed',
+        user_name: input.user_name.toLowerCase().slice(0, 100),
+        country_code: account?.country_codes[0] ?? DEPLOYMENT_WIDE,
+        request_id: requestId,
+      });
+    }
+    throw error;
+  }
 }

@@ -87,6 +87,12 @@ export async function setupCountry(app: App, input: CountrySetupInput): Promise<
     created.admin = await app.users.create(admin);
     if (!created.admin) throw conflict('This user name is taken by another account', 'admin.user_name');
   }
+  await app.audit.append({
+    action: 'country_setup',
+    user_name: 'deployment',
+    country_code: cc,
+    details: { admin: input.admin.user_name },
+  });
   return {
     country_code: cc,
     created,

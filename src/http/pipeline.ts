@@ -53,9 +53,15 @@ export function publicEndpoint(handler: Endpoint): Endpoint {
   };
 }
 
+/** What a request does, for the audit log: every such request leaves an entry, and so does a refusal. */
+export interface AuditSpec {
+  action: string;
+  record_type?: string;
+}
+
 export function authedEndpoint(
   handler: AuthedHandler,
-  options: { allowEnrolmentScope?: boolean } = {},
+  options: { allowEnrolmentScope?: boolean; audit?: AuditSpec } = {},
 ): Endpoint {
   return publicEndpoint(async (request, app) => {
     const principal = await authenticate(
@@ -65,7 +71,31 @@ export function authedEndpoint(
       options.allowEnrolmentScope,
     );
     request.actor = { user: principal.user.user_name, country: principal.countryCode };
-    return handler(request, principal, app);
+    const audit = options.audit;
+    if (!audit) return handler(request, principal, app);
+    const entry = (action: string, recordId?: string) =>
+      app.audit.append({
+        action,
+        user_name: principal.user.user_name,
+        country_code: principal.countryCode,
+        ...(audit.record_type ? { record_type: audit.record_type } : {}),
+        ...(recordId ? { record_id: recordId } : {}),
+        ...(action === 'denied' ? { details: { attempted: audit.action } } : {}),
+        request_id: request.requestId,
+      });
+    let response: ApiResponse;
+    try {
+      response = await handler(request, principal, app);
+    } catch (error) {
+      // A refused action is part of the trail (a 404 here may be a probe of a record outside the scope).
+      if (error instanceof AppError && (error.status === 403 || error.status === 404))
+        await entry('denied', request.params.id);
+      throw error;
+    }
+    // Written before answering: if the trail cannot be written, the request fails rather than go unrecorded.
+    const created = (response.json as { data?: { id?: unknown } } | undefined)?.data?.id;
+    await entry(audit.action, request.params.id ?? (typeof created === 'string' ? created : undefined));
+    return response;
   });
 }
 

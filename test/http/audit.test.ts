@@ -1,0 +1,115 @@
+import { startTestApp, type TestApp } from '../support/testApp';
+
+let t: TestApp;
+let admin: string;
+beforeAll(async () => {
+  t = await startTestApp();
+  admin = await t.login('admin_gh');
+});
+afterAll(() => t.close());
+
+const logs = async (query: string, token = admin) => {
+  const res = await t.call('GET', `/api/v2/audit_logs?${query}`, { token });
+  expect(res.status).toBe(200);
+  return res.body as { data: Record<string, unknown>[]; metadata: { total: number } };
+};
+
+describe('audit log', () => {
+  it('records sign-ins, failed sign-ins and sign-outs', async () => {
+    await t.call('POST', '/api/v2/tokens', { body: { user: { user_name: 'cw_gh', password: 'wrong' } } });
+    const token = await t.login('cw_gh');
+    await t.call('DELETE', '/api/v2/tokens', { token });
+    const entries = (
+      await logs(
+        'user_name=cw_gh&audit_log_actions[]=login&audit_log_actions[]=login_failed&audit_log_actions[]=logout',
+      )
+    ).data;
+    expect(entries.map((e) => e.action)).toEqual(['logout', 'login', 'login_failed']);
+    expect(JSON.stringify(entries)).not.toContain('wrong');
+  });
+
+  it('records every read, list, create, update and disable with the record id', async () => {
+    const token = await t.login('cw_gh');
+    const created = (
+      await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Audited Child' } } })
+    ).body.data.id as string;
+    await t.call('GET', `/api/v2/cases/${created}`, { token });
+    await t.call('GET', '/api/v2/cases', { token });
+    await t.call('PATCH', `/api/v2/cases/${created}`, { token, body: { data: { age: 3 } } });
+    await t.call('DELETE', `/api/v2/cases/${created}`, { token });
+    const trail = (await logs(`record_id=${created}`)).data;
+    expect(trail.map((e) => e.action)).toEqual(['disable', 'update', 'read', 'create']);
+    expect(trail[0]).toMatchObject({
+      user_name: 'cw_gh',
+      country_code: 'GH',
+      record_type: 'case',
+      record_id: created,
+      request_id: expect.any(String),
+      timestamp: expect.any(String),
+    });
+    expect((await logs('user_name=cw_gh&audit_log_actions[]=list')).metadata.total).toBeGreaterThan(0);
+    expect(JSON.stringify(trail)).not.toContain('Audited Child');
+  });
+
+  it('records denied access, in the country of the one who tried', async () => {
+    const ke = await t.login('cw_ke');
+    const ghCase = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
+    expect((await t.call('GET', `/api/v2/cases/${ghCase}`, { token: ke })).status).toBe(404);
+    const regional = await t.login('regional');
+    expect(
+      (
+        await t.call('DELETE', `/api/v2/cases/${ghCase}`, {
+          token: regional,
+          headers: { 'X-Country-Code': 'GH' },
+        })
+      ).status,
+    ).toBe(403);
+    const denied = (await logs('audit_log_actions[]=denied')).data;
+    expect(denied).toEqual([
+      expect.objectContaining({
+        user_name: 'regional',
+        record_id: ghCase,
+        details: { attempted: 'disable' },
+      }),
+    ]);
+    // The KE attempt is in KE's trail, not visible to GH's administrator.
+    const { resources } = await t.app.containers.audit.items
+      .query({ query: "SELECT * FROM c WHERE c.action = 'denied' AND c.user_name = 'cw_ke'" })
+      .fetchAll();
+    expect(resources).toEqual([
+      expect.objectContaining({ country_code: 'KE', record_id: ghCase, details: { attempted: 'read' } }),
+    ]);
+  });
+
+  it('filters by dates and pages', async () => {
+    const all = await logs('per=2');
+    expect(all.data).toHaveLength(2);
+    expect(all.metadata.total).toBeGreaterThan(5);
+    const future = new Date(t.clock.now().getTime() + 86_400_000).toISOString();
+    expect((await logs(`from=${future}`)).metadata.total).toBe(0);
+    expect((await t.call('GET', '/api/v2/audit_logs?from=yesterday', { token: admin })).status).toBe(400);
+  });
+
+  it('is for administrators only, and cannot be changed', async () => {
+    expect((await t.call('GET', '/api/v2/audit_logs', { token: await t.login('sup_gh') })).status).toBe(403);
+    expect((await t.call('DELETE', '/api/v2/audit_logs', { token: admin })).status).toBe(405);
+    expect((await t.call('POST', '/api/v2/audit_logs', { token: admin, body: { data: {} } })).status).toBe(
+      405,
+    );
+  });
+
+  it('makes the request fail if the trail cannot be written', async () => {
+    const token = await t.login('cw_gh');
+    const original = t.app.audit.append.bind(t.app.audit);
+    t.app.audit.append = async () => {
+      throw new Error('audit store down');
+    };
+    try {
+      const res = await t.call('GET', '/api/v2/cases', { token });
+      expect(res.status).toBe(500);
+      expect(res.body.errors[0].message).toMatch(/reference/);
+    } finally {
+      t.app.audit.append = original;
+    }
+  });
+});
