@@ -39,7 +39,7 @@ export async function createCase(
   const clientFields = applyCaseChanges({}, fields, principal, now);
   clientFields.status ??= 'open';
   clientFields.registration_date ??= today;
-  deriveCaseFields(clientFields, today);
+  deriveCaseFields(clientFields, today, { previous: {}, principal, now });
 
   const id = (clientId as string | undefined) ?? newRecordId();
   const shortId = shortIdOf(id);
@@ -64,7 +64,7 @@ export async function createCase(
     last_updated_at: now.toISOString(),
     last_updated_by: me,
     version: 1,
-    workflow: 'new',
+    workflow: clientFields.workflow as string,
     flag_count: 0,
     alert_count: 0,
     reminders: [],

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import { unprocessable } from '../errors';
 import { mergeChanges } from '../records/mergeChanges';
 import { subforms } from './schema';
+import { applyWorkflow } from './workflow';
 
 const subformKeys = new Set(Object.keys(subforms));
 const stampedNoteFields = new Set(['note_date', 'note_created_by']);
@@ -28,8 +29,21 @@ export function applyCaseChanges(
   });
 }
 
-/** Fields computed from others on every save: age from date of birth (as of the country's today). */
-export function deriveCaseFields(fields: Record<string, unknown>, today: string): void {
+/**
+ * Fields computed from others on every save: age from date of birth (as of the country's today), and the
+ * status and workflow rules (see workflow.ts).
+ */
+export function deriveCaseFields(
+  fields: Record<string, unknown>,
+  today: string,
+  change: { previous: Record<string, unknown>; principal: Principal; now: Date },
+): void {
+  applyWorkflow(fields, {
+    previous: change.previous,
+    userName: change.principal.user.user_name,
+    now: change.now,
+    today,
+  });
   const dob = fields.date_of_birth;
   if (typeof dob === 'string') {
     if (dob > today) throw unprocessable([{ detail: 'date_of_birth', message: 'cannot be in the future' }]);

@@ -44,7 +44,7 @@ export async function updateCase(
       );
       if (fields.module_id !== undefined) fields.module_id = chooseModule(principal, fields.module_id);
       const next = applyCaseChanges(doc, fields, principal, now) as CaseDocument;
-      deriveCaseFields(next, localDate(now, settings.time_zone));
+      deriveCaseFields(next, localDate(now, settings.time_zone), { previous: doc, principal, now });
       if (resolved) next.sync_conflicts = resolved.remaining;
       return next;
     },

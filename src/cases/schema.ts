@@ -123,6 +123,9 @@ export const caseRecordSchema = caseFieldsSchema.extend({
   reminders: z.array(z.object({ type: z.string(), due_at: z.string() })),
   next_due_at: z.string().nullable(),
   hidden_name: z.boolean().optional(),
+  reopened_logs: z
+    .array(z.object({ unique_id: z.string(), reopened_date: z.string(), reopened_user: z.string() }))
+    .optional(),
   photos: z.array(attachmentSchema).optional(),
   recorded_audio: z.array(attachmentSchema).optional(),
   other_documents: z.array(attachmentSchema).optional(),
@@ -153,6 +156,7 @@ export const serverOwnedKeys = [
   'record_state',
   'hidden_name',
   'sync_conflicts',
+  'reopened_logs',
   // Attachments are added and removed through their own endpoints.
   'photos',
   'recorded_audio',

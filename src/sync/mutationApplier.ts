@@ -106,7 +106,7 @@ async function mergeUpdate(
       const changed = Object.entries(accepted).some(([k, v]) => !same(current[k], v));
       if (!changed && conflicts.length === 0) return undefined;
       const next = applyCaseChanges(current, accepted, principal, now) as CaseDocument;
-      deriveCaseFields(next, localDate(now, settings.time_zone));
+      deriveCaseFields(next, localDate(now, settings.time_zone), { previous: current, principal, now });
       if (conflicts.length > 0) {
         const recorded = conflicts.map((c) => ({
           unique_id: randomUUID(),
