@@ -157,6 +157,7 @@ export const serverOwnedKeys = [
   'hidden_name',
   'sync_conflicts',
   'reopened_logs',
+  'flags',
   // Attachments are added and removed through their own endpoints.
   'photos',
   'recorded_audio',
