@@ -22,7 +22,10 @@ import { createLogger, type Logger } from './logger';
 import { createCosmosClient, openContainers, type Containers } from './platform/cosmos';
 import { RecordCipher } from './records/recordCipher';
 import { Receipts } from './sync/receipts';
-import { createBlobServiceClient } from './platform/storage';
+import { AlertStore } from './reminders/alertStore';
+import { OutboxChannel, WebhookChannel, type NotificationChannel } from './notifications/channels';
+import { NotificationQueue } from './notifications/notificationQueue';
+import { createBlobServiceClient, createQueueServiceClient } from './platform/storage';
 import { UserRepository } from './users/userRepository';
 
 /** Every service the endpoints and jobs use, built once from the configuration. */
@@ -47,6 +50,8 @@ export interface App {
   audit: AuditLog;
   attachments: AttachmentDeps;
   receipts: Receipts;
+  alerts: AlertStore;
+  notifications: { queue: NotificationQueue; channel: NotificationChannel };
 }
 
 export interface AppOverrides {
@@ -99,6 +104,19 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     caseDeps,
     audit,
     receipts: new Receipts(containers.sync, clock),
+    alerts: new AlertStore(containers.alerts),
+    notifications: {
+      // Queue clients are only created when a job needs them: HTTP-only hosts need no queue endpoint.
+      get queue() {
+        return new NotificationQueue(
+          createQueueServiceClient(config, lazyCredential).getQueueClient('notifications'),
+        );
+      },
+      channel:
+        config.NOTIFY_CHANNEL === 'webhook'
+          ? new WebhookChannel(config.NOTIFY_WEBHOOK_URL as string)
+          : new OutboxChannel(config.NOTIFY_OUTBOX, () => clock.now()),
+    },
     attachments: {
       caseDeps,
       dataKeys,

@@ -58,6 +58,15 @@ export const configSchema = z
       .int()
       .min(1024)
       .default(1024 * 1024),
+    /** NCRONTAB of the reminders job (read by the Functions host through %REMINDERS_SCHEDULE%). */
+    REMINDERS_SCHEDULE: z
+      .string()
+      .regex(/^\S+( \S+){5}$/, 'must be a six-field NCRONTAB expression')
+      .default('0 */15 * * * *'),
+    /** How notifications leave: a webhook, or (locally) an outbox file. */
+    NOTIFY_CHANNEL: z.enum(['outbox', 'webhook']).default('outbox'),
+    NOTIFY_OUTBOX: z.string().default('.data/outbox.jsonl'),
+    NOTIFY_WEBHOOK_URL: optionalString.pipe(url.optional()),
     /** NCRONTAB of the re-encryption timer (read by the Functions host through %REENCRYPT_SCHEDULE%). */
     REENCRYPT_SCHEDULE: z
       .string()
@@ -71,6 +80,13 @@ export const configSchema = z
         code: 'custom',
         path: ['AzureWebJobsStorage__blobServiceUri'],
         message: 'set it (identity-based, in Azure) or AzureWebJobsStorage (a connection string, locally)',
+      });
+    }
+    if (c.NOTIFY_CHANNEL === 'webhook' && !c.NOTIFY_WEBHOOK_URL) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['NOTIFY_WEBHOOK_URL'],
+        message: 'is required when NOTIFY_CHANNEL is webhook',
       });
     }
     if (c.AUTH_MODE === 'entra') {

@@ -67,6 +67,12 @@ param authMode string = 'embedded'
 @description('Optional. With entra: the API\'s application ID URI or client id (the tokens\' audience).')
 param entraAudience string = ''
 
+@description('Optional. NCRONTAB schedule of the reminders job.')
+param remindersSchedule string = '0 */15 * * * *'
+
+@description('Optional. URL that receives each notification (e.g. a mail or SMS gateway). Without one, notifications are only written to the instance\'s outbox file.')
+param notificationWebhookUrl string = ''
+
 @description('Optional. Tags.')
 param tags object = {}
 
@@ -99,6 +105,10 @@ var appSettings = {
   MAX_BODY_BYTES: '1048576'
   LOG_LEVEL: 'info'
   REENCRYPT_SCHEDULE: '0 */10 * * * *'
+  REMINDERS_SCHEDULE: remindersSchedule
+  NOTIFY_CHANNEL: notificationWebhookUrl == '' ? 'outbox' : 'webhook'
+  NOTIFY_OUTBOX: '/tmp/outbox.jsonl'
+  NOTIFY_WEBHOOK_URL: notificationWebhookUrl
 }
 
 // ============== //

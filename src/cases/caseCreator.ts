@@ -39,7 +39,7 @@ export async function createCase(
   const clientFields = applyCaseChanges({}, fields, principal, now);
   clientFields.status ??= 'open';
   clientFields.registration_date ??= today;
-  deriveCaseFields(clientFields, today, { previous: {}, principal, now });
+  deriveCaseFields(clientFields, today, { previous: {}, principal, now, timeZone: settings.time_zone });
 
   const id = (clientId as string | undefined) ?? newRecordId();
   const shortId = shortIdOf(id);
@@ -67,8 +67,8 @@ export async function createCase(
     workflow: clientFields.workflow as string,
     flag_count: 0,
     alert_count: 0,
-    reminders: [],
-    next_due_at: null,
+    reminders: clientFields.reminders as CaseDocument['reminders'],
+    next_due_at: clientFields.next_due_at as string | null,
     registration_date: clientFields.registration_date as string,
     age: clientFields.age as number | null,
     create_fingerprint: fingerprint,

@@ -4,6 +4,7 @@ import { unprocessable } from '../errors';
 import { mergeChanges } from '../records/mergeChanges';
 import { subforms } from './schema';
 import { applyWorkflow } from './workflow';
+import { withReminders } from '../reminders/reminderRules';
 
 const subformKeys = new Set(Object.keys(subforms));
 const stampedNoteFields = new Set(['note_date', 'note_created_by']);
@@ -36,7 +37,7 @@ export function applyCaseChanges(
 export function deriveCaseFields(
   fields: Record<string, unknown>,
   today: string,
-  change: { previous: Record<string, unknown>; principal: Principal; now: Date },
+  change: { previous: Record<string, unknown>; principal: Principal; now: Date; timeZone: string },
 ): void {
   applyWorkflow(fields, {
     previous: change.previous,
@@ -52,6 +53,7 @@ export function deriveCaseFields(
     fields.age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
   }
   fields.age ??= null;
+  withReminders(fields, change.timeZone);
 }
 
 export const newRecordId = () => randomUUID();

@@ -23,7 +23,7 @@ export interface CaseDocument {
   workflow: string;
   flag_count: number;
   alert_count: number;
-  reminders: { type: string; due_at: string }[];
+  reminders: { id: string; type: string; due_at: string; ref: string }[];
   next_due_at: string | null;
   registration_date: string;
   age: number | null;

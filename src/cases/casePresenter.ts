@@ -8,6 +8,7 @@ const internal = new Set([
   'key_version',
   'attachment_ids',
   'field_versions',
+  'alerted_reminders',
   '_rid',
   '_self',
   '_etag',

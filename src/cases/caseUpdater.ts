@@ -44,7 +44,12 @@ export async function updateCase(
       );
       if (fields.module_id !== undefined) fields.module_id = chooseModule(principal, fields.module_id);
       const next = applyCaseChanges(doc, fields, principal, now) as CaseDocument;
-      deriveCaseFields(next, localDate(now, settings.time_zone), { previous: doc, principal, now });
+      deriveCaseFields(next, localDate(now, settings.time_zone), {
+        previous: doc,
+        principal,
+        now,
+        timeZone: settings.time_zone,
+      });
       if (resolved) next.sync_conflicts = resolved.remaining;
       return next;
     },

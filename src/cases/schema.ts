@@ -120,7 +120,7 @@ export const caseRecordSchema = caseFieldsSchema.extend({
   workflow: z.string(),
   flag_count: z.int(),
   alert_count: z.int(),
-  reminders: z.array(z.object({ type: z.string(), due_at: z.string() })),
+  reminders: z.array(z.object({ id: z.string(), type: z.string(), due_at: z.string(), ref: z.string() })),
   next_due_at: z.string().nullable(),
   hidden_name: z.boolean().optional(),
   reopened_logs: z

@@ -45,6 +45,7 @@ export function emulatorAppSettings(ports: EmulatorPorts, cert: CertificatePaths
     AzureWebJobsStorage: storageConnectionString(ports),
     LOCAL_KEY_STORE_PATH: keyStorePath,
     REENCRYPT_SCHEDULE: '0 */10 * * * *',
+    REMINDERS_SCHEDULE: '0 */15 * * * *',
   };
 }
 

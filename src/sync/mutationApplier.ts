@@ -106,7 +106,12 @@ async function mergeUpdate(
       const changed = Object.entries(accepted).some(([k, v]) => !same(current[k], v));
       if (!changed && conflicts.length === 0) return undefined;
       const next = applyCaseChanges(current, accepted, principal, now) as CaseDocument;
-      deriveCaseFields(next, localDate(now, settings.time_zone), { previous: current, principal, now });
+      deriveCaseFields(next, localDate(now, settings.time_zone), {
+        previous: current,
+        principal,
+        now,
+        timeZone: settings.time_zone,
+      });
       if (conflicts.length > 0) {
         const recorded = conflicts.map((c) => ({
           unique_id: randomUUID(),

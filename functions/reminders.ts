@@ -1,0 +1,44 @@
+import { app } from '@azure/functions';
+import { sendNotification } from '../src/notifications/notificationSender';
+import { runReminders } from '../src/reminders/reminderJob';
+import { getApp } from '../src/runtime';
+
+// Every 15 minutes by default (app setting REMINDERS_SCHEDULE); locally also POST /admin/functions/reminders.
+app.timer('reminders', {
+  schedule: '%REMINDERS_SCHEDULE%',
+  handler: async (_timer, context) => {
+    const services = getApp();
+    const deps = {
+      cases: services.caseDeps.cases,
+      alerts: services.alerts,
+      queue: services.notifications.queue,
+      settings: services.settings,
+      clock: services.clock,
+    };
+    for (const country of await services.settings.listCountries()) {
+      const run = await runReminders(deps, country);
+      await services.containers.config.items.upsert({
+        id: 'reminders-status',
+        type: 'reminders_status',
+        last_run_at: services.clock.now().toISOString(),
+        ...run,
+      });
+      context.log(
+        `reminders ${country}: ${run.records} records, ${run.alerts_created} alerts, ${run.notifications_enqueued} notifications`,
+      );
+    }
+  },
+});
+
+// Delivers each notification once; a failure is retried by the host and, after 5 tries, poisoned.
+app.storageQueue('notifications-sender', {
+  queueName: 'notifications',
+  connection: 'AzureWebJobsStorage',
+  handler: async (message) => {
+    const services = getApp();
+    await sendNotification(
+      { channel: services.notifications.channel, users: services.users, receipts: services.containers.sync },
+      message,
+    );
+  },
+});

@@ -1,0 +1,21 @@
+import type { QueueClient } from '@azure/storage-queue';
+
+/** What a notification says: who, which case (by reference), what is due — never a child's details. */
+export interface Notification {
+  message_id: string;
+  country_code: string;
+  user_name: string;
+  record_id: string;
+  case_id_display: string;
+  alert_for: string;
+  due_at: string;
+}
+
+/** The `notifications` Storage Queue; messages are base64 JSON, as the Functions host expects. */
+export class NotificationQueue {
+  constructor(private readonly queue: QueueClient) {}
+
+  async send(notification: Notification): Promise<void> {
+    await this.queue.sendMessage(Buffer.from(JSON.stringify(notification)).toString('base64'));
+  }
+}

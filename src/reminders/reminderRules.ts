@@ -1,0 +1,87 @@
+import { overdueFrom } from './zonedTime';
+
+export type ReminderType = 'followup_due' | 'service_due' | 'assessment_due' | 'case_plan_due';
+
+export interface Reminder {
+  /** Stable for the same item and due time: the alert made from it has a deterministic id. */
+  id: string;
+  type: ReminderType;
+  due_at: string;
+  /** The subform entry (unique_id) or field it is about. */
+  ref: string;
+}
+
+type Fields = Record<string, unknown>;
+type Entry = Record<string, unknown>;
+const entries = (v: unknown): Entry[] => (Array.isArray(v) ? (v as Entry[]) : []);
+const timeframeMs: Record<string, number> = {
+  '1_hour': 3_600_000,
+  '3_hours': 10_800_000,
+  '1_day': 86_400_000,
+  '3_days': 259_200_000,
+};
+
+/**
+ * What an open case is waiting for, and when each becomes overdue, in the country's time zone: a follow-up
+ * not done by its needed-by date, a service not implemented by its response deadline (requested time +
+ * timeframe) or appointment date, an assessment or case plan not started by its due date.
+ */
+export function computeReminders(c: Fields, timeZone: string): Reminder[] {
+  if (c.status !== 'open' || c.enabled === false) return [];
+  const reminders: Omit<Reminder, 'id'>[] = [];
+  for (const f of entries(c.followup_subform_section)) {
+    if (typeof f.followup_needed_by_date === 'string' && !f.followup_date) {
+      reminders.push({
+        type: 'followup_due',
+        ref: String(f.unique_id),
+        due_at: overdueFrom(f.followup_needed_by_date, timeZone).toISOString(),
+      });
+    }
+  }
+  for (const s of entries(c.services_section)) {
+    if (s.service_implemented === 'implemented') continue;
+    const requested =
+      typeof s.service_response_day_time === 'string' ? Date.parse(s.service_response_day_time) : NaN;
+    const window = timeframeMs[String(s.service_response_timeframe)];
+    if (!Number.isNaN(requested) && window) {
+      reminders.push({
+        type: 'service_due',
+        ref: String(s.unique_id),
+        due_at: new Date(requested + window).toISOString(),
+      });
+    } else if (typeof s.service_appointment_date === 'string') {
+      reminders.push({
+        type: 'service_due',
+        ref: String(s.unique_id),
+        due_at: overdueFrom(s.service_appointment_date, timeZone).toISOString(),
+      });
+    }
+  }
+  if (typeof c.assessment_due_date === 'string' && !c.assessment_requested_on) {
+    reminders.push({
+      type: 'assessment_due',
+      ref: 'assessment_due_date',
+      due_at: overdueFrom(c.assessment_due_date, timeZone).toISOString(),
+    });
+  }
+  if (typeof c.case_plan_due_date === 'string' && !c.date_case_plan) {
+    reminders.push({
+      type: 'case_plan_due',
+      ref: 'case_plan_due_date',
+      due_at: overdueFrom(c.case_plan_due_date, timeZone).toISOString(),
+    });
+  }
+  return reminders
+    .map((r) => ({ ...r, id: `${r.type}:${r.ref}:${r.due_at}` }))
+    .sort((a, b) => (a.due_at < b.due_at ? -1 : 1));
+}
+
+/** Reminders recomputed for a save: alerts already made stay made; next_due_at is the first one still to alert. */
+export function withReminders(c: Fields, timeZone: string): void {
+  const reminders = computeReminders(c, timeZone);
+  const ids = new Set(reminders.map((r) => r.id));
+  const alerted = ((c.alerted_reminders as string[]) ?? []).filter((id) => ids.has(id));
+  c.reminders = reminders;
+  c.alerted_reminders = alerted;
+  c.next_due_at = reminders.find((r) => !alerted.includes(r.id))?.due_at ?? null;
+}

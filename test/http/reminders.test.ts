@@ -1,0 +1,237 @@
+import { mkdtempSync, readFileSync } from 'node:fs';
+import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { QueueServiceClient } from '@azure/storage-queue';
+import { computeReminders } from '../../src/reminders/reminderRules';
+import { WebhookChannel } from '../../src/notifications/channels';
+import { sendNotification } from '../../src/notifications/notificationSender';
+import { QueueListener } from '../../src/local/queueListener';
+import { storageConnectionString } from '../../src/local/emulators';
+import { emulatorInfo } from '../support/emulatorEnv';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+const outbox = join(mkdtempSync(join(tmpdir(), 'outbox-')), 'outbox.jsonl');
+const queues = QueueServiceClient.fromConnectionString(storageConnectionString(emulatorInfo().ports));
+let t: TestApp;
+let token: string;
+beforeAll(async () => {
+  t = await startTestApp({ NOTIFY_OUTBOX: outbox });
+  token = await t.login('cw_gh');
+  await queues.getQueueClient('notifications').createIfNotExists();
+});
+afterAll(() => t.close());
+
+const day = (offset: number) =>
+  new Date(t.clock.now().getTime() + offset * 86_400_000).toISOString().slice(0, 10);
+const newCase = async (data: Record<string, unknown>, as = token) =>
+  (await t.call('POST', '/api/v2/cases', { token: as, body: { data } })).body.data as {
+    id: string;
+    case_id_display: string;
+  };
+const runJob = () => t.host.invoke('reminders', { isPastDue: false });
+/** Delivers what the job queued, as the host's queue trigger does. */
+const deliverQueued = async () => {
+  const queue = queues.getQueueClient('notifications');
+  for (;;) {
+    const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32 });
+    if (receivedMessageItems.length === 0) return;
+    for (const m of receivedMessageItems) {
+      await t.host.invoke(
+        'notifications-sender',
+        JSON.parse(Buffer.from(m.messageText, 'base64').toString()),
+      );
+      await queue.deleteMessage(m.messageId, m.popReceipt);
+    }
+  }
+};
+const outboxLines = () =>
+  readFileSync(outbox, 'utf8')
+    .trim()
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l));
+const alertsOf = async (id: string) =>
+  (await t.call('GET', `/api/v2/cases/${id}/alerts`, { token })).body.data as {
+    alert_for: string;
+    unique_id: string;
+  }[];
+
+describe('reminders job', () => {
+  it('a follow-up due yesterday: exactly one alert and one notification after two runs', async () => {
+    const c = await newCase({
+      name: 'Overdue Followup',
+      followup_subform_section: [{ followup_type: 'home_visit', followup_needed_by_date: day(-1) }],
+    });
+    await runJob();
+    await runJob();
+    await deliverQueued();
+    const alerts = await alertsOf(c.id);
+    expect(alerts.map((a) => a.alert_for)).toEqual(['followup_due']);
+    const record = (await t.call('GET', `/api/v2/cases/${c.id}`, { token })).body.data;
+    expect(record).toMatchObject({ alert_count: 1, next_due_at: null });
+    const lines = outboxLines().filter((l) => l.data.record_id === c.id);
+    expect(lines).toHaveLength(1);
+    expect(lines[0]).toMatchObject({
+      to: { user_name: 'cw_gh', email: 'cw_gh@example.org' },
+      data: { alert_for: 'followup_due', case_id_display: c.case_id_display },
+    });
+    expect(JSON.stringify(lines)).not.toContain('Overdue Followup');
+  });
+
+  it('a redelivered message is not sent twice', async () => {
+    const c = await newCase({
+      name: 'Redelivered',
+      followup_subform_section: [{ followup_needed_by_date: day(-3) }],
+    });
+    await runJob();
+    const queue = queues.getQueueClient('notifications');
+    const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32 });
+    const message = JSON.parse(
+      Buffer.from(
+        receivedMessageItems.find((m) => Buffer.from(m.messageText, 'base64').toString().includes(c.id))!
+          .messageText,
+        'base64',
+      ).toString(),
+    );
+    await t.host.invoke('notifications-sender', message);
+    await t.host.invoke('notifications-sender', message);
+    for (const m of receivedMessageItems) await queue.deleteMessage(m.messageId, m.popReceipt);
+    expect(outboxLines().filter((l) => l.data.record_id === c.id)).toHaveLength(1);
+  });
+
+  it('a follow-up completed before the run gives no alert', async () => {
+    const c = await newCase({
+      name: 'Done Followup',
+      followup_subform_section: [{ followup_needed_by_date: day(-2), followup_date: day(-2) }],
+    });
+    await runJob();
+    expect(await alertsOf(c.id)).toEqual([]);
+  });
+
+  it('a service due in 3 hours is not alerted yet; it is once overdue', async () => {
+    const c = await newCase({
+      name: 'Service Soon',
+      services_section: [
+        {
+          service_type: 'health',
+          service_response_day_time: t.clock.now().toISOString(),
+          service_response_timeframe: '3_hours',
+        },
+      ],
+    });
+    await runJob();
+    expect(await alertsOf(c.id)).toEqual([]);
+    t.clock.advance(4 * 3_600_000);
+    token = await t.login('cw_gh'); // the session expired meanwhile
+    await runJob();
+    expect((await alertsOf(c.id)).map((a) => a.alert_for)).toEqual(['service_due']);
+  });
+
+  it('alerts can be listed per record, counted across the scope, and dismissed', async () => {
+    const c = await newCase({
+      name: 'Dismiss Me',
+      assessment_due_date: day(-5),
+      case_plan_due_date: day(-5),
+    });
+    await runJob();
+    const alerts = await alertsOf(c.id);
+    expect(alerts.map((a) => a.alert_for).sort()).toEqual(['assessment_due', 'case_plan_due']);
+    const counts = await t.call('GET', '/api/v2/alerts', { token });
+    expect(counts.body.data.case).toBeGreaterThan(0);
+    const res = await t.call('DELETE', `/api/v2/cases/${c.id}/alerts/${alerts[0]?.unique_id}`, { token });
+    expect(res.status).toBe(200);
+    expect((await t.call('GET', `/api/v2/cases/${c.id}`, { token })).body.data.alert_count).toBe(1);
+    expect(
+      (await t.call('GET', `/api/v2/cases/${c.id}/alerts`, { token: await t.login('cw_ke') })).status,
+    ).toBe(404);
+  });
+});
+
+describe('time zones', () => {
+  it('a follow-up due today in Nairobi is not overdue at 23:00 UTC of the previous day', () => {
+    const [r] = computeReminders(
+      {
+        status: 'open',
+        followup_subform_section: [{ unique_id: 'f1', followup_needed_by_date: '2026-12-10' }],
+      },
+      'Africa/Nairobi',
+    );
+    expect(r?.due_at).toBe('2026-12-10T21:00:00.000Z'); // midnight in Nairobi (UTC+3) after the 10th
+    expect('2026-12-09T23:00:00.000Z' < (r?.due_at as string)).toBe(true);
+    const [accra] = computeReminders(
+      {
+        status: 'open',
+        followup_subform_section: [{ unique_id: 'f1', followup_needed_by_date: '2026-12-10' }],
+      },
+      'Africa/Accra',
+    );
+    expect(accra?.due_at).toBe('2026-12-11T00:00:00.000Z');
+  });
+
+  it("the job agrees: at 23:00 UTC, a KE follow-up due on Nairobi's today is not alerted", async () => {
+    const now = t.clock.now();
+    const target = Date.UTC(now.getUTCFullYear(), now.getUTCMonth(), now.getUTCDate() + 1, 23, 0, 0);
+    t.clock.advance(target - now.getTime());
+    token = await t.login('cw_gh');
+    const nairobiToday = new Intl.DateTimeFormat('en-CA', { timeZone: 'Africa/Nairobi' }).format(
+      t.clock.now(),
+    );
+    const ke = await t.login('cw_ke');
+    const c = await newCase(
+      { name: 'Nairobi Today', followup_subform_section: [{ followup_needed_by_date: nairobiToday }] },
+      ke,
+    );
+    await runJob();
+    expect((await t.call('GET', `/api/v2/cases/${c.id}/alerts`, { token: ke })).body.data).toEqual([]);
+  });
+});
+
+describe('notification failures', () => {
+  it('a message that keeps failing ends in the poison queue after 5 tries', async () => {
+    let calls = 0;
+    const failing = createServer((_req, res) => {
+      calls += 1;
+      res.writeHead(503).end();
+    });
+    await new Promise<void>((resolve) => failing.listen(0, '127.0.0.1', resolve));
+    const channel = new WebhookChannel(`http://127.0.0.1:${(failing.address() as AddressInfo).port}/hook`);
+    const name = `notify-fail-${Date.now()}`;
+    const listener = new QueueListener({
+      queueName: name,
+      service: queues,
+      maxDequeueCount: 5,
+      visibilityTimeoutSeconds: 0,
+      maxPollingIntervalMs: 100,
+      batchSize: 16,
+      handle: async (input) => {
+        await sendNotification({ channel, users: t.app.users, receipts: t.app.containers.sync }, input);
+      },
+      onError: () => undefined,
+    });
+    await listener.start();
+    const message = {
+      message_id: 'a'.repeat(32),
+      country_code: 'GH',
+      user_name: 'cw_gh',
+      record_id: 'r1',
+      case_id_display: 'abc1234',
+      alert_for: 'followup_due',
+      due_at: new Date().toISOString(),
+    };
+    await queues.getQueueClient(name).sendMessage(Buffer.from(JSON.stringify(message)).toString('base64'));
+    const poison = queues.getQueueClient(`${name}-poison`);
+    const deadline = Date.now() + 20_000;
+    let poisoned = 0;
+    while (Date.now() < deadline && poisoned === 0) {
+      await new Promise((r) => setTimeout(r, 200));
+      poisoned = (await poison.peekMessages().catch(() => ({ peekedMessageItems: [] }))).peekedMessageItems
+        .length;
+    }
+    await listener.stop();
+    failing.close();
+    expect(poisoned).toBe(1);
+    expect(calls).toBe(5);
+  }, 30_000);
+});
