@@ -1,4 +1,8 @@
 import { app } from '@azure/functions';
+import { authedEndpoint } from '../src/http/pipeline';
+import { ok } from '../src/http/responses';
+import { reminderStatus } from '../src/reminders/reminderStatus';
+import { http } from './_shared/http';
 import { sendNotification } from '../src/notifications/notificationSender';
 import { runReminders } from '../src/reminders/reminderJob';
 import { getApp } from '../src/runtime';
@@ -37,8 +41,28 @@ app.storageQueue('notifications-sender', {
   handler: async (message) => {
     const services = getApp();
     await sendNotification(
-      { channel: services.notifications.channel, users: services.users, receipts: services.containers.sync },
+      {
+        channel: services.notifications.channel,
+        users: services.users,
+        receipts: services.containers.sync,
+        stats: services.notificationStats,
+      },
       message,
     );
   },
+});
+
+// Operations view for administrators: is the job running, are notifications getting through?
+app.http('reminders-status', {
+  route: 'v2/reminders/status',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: http(
+    authedEndpoint(
+      async (_request, principal, services) => ok(await reminderStatus(services, principal, services.queues)),
+      {
+        audit: { action: 'reminders_status_read' },
+      },
+    ),
+  ),
 });

@@ -25,6 +25,8 @@ import { Receipts } from './sync/receipts';
 import { AlertStore } from './reminders/alertStore';
 import { OutboxChannel, WebhookChannel, type NotificationChannel } from './notifications/channels';
 import { NotificationQueue } from './notifications/notificationQueue';
+import { NotificationStats } from './notifications/notificationStats';
+import type { QueueServiceClient } from '@azure/storage-queue';
 import { createBlobServiceClient, createQueueServiceClient } from './platform/storage';
 import { UserRepository } from './users/userRepository';
 
@@ -52,6 +54,8 @@ export interface App {
   receipts: Receipts;
   alerts: AlertStore;
   notifications: { queue: NotificationQueue; channel: NotificationChannel };
+  notificationStats: NotificationStats;
+  queues(): QueueServiceClient;
 }
 
 export interface AppOverrides {
@@ -105,6 +109,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     audit,
     receipts: new Receipts(containers.sync, clock),
     alerts: new AlertStore(containers.alerts),
+    notificationStats: new NotificationStats(containers.config),
+    queues: () => createQueueServiceClient(config, lazyCredential),
     notifications: {
       // Queue clients are only created when a job needs them: HTTP-only hosts need no queue endpoint.
       get queue() {

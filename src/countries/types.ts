@@ -14,6 +14,8 @@ export interface CountrySettings {
   time_zone: string;
   locales: string[];
   form_fields: { case: CustomField[] };
+  /** One notification per caseworker per reminders run, listing their new alerts, instead of one per alert. */
+  notification_digest?: boolean;
   /** Fields sealed before they reach Cosmos (`field`, or `subform.field`); defaults in records/sensitiveFields. */
   sensitive_fields?: { case?: string[] };
 }

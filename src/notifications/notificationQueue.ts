@@ -11,11 +11,20 @@ export interface Notification {
   due_at: string;
 }
 
+/** A caseworker's new alerts of one run, in one message (country setting notification_digest). */
+export interface DigestNotification {
+  message_id: string;
+  kind: 'digest';
+  country_code: string;
+  user_name: string;
+  items: { record_id: string; case_id_display: string; alert_for: string; due_at: string }[];
+}
+
 /** The `notifications` Storage Queue; messages are base64 JSON, as the Functions host expects. */
 export class NotificationQueue {
   constructor(private readonly queue: QueueClient) {}
 
-  async send(notification: Notification): Promise<void> {
+  async send(notification: Notification | DigestNotification): Promise<void> {
     await this.queue.sendMessage(Buffer.from(JSON.stringify(notification)).toString('base64'));
   }
 }

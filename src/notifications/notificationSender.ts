@@ -2,16 +2,23 @@ import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import type { UserRepository } from '../users/userRepository';
 import type { NotificationChannel } from './channels';
+import type { NotificationStats } from './notificationStats';
 
-const notificationSchema = z.object({
-  message_id: z.string().regex(/^[0-9a-f]{32}$/),
-  country_code: z.string().regex(/^[A-Z]{2}$/),
-  user_name: z.string().min(1),
+const item = z.object({
   record_id: z.string().min(1),
   case_id_display: z.string(),
   alert_for: z.string(),
   due_at: z.string(),
 });
+const base = {
+  message_id: z.string().regex(/^[0-9a-f]{32}$/),
+  country_code: z.string().regex(/^[A-Z]{2}$/),
+  user_name: z.string().min(1),
+};
+const notificationSchema = z.union([
+  z.object({ ...base, kind: z.literal('digest'), items: z.array(item).min(1) }),
+  z.object({ ...base, ...item.shape }),
+]);
 
 const subjects: Record<string, string> = {
   followup_due: 'A follow-up is overdue',
@@ -19,44 +26,56 @@ const subjects: Record<string, string> = {
   assessment_due: 'An assessment is overdue',
   case_plan_due: 'A case plan is overdue',
 };
+const line = (i: z.infer<typeof item>) =>
+  `- case ${i.case_id_display}: ${i.alert_for.replace('_', ' ')} since ${i.due_at}`;
 
 export interface SenderDeps {
   channel: NotificationChannel;
   users: UserRepository;
   /** Delivery receipts (the `sync` container): a redelivered message is not sent again. */
   receipts: Container;
+  stats: NotificationStats;
 }
 
 /**
- * Delivers one queued notification. It names the case by its reference and the kind of reminder — never the
- * child. A malformed message or a failing channel throws, so the host retries it and, after 5 tries,
- * parks it in notifications-poison: nothing is dropped silently.
+ * Delivers one queued notification (one alert, or a caseworker's digest). It names cases by reference and
+ * the kind of reminder — never the child. A malformed message or a failing channel throws, so the host
+ * retries it and, after 5 tries, parks it in notifications-poison: nothing is dropped silently.
  */
 export async function sendNotification(deps: SenderDeps, message: unknown): Promise<'sent' | 'already_sent'> {
   const n = notificationSchema.parse(message);
+  const items = 'items' in n ? n.items : [n];
   const receiptId = `delivery-${n.message_id}`;
-  const { resource } = await deps.receipts.item(receiptId, [n.country_code, n.record_id]).read();
+  const partition = [n.country_code, 'items' in n ? `digest-${n.user_name}` : n.record_id];
+  const { resource } = await deps.receipts.item(receiptId, partition).read();
   if (resource) return 'already_sent';
   const user = await deps.users.findByUserName(n.user_name);
-  await deps.channel.deliver({
-    message_id: n.message_id,
-    to: { user_name: n.user_name, ...(user?.email ? { email: user.email } : {}) },
-    subject: `${subjects[n.alert_for] ?? 'A reminder is due'}: case ${n.case_id_display}`,
-    text: `Case ${n.case_id_display} needs your attention (${n.alert_for.replace('_', ' ')} since ${n.due_at}). Sign in to Primero to see it.`,
-    data: {
-      record_id: n.record_id,
-      case_id_display: n.case_id_display,
-      alert_for: n.alert_for,
-      due_at: n.due_at,
-      country_code: n.country_code,
-    },
-  });
+  const first = items[0] as z.infer<typeof item>;
+  try {
+    await deps.channel.deliver({
+      message_id: n.message_id,
+      to: { user_name: n.user_name, ...(user?.email ? { email: user.email } : {}) },
+      subject:
+        items.length === 1
+          ? `${subjects[first.alert_for] ?? 'A reminder is due'}: case ${first.case_id_display}`
+          : `${items.length} cases need your attention`,
+      text: `${items.map(line).join('\n')}\nSign in to Primero to see them.`,
+      data:
+        items.length === 1
+          ? { ...first, country_code: n.country_code }
+          : { country_code: n.country_code, cases: items.map((i) => i.case_id_display).join(',') },
+    });
+  } catch (error) {
+    await deps.stats.count(n.country_code, 'failed').catch(() => undefined);
+    throw error;
+  }
   await deps.receipts.items.upsert({
     id: receiptId,
     type: 'delivery_receipt',
-    country_code: n.country_code,
-    record_id: n.record_id,
+    country_code: partition[0],
+    record_id: partition[1],
     ttl: 40 * 24 * 60 * 60,
   });
+  await deps.stats.count(n.country_code, 'sent').catch(() => undefined);
   return 'sent';
 }

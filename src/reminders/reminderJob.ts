@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CaseDocument } from '../cases/caseDocument';
 import type { CaseRepository } from '../cases/caseRepository';
 import type { Clock } from '../clock';
@@ -22,6 +23,12 @@ export interface ReminderRun {
   notifications_enqueued: number;
 }
 
+interface DueItem {
+  doc: CaseDocument;
+  reminder: Reminder;
+  alertId: string;
+}
+
 const forms: Record<string, string> = {
   followup_due: 'followup',
   service_due: 'services',
@@ -30,26 +37,96 @@ const forms: Record<string, string> = {
 };
 
 /**
- * One run for one country: only records whose next_due_at has passed, in bounded pages, so the cost
- * follows what is due, not how many cases there are. For each due reminder: enqueue its notification,
- * create its alert (deterministic id: a second or concurrent run makes none), then mark the record. A
- * crash between steps is repaired by the next run; the sender ignores a message id it already delivered.
+ * One run for one country, in three steps: gather the reminders that are due, reading only cases whose
+ * next_due_at has passed (bounded pages: the cost follows what is due, not how many cases there are);
+ * enqueue their notifications; then create the alerts (deterministic ids: a repeated or concurrent run
+ * makes none twice) and mark the cases. Notifications go first so that a crash can only cause a repeat,
+ * which the sender drops by message id, never a silent miss.
  */
 export async function runReminders(
   deps: ReminderJobDeps,
   countryCode: string,
   options = { pageSize: 100, maxRecords: 5000 },
 ): Promise<ReminderRun> {
+  const settings = await deps.settings.get(countryCode);
+  const now = deps.clock.now().toISOString();
+  const due = await gatherDue(deps, countryCode, now, options);
   const run: ReminderRun = {
     country_code: countryCode,
-    records: 0,
+    records: new Set(due.map((d) => d.doc.id)).size,
     alerts_created: 0,
     notifications_enqueued: 0,
   };
-  const settings = await deps.settings.get(countryCode);
-  const now = deps.clock.now().toISOString();
+
+  const item = (d: DueItem) => ({
+    record_id: d.doc.id,
+    case_id_display: d.doc.case_id_display,
+    alert_for: d.reminder.type,
+    due_at: d.reminder.due_at,
+  });
+  if (settings.notification_digest) {
+    for (const [userName, items] of groupBy(due, (d) => d.doc.owned_by)) {
+      const ids = items
+        .map((d) => d.alertId)
+        .sort()
+        .join('|');
+      await deps.queue.send({
+        message_id: createHash('sha256').update(`digest|${userName}|${ids}`).digest('hex').slice(0, 32),
+        kind: 'digest',
+        country_code: countryCode,
+        user_name: userName,
+        items: items.map(item),
+      });
+      run.notifications_enqueued += 1;
+    }
+  } else {
+    for (const d of due) {
+      await deps.queue.send({
+        message_id: d.alertId,
+        country_code: countryCode,
+        user_name: d.doc.owned_by,
+        ...item(d),
+      });
+      run.notifications_enqueued += 1;
+    }
+  }
+
+  for (const [, items] of groupBy(due, (d) => d.doc.id)) {
+    for (const d of items) {
+      const created = await deps.alerts.create({
+        id: d.alertId,
+        unique_id: d.alertId,
+        type: 'alert',
+        country_code: countryCode,
+        record_id: d.doc.id,
+        record_type: 'case',
+        alert_for: d.reminder.type,
+        form_unique_id: forms[d.reminder.type] ?? d.reminder.type,
+        date: d.reminder.due_at.slice(0, 10),
+        user_name: d.doc.owned_by,
+        created_at: now,
+      });
+      if (created) run.alerts_created += 1;
+    }
+    await markAlerted(
+      deps,
+      items[0]!.doc,
+      items.map((d) => d.reminder.id),
+      settings.time_zone,
+    );
+  }
+  return run;
+}
+
+async function gatherDue(
+  deps: ReminderJobDeps,
+  countryCode: string,
+  now: string,
+  options: { pageSize: number; maxRecords: number },
+) {
+  const due: DueItem[] = [];
   const seen = new Set<string>();
-  while (run.records < options.maxRecords) {
+  while (seen.size < options.maxRecords) {
     const page = await deps.cases.query(
       countryCode,
       "SELECT TOP @take * FROM c WHERE c.country_code = @country AND c.record_type = 'case' AND c.enabled = true AND IS_STRING(c.next_due_at) AND c.next_due_at <= @now ORDER BY c.next_due_at ASC",
@@ -63,45 +140,20 @@ export async function runReminders(
     if (fresh.length === 0) break;
     for (const doc of fresh) {
       seen.add(doc.id);
-      run.records += 1;
       const alerted = new Set((doc.alerted_reminders as string[]) ?? []);
-      const due = (doc.reminders as Reminder[]).filter((r) => r.due_at <= now && !alerted.has(r.id));
-      for (const reminder of due) {
-        const id = alertId(doc.id, reminder.id);
-        await deps.queue.send({
-          message_id: id,
-          country_code: countryCode,
-          user_name: doc.owned_by,
-          record_id: doc.id,
-          case_id_display: doc.case_id_display,
-          alert_for: reminder.type,
-          due_at: reminder.due_at,
-        });
-        run.notifications_enqueued += 1;
-        const created = await deps.alerts.create({
-          id,
-          unique_id: id,
-          type: 'alert',
-          country_code: countryCode,
-          record_id: doc.id,
-          record_type: 'case',
-          alert_for: reminder.type,
-          form_unique_id: forms[reminder.type] ?? reminder.type,
-          date: reminder.due_at.slice(0, 10),
-          user_name: doc.owned_by,
-          created_at: now,
-        });
-        if (created) run.alerts_created += 1;
+      for (const reminder of doc.reminders as Reminder[]) {
+        if (reminder.due_at <= now && !alerted.has(reminder.id))
+          due.push({ doc, reminder, alertId: alertId(doc.id, reminder.id) });
       }
-      await markAlerted(
-        deps,
-        doc,
-        due.map((r) => r.id),
-        settings.time_zone,
-      );
     }
   }
-  return run;
+  return due;
+}
+
+function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
+  const groups = new Map<string, T[]>();
+  for (const item of items) groups.set(key(item), [...(groups.get(key(item)) ?? []), item]);
+  return groups;
 }
 
 /** Records the alerts on the case (alert_count, next_due_at), re-reading if a caseworker saved meanwhile. */

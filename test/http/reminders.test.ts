@@ -206,7 +206,10 @@ describe('notification failures', () => {
       maxPollingIntervalMs: 100,
       batchSize: 16,
       handle: async (input) => {
-        await sendNotification({ channel, users: t.app.users, receipts: t.app.containers.sync }, input);
+        await sendNotification(
+          { channel, users: t.app.users, receipts: t.app.containers.sync, stats: t.app.notificationStats },
+          input,
+        );
       },
       onError: () => undefined,
     });
@@ -234,4 +237,43 @@ describe('notification failures', () => {
     expect(poisoned).toBe(1);
     expect(calls).toBe(5);
   }, 30_000);
+});
+
+describe('digest and operations view', () => {
+  it('with notification_digest, a caseworker gets one message listing all their new alerts', async () => {
+    const settings = await t.app.settings.get('GH');
+    await t.app.containers.config.items.upsert({ ...settings, notification_digest: true });
+    (t.app.settings as unknown as { cache: Map<string, unknown> }).cache.clear();
+    const sup = await t.login('sup_gh');
+    const a = await newCase(
+      { name: 'Digest One', followup_subform_section: [{ followup_needed_by_date: day(-1) }] },
+      sup,
+    );
+    const b = await newCase({ name: 'Digest Two', case_plan_due_date: day(-2) }, sup);
+    await runJob();
+    await runJob();
+    await deliverQueued();
+    const digests = outboxLines().filter((l) => l.to.user_name === 'sup_gh');
+    expect(digests).toHaveLength(1);
+    expect(digests[0].subject).toBe('2 cases need your attention');
+    expect(digests[0].data.cases.split(',').sort()).toEqual([a.case_id_display, b.case_id_display].sort());
+    await t.app.containers.config.items.upsert({ ...settings, notification_digest: false });
+    (t.app.settings as unknown as { cache: Map<string, unknown> }).cache.clear();
+  });
+
+  it('GET /reminders/status shows the last run and the deliveries, to administrators only', async () => {
+    await t.host.invoke('reminders', { isPastDue: false });
+    const admin = await t.login('admin_gh');
+    const res = await t.call('GET', '/api/v2/reminders/status', { token: admin });
+    expect(res.status).toBe(200);
+    // The five failed tries of the poison test above are counted.
+    expect(res.body.data).toMatchObject({
+      country_code: 'GH',
+      last_run_at: expect.any(String),
+      messages_failed: 5,
+      messages_poisoned: expect.any(Number),
+    });
+    expect(res.body.data.messages_sent).toBeGreaterThanOrEqual(2);
+    expect((await t.call('GET', '/api/v2/reminders/status', { token })).status).toBe(403);
+  });
 });
