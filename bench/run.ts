@@ -1,19 +1,29 @@
 import { join } from 'node:path';
-import { startBenchStack } from './benchStack';
+import { startBenchStack, type BenchStack } from './benchStack';
 import { benchAttachments } from './attachments';
 import { benchCases } from './cases';
 import { benchEncryption } from './encryption';
+import { benchReminders } from './reminders';
 import { benchSync } from './sync';
 
 /** `npm run bench`: every benchmark, each printing ratios against a baseline measured in this run. */
+const benchmarks: Record<string, (stack: BenchStack, n: number) => Promise<string[]>> = {
+  cases: benchCases,
+  encryption: benchEncryption,
+  attachments: (stack) => benchAttachments(stack),
+  sync: (stack) => benchSync(stack),
+  reminders: (stack) => benchReminders(stack),
+};
+
+/** `BENCH_ONLY=sync,reminders` runs some; `BENCH_N` sets the number of cases of the case benchmarks. */
 async function main() {
   const n = Number(process.env.BENCH_N ?? 200);
+  const only = process.env.BENCH_ONLY?.split(',');
   const stack = await startBenchStack(join(__dirname, '..', '..'));
   try {
-    console.log((await benchCases(stack, n)).join('\n'));
-    console.log((await benchEncryption(stack, n)).join('\n'));
-    console.log((await benchAttachments(stack)).join('\n'));
-    console.log((await benchSync(stack)).join('\n'));
+    for (const [name, bench] of Object.entries(benchmarks)) {
+      if (!only || only.includes(name)) console.log((await bench(stack, n)).join('\n'));
+    }
   } finally {
     await stack.stop();
   }

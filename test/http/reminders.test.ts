@@ -19,7 +19,6 @@ let token: string;
 beforeAll(async () => {
   t = await startTestApp({ NOTIFY_OUTBOX: outbox });
   token = await t.login('cw_gh');
-  await queues.getQueueClient('notifications').createIfNotExists();
 });
 afterAll(() => t.close());
 
