@@ -102,7 +102,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       lockoutFailures: config.LOGIN_LOCKOUT_FAILURES,
       lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
     }),
-    tokens: new SessionTokens(new SigningKeys(keyStore, clock), clock, config.TOKEN_TTL_MINUTES),
+    tokens: new SessionTokens(new SigningKeys(dataKeys), clock, config.TOKEN_TTL_MINUTES),
     revocations: new Revocations(containers.users, clock),
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     caseDeps,

@@ -3,6 +3,7 @@ import type { Principal } from '../auth/principal';
 import { findReadableCase } from '../cases/caseAccess';
 import { notFound } from '../errors';
 import type { AttachmentDeps } from './attachmentDeps';
+import { caseAttachmentRef } from './attachmentStore';
 import { decryptingStream } from './chunkCipher';
 import { findAttachment } from './recordAttachments';
 import type { Attachment } from './schema';
@@ -34,12 +35,7 @@ export async function openAttachment(
   const attachment = findAttachment(doc, attachmentId);
   if (!attachment) throw notFound('Attachment not found');
 
-  const ref = {
-    country_code: doc.country_code,
-    record_type: 'case',
-    record_id: doc.id,
-    attachment_id: attachmentId,
-  };
+  const ref = caseAttachmentRef(doc, attachmentId);
   const sealed = await deps.store.download(ref);
   await deps.audit.append({
     action: 'attachment_download',

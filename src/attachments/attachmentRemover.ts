@@ -3,6 +3,7 @@ import { findCaseFor } from '../cases/caseAccess';
 import { writeCase } from '../cases/caseWriter';
 import { notFound } from '../errors';
 import type { AttachmentDeps } from './attachmentDeps';
+import { caseAttachmentRef } from './attachmentStore';
 import { findAttachment, withoutAttachment } from './recordAttachments';
 
 /**
@@ -18,12 +19,7 @@ export async function removeAttachment(
   const doc = await findCaseFor(deps.caseDeps.cases, principal, recordId, 'write');
   const attachment = findAttachment(doc, attachmentId);
   if (!attachment) throw notFound('Attachment not found');
-  const ref = {
-    country_code: doc.country_code,
-    record_type: 'case',
-    record_id: doc.id,
-    attachment_id: attachmentId,
-  };
+  const ref = caseAttachmentRef(doc, attachmentId);
   await deps.store.markPending(ref).catch(() => undefined);
   await writeCase(deps.caseDeps, principal, {
     id: recordId,

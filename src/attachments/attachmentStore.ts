@@ -8,6 +8,17 @@ export interface BlobRef {
   attachment_id: string;
 }
 
+/** Where an attachment of a case lives. */
+export const caseAttachmentRef = (
+  doc: { country_code: string; id: string },
+  attachmentId: string,
+): BlobRef => ({
+  country_code: doc.country_code,
+  record_type: 'case',
+  record_id: doc.id,
+  attachment_id: attachmentId,
+});
+
 export const blobPath = (r: BlobRef) =>
   `${r.country_code}/${r.record_type}/${r.record_id}/${r.attachment_id}`;
 

@@ -12,7 +12,7 @@ import {
   MAX_ATTACHMENTS_PER_RECORD,
   type AttachmentField,
 } from './attachmentTypes';
-import type { BlobRef } from './attachmentStore';
+import { caseAttachmentRef } from './attachmentStore';
 import { encryptingStream } from './chunkCipher';
 import { sanitizeFileName } from './fileNames';
 import { attachmentsOf, findAttachment, withAttachment } from './recordAttachments';
@@ -78,12 +78,7 @@ export async function uploadAttachment(
     throw payloadTooLarge(MAX_ATTACHMENT_BYTES);
   }
 
-  const ref: BlobRef = {
-    country_code: doc.country_code,
-    record_type: 'case',
-    record_id: doc.id,
-    attachment_id: id,
-  };
+  const ref = caseAttachmentRef(doc, id);
   const key = await deps.dataKeys.encryptionKey(doc.country_code);
   let size = 0;
   const encrypted = new PassThrough();

@@ -1,11 +1,7 @@
 import type { Principal } from '../auth/principal';
-import { localDate } from '../countries/countrySettingsRepository';
-import { unprocessable } from '../errors';
-import { chooseModule } from './caseModule';
 import type { CaseDeps } from './caseDeps';
-import { applyCaseChanges, deriveCaseFields } from './caseDerivedFields';
 import type { CaseDocument } from './caseDocument';
-import { validateCaseInput } from './caseInput';
+import { revisedCase, validatedChanges } from './caseRevision';
 import { writeCase } from './caseWriter';
 import { parseOr422 } from '../http/validation';
 import { resolveConflicts } from '../sync/conflictResolution';
@@ -31,25 +27,9 @@ export async function updateCase(
     action: 'write',
     ifMatch,
     change: (doc, now) => {
-      if (!doc.enabled) {
-        throw unprocessable([
-          { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
-        ]);
-      }
       const resolved = resolutions.length > 0 ? resolveConflicts(doc, resolutions) : undefined;
-      const fields = validateCaseInput(
-        { ...fieldData, ...resolved?.changes },
-        settings.form_fields.case,
-        doc,
-      );
-      if (fields.module_id !== undefined) fields.module_id = chooseModule(principal, fields.module_id);
-      const next = applyCaseChanges(doc, fields, principal, now) as CaseDocument;
-      deriveCaseFields(next, localDate(now, settings.time_zone), {
-        previous: doc,
-        principal,
-        now,
-        timeZone: settings.time_zone,
-      });
+      const fields = validatedChanges(doc, { ...fieldData, ...resolved?.changes }, settings, principal);
+      const next = revisedCase(doc, fields, settings, principal, now);
       if (resolved) next.sync_conflicts = resolved.remaining;
       return next;
     },

@@ -51,7 +51,8 @@ export class DataKeys {
     return key;
   }
 
-  private async currentKey(name: string): Promise<DataKey> {
+  /** The current version of any key kept this way (e.g. the session signing key). */
+  async currentKey(name: string): Promise<DataKey> {
     const now = this.clock.now().getTime();
     const cached = this.current.get(name);
     if (cached && now - cached.at < CACHE_MS) return cached.key;
@@ -64,7 +65,7 @@ export class DataKeys {
     return key;
   }
 
-  private async versionOf(name: string, version: string): Promise<DataKey | undefined> {
+  async versionOf(name: string, version: string): Promise<DataKey | undefined> {
     const id = `${name}/${version}`;
     const cached = this.versions.get(id);
     if (cached) return cached;

@@ -3,15 +3,11 @@ import type { Principal } from '../auth/principal';
 import { findReadableCase } from '../cases/caseAccess';
 import { createCase } from '../cases/caseCreator';
 import type { CaseDeps } from '../cases/caseDeps';
-import { applyCaseChanges, deriveCaseFields } from '../cases/caseDerivedFields';
-import type { CaseDocument } from '../cases/caseDocument';
-import { validateCaseInput } from '../cases/caseInput';
-import { chooseModule } from '../cases/caseModule';
+import { revisedCase, validatedChanges } from '../cases/caseRevision';
 import { presentCase } from '../cases/casePresenter';
 import { isSubformKey } from '../cases/schema';
 import { disableCase } from '../cases/caseUpdater';
 import { writeCase } from '../cases/caseWriter';
-import { localDate } from '../countries/countrySettingsRepository';
 import { AppError, unprocessable } from '../errors';
 import { fieldVersion } from './fieldVersions';
 import type { Mutation, MutationResult } from './schema';
@@ -74,12 +70,7 @@ async function mergeUpdate(
     action: 'write',
     ifMatch: null,
     change: (current, now) => {
-      if (!current.enabled)
-        throw unprocessable([
-          { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
-        ]);
-      const fields = validateCaseInput(m.changes ?? {}, settings.form_fields.case, current);
-      if (fields.module_id !== undefined) fields.module_id = chooseModule(principal, fields.module_id);
+      const fields = validatedChanges(current, m.changes ?? {}, settings, principal);
       conflicts = [];
       const accepted: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(fields)) {
@@ -105,13 +96,7 @@ async function mergeUpdate(
       }
       const changed = Object.entries(accepted).some(([k, v]) => !same(current[k], v));
       if (!changed && conflicts.length === 0) return undefined;
-      const next = applyCaseChanges(current, accepted, principal, now) as CaseDocument;
-      deriveCaseFields(next, localDate(now, settings.time_zone), {
-        previous: current,
-        principal,
-        now,
-        timeZone: settings.time_zone,
-      });
+      const next = revisedCase(current, accepted, settings, principal, now);
       if (conflicts.length > 0) {
         const recorded = conflicts.map((c) => ({
           unique_id: randomUUID(),
