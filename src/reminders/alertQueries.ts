@@ -42,7 +42,9 @@ export async function dismissAlert(
   alertId: string,
 ) {
   const doc = await findCaseFor(deps.cases, principal, recordId, 'write');
-  if (!(await alerts.delete(doc.country_code, doc.id, alertId))) throw notFound('Alert not found');
+  // Alert ids are 32 hex characters; anything else never reaches the store (where it could be a malformed id).
+  if (!/^[0-9a-f]{32}$/.test(alertId) || !(await alerts.delete(doc.country_code, doc.id, alertId)))
+    throw notFound('Alert not found');
   const remaining = (await alerts.forRecord(doc.country_code, doc.id)).length;
   await writeCase(deps, principal, {
     id: recordId,
