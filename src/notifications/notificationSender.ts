@@ -44,7 +44,7 @@ export interface SenderDeps {
  */
 export async function sendNotification(deps: SenderDeps, message: unknown): Promise<'sent' | 'already_sent'> {
   const n = notificationSchema.parse(message);
-  const items = 'items' in n ? n.items : [n];
+  const items = 'items' in n ? n.items : [item.parse(n)];
   const receiptId = `delivery-${n.message_id}`;
   const partition = [n.country_code, 'items' in n ? `digest-${n.user_name}` : n.record_id];
   const { resource } = await deps.receipts.item(receiptId, partition).read();
