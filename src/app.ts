@@ -4,6 +4,7 @@ import type { CosmosClient, Database } from '@azure/cosmos';
 import type { AttachmentDeps } from './attachments/attachmentDeps';
 import { AttachmentStore } from './attachments/attachmentStore';
 import { AuditLog } from './audit/auditLog';
+import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
 import { LoginGuard } from './auth/loginGuard';
 import { Revocations } from './auth/revocations';
@@ -83,7 +84,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const users = new UserRepository(containers.users, dataKeys);
   const cases = new CaseRepository(containers.records, new RecordCipher(dataKeys, settings));
   const blob = createBlobServiceClient(config, lazyCredential);
-  const caseDeps: CaseDeps = { cases, settings, clock };
+  const caseDeps: CaseDeps = {
+    cases,
+    settings,
+    clock,
+    history: new RecordHistory(containers.audit, dataKeys),
+  };
   const audit = new AuditLog(containers.audit, clock);
   return {
     config,

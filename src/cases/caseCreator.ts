@@ -2,6 +2,7 @@ import { createHash } from 'node:crypto';
 import { can, type Principal } from '../auth/principal';
 import { localDate } from '../countries/countrySettingsRepository';
 import { conflict, forbidden, unprocessable } from '../errors';
+import { fieldChanges } from '../history/recordHistory';
 import { uuid } from '../records/fieldTypes';
 import type { CaseDeps } from './caseDeps';
 import { applyCaseChanges, deriveCaseFields, newRecordId, shortIdOf } from './caseDerivedFields';
@@ -74,7 +75,18 @@ export async function createCase(
     create_fingerprint: fingerprint,
   };
   const stored = await deps.cases.create(doc);
-  if (stored) return { doc: stored, created: true };
+  if (stored) {
+    await deps.history.append({
+      country_code: stored.country_code,
+      record_id: stored.id,
+      version: 1,
+      action: 'create',
+      user_name: me,
+      at: stored.created_at,
+      changes: fieldChanges({}, stored),
+    });
+    return { doc: stored, created: true };
+  }
 
   const existing = await deps.cases.find(principal.countryCode, id);
   if (existing && existing.created_by === me && existing.create_fingerprint === fingerprint) {

@@ -3,6 +3,7 @@ import { AppError, preconditionFailed } from '../errors';
 import { ifMatchHolds } from '../http/etag';
 import { findCaseFor } from './caseAccess';
 import type { CaseDeps } from './caseDeps';
+import { fieldChanges } from '../history/recordHistory';
 import { withFieldVersions } from '../sync/fieldVersions';
 import type { CaseDocument } from './caseDocument';
 
@@ -37,7 +38,19 @@ export async function writeCase(
     next.last_updated_at = now.toISOString();
     next.last_updated_by = principal.user.user_name;
     try {
-      return await deps.cases.replace(withFieldVersions(doc, next, next.version), doc._etag as string);
+      const saved = await deps.cases.replace(withFieldVersions(doc, next, next.version), doc._etag as string);
+      // After the commit, so history lists only versions that exist. If this write fails the request fails
+      // too (the change itself is kept; its history entry is what is missing).
+      await deps.history.append({
+        country_code: saved.country_code,
+        record_id: saved.id,
+        version: saved.version,
+        action: 'update',
+        user_name: principal.user.user_name,
+        at: saved.last_updated_at,
+        changes: fieldChanges(doc, saved),
+      });
+      return saved;
     } catch (error) {
       const raced = error instanceof AppError && error.status === 412;
       if (!raced || write.ifMatch !== null || attempt >= RETRIES) throw error;

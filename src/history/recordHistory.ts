@@ -1,0 +1,125 @@
+import type { Container } from '@azure/cosmos';
+import type { DataKeys } from '../crypto/dataKeys';
+import { isSealed, open, seal, type SealedValue } from '../crypto/fieldCipher';
+
+type Fields = Record<string, unknown>;
+export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
+
+// Bookkeeping that changes with every write, or is internal: not history a person needs to read.
+const untracked = new Set([
+  'version',
+  'last_updated_at',
+  'last_updated_by',
+  'field_versions',
+  'search_index',
+  'key_version',
+  'attachment_ids',
+  'create_fingerprint',
+  'alerted_reminders',
+  'reminders',
+  'next_due_at',
+  'record_type',
+]);
+
+/** Which fields a write changed, from what to what. */
+export function fieldChanges(previous: Fields, next: Fields): FieldChanges {
+  const changes: FieldChanges = {};
+  for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
+    if (untracked.has(key) || key.startsWith('_')) continue;
+    if (JSON.stringify(previous[key]) === JSON.stringify(next[key])) continue;
+    changes[key] = { from: previous[key] ?? null, to: next[key] ?? null };
+  }
+  return changes;
+}
+
+interface HistoryEntry {
+  id: string;
+  type: 'record_history';
+  country_code: string;
+  record_id: string;
+  record_type: 'case';
+  version: number;
+  action: 'create' | 'update';
+  user_name: string;
+  datetime: string;
+  changes: SealedValue;
+}
+
+/**
+ * The history of a record, one entry per version, kept beside the audit trail (same container, same
+ * partition as the record's audit entries). Changed values can be as sensitive as the record itself, so
+ * each entry's changes are sealed under the country key, bound to the record and version.
+ */
+export class RecordHistory {
+  constructor(
+    private readonly container: Container,
+    private readonly keys: DataKeys,
+  ) {}
+
+  async append(entry: {
+    country_code: string;
+    record_id: string;
+    version: number;
+    action: 'create' | 'update';
+    user_name: string;
+    at: string;
+    changes: FieldChanges;
+  }) {
+    if (Object.keys(entry.changes).length === 0) return;
+    const key = await this.keys.encryptionKey(entry.country_code);
+    const doc: HistoryEntry = {
+      id: `history-${entry.record_id}-${entry.version}`,
+      type: 'record_history',
+      country_code: entry.country_code,
+      record_id: entry.record_id,
+      record_type: 'case',
+      version: entry.version,
+      action: entry.action,
+      user_name: entry.user_name,
+      datetime: entry.at,
+      changes: seal(key, aad(entry.country_code, entry.record_id, entry.version), entry.changes),
+    };
+    await this.container.items.upsert(doc);
+  }
+
+  /** Newest first, in Primero's shape: record_changes is a list of {field: {from, to}}. */
+  async list(countryCode: string, recordId: string) {
+    const { resources } = await this.container.items
+      .query<HistoryEntry>(
+        {
+          query:
+            "SELECT * FROM c WHERE c.type = 'record_history' AND c.country_code = @country AND c.record_id = @record ORDER BY c.version DESC",
+          parameters: [
+            { name: '@country', value: countryCode },
+            { name: '@record', value: recordId },
+          ],
+        },
+        { partitionKey: [countryCode, recordId] },
+      )
+      .fetchAll();
+    return Promise.all(
+      resources.map(async (h) => {
+        const changes = isSealed(h.changes)
+          ? (open(
+              await this.keys.decryptionKey(countryCode, h.changes.k),
+              aad(countryCode, recordId, h.version),
+              h.changes,
+              'record_history',
+            ) as FieldChanges)
+          : {};
+        return {
+          record_id: h.record_id,
+          record_type: 'case',
+          version: h.version,
+          action: h.action,
+          user_name: h.user_name,
+          datetime: h.datetime,
+          record_changes: Object.entries(changes).map(([field, change]) => ({ [field]: change })),
+        };
+      }),
+    );
+  }
+}
+
+const aad = (country: string, recordId: string, version: number) =>
+  `${country}|case_history|${recordId}|${version}`;
