@@ -1,0 +1,46 @@
+import type { Principal } from '../auth/principal';
+import type { CaseRepository } from '../cases/caseRepository';
+import type { Clock } from '../clock';
+import type { Reminder } from './reminderRules';
+
+const taskTypes: Record<string, string> = {
+  followup_due: 'follow_up',
+  service_due: 'service',
+  assessment_due: 'assessment',
+  case_plan_due: 'case_plan',
+};
+const WEEK_MS = 7 * 86_400_000;
+
+/**
+ * GET /tasks: the caller's own work (cases they own or are assigned to, open), from the same reminders the
+ * alerts come from: `due_date` is when the item becomes overdue, `upcoming_soon` within 7 days.
+ */
+export async function listTasks(deps: { cases: CaseRepository; clock: Clock }, principal: Principal) {
+  const docs = await deps.cases.query(
+    principal.countryCode,
+    "SELECT * FROM c WHERE c.record_type = 'case' AND c.country_code = @country AND c.enabled = true AND c.status = 'open' AND ARRAY_CONTAINS(@modules, c.module_id) AND ARRAY_CONTAINS(c.associated_user_names, @me) AND ARRAY_LENGTH(c.reminders) > 0",
+    [
+      { name: '@country', value: principal.countryCode },
+      { name: '@modules', value: principal.role.module_unique_ids },
+      { name: '@me', value: principal.user.user_name },
+    ],
+  );
+  const now = deps.clock.now().getTime();
+  return docs
+    .flatMap((doc) =>
+      (doc.reminders as Reminder[]).map((r) => {
+        const due = Date.parse(r.due_at);
+        return {
+          record_type: 'case',
+          record_id: doc.id,
+          record_id_display: doc.case_id_display,
+          type: taskTypes[r.type] ?? r.type,
+          due_date: r.due_at,
+          overdue: due <= now,
+          upcoming_soon: due > now && due - now <= WEEK_MS,
+          priority: typeof doc.risk_level === 'string' ? doc.risk_level : 'none',
+        };
+      }),
+    )
+    .sort((a, b) => (a.due_date < b.due_date ? -1 : 1));
+}
