@@ -158,6 +158,12 @@ export const serverOwnedKeys = [
   'sync_conflicts',
   'reopened_logs',
   'flags',
+  'approval_subforms',
+  'approval_status_assessment',
+  'approval_status_case_plan',
+  'approval_status_closure',
+  'approval_status_action_plan',
+  'approval_status_gbv_closure',
   // Attachments are added and removed through their own endpoints.
   'photos',
   'recorded_audio',

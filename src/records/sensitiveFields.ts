@@ -15,6 +15,7 @@ export const defaultSensitiveCaseFields = [
   'notes_section.note_subject',
   'notes_section.note_text',
   'followup_subform_section.followup_comments',
+  'approval_subforms.approval_manager_comments',
   'flags.message',
   'flags.unflag_message',
   // Both sides of a sync conflict may be any of the above.

@@ -1,0 +1,29 @@
+import { app } from '@azure/functions';
+import { approvalSchema, changeApproval } from '../src/approvals/approvals';
+import { presentCase } from '../src/cases/casePresenter';
+import { readJson } from '../src/http/body';
+import { authedEndpoint } from '../src/http/pipeline';
+import { ok } from '../src/http/responses';
+import { http } from './_shared/http';
+
+app.http('case-approvals', {
+  route: 'v2/cases/{id}/approvals/{approval_id}',
+  methods: ['PATCH'],
+  authLevel: 'anonymous',
+  handler: http(
+    authedEndpoint(
+      async (request, principal, services) => {
+        const { data } = await readJson(request, approvalSchema, services.config.MAX_BODY_BYTES);
+        const doc = await changeApproval(
+          { ...services.caseDeps, alerts: services.alerts },
+          principal,
+          request.params.id ?? '',
+          request.params.approval_id ?? '',
+          data,
+        );
+        return ok(presentCase(doc));
+      },
+      { audit: { action: 'approval', record_type: 'case' } },
+    ),
+  ),
+});

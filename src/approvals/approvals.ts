@@ -1,0 +1,100 @@
+import { randomUUID, createHash } from 'node:crypto';
+import { z } from 'zod';
+import { can, type Principal } from '../auth/principal';
+import type { CaseDeps } from '../cases/caseDeps';
+import type { CaseDocument } from '../cases/caseDocument';
+import { revisedCase } from '../cases/caseRevision';
+import { writeCase } from '../cases/caseWriter';
+import { forbidden, notFound, unprocessable } from '../errors';
+import type { AlertStore } from '../reminders/alertStore';
+
+export const approvalTypes = ['assessment', 'case_plan', 'closure', 'action_plan', 'gbv_closure'] as const;
+export type ApprovalType = (typeof approvalTypes)[number];
+
+export const approvalSchema = z
+  .object({
+    data: z
+      .object({
+        approval_status: z.enum(['requested', 'approved', 'rejected']),
+        notes: z.string().max(2000, 'must be at most 2000 characters').optional(),
+      })
+      .strict(),
+  })
+  .strict();
+
+type Entry = Record<string, unknown>;
+
+/**
+ * PATCH /cases/{id}/approvals/{type}: a caseworker requests approval (request_approval_<type>), a supervisor
+ * approves or rejects a pending request (approve_<type>). Each step is kept in approval_subforms and the
+ * current state in approval_status_<type>; an approved closure closes the case. A request alerts the case.
+ */
+export async function changeApproval(
+  deps: CaseDeps & { alerts: AlertStore },
+  principal: Principal,
+  recordId: string,
+  type: string,
+  input: z.infer<typeof approvalSchema>['data'],
+): Promise<CaseDocument> {
+  if (!(approvalTypes as readonly string[]).includes(type)) throw notFound('No such approval');
+  const requesting = input.approval_status === 'requested';
+  const action = requesting ? `request_approval_${type}` : `approve_${type}`;
+  const settings = await deps.settings.get(principal.countryCode);
+  const entryId = randomUUID();
+  const saved = await writeCase(deps, principal, {
+    id: recordId,
+    action: 'read',
+    ifMatch: null,
+    change: (doc, now) => {
+      // Checked here rather than by writeCase, so that the message can name the permission.
+      if (!can(principal, 'cases', action))
+        throw forbidden(`Your role does not allow ${action.replaceAll('_', ' ')}`);
+      if (!doc.enabled)
+        throw unprocessable([
+          { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
+        ]);
+      const current = doc[`approval_status_${type}`];
+      if (!requesting && current !== 'requested')
+        throw unprocessable([{ detail: 'approval_status', message: `there is no pending ${type} request` }]);
+      if (requesting && current === 'requested')
+        throw unprocessable([
+          { detail: 'approval_status', message: `a ${type} approval is already pending` },
+        ]);
+      const entry: Entry = {
+        unique_id: entryId,
+        approval_requested_for: type,
+        approval_status: input.approval_status,
+        approval_date: now.toISOString(),
+        ...(input.notes ? { approval_manager_comments: input.notes } : {}),
+        [requesting ? 'requested_by' : 'approved_by']: principal.user.user_name,
+      };
+      const closing = input.approval_status === 'approved' && (type === 'closure' || type === 'gbv_closure');
+      const next = revisedCase(doc, closing ? { status: 'closed' } : {}, settings, principal, now);
+      next.approval_subforms = [...((doc.approval_subforms as Entry[]) ?? []), entry];
+      next[`approval_status_${type}`] = input.approval_status;
+      return revisedCase(next, {}, settings, principal, now); // the stage follows the new approval state
+    },
+  });
+  if (!requesting) return saved;
+  const id = createHash('sha256').update(`${saved.id}|approval|${entryId}`).digest('hex').slice(0, 32);
+  await deps.alerts.create({
+    id,
+    unique_id: id,
+    type: 'alert',
+    country_code: saved.country_code,
+    record_id: saved.id,
+    record_type: 'case',
+    alert_for: 'approval',
+    form_unique_id: type,
+    date: saved.last_updated_at.slice(0, 10),
+    user_name: saved.owned_by,
+    created_at: saved.last_updated_at,
+  });
+  const alertCount = (await deps.alerts.forRecord(saved.country_code, saved.id)).length;
+  return writeCase(deps, principal, {
+    id: saved.id,
+    action: 'read',
+    ifMatch: null,
+    change: (doc) => (doc.alert_count === alertCount ? undefined : { ...doc, alert_count: alertCount }),
+  });
+}
