@@ -158,6 +158,7 @@ export const serverOwnedKeys = [
   'sync_conflicts',
   'reopened_logs',
   'flags',
+  'transitions',
   'approval_subforms',
   'approval_status_assessment',
   'approval_status_case_plan',

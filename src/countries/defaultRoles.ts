@@ -19,6 +19,7 @@ const supervisorActions = [
   'approve_closure',
   'transfer',
   'export',
+  'consent_override',
 ];
 const cases = (actions: string[]): Permission[] => [{ resource: 'cases', actions }];
 

@@ -16,6 +16,7 @@ export const defaultSensitiveCaseFields = [
   'notes_section.note_text',
   'followup_subform_section.followup_comments',
   'approval_subforms.approval_manager_comments',
+  'transitions.notes',
   'flags.message',
   'flags.unflag_message',
   // Both sides of a sync conflict may be any of the above.

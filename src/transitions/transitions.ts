@@ -1,0 +1,252 @@
+import { randomUUID } from 'node:crypto';
+import { z } from 'zod';
+import { can, type Principal } from '../auth/principal';
+import { findCaseFor } from '../cases/caseAccess';
+import type { CaseDeps } from '../cases/caseDeps';
+import type { CaseDocument } from '../cases/caseDocument';
+import { writeCase } from '../cases/caseWriter';
+import { forbidden, notFound, unprocessable } from '../errors';
+import type { UserRepository } from '../users/userRepository';
+
+export const assignSchema = z
+  .object({
+    data: z.object({ transitioned_to: z.string().min(1), notes: z.string().max(2000).optional() }).strict(),
+  })
+  .strict();
+export const referralSchema = z
+  .object({
+    data: z
+      .object({
+        transitioned_to: z.string().min(1),
+        notes: z.string().max(2000).optional(),
+        consent_overridden: z.boolean().optional(),
+      })
+      .strict(),
+  })
+  .strict();
+export const referralResponseSchema = z
+  .object({
+    data: z
+      .object({ status: z.enum(['accepted', 'rejected', 'done']), notes: z.string().max(2000).optional() })
+      .strict(),
+  })
+  .strict();
+
+export interface Transition {
+  id: string;
+  unique_id: string;
+  type: 'assign' | 'referral';
+  transitioned_to: string;
+  transitioned_by: string;
+  notes?: string;
+  status: 'done' | 'in_progress' | 'accepted' | 'rejected' | 'revoked';
+  consent_overridden?: boolean;
+  created_at: string;
+  responded_at?: string;
+}
+
+type Deps = CaseDeps & { users: UserRepository };
+const transitionsOf = (doc: CaseDocument) =>
+  Array.isArray(doc.transitions) ? (doc.transitions as Transition[]) : [];
+/** Who may see the case besides its scope: the owner and users with a live referral. */
+const associated = (owner: string, transitions: Transition[]) =>
+  [
+    owner,
+    ...new Set(
+      transitions
+        .filter((t) => t.type === 'referral' && (t.status === 'in_progress' || t.status === 'accepted'))
+        .map((t) => t.transitioned_to),
+    ),
+  ].filter((u, i, all) => all.indexOf(u) === i);
+
+/** The receiving user must exist, be active, work in this country in a role that covers the case's module. */
+async function receiver(deps: Deps, principal: Principal, userName: string, doc: CaseDocument) {
+  const invalid = (message: string) => unprocessable([{ detail: 'transitioned_to', message }]);
+  const user = await deps.users.findByUserName(userName);
+  if (!user || user.disabled || !user.country_codes.includes(principal.countryCode))
+    throw invalid('is not a user of this country');
+  const role = await deps.users.findRole(principal.countryCode, user.role_unique_id);
+  if (!role || !role.module_unique_ids.includes(doc.module_id))
+    throw invalid('does not work in this case’s module');
+  if (user.user_name === doc.owned_by) throw invalid('already owns the case');
+  return user;
+}
+
+/** Assign: the case gets a new owner (and that owner's agency and groups); the previous owner's access goes. */
+export async function assignCase(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  input: z.infer<typeof assignSchema>['data'],
+) {
+  return transition(deps, principal, id, 'assign', async (doc, now) => {
+    const to = await receiver(deps, principal, input.transitioned_to, doc);
+    return {
+      transition: newTransition('assign', to.user_name, principal, now, 'done', input.notes),
+      owner: {
+        owned_by: to.user_name,
+        owned_by_agency_id: to.agency_unique_id,
+        owned_by_groups: to.user_group_unique_ids,
+      },
+    };
+  });
+}
+
+/**
+ * Refer: the receiving user (any agency) can see this case and only this case while the referral is live.
+ * Needs the child's consent for services, unless the referrer's role may override it.
+ */
+export async function referCase(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  input: z.infer<typeof referralSchema>['data'],
+) {
+  if (input.consent_overridden && !can(principal, 'cases', 'consent_override'))
+    throw forbidden('Your role does not allow overriding consent');
+  return transition(deps, principal, id, 'referral', async (doc, now) => {
+    if (doc.consent_for_services !== true && !input.consent_overridden) {
+      throw unprocessable([
+        {
+          detail: 'consent_for_services',
+          message: 'the child (or caregiver) has not consented to services: a referral needs consent',
+        },
+      ]);
+    }
+    const to = await receiver(deps, principal, input.transitioned_to, doc);
+    return {
+      transition: {
+        ...newTransition('referral', to.user_name, principal, now, 'in_progress', input.notes),
+        ...(input.consent_overridden ? { consent_overridden: true } : {}),
+      },
+    };
+  });
+}
+
+/** The receiving user accepts, rejects or completes a referral; rejecting or completing ends their access. */
+export async function respondToReferral(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  referralId: string,
+  status: 'accepted' | 'rejected' | 'done',
+) {
+  return updateReferral(deps, principal, id, referralId, 'read', (t) => {
+    if (t.transitioned_to !== principal.user.user_name)
+      throw forbidden('Only the user the case was referred to can answer the referral');
+    if (t.status !== 'in_progress' && !(t.status === 'accepted' && status === 'done')) {
+      throw unprocessable([{ detail: 'status', message: `the referral is ${t.status}` }]);
+    }
+    return status;
+  });
+}
+
+/** The referrer's side (role permission referral) takes a referral back: the receiving user's access ends. */
+export async function revokeReferral(deps: Deps, principal: Principal, id: string, referralId: string) {
+  return updateReferral(deps, principal, id, referralId, 'referral', (t) => {
+    if (t.status === 'revoked' || t.status === 'rejected' || t.status === 'done')
+      throw unprocessable([{ detail: 'status', message: `the referral is ${t.status}` }]);
+    return 'revoked';
+  });
+}
+
+async function updateReferral(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  referralId: string,
+  action: string,
+  next: (t: Transition) => Transition['status'],
+) {
+  return writeCase(deps, principal, {
+    id,
+    action,
+    ifMatch: null,
+    change: (doc, now) => {
+      const found = transitionsOf(doc).find((t) => t.id === referralId && t.type === 'referral');
+      if (!found) throw notFound('Referral not found');
+      const status = next(found);
+      const transitions = transitionsOf(doc).map((t) =>
+        t.id === referralId ? { ...t, status, responded_at: now.toISOString() } : t,
+      );
+      const live = associated(doc.owned_by, transitions);
+      return {
+        ...doc,
+        transitions,
+        associated_user_names: live,
+        assigned_user_names: (doc.assigned_user_names ?? []).filter((u) => live.includes(u)),
+      };
+    },
+  });
+}
+
+function newTransition(
+  type: Transition['type'],
+  to: string,
+  principal: Principal,
+  now: string,
+  status: Transition['status'],
+  notes?: string,
+): Transition {
+  const id = randomUUID();
+  return {
+    id,
+    unique_id: id,
+    type,
+    transitioned_to: to,
+    transitioned_by: principal.user.user_name,
+    ...(notes ? { notes } : {}),
+    status,
+    created_at: now,
+  };
+}
+
+interface Plan {
+  transition: Transition;
+  owner?: { owned_by: string; owned_by_agency_id: string; owned_by_groups: string[] };
+}
+
+/**
+ * Checks access and plans the transition (which needs reads: the receiving user), then writes it. Who may
+ * see the case is recomputed from the record as it is at the write, so a concurrent change is not undone.
+ */
+async function transition(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  action: 'assign' | 'referral',
+  plan: (doc: CaseDocument, now: string) => Promise<Plan>,
+) {
+  const doc = await findCaseFor(deps.cases, principal, id, action);
+  if (!doc.enabled)
+    throw unprocessable([
+      { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
+    ]);
+  const planned = await plan(doc, deps.clock.now().toISOString());
+  return writeCase(deps, principal, {
+    id,
+    action,
+    ifMatch: null,
+    change: (current) => {
+      const transitions = [...transitionsOf(current), planned.transition];
+      const owner = planned.owner?.owned_by ?? current.owned_by;
+      const live = associated(owner, transitions);
+      const assigned =
+        planned.transition.type === 'referral'
+          ? [...(current.assigned_user_names ?? []), planned.transition.transitioned_to]
+          : (current.assigned_user_names ?? []);
+      return {
+        ...current,
+        ...planned.owner,
+        transitions,
+        associated_user_names: live,
+        assigned_user_names: [...new Set(assigned)].filter((u) => live.includes(u)),
+      };
+    },
+  });
+}
+
+/** GET /cases/{id}/transitions. */
+export async function listTransitions(deps: Deps, principal: Principal, id: string) {
+  return transitionsOf(await findCaseFor(deps.cases, principal, id, 'read'));
+}
