@@ -9,6 +9,7 @@ const internal = new Set([
   'attachment_ids',
   'field_versions',
   'alerted_reminders',
+  'former_user_names',
   '_rid',
   '_self',
   '_etag',

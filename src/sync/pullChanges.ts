@@ -4,7 +4,7 @@ import type { CaseDeps } from '../cases/caseDeps';
 import { presentCase } from '../cases/casePresenter';
 import type { DataKeys } from '../crypto/dataKeys';
 import { forbidden } from '../errors';
-import { scopeFilter } from '../policy/recordScope';
+import { inScope, scopeFilter } from '../policy/recordScope';
 import { decodeCursor, encodeCursor, type CursorState } from './cursor';
 
 /** Writes are only sent once they are this old, so that one committing late cannot fall behind a cursor. */
@@ -34,8 +34,13 @@ export async function pullChanges(
     : { ts: 0, id: '', snapshot: true, ...who };
 
   const scope = scopeFilter(principal);
+  // Country and modules, then the reach (absent for `all`). Records the caller lost through a transition
+  // are read too, to be sent as tombstones.
+  const [country, modules, ...reach] = scope.where;
+  const reachClause = reach.length ? reach.join(' AND ') : 'true';
   const parameters: SqlParameter[] = [
     ...scope.parameters,
+    { name: '@formerMe', value: principal.user.user_name },
     { name: '@ts', value: from.ts },
     { name: '@id', value: from.id },
     { name: '@settled', value: Math.floor(deps.clock.now().getTime() / 1000) - SETTLE_SECONDS },
@@ -43,10 +48,14 @@ export async function pullChanges(
   ];
   const where = [
     "c.record_type = 'case'",
-    ...scope.where,
+    country as string,
+    modules as string,
+    // A first download needs no tombstones: only what the caller may see now.
+    from.snapshot
+      ? `c.enabled = true AND ${reachClause}`
+      : `(${reachClause} OR ARRAY_CONTAINS(c.former_user_names, @formerMe))`,
     'c._ts <= @settled',
     '(c._ts > @ts OR (c._ts = @ts AND c.id > @id))',
-    ...(from.snapshot ? ['c.enabled = true'] : []),
   ];
   const docs = await deps.cases.query(
     principal.countryCode,
@@ -61,7 +70,9 @@ export async function pullChanges(
     : { ...from, snapshot: false };
   return {
     data: page.map((doc) =>
-      doc.enabled ? presentCase(doc, { fields: options.fields }) : { id: doc.id, deleted: true },
+      doc.enabled && inScope(principal, doc)
+        ? presentCase(doc, { fields: options.fields })
+        : { id: doc.id, deleted: true },
     ),
     metadata: { next_cursor: encodeCursor(key, next), has_more: hasMore },
   };

@@ -175,6 +175,7 @@ async function updateReferral(
         transitions,
         associated_user_names: live,
         assigned_user_names: (doc.assigned_user_names ?? []).filter((u) => live.includes(u)),
+        former_user_names: formerUsers(doc, live),
       };
     },
   });
@@ -241,6 +242,7 @@ async function transition(
         transitions,
         associated_user_names: live,
         assigned_user_names: [...new Set(assigned)].filter((u) => live.includes(u)),
+        former_user_names: formerUsers(current, live),
       };
     },
   });
@@ -249,4 +251,10 @@ async function transition(
 /** GET /cases/{id}/transitions. */
 export async function listTransitions(deps: Deps, principal: Principal, id: string) {
   return transitionsOf(await findCaseFor(deps.cases, principal, id, 'read'));
+}
+
+/** Users who had the case through ownership or a referral and no longer do: sync sends them a tombstone. */
+function formerUsers(doc: CaseDocument, live: string[]): string[] {
+  const before = [...((doc.former_user_names as string[]) ?? []), ...doc.associated_user_names];
+  return [...new Set(before)].filter((u) => !live.includes(u));
 }

@@ -320,3 +320,49 @@ describe('GET /api/v2/sync/cases: pulling changes', () => {
     expect((await t.call('GET', '/api/v2/sync/cases?per=0', { token })).status).toBe(400);
   });
 });
+
+describe('tombstones for records that leave the caller', () => {
+  it('a case reassigned away, or whose referral is revoked, comes as a tombstone on the next pull', async () => {
+    const cw2 = await t.login('cw2_gh');
+    const assigned = await newCase({ name: 'Will Be Reassigned', consent_for_services: true });
+    const referred = await newCase({ name: 'Will Be Revoked', consent_for_services: true });
+    const referral = await t.call('POST', `/api/v2/cases/${referred.id}/referrals`, {
+      token,
+      body: { data: { transitioned_to: 'cw2_gh' } },
+    });
+    const referralId = referral.body.data.transitions.at(-1).id as string;
+    t.clock.advance(3000);
+    token = await t.login('cw_gh');
+    const before = await t.call('GET', '/api/v2/sync/cases?per=1000', { token: cw2 });
+    let cursor = before.body.metadata.next_cursor as string;
+    for (let more = before.body.metadata.has_more; more;) {
+      const page = await t.call('GET', `/api/v2/sync/cases?per=1000&cursor=${cursor}`, { token: cw2 });
+      cursor = page.body.metadata.next_cursor;
+      more = page.body.metadata.has_more;
+    }
+    const cwCursor = (await t.call('GET', '/api/v2/sync/cases?per=1000', { token })).body.metadata
+      .next_cursor as string;
+
+    await t.call('POST', `/api/v2/cases/${assigned.id}/assigns`, {
+      token,
+      body: { data: { transitioned_to: 'sup_gh' } },
+    });
+    await t.call('DELETE', `/api/v2/cases/${referred.id}/referrals/${referralId}`, { token });
+    t.clock.advance(3000);
+
+    const ownerSide = (
+      await t.call('GET', `/api/v2/sync/cases?per=1000&cursor=${cwCursor}`, { token: await t.login('cw_gh') })
+    ).body.data;
+    expect(ownerSide).toContainEqual({ id: assigned.id, deleted: true });
+    const receiverSide = (
+      await t.call('GET', `/api/v2/sync/cases?per=1000&cursor=${cursor}`, { token: await t.login('cw2_gh') })
+    ).body.data;
+    expect(receiverSide).toContainEqual({ id: referred.id, deleted: true });
+    // Tombstones go only to those who had the case: a user who never saw it gets nothing.
+    const ke = await t.login('cw_ke');
+    const keFirst = (await t.call('GET', '/api/v2/sync/cases?per=1000', { token: ke })).body.data as {
+      id: string;
+    }[];
+    expect(keFirst.some((r) => r.id === assigned.id || r.id === referred.id)).toBe(false);
+  });
+});
