@@ -40,7 +40,13 @@ export async function createCase(
   const clientFields = applyCaseChanges({}, fields, principal, now);
   clientFields.status ??= 'open';
   clientFields.registration_date ??= today;
-  deriveCaseFields(clientFields, today, { previous: {}, principal, now, timeZone: settings.time_zone });
+  deriveCaseFields(clientFields, today, {
+    previous: {},
+    principal,
+    now,
+    timeZone: settings.time_zone,
+    approvalDays: settings.approval_reminder_days,
+  });
 
   const id = (clientId as string | undefined) ?? newRecordId();
   const shortId = shortIdOf(id);

@@ -37,7 +37,13 @@ export function applyCaseChanges(
 export function deriveCaseFields(
   fields: Record<string, unknown>,
   today: string,
-  change: { previous: Record<string, unknown>; principal: Principal; now: Date; timeZone: string },
+  change: {
+    previous: Record<string, unknown>;
+    principal: Principal;
+    now: Date;
+    timeZone: string;
+    approvalDays?: number;
+  },
 ): void {
   applyWorkflow(fields, {
     previous: change.previous,
@@ -53,7 +59,7 @@ export function deriveCaseFields(
     fields.age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
   }
   fields.age ??= null;
-  withReminders(fields, change.timeZone);
+  withReminders(fields, change.timeZone, change.approvalDays);
 }
 
 export const newRecordId = () => randomUUID();

@@ -37,6 +37,7 @@ export function revisedCase(
     principal,
     now,
     timeZone: settings.time_zone,
+    approvalDays: settings.approval_reminder_days,
   });
   return next;
 }

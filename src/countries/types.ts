@@ -16,6 +16,8 @@ export interface CountrySettings {
   form_fields: { case: CustomField[] };
   /** One notification per caseworker per reminders run, listing their new alerts, instead of one per alert. */
   notification_digest?: boolean;
+  /** Days an approval may stay pending before the case gets an `approval` alert (default 3). */
+  approval_reminder_days?: number;
   /** Fields sealed before they reach Cosmos (`field`, or `subform.field`); defaults in records/sensitiveFields. */
   sensitive_fields?: { case?: string[] };
 }

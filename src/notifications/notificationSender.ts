@@ -25,6 +25,7 @@ const subjects: Record<string, string> = {
   service_due: 'A service is overdue',
   assessment_due: 'An assessment is overdue',
   case_plan_due: 'A case plan is overdue',
+  approval: 'An approval is waiting',
 };
 const line = (i: z.infer<typeof item>) =>
   `- case ${i.case_id_display}: ${i.alert_for.replace('_', ' ')} since ${i.due_at}`;

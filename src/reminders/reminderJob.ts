@@ -3,6 +3,7 @@ import type { CaseDocument } from '../cases/caseDocument';
 import type { CaseRepository } from '../cases/caseRepository';
 import type { Clock } from '../clock';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
+import type { CountrySettings } from '../countries/types';
 import { AppError } from '../errors';
 import type { NotificationQueue } from '../notifications/notificationQueue';
 import { alertId, type AlertStore } from './alertStore';
@@ -30,6 +31,7 @@ interface DueItem {
 }
 
 const forms: Record<string, string> = {
+  approval: 'approvals',
   followup_due: 'followup',
   service_due: 'services',
   assessment_due: 'assessment',
@@ -112,7 +114,7 @@ export async function runReminders(
       deps,
       items[0]!.doc,
       items.map((d) => d.reminder.id),
-      settings.time_zone,
+      settings,
     );
   }
   return run;
@@ -161,7 +163,7 @@ async function markAlerted(
   deps: ReminderJobDeps,
   first: CaseDocument,
   reminderIds: string[],
-  timeZone: string,
+  settings: CountrySettings,
 ) {
   let doc: CaseDocument | undefined = first;
   for (let attempt = 0; doc && attempt < 5; attempt++) {
@@ -169,7 +171,7 @@ async function markAlerted(
       ...doc,
       alerted_reminders: [...new Set([...((doc.alerted_reminders as string[]) ?? []), ...reminderIds])],
     };
-    withReminders(next, timeZone);
+    withReminders(next, settings.time_zone, settings.approval_reminder_days);
     next.alert_count = (await deps.alerts.forRecord(doc.country_code, doc.id)).length;
     try {
       await deps.cases.replace(next, doc._etag as string);

@@ -1,6 +1,6 @@
 import { overdueFrom } from './zonedTime';
 
-export type ReminderType = 'followup_due' | 'service_due' | 'assessment_due' | 'case_plan_due';
+export type ReminderType = 'followup_due' | 'service_due' | 'assessment_due' | 'case_plan_due' | 'approval';
 
 export interface Reminder {
   /** Stable for the same item and due time: the alert made from it has a deterministic id. */
@@ -26,7 +26,7 @@ const timeframeMs: Record<string, number> = {
  * not done by its needed-by date, a service not implemented by its response deadline (requested time +
  * timeframe) or appointment date, an assessment or case plan not started by its due date.
  */
-export function computeReminders(c: Fields, timeZone: string): Reminder[] {
+export function computeReminders(c: Fields, timeZone: string, approvalDays = 3): Reminder[] {
   if (c.status !== 'open' || c.enabled === false) return [];
   const reminders: Omit<Reminder, 'id'>[] = [];
   for (const f of entries(c.followup_subform_section)) {
@@ -71,14 +71,29 @@ export function computeReminders(c: Fields, timeZone: string): Reminder[] {
       due_at: overdueFrom(c.case_plan_due_date, timeZone).toISOString(),
     });
   }
+  // An approval still pending `approvalDays` after it was requested.
+  for (const type of ['assessment', 'case_plan', 'closure', 'action_plan', 'gbv_closure']) {
+    if (c[`approval_status_${type}`] !== 'requested') continue;
+    const request = entries(c.approval_subforms)
+      .filter((a) => a.approval_requested_for === type && a.approval_status === 'requested')
+      .at(-1);
+    const requested = typeof request?.approval_date === 'string' ? Date.parse(request.approval_date) : NaN;
+    if (!Number.isNaN(requested)) {
+      reminders.push({
+        type: 'approval',
+        ref: `approval_${type}`,
+        due_at: new Date(requested + approvalDays * 86_400_000).toISOString(),
+      });
+    }
+  }
   return reminders
     .map((r) => ({ ...r, id: `${r.type}:${r.ref}:${r.due_at}` }))
     .sort((a, b) => (a.due_at < b.due_at ? -1 : 1));
 }
 
 /** Reminders recomputed for a save: alerts already made stay made; next_due_at is the first one still to alert. */
-export function withReminders(c: Fields, timeZone: string): void {
-  const reminders = computeReminders(c, timeZone);
+export function withReminders(c: Fields, timeZone: string, approvalDays?: number): void {
+  const reminders = computeReminders(c, timeZone, approvalDays);
   const ids = new Set(reminders.map((r) => r.id));
   const alerted = ((c.alerted_reminders as string[]) ?? []).filter((id) => ids.has(id));
   c.reminders = reminders;

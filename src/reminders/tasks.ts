@@ -28,19 +28,21 @@ export async function listTasks(deps: { cases: CaseRepository; clock: Clock }, p
   const now = deps.clock.now().getTime();
   return docs
     .flatMap((doc) =>
-      (doc.reminders as Reminder[]).map((r) => {
-        const due = Date.parse(r.due_at);
-        return {
-          record_type: 'case',
-          record_id: doc.id,
-          record_id_display: doc.case_id_display,
-          type: taskTypes[r.type] ?? r.type,
-          due_date: r.due_at,
-          overdue: due <= now,
-          upcoming_soon: due > now && due - now <= WEEK_MS,
-          priority: typeof doc.risk_level === 'string' ? doc.risk_level : 'none',
-        };
-      }),
+      (doc.reminders as Reminder[])
+        .filter((r) => r.type in taskTypes)
+        .map((r) => {
+          const due = Date.parse(r.due_at);
+          return {
+            record_type: 'case',
+            record_id: doc.id,
+            record_id_display: doc.case_id_display,
+            type: taskTypes[r.type] ?? r.type,
+            due_date: r.due_at,
+            overdue: due <= now,
+            upcoming_soon: due > now && due - now <= WEEK_MS,
+            priority: typeof doc.risk_level === 'string' ? doc.risk_level : 'none',
+          };
+        }),
     )
     .sort((a, b) => (a.due_date < b.due_date ? -1 : 1));
 }

@@ -81,3 +81,23 @@ describe('approvals', () => {
     ).toBe(422);
   });
 });
+
+describe('pending approval reminders', () => {
+  it('an approval still pending after 3 days raises an approval alert when the reminders job runs', async () => {
+    const id = (
+      await t.call('POST', '/api/v2/cases', { token: cw, body: { data: { name: 'Waiting Approval' } } })
+    ).body.data.id as string;
+    expect((await approval(id, 'case_plan', 'requested', cw)).status).toBe(200);
+    const alertsOf = async () =>
+      (
+        (await t.call('GET', `/api/v2/cases/${id}/alerts`, { token: await t.login('cw_gh') })).body.data as {
+          alert_for: string;
+        }[]
+      ).map((a) => a.alert_for);
+    await t.host.invoke('reminders', { isPastDue: false });
+    expect(await alertsOf()).toEqual(['approval']); // the request's own alert only
+    t.clock.advance(3 * 86_400_000 + 60_000);
+    await t.host.invoke('reminders', { isPastDue: false });
+    expect(await alertsOf()).toEqual(['approval', 'approval']);
+  });
+});
