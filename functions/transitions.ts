@@ -11,7 +11,11 @@ import {
   referralResponseSchema,
   referralSchema,
   respondToReferral,
+  respondToTransfer,
   revokeReferral,
+  transferCase,
+  transferResponseSchema,
+  transferSchema,
 } from '../src/transitions/transitions';
 import { http } from './_shared/http';
 
@@ -114,5 +118,49 @@ app.http('case-transitions', {
         ),
       audit('read'),
     ),
+  ),
+});
+
+app.http('case-transfers-create', {
+  route: 'v2/cases/{id}/transfers',
+  methods: ['POST'],
+  authLevel: 'anonymous',
+  handler: http(
+    authedEndpoint(async (request, principal, services) => {
+      const { data } = await readJson(request, transferSchema, services.config.MAX_BODY_BYTES);
+      return ok(
+        presentCase(
+          await transferCase(
+            { ...services.caseDeps, users: services.users },
+            principal,
+            request.params.id ?? '',
+            data,
+          ),
+        ),
+      );
+    }, audit('transfer')),
+  ),
+});
+
+app.http('case-transfers-respond', {
+  route: 'v2/cases/{id}/transfers/{transfer_id}',
+  methods: ['PATCH'],
+  authLevel: 'anonymous',
+  handler: http(
+    authedEndpoint(async (request, principal, services) => {
+      const { data } = await readJson(request, transferResponseSchema, services.config.MAX_BODY_BYTES);
+      const deps = { ...services.caseDeps, users: services.users };
+      return ok(
+        presentCase(
+          await respondToTransfer(
+            deps,
+            principal,
+            request.params.id ?? '',
+            request.params.transfer_id ?? '',
+            data,
+          ),
+        ),
+      );
+    }, audit('transfer_response')),
   ),
 });

@@ -24,6 +24,14 @@ export const referralSchema = z
       .strict(),
   })
   .strict();
+export const transferSchema = assignSchema;
+export const transferResponseSchema = z
+  .object({
+    data: z
+      .object({ status: z.enum(['accepted', 'rejected']), rejected_reason: z.string().max(2000).optional() })
+      .strict(),
+  })
+  .strict();
 export const referralResponseSchema = z
   .object({
     data: z
@@ -35,7 +43,7 @@ export const referralResponseSchema = z
 export interface Transition {
   id: string;
   unique_id: string;
-  type: 'assign' | 'referral';
+  type: 'assign' | 'referral' | 'transfer';
   transitioned_to: string;
   transitioned_by: string;
   notes?: string;
@@ -54,7 +62,12 @@ const associated = (owner: string, transitions: Transition[]) =>
     owner,
     ...new Set(
       transitions
-        .filter((t) => t.type === 'referral' && (t.status === 'in_progress' || t.status === 'accepted'))
+        // A live referral, or a transfer the receiver is still deciding on.
+        .filter(
+          (t) =>
+            (t.type === 'referral' && (t.status === 'in_progress' || t.status === 'accepted')) ||
+            (t.type === 'transfer' && t.status === 'in_progress'),
+        )
         .map((t) => t.transitioned_to),
     ),
   ].filter((u, i, all) => all.indexOf(u) === i);
@@ -215,7 +228,7 @@ async function transition(
   deps: Deps,
   principal: Principal,
   id: string,
-  action: 'assign' | 'referral',
+  action: 'assign' | 'referral' | 'transfer',
   plan: (doc: CaseDocument, now: string) => Promise<Plan>,
 ) {
   const doc = await findCaseFor(deps.cases, principal, id, action);
@@ -233,7 +246,7 @@ async function transition(
       const owner = planned.owner?.owned_by ?? current.owned_by;
       const live = associated(owner, transitions);
       const assigned =
-        planned.transition.type === 'referral'
+        planned.transition.type !== 'assign'
           ? [...(current.assigned_user_names ?? []), planned.transition.transitioned_to]
           : (current.assigned_user_names ?? []);
       return {
@@ -257,4 +270,69 @@ export async function listTransitions(deps: Deps, principal: Principal, id: stri
 function formerUsers(doc: CaseDocument, live: string[]): string[] {
   const before = [...((doc.former_user_names as string[]) ?? []), ...doc.associated_user_names];
   return [...new Set(before)].filter((u) => !live.includes(u));
+}
+
+/** Transfer: the receiving user may see the case while deciding; accepting makes them its owner. */
+export async function transferCase(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  input: z.infer<typeof transferSchema>['data'],
+) {
+  return transition(deps, principal, id, 'transfer', async (doc, now) => {
+    const to = await receiver(deps, principal, input.transitioned_to, doc);
+    return {
+      transition: newTransition('transfer', to.user_name, principal, now, 'in_progress', input.notes),
+    };
+  });
+}
+
+/** Only the receiver answers a transfer: accepting moves ownership (agency and groups) to them. */
+export async function respondToTransfer(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  transferId: string,
+  input: z.infer<typeof transferResponseSchema>['data'],
+) {
+  return writeCase(deps, principal, {
+    id,
+    action: 'read',
+    ifMatch: null,
+    change: (doc, now) => {
+      const found = transitionsOf(doc).find((t) => t.id === transferId && t.type === 'transfer');
+      if (!found) throw notFound('Transfer not found');
+      if (found.transitioned_to !== principal.user.user_name)
+        throw forbidden('Only the user the case is transferred to can answer the transfer');
+      if (found.status !== 'in_progress')
+        throw unprocessable([{ detail: 'status', message: `the transfer is ${found.status}` }]);
+      const transitions = transitionsOf(doc).map((t) =>
+        t.id === transferId
+          ? {
+              ...t,
+              status: input.status,
+              responded_at: now.toISOString(),
+              ...(input.rejected_reason ? { notes: input.rejected_reason } : {}),
+            }
+          : t,
+      );
+      const me = principal.user;
+      const owner =
+        input.status === 'accepted'
+          ? {
+              owned_by: me.user_name,
+              owned_by_agency_id: me.agency_unique_id,
+              owned_by_groups: me.user_group_unique_ids,
+            }
+          : {};
+      const next = { ...doc, ...owner, transitions } as CaseDocument;
+      const live = associated(next.owned_by, transitions);
+      return {
+        ...next,
+        associated_user_names: live,
+        assigned_user_names: (doc.assigned_user_names ?? []).filter((u) => live.includes(u)),
+        former_user_names: formerUsers(doc, live),
+      };
+    },
+  });
 }

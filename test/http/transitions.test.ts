@@ -143,3 +143,68 @@ describe('referrals', () => {
     expect((await read(id, 'cw2_gh')).status).toBe(404);
   });
 });
+
+describe('transfers', () => {
+  it('the receiver sees the case while deciding; accepting makes them the owner', async () => {
+    const id = await newCase({ name: 'Transferred Child' });
+    expect(
+      (
+        await t.call('POST', `/api/v2/cases/${id}/transfers`, {
+          token: tok.cw_gh,
+          body: { data: { transitioned_to: 'cw2_gh' } },
+        })
+      ).status,
+    ).toBe(403); // caseworkers may not transfer
+    const sup = tok.sup_gh as string;
+    const res = await t.call('POST', `/api/v2/cases/${id}/transfers`, {
+      token: sup,
+      body: { data: { transitioned_to: 'cw2_gh', notes: 'Family moved to Tema' } },
+    });
+    expect(res.status).toBe(200);
+    const transferId = res.body.data.transitions.at(-1).id as string;
+    expect((await read(id, 'cw2_gh')).status).toBe(200);
+    expect(
+      (
+        await t.call('PATCH', `/api/v2/cases/${id}/transfers/${transferId}`, {
+          token: sup,
+          body: { data: { status: 'accepted' } },
+        })
+      ).status,
+    ).toBe(403);
+    const accepted = await t.call('PATCH', `/api/v2/cases/${id}/transfers/${transferId}`, {
+      token: tok.cw2_gh,
+      body: { data: { status: 'accepted' } },
+    });
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.data).toMatchObject({
+      owned_by: 'cw2_gh',
+      owned_by_agency_id: 'agency-ngo-a',
+      associated_user_names: ['cw2_gh'],
+    });
+    expect((await read(id, 'cw_gh')).status).toBe(404);
+    expect(
+      (
+        await t.call('PATCH', `/api/v2/cases/${id}/transfers/${transferId}`, {
+          token: tok.cw2_gh,
+          body: { data: { status: 'rejected' } },
+        })
+      ).status,
+    ).toBe(422);
+  });
+
+  it('a rejected transfer leaves the owner as it was and ends the receiver’s access', async () => {
+    const id = await newCase({ name: 'Transfer Rejected' });
+    const res = await t.call('POST', `/api/v2/cases/${id}/transfers`, {
+      token: tok.sup_gh,
+      body: { data: { transitioned_to: 'cw2_gh' } },
+    });
+    const transferId = res.body.data.transitions.at(-1).id as string;
+    const rejected = await t.call('PATCH', `/api/v2/cases/${id}/transfers/${transferId}`, {
+      token: tok.cw2_gh,
+      body: { data: { status: 'rejected', rejected_reason: 'Not our area' } },
+    });
+    expect(rejected.body.data).toMatchObject({ owned_by: 'cw_gh' });
+    expect((await read(id, 'cw2_gh')).status).toBe(404);
+    expect((await read(id, 'cw_gh')).status).toBe(200);
+  });
+});
