@@ -182,14 +182,7 @@ async function updateReferral(
       const transitions = transitionsOf(doc).map((t) =>
         t.id === referralId ? { ...t, status, responded_at: now.toISOString() } : t,
       );
-      const live = associated(doc.owned_by, transitions);
-      return {
-        ...doc,
-        transitions,
-        associated_user_names: live,
-        assigned_user_names: (doc.assigned_user_names ?? []).filter((u) => live.includes(u)),
-        former_user_names: formerUsers(doc, live),
-      };
+      return withAccess(doc, { ...doc, transitions });
     },
   });
 }
@@ -243,20 +236,8 @@ async function transition(
     ifMatch: null,
     change: (current) => {
       const transitions = [...transitionsOf(current), planned.transition];
-      const owner = planned.owner?.owned_by ?? current.owned_by;
-      const live = associated(owner, transitions);
-      const assigned =
-        planned.transition.type !== 'assign'
-          ? [...(current.assigned_user_names ?? []), planned.transition.transitioned_to]
-          : (current.assigned_user_names ?? []);
-      return {
-        ...current,
-        ...planned.owner,
-        transitions,
-        associated_user_names: live,
-        assigned_user_names: [...new Set(assigned)].filter((u) => live.includes(u)),
-        former_user_names: formerUsers(current, live),
-      };
+      const receiving = planned.transition.type === 'assign' ? [] : [planned.transition.transitioned_to];
+      return withAccess(current, { ...current, ...planned.owner, transitions }, receiving);
     },
   });
 }
@@ -325,14 +306,23 @@ export async function respondToTransfer(
               owned_by_groups: me.user_group_unique_ids,
             }
           : {};
-      const next = { ...doc, ...owner, transitions } as CaseDocument;
-      const live = associated(next.owned_by, transitions);
-      return {
-        ...next,
-        associated_user_names: live,
-        assigned_user_names: (doc.assigned_user_names ?? []).filter((u) => live.includes(u)),
-        former_user_names: formerUsers(doc, live),
-      };
+      return withAccess(doc, { ...doc, ...owner, transitions } as CaseDocument);
     },
   });
+}
+
+/**
+ * The one rule for who may see a case besides its scope, applied after every transition: the owner and the
+ * receivers of live referrals or pending transfers; `assigned_user_names` keeps only those of them; anyone
+ * who had the case and lost it is remembered for sync tombstones.
+ */
+function withAccess(before: CaseDocument, after: CaseDocument, receiving: string[] = []): CaseDocument {
+  const live = associated(after.owned_by, transitionsOf(after));
+  const assigned = [...new Set([...(before.assigned_user_names ?? []), ...receiving])];
+  return {
+    ...after,
+    associated_user_names: live,
+    assigned_user_names: assigned.filter((u) => live.includes(u)),
+    former_user_names: formerUsers(before, live),
+  };
 }
