@@ -1,6 +1,8 @@
-import { findReadableCase } from '../src/cases/caseAccess';
-import { createCase } from '../src/cases/caseCreator';
-import { CaseRepository } from '../src/cases/caseRepository';
+import { findReadableRecord } from '../src/records/recordAccess';
+import { createRecord } from '../src/records/recordCreator';
+import { caseKind } from '../src/cases/caseKind';
+import { RecordRepository } from '../src/records/recordRepository';
+import type { CaseDocument } from '../src/records/recordDocument';
 import type { Principal } from '../src/auth/principal';
 import type { RecordSealer } from '../src/records/recordCipher';
 import type { User } from '../src/users/types';
@@ -25,21 +27,20 @@ export async function benchEncryption(stack: BenchStack, n: number): Promise<str
   const user = (await app.users.findByUserName('cw_gh')) as User;
   const role = (await app.users.findRole('GH', user.role_unique_id))!;
   const principal: Principal = { user, role, countryCode: 'GH', tokenId: 'bench', tokenExpiresAt: 0 };
-  const run = async (cases: CaseRepository) => {
-    const deps = { ...app.caseDeps, cases };
+  const run = async (cases: RecordRepository<CaseDocument>) => {
     const samples: number[] = [];
-    for (let i = 0; i < 10; i++) await createCase(deps, principal, sample(i)); // warm-up
+    for (let i = 0; i < 10; i++) await createRecord(app.records, cases, principal, sample(i)); // warm-up
     const start = process.hrtime.bigint();
     for (let i = 0; i < n; i++) {
       await timed(async () => {
-        const { doc } = await createCase(deps, principal, sample(i));
-        await findReadableCase(cases, principal, doc.id);
+        const { doc } = await createRecord(app.records, cases, principal, sample(i));
+        await findReadableRecord(cases, principal, doc.id);
       }, samples);
     }
     return { total: Number(process.hrtime.bigint() - start) / 1e6, samples };
   };
-  const encrypted = await run(app.caseDeps.cases);
-  const clear = await run(new CaseRepository(app.containers.records, plaintext));
+  const encrypted = await run(app.records.cases);
+  const clear = await run(new RecordRepository<CaseDocument>(app.containers.records, plaintext, caseKind));
   return [
     `cases create+read, ${n} each, with field encryption vs without (same emulator, same commands):`,
     `  ratio encrypted/plain (total time)   ${(encrypted.total / clear.total).toFixed(2)}x   (encrypted ${ms(encrypted.total)}, plain ${ms(clear.total)})`,

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
-import { CaseRepository } from '../src/cases/caseRepository';
+import type { RecordRepository } from '../src/records/recordRepository';
+import type { CaseDocument } from '../src/records/recordDocument';
 import { runReminders } from '../src/reminders/reminderJob';
 import type { BenchStack } from './benchStack';
 
@@ -59,17 +60,17 @@ async function seedCountry(stack: BenchStack, country: string, total: number, du
 
 /** One run of the job, counting what it reads and writes and timing everything but the Cosmos queries. */
 async function measure(stack: BenchStack, country: string): Promise<Measured> {
-  const real = stack.app.caseDeps.cases;
+  const real = stack.app.records.cases;
   const m = { fetched: 0, written: 0, queryMs: 0 };
-  const cases = Object.assign(Object.create(real) as CaseRepository, {
-    query: async (...args: Parameters<CaseRepository['query']>) => {
+  const cases = Object.assign(Object.create(real) as RecordRepository<CaseDocument>, {
+    query: async (...args: Parameters<RecordRepository<CaseDocument>['query']>) => {
       const start = performance.now();
       const docs = await real.query(...args);
       m.queryMs += performance.now() - start;
       m.fetched += docs.length;
       return docs;
     },
-    replace: async (...args: Parameters<CaseRepository['replace']>) => {
+    replace: async (...args: Parameters<RecordRepository<CaseDocument>['replace']>) => {
       m.written += 1;
       return real.replace(...args);
     },

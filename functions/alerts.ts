@@ -3,9 +3,8 @@ import { authedEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
 import { alertCounts, dismissAlert, recordAlerts } from '../src/reminders/alertQueries';
 import { listTasks } from '../src/reminders/tasks';
+import { allKinds } from '../src/records/recordKinds';
 import { http } from './_shared/http';
-
-const audit = (action: string) => ({ audit: { action, record_type: 'case' } });
 
 app.http('alerts-counts', {
   route: 'v2/alerts',
@@ -13,49 +12,74 @@ app.http('alerts-counts', {
   authLevel: 'anonymous',
   handler: http(
     authedEndpoint(
-      async (_request, principal, services) => ok(await alertCounts(services.caseDeps, principal)),
-      audit('list'),
+      async (_request, principal, services) => ok(await alertCounts(services.records, principal)),
+      {
+        audit: { action: 'list' },
+      },
     ),
   ),
 });
 
-app.http('case-alerts-list', {
-  route: 'v2/cases/{id}/alerts',
-  methods: ['GET'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(
-      async (request, principal, services) =>
-        ok(await recordAlerts(services.caseDeps, services.alerts, principal, request.params.id ?? '')),
-      audit('read'),
-    ),
-  ),
-});
+// GET /cases/{id}/alerts and DELETE /cases/{id}/alerts/{alert_id}, and the same for the other types.
+for (const kind of allKinds) {
+  const audit = (action: string) => ({ audit: { action, record_type: kind.type } });
 
-app.http('case-alerts-delete', {
-  route: 'v2/cases/{id}/alerts/{alert_id}',
-  methods: ['DELETE'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const alertId = request.params.alert_id ?? '';
-      await dismissAlert(services.caseDeps, services.alerts, principal, request.params.id ?? '', alertId);
-      return ok({ id: alertId });
-    }, audit('alert_dismiss')),
-  ),
-});
+  app.http(`${kind.type}-alerts-list`, {
+    route: `v2/${kind.resource}/{id}/alerts`,
+    methods: ['GET'],
+    authLevel: 'anonymous',
+    handler: http(
+      authedEndpoint(
+        async (request, principal, services) =>
+          ok(
+            await recordAlerts(
+              services.records.repos[kind.type],
+              services.alerts,
+              principal,
+              request.params.id ?? '',
+            ),
+          ),
+        audit('read'),
+      ),
+    ),
+  });
+
+  app.http(`${kind.type}-alerts-delete`, {
+    route: `v2/${kind.resource}/{id}/alerts/{alert_id}`,
+    methods: ['DELETE'],
+    authLevel: 'anonymous',
+    handler: http(
+      authedEndpoint(async (request, principal, services) => {
+        const alertId = request.params.alert_id ?? '';
+        const repo = services.records.repos[kind.type];
+        await dismissAlert(
+          services.records,
+          repo,
+          services.alerts,
+          principal,
+          request.params.id ?? '',
+          alertId,
+        );
+        return ok({ id: alertId });
+      }, audit('alert_dismiss')),
+    ),
+  });
+}
 
 app.http('tasks-list', {
   route: 'v2/tasks',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(
-    authedEndpoint(async (_request, principal, services) => {
-      const tasks = await listTasks({ cases: services.caseDeps.cases, clock: services.clock }, principal);
-      return {
-        status: 200,
-        json: { data: tasks, metadata: { total: tasks.length, per: tasks.length, page: 1 } },
-      };
-    }, audit('list')),
+    authedEndpoint(
+      async (_request, principal, services) => {
+        const tasks = await listTasks({ cases: services.records.cases, clock: services.clock }, principal);
+        return {
+          status: 200,
+          json: { data: tasks, metadata: { total: tasks.length, per: tasks.length, page: 1 } },
+        };
+      },
+      { audit: { action: 'list', record_type: 'case' } },
+    ),
   ),
 });

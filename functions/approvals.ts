@@ -1,6 +1,6 @@
 import { app } from '@azure/functions';
 import { approvalSchema, changeApproval } from '../src/approvals/approvals';
-import { presentCase } from '../src/cases/casePresenter';
+import { presentRecord } from '../src/records/recordPresenter';
 import { readJson } from '../src/http/body';
 import { authedEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
@@ -15,13 +15,13 @@ app.http('case-approvals', {
       async (request, principal, services) => {
         const { data } = await readJson(request, approvalSchema, services.config.MAX_BODY_BYTES);
         const doc = await changeApproval(
-          { ...services.caseDeps, alerts: services.alerts },
+          { ...services.records, alerts: services.alerts },
           principal,
           request.params.id ?? '',
           request.params.approval_id ?? '',
           data,
         );
-        return ok(presentCase(doc));
+        return ok(presentRecord(doc));
       },
       { audit: { action: 'approval', record_type: 'case' } },
     ),

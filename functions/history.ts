@@ -1,21 +1,25 @@
 import { app } from '@azure/functions';
-import { findReadableCase } from '../src/cases/caseAccess';
+import { findReadableRecord } from '../src/records/recordAccess';
+import { allKinds } from '../src/records/recordKinds';
 import { authedEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
 import { http } from './_shared/http';
 
-// Who changed which field, from what to what, for whoever may read the case.
-app.http('case-record-history', {
-  route: 'v2/cases/{id}/record_history',
-  methods: ['GET'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(
-      async (request, principal, services) => {
-        const doc = await findReadableCase(services.caseDeps.cases, principal, request.params.id ?? '');
-        return ok(await services.caseDeps.history.list(doc.country_code, doc.id));
-      },
-      { audit: { action: 'read', record_type: 'case' } },
+// Who changed which field, from what to what, for whoever may read the record.
+for (const kind of allKinds) {
+  app.http(`${kind.type}-record-history`, {
+    route: `v2/${kind.resource}/{id}/record_history`,
+    methods: ['GET'],
+    authLevel: 'anonymous',
+    handler: http(
+      authedEndpoint(
+        async (request, principal, services) => {
+          const repo = services.records.repos[kind.type];
+          const doc = await findReadableRecord(repo, principal, request.params.id ?? '');
+          return ok(await services.records.history.list(doc.country_code, doc.id));
+        },
+        { audit: { action: 'read', record_type: kind.type } },
+      ),
     ),
-  ),
-});
+  });
+}

@@ -32,7 +32,7 @@ app.timer('reencrypt', {
     const services = getApp();
     for (const country of await services.settings.listCountries()) {
       const result = await reencryptCountry(
-        { cases: services.caseDeps.cases, dataKeys: services.dataKeys, clock: services.clock },
+        { cases: services.records.cases, dataKeys: services.dataKeys, clock: services.clock },
         country,
         { maxRecords: 1000 },
       );

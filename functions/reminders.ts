@@ -13,7 +13,7 @@ app.timer('reminders', {
   handler: async (_timer, context) => {
     const services = getApp();
     const deps = {
-      cases: services.caseDeps.cases,
+      cases: services.records.cases,
       alerts: services.alerts,
       queue: services.notifications.queue,
       settings: services.settings,

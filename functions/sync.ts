@@ -5,48 +5,54 @@ import { pullChanges } from '../src/sync/pullChanges';
 import { parsePullParams } from '../src/sync/pullParams';
 import { pushMutations } from '../src/sync/pushMutations';
 import { pushBodySchema } from '../src/sync/schema';
+import { allKinds } from '../src/records/recordKinds';
 import { getApp } from '../src/runtime';
 import { http } from './_shared/http';
 
-app.http('sync-cases-pull', {
-  route: 'v2/sync/cases',
-  methods: ['GET'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(
-      async (request, principal, services) => {
-        const options = parsePullParams(request.url.searchParams);
-        const page = await pullChanges(
-          { ...services.caseDeps, dataKeys: services.dataKeys },
-          principal,
-          options,
-        );
-        return { status: 200, json: page };
-      },
-      { audit: { action: 'sync_pull', record_type: 'case' } },
+// GET and POST /sync/cases, /sync/incidents, /sync/tracing_requests.
+for (const kind of allKinds) {
+  app.http(`sync-${kind.resource}-pull`, {
+    route: `v2/sync/${kind.resource}`,
+    methods: ['GET'],
+    authLevel: 'anonymous',
+    handler: http(
+      authedEndpoint(
+        async (request, principal, services) => {
+          const options = parsePullParams(kind, request.url.searchParams);
+          const page = await pullChanges(
+            { clock: services.clock, dataKeys: services.dataKeys },
+            services.records.repos[kind.type],
+            principal,
+            options,
+          );
+          return { status: 200, json: page };
+        },
+        { audit: { action: 'sync_pull', record_type: kind.type } },
+      ),
     ),
-  ),
-});
+  });
 
-app.http('sync-cases-push', {
-  route: 'v2/sync/cases',
-  methods: ['POST'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(
-      async (request, principal, services) => {
-        const body = await readJson(request, pushBodySchema, services.config.MAX_BODY_BYTES * 4);
-        const results = await pushMutations(
-          { ...services.caseDeps, receipts: services.receipts },
-          principal,
-          body.data,
-        );
-        return { status: 200, json: { data: results } };
-      },
-      { audit: { action: 'sync_push', record_type: 'case' } },
+  app.http(`sync-${kind.resource}-push`, {
+    route: `v2/sync/${kind.resource}`,
+    methods: ['POST'],
+    authLevel: 'anonymous',
+    handler: http(
+      authedEndpoint(
+        async (request, principal, services) => {
+          const body = await readJson(request, pushBodySchema, services.config.MAX_BODY_BYTES * 4);
+          const results = await pushMutations(
+            { ...services.records, receipts: services.receipts },
+            services.records.repos[kind.type],
+            principal,
+            body.data,
+          );
+          return { status: 200, json: { data: results } };
+        },
+        { audit: { action: 'sync_push', record_type: kind.type } },
+      ),
     ),
-  ),
-});
+  });
+}
 
 // Cosmos TTL expires receipts in Azure; where it is not honoured (the emulator), this removes them.
 app.timer('sync-receipts-sweep', {

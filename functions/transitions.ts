@@ -1,5 +1,5 @@
 import { app } from '@azure/functions';
-import { presentCase } from '../src/cases/casePresenter';
+import { presentRecord } from '../src/records/recordPresenter';
 import { readJson } from '../src/http/body';
 import { authedEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
@@ -29,9 +29,9 @@ app.http('case-assigns', {
     authedEndpoint(async (request, principal, services) => {
       const { data } = await readJson(request, assignSchema, services.config.MAX_BODY_BYTES);
       return ok(
-        presentCase(
+        presentRecord(
           await assignCase(
-            { ...services.caseDeps, users: services.users },
+            { ...services.records, users: services.users },
             principal,
             request.params.id ?? '',
             data,
@@ -50,9 +50,9 @@ app.http('case-referrals-create', {
     authedEndpoint(async (request, principal, services) => {
       const { data } = await readJson(request, referralSchema, services.config.MAX_BODY_BYTES);
       return ok(
-        presentCase(
+        presentRecord(
           await referCase(
-            { ...services.caseDeps, users: services.users },
+            { ...services.records, users: services.users },
             principal,
             request.params.id ?? '',
             data,
@@ -70,9 +70,9 @@ app.http('case-referrals-respond', {
   handler: http(
     authedEndpoint(async (request, principal, services) => {
       const { data } = await readJson(request, referralResponseSchema, services.config.MAX_BODY_BYTES);
-      const deps = { ...services.caseDeps, users: services.users };
+      const deps = { ...services.records, users: services.users };
       return ok(
-        presentCase(
+        presentRecord(
           await respondToReferral(
             deps,
             principal,
@@ -92,9 +92,9 @@ app.http('case-referrals-revoke', {
   authLevel: 'anonymous',
   handler: http(
     authedEndpoint(async (request, principal, services) => {
-      const deps = { ...services.caseDeps, users: services.users };
+      const deps = { ...services.records, users: services.users };
       return ok(
-        presentCase(
+        presentRecord(
           await revokeReferral(deps, principal, request.params.id ?? '', request.params.referral_id ?? ''),
         ),
       );
@@ -111,7 +111,7 @@ app.http('case-transitions', {
       async (request, principal, services) =>
         ok(
           await listTransitions(
-            { ...services.caseDeps, users: services.users },
+            { ...services.records, users: services.users },
             principal,
             request.params.id ?? '',
           ),
@@ -129,9 +129,9 @@ app.http('case-transfers-create', {
     authedEndpoint(async (request, principal, services) => {
       const { data } = await readJson(request, transferSchema, services.config.MAX_BODY_BYTES);
       return ok(
-        presentCase(
+        presentRecord(
           await transferCase(
-            { ...services.caseDeps, users: services.users },
+            { ...services.records, users: services.users },
             principal,
             request.params.id ?? '',
             data,
@@ -149,9 +149,9 @@ app.http('case-transfers-respond', {
   handler: http(
     authedEndpoint(async (request, principal, services) => {
       const { data } = await readJson(request, transferResponseSchema, services.config.MAX_BODY_BYTES);
-      const deps = { ...services.caseDeps, users: services.users };
+      const deps = { ...services.records, users: services.users };
       return ok(
-        presentCase(
+        presentRecord(
           await respondToTransfer(
             deps,
             principal,

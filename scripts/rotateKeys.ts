@@ -27,7 +27,7 @@ async function main() {
   }
   const started = Date.now();
   const result = await reencryptCountry(
-    { cases: app.caseDeps.cases, dataKeys: app.dataKeys, clock: app.clock },
+    { cases: app.records.cases, dataKeys: app.dataKeys, clock: app.clock },
     country,
     {
       batchSize,

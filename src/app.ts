@@ -10,8 +10,10 @@ import { LoginGuard } from './auth/loginGuard';
 import { Revocations } from './auth/revocations';
 import { SessionTokens } from './auth/sessionTokens';
 import { SigningKeys } from './auth/signingKeys';
-import type { CaseDeps } from './cases/caseDeps';
-import { CaseRepository } from './cases/caseRepository';
+import type { RecordDeps } from './records/recordDeps';
+import { RecordRepository } from './records/recordRepository';
+import type { CaseDocument } from './records/recordDocument';
+import { recordKinds } from './records/recordKinds';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { CountrySettingsRepository } from './countries/countrySettingsRepository';
@@ -49,7 +51,7 @@ export interface App {
   revocations: Revocations;
   /** Present when AUTH_MODE is entra. */
   entra?: EntraTokens;
-  caseDeps: CaseDeps;
+  records: RecordDeps;
   audit: AuditLog;
   attachments: AttachmentDeps;
   receipts: Receipts;
@@ -82,10 +84,16 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const settings = new CountrySettingsRepository(containers.config, clock);
   const dataKeys = new DataKeys(keyStore, clock);
   const users = new UserRepository(containers.users, dataKeys);
-  const cases = new CaseRepository(containers.records, new RecordCipher(dataKeys, settings));
+  const cipher = new RecordCipher(dataKeys, settings);
+  const repos = {
+    case: new RecordRepository<CaseDocument>(containers.records, cipher, recordKinds.case),
+    incident: new RecordRepository(containers.records, cipher, recordKinds.incident),
+    tracing_request: new RecordRepository(containers.records, cipher, recordKinds.tracing_request),
+  };
   const blob = createBlobServiceClient(config, lazyCredential);
-  const caseDeps: CaseDeps = {
-    cases,
+  const records: RecordDeps = {
+    repos,
+    cases: repos.case,
     settings,
     clock,
     history: new RecordHistory(containers.audit, dataKeys),
@@ -111,7 +119,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     tokens: new SessionTokens(new SigningKeys(dataKeys), clock, config.TOKEN_TTL_MINUTES),
     revocations: new Revocations(containers.users, clock),
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
-    caseDeps,
+    records,
     audit,
     receipts: new Receipts(containers.sync, clock),
     alerts: new AlertStore(containers.alerts),
@@ -130,7 +138,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
           : new OutboxChannel(config.NOTIFY_OUTBOX, () => clock.now()),
     },
     attachments: {
-      caseDeps,
+      records,
       dataKeys,
       store: new AttachmentStore(blob.getContainerClient(config.ATTACHMENTS_CONTAINER)),
       audit,

@@ -1,9 +1,10 @@
 import { randomUUID, createHash } from 'node:crypto';
 import { z } from 'zod';
 import { can, type Principal } from '../auth/principal';
-import type { CaseDeps } from '../cases/caseDeps';
-import type { CaseDocument } from '../cases/caseDocument';
-import { revisedCase } from '../cases/caseRevision';
+import type { RecordDeps } from '../records/recordDeps';
+import type { CaseDocument } from '../records/recordDocument';
+import { revisedRecord } from '../records/recordRevision';
+import { caseKind } from '../cases/caseKind';
 import { writeCase } from '../cases/caseWriter';
 import { forbidden, notFound, unprocessable } from '../errors';
 import type { AlertStore } from '../reminders/alertStore';
@@ -30,7 +31,7 @@ type Entry = Record<string, unknown>;
  * current state in approval_status_<type>; an approved closure closes the case. A request alerts the case.
  */
 export async function changeApproval(
-  deps: CaseDeps & { alerts: AlertStore },
+  deps: RecordDeps & { alerts: AlertStore },
   principal: Principal,
   recordId: string,
   type: string,
@@ -69,10 +70,17 @@ export async function changeApproval(
         [requesting ? 'requested_by' : 'approved_by']: principal.user.user_name,
       };
       const closing = input.approval_status === 'approved' && (type === 'closure' || type === 'gbv_closure');
-      const next = revisedCase(doc, closing ? { status: 'closed' } : {}, settings, principal, now);
+      const next = revisedRecord(
+        caseKind,
+        doc,
+        closing ? { status: 'closed' } : {},
+        settings,
+        principal,
+        now,
+      );
       next.approval_subforms = [...((doc.approval_subforms as Entry[]) ?? []), entry];
       next[`approval_status_${type}`] = input.approval_status;
-      return revisedCase(next, {}, settings, principal, now); // the stage follows the new approval state
+      return revisedRecord(caseKind, next, {}, settings, principal, now); // the stage follows the new approval state
     },
   });
   if (!requesting) return saved;

@@ -1,10 +1,10 @@
 import type { AuditLog } from '../audit/auditLog';
-import type { CaseDeps } from '../cases/caseDeps';
+import type { RecordDeps } from '../records/recordDeps';
 import type { DataKeys } from '../crypto/dataKeys';
 import type { AttachmentStore } from './attachmentStore';
 
 export interface AttachmentDeps {
-  caseDeps: CaseDeps;
+  records: RecordDeps;
   dataKeys: DataKeys;
   store: AttachmentStore;
   audit: AuditLog;

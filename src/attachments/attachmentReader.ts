@@ -1,9 +1,9 @@
 import type { Readable } from 'node:stream';
 import type { Principal } from '../auth/principal';
-import { findReadableCase } from '../cases/caseAccess';
+import { findReadableRecord } from '../records/recordAccess';
 import { notFound } from '../errors';
 import type { AttachmentDeps } from './attachmentDeps';
-import { caseAttachmentRef } from './attachmentStore';
+import { attachmentRef } from './attachmentStore';
 import { decryptingStream } from './chunkCipher';
 import { findAttachment } from './recordAttachments';
 import type { Attachment } from './schema';
@@ -19,29 +19,29 @@ export async function openAttachment(
   requestId: string,
 ): Promise<{ attachment: Attachment; body: Readable }> {
   if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) throw notFound('Attachment not found');
-  const { cases } = deps.caseDeps;
-  const [owner] = await cases.query(
+  const [owner] = await deps.records.cases.query(
     principal.countryCode,
-    "SELECT TOP 1 c.id FROM c WHERE c.country_code = @country AND c.record_type = 'case' AND ARRAY_CONTAINS(c.attachment_ids, @id)",
+    'SELECT TOP 1 c.id, c.record_type FROM c WHERE c.country_code = @country AND ARRAY_CONTAINS(c.attachment_ids, @id)',
     [
       { name: '@country', value: principal.countryCode },
       { name: '@id', value: attachmentId },
     ],
   );
   if (!owner) throw notFound('Attachment not found');
-  const doc = await findReadableCase(cases, principal, owner.id).catch(() => {
+  const repo = deps.records.repos[owner.record_type];
+  const doc = await findReadableRecord(repo, principal, owner.id).catch(() => {
     throw notFound('Attachment not found');
   });
   const attachment = findAttachment(doc, attachmentId);
   if (!attachment) throw notFound('Attachment not found');
 
-  const ref = caseAttachmentRef(doc, attachmentId);
+  const ref = attachmentRef(doc, attachmentId);
   const sealed = await deps.store.download(ref);
   await deps.audit.append({
     action: 'attachment_download',
     user_name: principal.user.user_name,
     country_code: doc.country_code,
-    record_type: 'case',
+    record_type: doc.record_type,
     record_id: doc.id,
     details: { attachment_id: attachmentId },
     request_id: requestId,

@@ -1,9 +1,10 @@
 import type { Principal } from '../auth/principal';
-import { findCaseFor } from '../cases/caseAccess';
-import { writeCase } from '../cases/caseWriter';
+import { findRecordFor } from '../records/recordAccess';
+import type { RecordRepository } from '../records/recordRepository';
+import { writeRecord } from '../records/recordWriter';
 import { notFound } from '../errors';
 import type { AttachmentDeps } from './attachmentDeps';
-import { caseAttachmentRef } from './attachmentStore';
+import { attachmentRef } from './attachmentStore';
 import { findAttachment, withoutAttachment } from './recordAttachments';
 
 /**
@@ -12,16 +13,17 @@ import { findAttachment, withoutAttachment } from './recordAttachments';
  */
 export async function removeAttachment(
   deps: AttachmentDeps,
+  repo: RecordRepository,
   principal: Principal,
   recordId: string,
   attachmentId: string,
 ) {
-  const doc = await findCaseFor(deps.caseDeps.cases, principal, recordId, 'write');
+  const doc = await findRecordFor(repo, principal, recordId, 'write');
   const attachment = findAttachment(doc, attachmentId);
   if (!attachment) throw notFound('Attachment not found');
-  const ref = caseAttachmentRef(doc, attachmentId);
+  const ref = attachmentRef(doc, attachmentId);
   await deps.store.markPending(ref).catch(() => undefined);
-  await writeCase(deps.caseDeps, principal, {
+  await writeRecord(deps.records, repo, principal, {
     id: recordId,
     action: 'write',
     ifMatch: null,

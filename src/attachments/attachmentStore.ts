@@ -8,13 +8,13 @@ export interface BlobRef {
   attachment_id: string;
 }
 
-/** Where an attachment of a case lives. */
-export const caseAttachmentRef = (
-  doc: { country_code: string; id: string },
+/** Where an attachment of a record lives. */
+export const attachmentRef = (
+  doc: { country_code: string; record_type: string; id: string },
   attachmentId: string,
 ): BlobRef => ({
   country_code: doc.country_code,
-  record_type: 'case',
+  record_type: doc.record_type,
   record_id: doc.id,
   attachment_id: attachmentId,
 });

@@ -2,8 +2,9 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Principal } from '../auth/principal';
-import { findCaseFor } from '../cases/caseAccess';
-import { writeCase } from '../cases/caseWriter';
+import { findRecordFor } from '../records/recordAccess';
+import type { RecordRepository } from '../records/recordRepository';
+import { writeRecord } from '../records/recordWriter';
 import { AppError, payloadTooLarge, unprocessable } from '../errors';
 import type { AttachmentDeps } from './attachmentDeps';
 import {
@@ -12,7 +13,7 @@ import {
   MAX_ATTACHMENTS_PER_RECORD,
   type AttachmentField,
 } from './attachmentTypes';
-import { caseAttachmentRef } from './attachmentStore';
+import { attachmentRef } from './attachmentStore';
 import { encryptingStream } from './chunkCipher';
 import { sanitizeFileName } from './fileNames';
 import { attachmentsOf, findAttachment, withAttachment } from './recordAttachments';
@@ -32,21 +33,25 @@ export interface UploadInput {
 }
 
 /**
- * Stores an attachment of a case: size limit, type proof, encryption and upload stream through without
+ * Stores an attachment of a record: size limit, type proof, encryption and upload stream through without
  * holding the file; the blob is pending until the record lists it (committed with the record's ETag), so a
  * failure at any step leaves no attachment without its record, nor a record pointing to a missing blob.
  */
 export async function uploadAttachment(
   deps: AttachmentDeps,
+  repo: RecordRepository,
   principal: Principal,
   input: UploadInput,
 ): Promise<Attachment> {
-  const doc = await findCaseFor(deps.caseDeps.cases, principal, input.recordId, 'write');
+  const doc = await findRecordFor(repo, principal, input.recordId, 'write');
   const discard = () => input.body.resume();
   if (!doc.enabled) {
     discard();
     throw unprocessable([
-      { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
+      {
+        detail: 'enabled',
+        message: `the ${repo.kind.label.toLowerCase()} is disabled: it can be read, not changed`,
+      },
     ]);
   }
   const contentType = input.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
@@ -78,7 +83,7 @@ export async function uploadAttachment(
     throw payloadTooLarge(MAX_ATTACHMENT_BYTES);
   }
 
-  const ref = caseAttachmentRef(doc, id);
+  const ref = attachmentRef(doc, id);
   const key = await deps.dataKeys.encryptionKey(doc.country_code);
   let size = 0;
   const encrypted = new PassThrough();
@@ -106,11 +111,11 @@ export async function uploadAttachment(
     file_name: sanitizeFileName(input.fileName),
     content_type: contentType,
     size,
-    date: deps.caseDeps.clock.now().toISOString(),
+    date: deps.records.clock.now().toISOString(),
     ...(input.description ? { description: input.description } : {}),
     attachment_url: `/api/v2/attachments/${id}`,
   };
-  const saved = await commit(deps, principal, doc.id, attachment).catch(async (error: unknown) => {
+  const saved = await commit(deps, repo, principal, doc.id, attachment).catch(async (error: unknown) => {
     await deps.store.delete(ref).catch(() => undefined); // never committed: no orphan left behind
     throw error;
   });
@@ -119,9 +124,15 @@ export async function uploadAttachment(
   return findAttachment(saved, attachment.id) ?? attachment;
 }
 
-function commit(deps: AttachmentDeps, principal: Principal, recordId: string, attachment: Attachment) {
+function commit(
+  deps: AttachmentDeps,
+  repo: RecordRepository,
+  principal: Principal,
+  recordId: string,
+  attachment: Attachment,
+) {
   const id = attachment.id;
-  return writeCase(deps.caseDeps, principal, {
+  return writeRecord(deps.records, repo, principal, {
     id: recordId,
     action: 'write',
     ifMatch: null,

@@ -1,59 +1,11 @@
 import type { Principal } from '../auth/principal';
-import { AppError, preconditionFailed } from '../errors';
-import { ifMatchHolds } from '../http/etag';
-import { findCaseFor } from './caseAccess';
-import type { CaseDeps } from './caseDeps';
-import { fieldChanges } from '../history/recordHistory';
-import { withFieldVersions } from '../sync/fieldVersions';
-import type { CaseDocument } from './caseDocument';
+import type { RecordDeps } from '../records/recordDeps';
+import type { CaseDocument } from '../records/recordDocument';
+import { writeRecord, type RecordWrite } from '../records/recordWriter';
 
-const RETRIES = 5;
-
-export interface CaseWrite {
-  id: string;
-  /** The role permission the write needs (`write`, `enable_disable_record`). */
-  action: string;
-  ifMatch: string | null;
-  /** The new version of the case, or undefined to leave it as it is. */
-  change(doc: CaseDocument, now: Date): CaseDocument | undefined;
-}
-
-/**
- * Read, check access and `If-Match`, change, replace conditioned on the etag just read. With the client's
- * `If-Match`, a concurrent write is the client's 412. Without it, a lost race re-reads and re-applies the
- * change: the client asked to change these fields, whichever version they land on, and nothing is lost.
- */
-export async function writeCase(
-  deps: CaseDeps,
+/** A write to a case, for the casework only cases have (approvals, transitions, reminders). */
+export const writeCase = (
+  deps: Pick<RecordDeps, 'cases' | 'history' | 'clock'>,
   principal: Principal,
-  write: CaseWrite,
-): Promise<CaseDocument> {
-  for (let attempt = 0; ; attempt++) {
-    const doc = await findCaseFor(deps.cases, principal, write.id, write.action);
-    if (!ifMatchHolds(write.ifMatch, doc._etag as string)) throw preconditionFailed();
-    const now = deps.clock.now();
-    const next = write.change(doc, now);
-    if (!next) return doc;
-    next.version = doc.version + 1;
-    next.last_updated_at = now.toISOString();
-    next.last_updated_by = principal.user.user_name;
-    try {
-      const saved = await deps.cases.replace(withFieldVersions(doc, next, next.version), doc._etag as string);
-      // After the commit, so history lists only versions that exist. If this write fails the request fails
-      // too (the change itself is kept; its history entry is what is missing).
-      await deps.history.append({
-        country_code: saved.country_code,
-        record_id: saved.id,
-        version: saved.version,
-        action: 'update',
-        user_name: principal.user.user_name,
-        at: saved.last_updated_at,
-        changes: fieldChanges(doc, saved),
-      });
-      return saved;
-    } catch (error) {
-      const raced = error instanceof AppError && error.status === 412;
-      if (!raced || write.ifMatch !== null || attempt >= RETRIES) throw error;
-    }
-  }
-}
+  write: RecordWrite<CaseDocument>,
+) => writeRecord(deps, deps.cases, principal, write);

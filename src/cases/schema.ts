@@ -1,17 +1,6 @@
 import { z } from 'zod';
-import { attachmentSchema } from '../attachments/schema';
-import {
-  dateString,
-  dateTimeString,
-  longText,
-  optional,
-  shortText,
-  uniqueId,
-  uuid,
-} from '../records/fieldTypes';
-
-/** Keys every subform entry may carry: its identity and the removal marker. */
-const entryKeys = { unique_id: uniqueId.optional(), _destroy: z.literal(true).optional() };
+import { commonRecordFields, commonServerOwnedKeys, entryKeys, noteSchema } from '../records/commonSchema';
+import { dateString, dateTimeString, longText, optional, shortText } from '../records/fieldTypes';
 
 export const followupSchema = z
   .object({
@@ -38,24 +27,11 @@ export const serviceSchema = z
   })
   .strict();
 
-export const noteSchema = z
-  .object({
-    ...entryKeys,
-    note_subject: optional(shortText),
-    note_text: optional(longText),
-    // Stamped by the server; accepted (and ignored) so that clients may send back what they read.
-    note_date: optional(z.string()),
-    note_created_by: optional(z.string()),
-  })
-  .strict();
-
 export const subforms = {
   followup_subform_section: followupSchema,
   services_section: serviceSchema,
   notes_section: noteSchema,
 } as const;
-export type SubformKey = keyof typeof subforms;
-export const isSubformKey = (key: string): key is SubformKey => key in subforms;
 
 /** Every field a client may set on a case. Anything else is refused unless the country's form declares it. */
 export const caseFieldsSchema = z
@@ -101,63 +77,25 @@ export type CaseFields = z.infer<typeof caseFieldsSchema>;
 
 /** The record as it leaves the server. */
 export const caseRecordSchema = caseFieldsSchema.extend({
-  id: uuid,
+  ...commonRecordFields,
   case_id: z.string(),
-  short_id: z.string(),
   case_id_display: z.string(),
-  country_code: z.string(),
-  enabled: z.boolean(),
-  owned_by: z.string(),
-  owned_by_agency_id: z.string(),
-  owned_by_groups: z.array(z.string()),
-  assigned_user_names: z.array(z.string()),
-  associated_user_names: z.array(z.string()),
-  created_at: dateTimeString,
-  created_by: z.string(),
-  last_updated_at: dateTimeString,
-  last_updated_by: z.string(),
-  version: z.int(),
   workflow: z.string(),
-  flag_count: z.int(),
-  alert_count: z.int(),
-  reminders: z.array(z.object({ id: z.string(), type: z.string(), due_at: z.string(), ref: z.string() })),
-  next_due_at: z.string().nullable(),
-  hidden_name: z.boolean().optional(),
   reopened_logs: z
     .array(z.object({ unique_id: z.string(), reopened_date: z.string(), reopened_user: z.string() }))
     .optional(),
-  photos: z.array(attachmentSchema).optional(),
-  recorded_audio: z.array(attachmentSchema).optional(),
-  other_documents: z.array(attachmentSchema).optional(),
+  incident_links: z
+    .array(z.object({ incident_id: z.string(), incident_code: z.string(), date: z.string() }))
+    .optional(),
 });
 
 export const serverOwnedKeys = [
-  'id',
-  'enabled',
-  'country_code',
+  ...commonServerOwnedKeys,
   'case_id',
-  'short_id',
   'case_id_display',
-  'owned_by',
-  'owned_by_agency_id',
-  'owned_by_groups',
-  'assigned_user_names',
-  'associated_user_names',
-  'created_at',
-  'created_by',
-  'last_updated_at',
-  'last_updated_by',
-  'version',
   'workflow',
-  'flag_count',
-  'alert_count',
-  'reminders',
-  'next_due_at',
-  'record_state',
-  'hidden_name',
-  'sync_conflicts',
   'reopened_logs',
-  'flags',
+  'incident_links',
   'transitions',
   'approval_subforms',
   'approval_status_assessment',
@@ -165,10 +103,7 @@ export const serverOwnedKeys = [
   'approval_status_closure',
   'approval_status_action_plan',
   'approval_status_gbv_closure',
-  // Attachments are added and removed through their own endpoints.
-  'photos',
-  'recorded_audio',
-  'other_documents',
 ] as const;
 
-export const caseWriteBodySchema = z.object({ data: z.record(z.string(), z.unknown()) }).strict();
+/** Every record type's write body: `{"data": {...}}`. */
+export const recordWriteBodySchema = z.object({ data: z.record(z.string(), z.unknown()) }).strict();

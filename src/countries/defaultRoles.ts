@@ -21,14 +21,19 @@ const supervisorActions = [
   'export',
   'consent_override',
 ];
-const cases = (actions: string[]): Permission[] => [{ resource: 'cases', actions }];
+// Incidents and tracing requests: the record actions, without casework (approvals, transitions).
+const recordActions = ['read', 'create', 'write', 'enable_disable_record', 'flag'];
+const grants = (caseActions: string[], ...others: ('incidents' | 'tracing_requests')[]): Permission[] => [
+  { resource: 'cases', actions: caseActions },
+  ...others.map((resource) => ({ resource, actions: recordActions })),
+];
 
 export const defaultRoles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
   {
     unique_id: 'role-cp-caseworker',
     name: 'CP Caseworker',
     group_permission: 'self',
-    permissions: cases(caseworkerActions),
+    permissions: grants(caseworkerActions, 'incidents', 'tracing_requests'),
     module_unique_ids: ['primeromodule-cp'],
     require_2fa: false,
   },
@@ -36,7 +41,7 @@ export const defaultRoles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
     unique_id: 'role-cp-supervisor',
     name: 'CP Supervisor',
     group_permission: 'group',
-    permissions: cases(supervisorActions),
+    permissions: grants(supervisorActions, 'incidents', 'tracing_requests'),
     module_unique_ids: ['primeromodule-cp'],
     require_2fa: false,
   },
@@ -44,7 +49,7 @@ export const defaultRoles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
     unique_id: 'role-gbv-caseworker',
     name: 'GBV Caseworker',
     group_permission: 'self',
-    permissions: cases(caseworkerActions),
+    permissions: grants(caseworkerActions, 'incidents'),
     module_unique_ids: ['primeromodule-gbv'],
     require_2fa: false,
   },
@@ -52,7 +57,14 @@ export const defaultRoles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
     unique_id: 'role-regional-supervisor',
     name: 'Regional Supervisor',
     group_permission: 'all',
-    permissions: cases(['read', 'write', 'flag', 'approve_case_plan', 'approve_closure', 'export']),
+    permissions: [
+      {
+        resource: 'cases',
+        actions: ['read', 'write', 'flag', 'approve_case_plan', 'approve_closure', 'export'],
+      },
+      { resource: 'incidents', actions: ['read', 'flag'] },
+      { resource: 'tracing_requests', actions: ['read', 'flag'] },
+    ],
     module_unique_ids: ['primeromodule-cp'],
     require_2fa: false,
   },
@@ -62,6 +74,8 @@ export const defaultRoles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
     group_permission: 'all',
     permissions: [
       'cases',
+      'incidents',
+      'tracing_requests',
       'users',
       'roles',
       'user_groups',

@@ -1,3 +1,5 @@
+import type { RecordType } from '../records/recordKind';
+
 export type CustomFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'string_list';
 
 /** A field a country adds to a record type's form, beyond the built-in ones. */
@@ -13,11 +15,12 @@ export interface CountrySettings {
   name: string;
   time_zone: string;
   locales: string[];
-  form_fields: { case: CustomField[] };
+  /** Custom fields per record type (a type without an entry has none). */
+  form_fields: Partial<Record<RecordType, CustomField[]>>;
   /** One notification per caseworker per reminders run, listing their new alerts, instead of one per alert. */
   notification_digest?: boolean;
   /** Days an approval may stay pending before the case gets an `approval` alert (default 3). */
   approval_reminder_days?: number;
   /** Fields sealed before they reach Cosmos (`field`, or `subform.field`); defaults in records/sensitiveFields. */
-  sensitive_fields?: { case?: string[] };
+  sensitive_fields?: Partial<Record<RecordType, string[]>>;
 }

@@ -1,5 +1,5 @@
-import type { CaseDocument } from '../cases/caseDocument';
-import type { CaseRepository } from '../cases/caseRepository';
+import type { RecordDocument } from '../records/recordDocument';
+import type { RecordRepository } from '../records/recordRepository';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { DataKeys } from './dataKeys';
@@ -21,7 +21,7 @@ export interface ReencryptionOptions {
 }
 
 export interface ReencryptionDeps {
-  cases: CaseRepository;
+  cases: RecordRepository;
   dataKeys: DataKeys;
   clock: Clock;
 }
@@ -81,7 +81,7 @@ export async function reencryptCountry(
   return { version, done, skipped, total };
 }
 
-async function rewrite(cases: CaseRepository, doc: CaseDocument): Promise<boolean> {
+async function rewrite(cases: RecordRepository, doc: RecordDocument): Promise<boolean> {
   try {
     await cases.replace(doc, doc._etag as string);
     return true;

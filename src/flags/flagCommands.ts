@@ -1,30 +1,32 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
-import { findCaseFor } from '../cases/caseAccess';
-import type { CaseDeps } from '../cases/caseDeps';
-import type { CaseDocument } from '../cases/caseDocument';
-import { writeCase } from '../cases/caseWriter';
+import { findRecordFor } from '../records/recordAccess';
+import type { RecordDeps } from '../records/recordDeps';
+import type { RecordDocument } from '../records/recordDocument';
+import type { RecordRepository } from '../records/recordRepository';
+import { writeRecord } from '../records/recordWriter';
 import { localDate } from '../countries/countrySettingsRepository';
 import { AppError, notFound, unprocessable } from '../errors';
 import type { Flag } from './schema';
 
-const flagsOf = (doc: CaseDocument) => (Array.isArray(doc.flags) ? (doc.flags as Flag[]) : []);
-const withFlags = (doc: CaseDocument, flags: Flag[]): CaseDocument => ({
+const flagsOf = (doc: RecordDocument) => (Array.isArray(doc.flags) ? (doc.flags as Flag[]) : []);
+const withFlags = <T extends RecordDocument>(doc: T, flags: Flag[]): T => ({
   ...doc,
   flags,
   flag_count: flags.filter((f) => !f.removed).length,
 });
 
-/** Flags a case (role permission `flag`); flag_count counts the flags not removed. */
+/** Flags a record (role permission `flag`); flag_count counts the flags not removed. */
 export async function addFlag(
-  deps: CaseDeps,
+  deps: RecordDeps,
+  repo: RecordRepository,
   principal: Principal,
   recordId: string,
   input: { date?: string; message: string },
 ) {
   const settings = await deps.settings.get(principal.countryCode);
   let flag: Flag | undefined;
-  await writeCase(deps, principal, {
+  await writeRecord(deps, repo, principal, {
     id: recordId,
     action: 'flag',
     ifMatch: null,
@@ -34,7 +36,7 @@ export async function addFlag(
         id,
         unique_id: id,
         record_id: doc.id,
-        record_type: 'cases',
+        record_type: repo.kind.resource,
         date: input.date ?? localDate(now, settings.time_zone),
         message: input.message,
         flagged_by: principal.user.user_name,
@@ -48,14 +50,15 @@ export async function addFlag(
 }
 
 export async function unflag(
-  deps: CaseDeps,
+  deps: RecordDeps,
+  repo: RecordRepository,
   principal: Principal,
   recordId: string,
   flagId: string,
   message: string,
 ) {
   let result: Flag | undefined;
-  await writeCase(deps, principal, {
+  await writeRecord(deps, repo, principal, {
     id: recordId,
     action: 'flag',
     ifMatch: null,
@@ -79,16 +82,21 @@ export async function unflag(
   return result as Flag;
 }
 
-export async function recordFlags(deps: CaseDeps, principal: Principal, recordId: string): Promise<Flag[]> {
-  return flagsOf(await findCaseFor(deps.cases, principal, recordId, 'read'));
+export async function recordFlags(
+  repo: RecordRepository,
+  principal: Principal,
+  recordId: string,
+): Promise<Flag[]> {
+  return flagsOf(await findRecordFor(repo, principal, recordId, 'read'));
 }
 
 /**
- * Flags up to 100 cases at once. Cases the caller may not flag are left out without saying why (as a
+ * Flags up to 100 records of one type at once. Records the caller may not flag are left out without saying why (as a
  * single request would answer 404), and the answer lists the flags made.
  */
 export async function bulkFlag(
-  deps: CaseDeps,
+  deps: RecordDeps,
+  repo: RecordRepository,
   principal: Principal,
   ids: string[],
   input: { date?: string; message: string },
@@ -96,7 +104,7 @@ export async function bulkFlag(
   const flags: Flag[] = [];
   for (const id of new Set(ids)) {
     try {
-      flags.push(await addFlag(deps, principal, id, input));
+      flags.push(await addFlag(deps, repo, principal, id, input));
     } catch (error) {
       if (!(error instanceof AppError) || (error.status !== 404 && error.status !== 403)) throw error;
     }

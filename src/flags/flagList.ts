@@ -1,26 +1,36 @@
 import type { Principal } from '../auth/principal';
-import type { CaseDeps } from '../cases/caseDeps';
-import { listCases } from '../cases/caseLister';
-import { parseListParams } from '../cases/listParams';
+import { can } from '../auth/principal';
+import type { RecordDeps } from '../records/recordDeps';
+import { listRecords } from '../records/recordLister';
+import { parseListParams } from '../records/listParams';
+import { allKinds } from '../records/recordKinds';
 import type { Flag } from './schema';
 
-/** The active flags on every case the caller may see, newest first (GET /api/v2/flags). */
-export async function listFlags(deps: Pick<CaseDeps, 'cases'>, principal: Principal) {
-  const page = await listCases(
-    deps,
-    principal,
-    parseListParams(new URLSearchParams('flagged=true&per=1000&enabled=true,false')),
+/** The active flags on every record the caller may see, of every type their role reads, newest first. */
+export async function listFlags(deps: Pick<RecordDeps, 'repos'>, principal: Principal) {
+  const readable = allKinds.filter((kind) => can(principal, kind.resource, 'read'));
+  const pages = await Promise.all(
+    readable.map(async (kind) => ({
+      kind,
+      page: await listRecords(
+        deps.repos[kind.type],
+        principal,
+        parseListParams(kind, new URLSearchParams('flagged=true&per=1000&enabled=true,false')),
+      ),
+    })),
   );
-  return page.docs
-    .flatMap((doc) =>
-      ((doc.flags as Flag[]) ?? [])
-        .filter((f) => !f.removed)
-        .map((f) => ({
-          ...f,
-          short_id: doc.short_id,
-          case_id_display: doc.case_id_display,
-          ...(doc.module_id === 'primeromodule-gbv' ? {} : { name: doc.name }),
-        })),
+  return pages
+    .flatMap(({ kind, page }) =>
+      page.docs.flatMap((doc) =>
+        ((doc.flags as Flag[]) ?? [])
+          .filter((f) => !f.removed)
+          .map((f) => ({
+            ...f,
+            short_id: doc.short_id,
+            [kind.displayField]: doc[kind.displayField],
+            ...(doc.module_id === 'primeromodule-gbv' ? {} : { name: doc.name }),
+          })),
+      ),
     )
     .sort((a, b) => (a.created_at < b.created_at ? 1 : -1));
 }

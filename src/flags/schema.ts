@@ -12,7 +12,9 @@ export const bulkFlagSchema = z
     data: z
       .object({
         ids: z.array(uuid).min(1, 'needs at least one id').max(100, 'at most 100 records at once'),
-        record_type: z.literal('cases', { error: 'must be cases' }),
+        record_type: z.enum(['cases', 'incidents', 'tracing_requests'], {
+          error: 'must be cases, incidents or tracing_requests',
+        }),
         date: dateString.optional(),
         message,
       })
@@ -24,7 +26,7 @@ export interface Flag {
   id: string;
   unique_id: string;
   record_id: string;
-  record_type: 'cases';
+  record_type: 'cases' | 'incidents' | 'tracing_requests';
   date: string;
   message: string;
   flagged_by: string;

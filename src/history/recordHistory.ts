@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { DataKeys } from '../crypto/dataKeys';
 import { isSealed, open, seal, type SealedValue } from '../crypto/fieldCipher';
+import type { RecordType } from '../records/recordKind';
 
 type Fields = Record<string, unknown>;
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
@@ -37,7 +38,7 @@ interface HistoryEntry {
   type: 'record_history';
   country_code: string;
   record_id: string;
-  record_type: 'case';
+  record_type: RecordType;
   version: number;
   action: 'create' | 'update';
   user_name: string;
@@ -58,6 +59,7 @@ export class RecordHistory {
 
   async append(entry: {
     country_code: string;
+    record_type: RecordType;
     record_id: string;
     version: number;
     action: 'create' | 'update';
@@ -72,12 +74,16 @@ export class RecordHistory {
       type: 'record_history',
       country_code: entry.country_code,
       record_id: entry.record_id,
-      record_type: 'case',
+      record_type: entry.record_type,
       version: entry.version,
       action: entry.action,
       user_name: entry.user_name,
       datetime: entry.at,
-      changes: seal(key, aad(entry.country_code, entry.record_id, entry.version), entry.changes),
+      changes: seal(
+        key,
+        aad(entry.country_code, entry.record_type, entry.record_id, entry.version),
+        entry.changes,
+      ),
     };
     await this.container.items.upsert(doc);
   }
@@ -102,14 +108,14 @@ export class RecordHistory {
         const changes = isSealed(h.changes)
           ? (open(
               await this.keys.decryptionKey(countryCode, h.changes.k),
-              aad(countryCode, recordId, h.version),
+              aad(countryCode, h.record_type, recordId, h.version),
               h.changes,
               'record_history',
             ) as FieldChanges)
           : {};
         return {
           record_id: h.record_id,
-          record_type: 'case',
+          record_type: h.record_type,
           version: h.version,
           action: h.action,
           user_name: h.user_name,
@@ -121,5 +127,5 @@ export class RecordHistory {
   }
 }
 
-const aad = (country: string, recordId: string, version: number) =>
-  `${country}|case_history|${recordId}|${version}`;
+const aad = (country: string, type: RecordType, recordId: string, version: number) =>
+  `${country}|${type}_history|${recordId}|${version}`;

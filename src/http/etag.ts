@@ -15,3 +15,7 @@ export function ifMatchHolds(header: string | null, storedEtag: string): boolean
   const stored = toHttpEtag(storedEtag);
   return value.split(',').some((tag) => tag.trim().replace(/^W\//, '') === stored);
 }
+
+/** The `ETag` header of a stored document, if it has one. */
+export const withEtag = (doc: { _etag?: string }): Record<string, string> =>
+  doc._etag ? { ETag: toHttpEtag(doc._etag) } : {};

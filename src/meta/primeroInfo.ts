@@ -2,7 +2,11 @@ import type { App } from '../app';
 import packageJson from '../../package.json';
 
 export const modules = [
-  { unique_id: 'primeromodule-cp', name: 'CP', associated_record_types: ['case', 'tracing_request'] },
+  {
+    unique_id: 'primeromodule-cp',
+    name: 'CP',
+    associated_record_types: ['case', 'tracing_request', 'incident'],
+  },
   { unique_id: 'primeromodule-gbv', name: 'GBV', associated_record_types: ['case', 'incident'] },
 ];
 

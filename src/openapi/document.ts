@@ -1,8 +1,9 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { loginResponseSchema, loginSchema } from '../auth/schema';
-import { caseFieldsSchema, caseRecordSchema } from '../cases/schema';
-import { listFilters, MAX_PER, orderable, rangeFilters } from '../cases/listParams';
+import { MAX_PER } from '../records/listParams';
+import type { RecordKind } from '../records/recordKind';
+import { allKinds } from '../records/recordKinds';
 import { uuid } from '../records/fieldTypes';
 import packageJson from '../../package.json';
 
@@ -35,29 +36,6 @@ export function buildOpenApiDocument() {
     type: 'http',
     scheme: 'bearer',
     bearerFormat: 'JWT',
-  });
-  // Named components through zod metadata (registry.register needs schemas made after extendZodWithOpenApi).
-  const caseRecord = caseRecordSchema.meta({ id: 'Case' });
-  const caseInput = caseFieldsSchema.extend({ id: uuid.optional() }).meta({ id: 'CaseInput' });
-  const listQuery = z.object({
-    page: z.int().min(1).optional(),
-    per: z.int().min(1).max(MAX_PER).optional(),
-    order_by: z.enum(orderable).optional(),
-    order: z.enum(['asc', 'desc']).optional(),
-    fields: z.string().optional().meta({ description: 'Comma-separated field names, or `short`' }),
-    query: z.string().optional(),
-    id_search: z.boolean().optional(),
-    flagged: z.boolean().optional(),
-    enabled: z.string().optional().meta({ description: '`true` (default), `false` or `true,false`' }),
-    ...Object.fromEntries(
-      listFilters.map((f) => [f, z.string().optional().meta({ description: 'Comma-separated values' })]),
-    ),
-    ...Object.fromEntries(
-      Object.keys(rangeFilters).map((f) => [
-        f,
-        z.string().optional().meta({ description: 'Range `from..to`' }),
-      ]),
-    ),
   });
   const secured = { security: [{ bearer: [] }] };
 
@@ -99,71 +77,7 @@ export function buildOpenApiDocument() {
     ...secured,
     responses: { 200: { description: 'Signed out' }, ...errors(401) },
   });
-  registry.registerPath({
-    method: 'get',
-    path: '/api/v2/cases',
-    summary: 'List cases in scope',
-    ...secured,
-    request: { query: listQuery, headers: countryHeader },
-    responses: {
-      200: json(
-        z.object({
-          data: z.array(caseRecord),
-          metadata: z.object({ total: z.int(), per: z.int(), page: z.int() }),
-        }),
-        'A page of cases',
-      ),
-      ...errors(400, 401, 403),
-    },
-  });
-  registry.registerPath({
-    method: 'post',
-    path: '/api/v2/cases',
-    summary: 'Register a case',
-    ...secured,
-    request: {
-      headers: countryHeader,
-      body: { content: { 'application/json': { schema: z.object({ data: caseInput }) } } },
-    },
-    responses: {
-      200: json(z.object({ data: caseRecord }), 'The stored case'),
-      ...errors(400, 401, 403, 409, 413, 422),
-    },
-  });
-  registry.registerPath({
-    method: 'get',
-    path: '/api/v2/cases/{id}',
-    summary: 'Read a case',
-    ...secured,
-    request: { params: idParam, headers: countryHeader },
-    responses: { 200: json(z.object({ data: caseRecord }), 'The case, with ETag'), ...errors(401, 404) },
-  });
-  registry.registerPath({
-    method: 'patch',
-    path: '/api/v2/cases/{id}',
-    summary: 'Change fields of a case (deep merge; subforms by unique_id)',
-    ...secured,
-    request: {
-      params: idParam,
-      headers: countryHeader.extend({ 'if-match': z.string().optional() }),
-      body: { content: { 'application/json': { schema: z.object({ data: caseFieldsSchema }) } } },
-    },
-    responses: {
-      200: json(z.object({ data: caseRecord }), 'The updated case'),
-      ...errors(400, 401, 403, 404, 412, 413, 422),
-    },
-  });
-  registry.registerPath({
-    method: 'delete',
-    path: '/api/v2/cases/{id}',
-    summary: 'Disable a case',
-    ...secured,
-    request: { params: idParam, headers: countryHeader.extend({ 'if-match': z.string().optional() }) },
-    responses: {
-      200: json(z.object({ data: caseRecord }), 'The disabled case'),
-      ...errors(401, 403, 404, 412),
-    },
-  });
+  for (const kind of allKinds) registerRecordPaths(registry, kind, secured);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -173,5 +87,108 @@ export function buildOpenApiDocument() {
       description: 'Primero v2 compatible API',
     },
     servers: [{ url: '/' }],
+  });
+}
+
+/** The five record endpoints of one record type (API.md, "Records"). */
+function registerRecordPaths(
+  registry: OpenAPIRegistry,
+  kind: RecordKind,
+  secured: { security: Record<string, string[]>[] },
+) {
+  const name = kind.label.replace(/ (\w)/g, (_m, c: string) => c.toUpperCase());
+  const noun = kind.label.toLowerCase();
+  const base = `/api/v2/${kind.resource}`;
+  // Named components through zod metadata (registry.register needs schemas made after extendZodWithOpenApi).
+  const record = kind.record.meta({ id: name });
+  const input = kind.fields.extend({ id: uuid.optional() }).meta({ id: `${name}Input` });
+  const withEtagHeader = countryHeader.extend({ 'if-match': z.string().optional() });
+  const listQuery = z.object({
+    page: z.int().min(1).optional(),
+    per: z.int().min(1).max(MAX_PER).optional(),
+    order_by: z.enum(kind.list.orderable as [string, ...string[]]).optional(),
+    order: z.enum(['asc', 'desc']).optional(),
+    fields: z.string().optional().meta({ description: 'Comma-separated field names, or `short`' }),
+    query: z.string().optional(),
+    id_search: z.boolean().optional(),
+    flagged: z.boolean().optional(),
+    enabled: z.string().optional().meta({ description: '`true` (default), `false` or `true,false`' }),
+    ...Object.fromEntries(
+      kind.list.filters.map((f) => [
+        f,
+        z.string().optional().meta({ description: 'Comma-separated values' }),
+      ]),
+    ),
+    ...Object.fromEntries(
+      Object.keys(kind.list.ranges).map((f) => [
+        f,
+        z.string().optional().meta({ description: 'Range `from..to`' }),
+      ]),
+    ),
+  });
+  registry.registerPath({
+    method: 'get',
+    path: base,
+    summary: `List ${kind.resource.replace('_', ' ')} in scope`,
+    ...secured,
+    request: { query: listQuery, headers: countryHeader },
+    responses: {
+      200: json(
+        z.object({
+          data: z.array(record),
+          metadata: z.object({ total: z.int(), per: z.int(), page: z.int() }),
+        }),
+        'A page of records',
+      ),
+      ...errors(400, 401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: base,
+    summary: `Register a ${noun}`,
+    ...secured,
+    request: {
+      headers: countryHeader,
+      body: { content: { 'application/json': { schema: z.object({ data: input }) } } },
+    },
+    responses: {
+      200: json(z.object({ data: record }), `The stored ${noun}`),
+      ...errors(400, 401, 403, 409, 413, 422),
+    },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: `${base}/{id}`,
+    summary: `Read a ${noun}`,
+    ...secured,
+    request: { params: idParam, headers: countryHeader },
+    responses: { 200: json(z.object({ data: record }), `The ${noun}, with ETag`), ...errors(401, 404) },
+  });
+  registry.registerPath({
+    method: 'patch',
+    path: `${base}/{id}`,
+    summary: `Change fields of a ${noun} (deep merge; subforms by unique_id)`,
+    ...secured,
+    request: {
+      params: idParam,
+      headers: withEtagHeader,
+      body: { content: { 'application/json': { schema: z.object({ data: kind.fields }) } } },
+    },
+    responses: {
+      200: json(z.object({ data: record }), `The updated ${noun}`),
+      ...errors(400, 401, 403, 404, 412, 413, 422),
+    },
+  });
+  registry.registerPath({
+    method: 'delete',
+    path: `${base}/{id}`,
+    summary: `Disable a ${noun}`,
+    ...secured,
+    request: { params: idParam, headers: withEtagHeader },
+    responses: {
+      200: json(z.object({ data: record }), `The disabled ${noun}`),
+      ...errors(401, 403, 404, 412),
+    },
   });
 }

@@ -2,7 +2,7 @@ import type { CountrySettingsRepository } from '../countries/countrySettingsRepo
 import { blindIndex, searchTokens } from '../crypto/blindIndex';
 import type { DataKeys } from '../crypto/dataKeys';
 import { isSealed, open, seal } from '../crypto/fieldCipher';
-import { defaultSensitiveCaseFields, searchableCaseFields } from './sensitiveFields';
+import { kindOf } from './recordKinds';
 
 export type Doc = Record<string, unknown> & { id: string; country_code: string; record_type: string };
 type Entry = Record<string, unknown>;
@@ -35,9 +35,10 @@ export class RecordCipher implements RecordSealer {
       this.settings.get(cc),
     ]);
     const out: Record<string, unknown> = { ...doc };
-    const words = searchableCaseFields.map((f) => doc[f]).filter((v): v is string => typeof v === 'string');
+    const kind = kindOf(doc.record_type);
+    const words = kind.searchableFields.map((f) => doc[f]).filter((v): v is string => typeof v === 'string');
     out.search_index = blindIndex(indexKey, searchTokens(words.join(' ')));
-    for (const path of settings.sensitive_fields?.case ?? defaultSensitiveCaseFields) {
+    for (const path of settings.sensitive_fields?.[kind.type] ?? kind.sensitiveFields) {
       const [field, sub] = path.split('.') as [string, string | undefined];
       const value = out[field];
       if (sub === undefined) {

@@ -1,29 +1,37 @@
-import type { Principal } from '../auth/principal';
-import { findCaseFor, findReadableCase } from '../cases/caseAccess';
-import type { CaseDeps } from '../cases/caseDeps';
-import { writeCase } from '../cases/caseWriter';
+import { can, type Principal } from '../auth/principal';
+import { findRecordFor, findReadableRecord } from '../records/recordAccess';
+import type { RecordDeps } from '../records/recordDeps';
+import { writeRecord } from '../records/recordWriter';
+import type { RecordRepository } from '../records/recordRepository';
+import { allKinds } from '../records/recordKinds';
+import type { RecordType } from '../records/recordKind';
 import { notFound } from '../errors';
 import { scopeFilter } from '../policy/recordScope';
 import type { AlertStore } from './alertStore';
 
-/** GET /alerts: how many records in the caller's scope have alerts, per record type. */
-export async function alertCounts(deps: Pick<CaseDeps, 'cases'>, principal: Principal) {
+/** GET /alerts: how many records in the caller's scope have alerts, per record type (0 where it cannot read). */
+export async function alertCounts(deps: Pick<RecordDeps, 'repos'>, principal: Principal) {
   const scope = scopeFilter(principal);
-  const where = ["c.record_type = 'case'", 'c.enabled = true', 'c.alert_count > 0', ...scope.where].join(
-    ' AND ',
+  const where = ['c.record_type = @recordType', 'c.enabled = true', 'c.alert_count > 0', ...scope.where];
+  const counts = await Promise.all(
+    allKinds.map(async (kind) => {
+      if (!can(principal, kind.resource, 'read')) return [kind.type, 0] as const;
+      const parameters = [...scope.parameters, { name: '@recordType', value: kind.type }];
+      const n = await deps.repos[kind.type].count(principal.countryCode, where.join(' AND '), parameters);
+      return [kind.type, n] as const;
+    }),
   );
-  const cases = await deps.cases.count(principal.countryCode, where, scope.parameters);
-  return { case: cases, incident: 0, tracing_request: 0 };
+  return Object.fromEntries(counts) as Record<RecordType, number>;
 }
 
-/** GET /cases/{id}/alerts, in Primero's shape. */
+/** GET /cases/{id}/alerts (or another record type's), in Primero's shape. */
 export async function recordAlerts(
-  deps: Pick<CaseDeps, 'cases'>,
+  repo: RecordRepository,
   alerts: AlertStore,
   principal: Principal,
   recordId: string,
 ) {
-  const doc = await findReadableCase(deps.cases, principal, recordId);
+  const doc = await findReadableRecord(repo, principal, recordId);
   return (await alerts.forRecord(doc.country_code, doc.id)).map((a) => ({
     unique_id: a.unique_id,
     alert_for: a.alert_for,
@@ -35,18 +43,19 @@ export async function recordAlerts(
 
 /** DELETE /cases/{id}/alerts/{alert_id}: dismisses an alert; alert_count follows. */
 export async function dismissAlert(
-  deps: CaseDeps,
+  deps: RecordDeps,
+  repo: RecordRepository,
   alerts: AlertStore,
   principal: Principal,
   recordId: string,
   alertId: string,
 ) {
-  const doc = await findCaseFor(deps.cases, principal, recordId, 'write');
+  const doc = await findRecordFor(repo, principal, recordId, 'write');
   // Alert ids are 32 hex characters; anything else never reaches the store (where it could be a malformed id).
   if (!/^[0-9a-f]{32}$/.test(alertId) || !(await alerts.delete(doc.country_code, doc.id, alertId)))
     throw notFound('Alert not found');
   const remaining = (await alerts.forRecord(doc.country_code, doc.id)).length;
-  await writeCase(deps, principal, {
+  await writeRecord(deps, repo, principal, {
     id: recordId,
     action: 'write',
     ifMatch: null,

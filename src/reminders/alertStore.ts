@@ -1,5 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
+import type { RecordType } from '../records/recordKind';
 
 export interface Alert {
   id: string;
@@ -7,7 +8,7 @@ export interface Alert {
   type: 'alert';
   country_code: string;
   record_id: string;
-  record_type: 'case';
+  record_type: RecordType;
   alert_for: string;
   /** Primero's alert `type` names the form the alert is about. */
   form_unique_id: string;

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import type { CaseDocument } from '../cases/caseDocument';
-import type { CaseRepository } from '../cases/caseRepository';
+import type { CaseDocument } from '../records/recordDocument';
+import type { RecordRepository } from '../records/recordRepository';
 import type { Clock } from '../clock';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import type { CountrySettings } from '../countries/types';
@@ -10,7 +10,7 @@ import { alertId, type AlertStore } from './alertStore';
 import { withReminders, type Reminder } from './reminderRules';
 
 export interface ReminderJobDeps {
-  cases: CaseRepository;
+  cases: RecordRepository<CaseDocument>;
   alerts: AlertStore;
   queue: NotificationQueue;
   settings: CountrySettingsRepository;

@@ -1,6 +1,7 @@
 import type { Principal } from '../auth/principal';
-import type { CaseRepository } from '../cases/caseRepository';
+import type { RecordRepository } from '../records/recordRepository';
 import type { Clock } from '../clock';
+import type { CaseDocument } from '../records/recordDocument';
 import type { Reminder } from './reminderRules';
 
 const taskTypes: Record<string, string> = {
@@ -15,7 +16,10 @@ const WEEK_MS = 7 * 86_400_000;
  * GET /tasks: the caller's own work (cases they own or are assigned to, open), from the same reminders the
  * alerts come from: `due_date` is when the item becomes overdue, `upcoming_soon` within 7 days.
  */
-export async function listTasks(deps: { cases: CaseRepository; clock: Clock }, principal: Principal) {
+export async function listTasks(
+  deps: { cases: RecordRepository<CaseDocument>; clock: Clock },
+  principal: Principal,
+) {
   const docs = await deps.cases.query(
     principal.countryCode,
     "SELECT * FROM c WHERE c.record_type = 'case' AND c.country_code = @country AND c.enabled = true AND c.status = 'open' AND ARRAY_CONTAINS(@modules, c.module_id) AND ARRAY_CONTAINS(c.associated_user_names, @me) AND ARRAY_LENGTH(c.reminders) > 0",

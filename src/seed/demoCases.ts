@@ -109,3 +109,55 @@ export function demoCases(today: Date): DemoCase[] {
   for (const c of cases) c.fields.registration_date = d(-c.daysAgo);
   return cases;
 }
+
+/** A GBV incident recorded from the GBV demo case, and a tracing request per country. */
+export function demoOtherRecords(
+  today: Date,
+): (DemoCase & { record_type: 'incident' | 'tracing_request' })[] {
+  const d = (days: number) => dayOffset(today, days);
+  return [
+    {
+      record_type: 'incident',
+      id: '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0101',
+      country_code: 'GH',
+      owner: 'gbv_gh',
+      daysAgo: 5,
+      fields: {
+        incident_case_id: '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0004',
+        incident_date: d(-6),
+        incident_timeofday: 'evening',
+        gbv_sexual_violence_type: 'physical_assault',
+        incident_description: 'Demo narrative: assaulted on the way back from the market.',
+        survivor_code: 'GH-S-0001',
+        perpetrator_subform_section: [{ perpetrator_sex: 'male', age_group: '26_40' }],
+      },
+    },
+    {
+      record_type: 'tracing_request',
+      id: '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0201',
+      country_code: 'GH',
+      owner: 'cw_gh',
+      daysAgo: 3,
+      fields: {
+        inquiry_date: d(-3),
+        relation_name: 'Esi Boateng',
+        relation: 'mother',
+        location_separation: 'Tamale bus station',
+        tracing_request_subform_section: [{ name: 'Kofi Boateng', sex: 'male', age: 7 }],
+      },
+    },
+    {
+      record_type: 'tracing_request',
+      id: '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0202',
+      country_code: 'KE',
+      owner: 'cw_ke',
+      daysAgo: 1,
+      fields: {
+        inquiry_date: d(-1),
+        relation_name: 'Wanjiru Kamau',
+        relation: 'aunt',
+        tracing_request_subform_section: [{ name: 'Baraka Kamau', sex: 'male', age: 10 }],
+      },
+    },
+  ];
+}

@@ -1,11 +1,12 @@
 import type { App } from '../app';
 import { hashPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
-import { createCase } from '../cases/caseCreator';
+import { createIncident } from '../incidents/incidentFromCase';
+import { createRecord } from '../records/recordCreator';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
 import type { Role, User } from '../users/types';
 import { userDocId } from '../users/userRepository';
-import { demoCases } from './demoCases';
+import { demoCases, demoOtherRecords } from './demoCases';
 import { demoAgencies, demoCountries, demoRoles, demoUserGroups, demoUsers } from './demoDirectory';
 
 export interface SeedOptions {
@@ -47,7 +48,11 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<void> {
   }
 
   const now = app.clock.now();
-  for (const demo of demoCases(now)) {
+  const demos = [
+    ...demoCases(now).map((demo) => ({ ...demo, record_type: 'case' as const })),
+    ...demoOtherRecords(now),
+  ];
+  for (const demo of demos) {
     const { resource } = await records.item(demo.id, [demo.country_code, demo.id]).read();
     if (resource) continue;
     const owner = (await app.users.findByUserName(demo.owner)) as User;
@@ -59,6 +64,8 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<void> {
       tokenId: 'seed',
       tokenExpiresAt: 0,
     };
-    await createCase(app.caseDeps, principal, { id: demo.id, ...demo.fields });
+    const data = { id: demo.id, ...demo.fields };
+    if (demo.record_type === 'incident') await createIncident(app.records, principal, data);
+    else await createRecord(app.records, app.records.repos[demo.record_type], principal, data);
   }
 }

@@ -9,6 +9,8 @@ export interface CursorState {
   snapshot: boolean;
   country: string;
   user: string;
+  /** The record type pulled (absent in cursors issued before incidents existed: cases). */
+  type?: string;
 }
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');
@@ -22,7 +24,7 @@ export function encodeCursor(key: Buffer, state: CursorState): string {
 export function decodeCursor(
   key: Buffer,
   cursor: string,
-  expected: { country: string; user: string },
+  expected: { country: string; user: string; type: string },
 ): CursorState {
   const [body, mac] = cursor.split('.');
   const invalid = () =>
@@ -32,6 +34,10 @@ export function decodeCursor(
   const given = Buffer.from(mac, 'base64url');
   if (given.length !== good.length || !timingSafeEqual(given, good)) throw invalid();
   const state = JSON.parse(Buffer.from(body, 'base64url').toString('utf8')) as CursorState;
-  if (state.country !== expected.country || state.user !== expected.user) throw invalid();
+  const sameStream =
+    state.country === expected.country &&
+    state.user === expected.user &&
+    (state.type ?? 'case') === expected.type;
+  if (!sameStream) throw invalid();
   return state;
 }

@@ -1,5 +1,3 @@
-import { isSubformKey } from '../cases/schema';
-
 type Doc = Record<string, unknown>;
 
 // Bookkeeping that changes on every write and is not a client's field.
@@ -23,13 +21,18 @@ const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b)
  * three-way merge needs: a field changed on the server since the client's base version is one the client
  * may not overwrite blindly — no copies of old records are kept.
  */
-export function withFieldVersions<T extends Doc>(previous: Doc, next: T, version: number): T {
+export function withFieldVersions<T extends Doc>(
+  previous: Doc,
+  next: T,
+  version: number,
+  subforms: ReadonlySet<string>,
+): T {
   const versions: Record<string, number> = { ...((previous.field_versions as Record<string, number>) ?? {}) };
   for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
     if (untracked.has(key) || key.startsWith('_')) continue;
     if (same(previous[key], next[key])) continue;
     versions[key] = version;
-    if (isSubformKey(key)) {
+    if (subforms.has(key)) {
       const entries = (value: unknown) =>
         new Map((Array.isArray(value) ? (value as Doc[]) : []).map((e) => [e.unique_id, e]));
       const before = entries(previous[key]);

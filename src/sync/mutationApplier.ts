@@ -1,13 +1,14 @@
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
-import { findReadableCase } from '../cases/caseAccess';
-import { createCase } from '../cases/caseCreator';
-import type { CaseDeps } from '../cases/caseDeps';
-import { revisedCase, validatedChanges } from '../cases/caseRevision';
-import { presentCase } from '../cases/casePresenter';
-import { isSubformKey } from '../cases/schema';
-import { disableCase } from '../cases/caseUpdater';
-import { writeCase } from '../cases/caseWriter';
+import { findReadableRecord } from '../records/recordAccess';
+import { createRecord } from '../records/recordCreator';
+import type { RecordDeps } from '../records/recordDeps';
+import type { RecordRepository } from '../records/recordRepository';
+import { revisedRecord, validatedChanges } from '../records/recordRevision';
+import { presentRecord } from '../records/recordPresenter';
+import { disableRecord } from '../records/recordUpdater';
+import { writeRecord } from '../records/recordWriter';
+import { createIncident } from '../incidents/incidentFromCase';
 import { AppError, unprocessable } from '../errors';
 import { fieldVersion } from './fieldVersions';
 import type { Mutation, MutationResult } from './schema';
@@ -31,22 +32,27 @@ interface Conflict {
  * someone resolves it. Subform entries merge the same way, one entry at a time.
  */
 export async function applyMutation(
-  deps: CaseDeps,
+  deps: RecordDeps,
+  repo: RecordRepository,
   principal: Principal,
   m: Mutation,
 ): Promise<MutationResult> {
   try {
     if (m.op === 'create') {
-      const { doc } = await createCase(deps, principal, { ...(m.changes ?? {}), id: m.id });
-      return { mutation_id: m.mutation_id, result: 'applied', record: presentCase(doc) };
+      const data = { ...(m.changes ?? {}), id: m.id };
+      const { doc } =
+        repo.kind.type === 'incident'
+          ? await createIncident(deps, principal, data)
+          : await createRecord(deps, repo, principal, data);
+      return { mutation_id: m.mutation_id, result: 'applied', record: presentRecord(doc) };
     }
     if (m.op === 'disable') {
-      const doc = await disableCase(deps, principal, m.id, null);
-      return { mutation_id: m.mutation_id, result: 'applied', record: presentCase(doc) };
+      const doc = await disableRecord(deps, repo, principal, m.id, null);
+      return { mutation_id: m.mutation_id, result: 'applied', record: presentRecord(doc) };
     }
     if (m.base_version === undefined)
       throw unprocessable([{ detail: 'base_version', message: 'is required for an update' }]);
-    return await mergeUpdate(deps, principal, m, m.base_version);
+    return await mergeUpdate(deps, repo, principal, m, m.base_version);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return {
@@ -58,23 +64,25 @@ export async function applyMutation(
 }
 
 async function mergeUpdate(
-  deps: CaseDeps,
+  deps: RecordDeps,
+  repo: RecordRepository,
   principal: Principal,
   m: Mutation,
   base: number,
 ): Promise<MutationResult> {
   const settings = await deps.settings.get(principal.countryCode);
   let conflicts: Conflict[] = [];
-  const doc = await writeCase(deps, principal, {
+  const { kind } = repo;
+  const doc = await writeRecord(deps, repo, principal, {
     id: m.id,
     action: 'write',
     ifMatch: null,
     change: (current, now) => {
-      const fields = validatedChanges(current, m.changes ?? {}, settings, principal);
+      const fields = validatedChanges(kind, current, m.changes ?? {}, settings, principal);
       conflicts = [];
       const accepted: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(fields)) {
-        if (isSubformKey(field) && Array.isArray(value)) {
+        if (kind.subforms.has(field) && Array.isArray(value)) {
           const stored = new Map(((current[field] as Entry[]) ?? []).map((e) => [e.unique_id, e]));
           const kept = (value as Entry[]).filter((entry) => {
             const id = entry.unique_id;
@@ -96,7 +104,7 @@ async function mergeUpdate(
       }
       const changed = Object.entries(accepted).some(([k, v]) => !same(current[k], v));
       if (!changed && conflicts.length === 0) return undefined;
-      const next = revisedCase(current, accepted, settings, principal, now);
+      const next = revisedRecord(kind, current, accepted, settings, principal, now);
       if (conflicts.length > 0) {
         const recorded = conflicts.map((c) => ({
           unique_id: randomUUID(),
@@ -115,19 +123,19 @@ async function mergeUpdate(
   return {
     mutation_id: m.mutation_id,
     result: conflicts.length > 0 ? 'conflict' : 'applied',
-    record: presentCase(doc),
+    record: presentRecord(doc),
     ...(conflicts.length > 0 ? { conflicts } : {}),
   };
 }
 
 /** The answer to a replayed mutation: its first outcome, with the record as it is now. */
 export async function duplicateResult(
-  deps: CaseDeps,
+  repo: RecordRepository,
   principal: Principal,
   m: Mutation,
   first: { result: MutationResult['result']; errors?: MutationResult['errors'] },
 ): Promise<MutationResult & { first_result: MutationResult['result'] }> {
-  const doc = await findReadableCase(deps.cases, principal, m.id).catch(() => undefined);
+  const doc = await findReadableRecord(repo, principal, m.id).catch(() => undefined);
   const conflicts = ((doc?.sync_conflicts as (Conflict & { mutation_id: string })[]) ?? [])
     .filter((c) => c.mutation_id === m.mutation_id)
     .map(({ field, server_value, client_value }) => ({ field, server_value, client_value }));
@@ -135,7 +143,7 @@ export async function duplicateResult(
     mutation_id: m.mutation_id,
     result: 'duplicate',
     first_result: first.result,
-    ...(doc ? { record: presentCase(doc) } : {}),
+    ...(doc ? { record: presentRecord(doc) } : {}),
     ...(conflicts.length > 0 ? { conflicts } : {}),
     ...(first.errors ? { errors: first.errors } : {}),
   };

@@ -1,7 +1,8 @@
 import type { SqlParameter } from '@azure/cosmos';
 import { can, type Principal } from '../auth/principal';
-import type { CaseDeps } from '../cases/caseDeps';
-import { presentCase } from '../cases/casePresenter';
+import type { RecordDeps } from '../records/recordDeps';
+import type { RecordRepository } from '../records/recordRepository';
+import { presentRecord } from '../records/recordPresenter';
 import type { DataKeys } from '../crypto/dataKeys';
 import { forbidden } from '../errors';
 import { inScope, scopeFilter } from '../policy/recordScope';
@@ -22,12 +23,15 @@ export interface PullOptions {
  * skipped nor repeated at a page boundary. Disabled records come as tombstones.
  */
 export async function pullChanges(
-  deps: CaseDeps & { dataKeys: DataKeys },
+  deps: Pick<RecordDeps, 'clock'> & { dataKeys: DataKeys },
+  repo: RecordRepository,
   principal: Principal,
   options: PullOptions,
 ) {
-  if (!can(principal, 'cases', 'read')) throw forbidden('Your role does not allow reading cases');
-  const who = { country: principal.countryCode, user: principal.user.user_name };
+  const { kind } = repo;
+  if (!can(principal, kind.resource, 'read'))
+    throw forbidden(`Your role does not allow reading ${kind.resource}`);
+  const who = { country: principal.countryCode, user: principal.user.user_name, type: kind.type };
   const key = (await deps.dataKeys.macKey('sync-cursor')).key;
   const from: CursorState = options.cursor
     ? decodeCursor(key, options.cursor, who)
@@ -45,9 +49,10 @@ export async function pullChanges(
     { name: '@id', value: from.id },
     { name: '@settled', value: Math.floor(deps.clock.now().getTime() / 1000) - SETTLE_SECONDS },
     { name: '@take', value: options.per + 1 },
+    { name: '@recordType', value: kind.type },
   ];
   const where = [
-    "c.record_type = 'case'",
+    'c.record_type = @recordType',
     country as string,
     modules as string,
     // A first download needs no tombstones: only what the caller may see now.
@@ -57,7 +62,7 @@ export async function pullChanges(
     'c._ts <= @settled',
     '(c._ts > @ts OR (c._ts = @ts AND c.id > @id))',
   ];
-  const docs = await deps.cases.query(
+  const docs = await repo.query(
     principal.countryCode,
     `SELECT TOP @take * FROM c WHERE ${where.join(' AND ')} ORDER BY c._ts ASC, c.id ASC`,
     parameters,
@@ -71,7 +76,7 @@ export async function pullChanges(
   return {
     data: page.map((doc) =>
       doc.enabled && inScope(principal, doc)
-        ? presentCase(doc, { fields: options.fields })
+        ? presentRecord(doc, { fields: options.fields })
         : { id: doc.id, deleted: true },
     ),
     metadata: { next_cursor: encodeCursor(key, next), has_more: hasMore },

@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
-import type { CaseDeps } from '../cases/caseDeps';
+import type { RecordDeps } from '../records/recordDeps';
+import type { RecordRepository } from '../records/recordRepository';
 import { issuesToEntries } from '../http/validation';
 import { applyMutation, duplicateResult } from './mutationApplier';
 import type { Receipts } from './receipts';
@@ -12,7 +13,8 @@ import { mutationSchema, type MutationResult } from './schema';
  * record that already has it changes nothing and a repeated create is recognised.
  */
 export async function pushMutations(
-  deps: CaseDeps & { receipts: Receipts },
+  deps: RecordDeps & { receipts: Receipts },
+  repo: RecordRepository,
   principal: Principal,
   batch: unknown[],
 ): Promise<MutationResult[]> {
@@ -35,10 +37,10 @@ export async function pushMutations(
     const me = principal.user.user_name;
     const receipt = await deps.receipts.find(principal.countryCode, m.id, me, m.mutation_id);
     if (receipt) {
-      results.push(await duplicateResult(deps, principal, m, receipt));
+      results.push(await duplicateResult(repo, principal, m, receipt));
       continue;
     }
-    const result = await applyMutation(deps, principal, m);
+    const result = await applyMutation(deps, repo, principal, m);
     await deps.receipts.save(principal.countryCode, m.id, me, result);
     results.push(result);
   }

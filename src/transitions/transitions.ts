@@ -1,9 +1,9 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { can, type Principal } from '../auth/principal';
-import { findCaseFor } from '../cases/caseAccess';
-import type { CaseDeps } from '../cases/caseDeps';
-import type { CaseDocument } from '../cases/caseDocument';
+import { findRecordFor } from '../records/recordAccess';
+import type { RecordDeps } from '../records/recordDeps';
+import type { CaseDocument } from '../records/recordDocument';
 import { writeCase } from '../cases/caseWriter';
 import { forbidden, notFound, unprocessable } from '../errors';
 import type { UserRepository } from '../users/userRepository';
@@ -53,7 +53,7 @@ export interface Transition {
   responded_at?: string;
 }
 
-type Deps = CaseDeps & { users: UserRepository };
+type Deps = RecordDeps & { users: UserRepository };
 const transitionsOf = (doc: CaseDocument) =>
   Array.isArray(doc.transitions) ? (doc.transitions as Transition[]) : [];
 /** Who may see the case besides its scope: the owner and users with a live referral. */
@@ -224,7 +224,7 @@ async function transition(
   action: 'assign' | 'referral' | 'transfer',
   plan: (doc: CaseDocument, now: string) => Promise<Plan>,
 ) {
-  const doc = await findCaseFor(deps.cases, principal, id, action);
+  const doc = await findRecordFor(deps.cases, principal, id, action);
   if (!doc.enabled)
     throw unprocessable([
       { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
@@ -244,7 +244,7 @@ async function transition(
 
 /** GET /cases/{id}/transitions. */
 export async function listTransitions(deps: Deps, principal: Principal, id: string) {
-  return transitionsOf(await findCaseFor(deps.cases, principal, id, 'read'));
+  return transitionsOf(await findRecordFor(deps.cases, principal, id, 'read'));
 }
 
 /** Users who had the case through ownership or a referral and no longer do: sync sends them a tombstone. */

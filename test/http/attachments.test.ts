@@ -1,5 +1,5 @@
 import { randomBytes, randomUUID } from 'node:crypto';
-import type { CaseDocument } from '../../src/cases/caseDocument';
+import type { CaseDocument } from '../../src/records/recordDocument';
 import { cleanUpPendingAttachments } from '../../src/attachments/pendingCleanup';
 import { Readable } from 'node:stream';
 import { startTestApp, type TestApp } from '../support/testApp';
@@ -355,7 +355,7 @@ describe('orphan cleanup', () => {
       .id as string;
     const listedRef = { ...orphan, attachment_id: listed };
     await store.markPending(listedRef); // as if the upload crashed before clearing the flag
-    const deps = { store, cases: t.app.caseDeps.cases, clock: t.clock };
+    const deps = { store, repos: t.app.records.repos, clock: t.clock };
 
     expect(await cleanUpPendingAttachments(deps)).toEqual({ deleted: 0, committed: 0 }); // less than a day old
     t.clock.advance(25 * 60 * 60 * 1000);

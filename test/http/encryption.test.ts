@@ -1,4 +1,4 @@
-import type { CaseDocument } from '../../src/cases/caseDocument';
+import type { CaseDocument } from '../../src/records/recordDocument';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;

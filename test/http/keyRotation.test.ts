@@ -1,4 +1,4 @@
-import type { CaseDocument } from '../../src/cases/caseDocument';
+import type { CaseDocument } from '../../src/records/recordDocument';
 import { reencryptCountry, type ReencryptionProgress } from '../../src/crypto/reencryption';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -18,7 +18,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const deps = () => ({ cases: t.app.caseDeps.cases, dataKeys: t.app.dataKeys, clock: t.clock });
+const deps = () => ({ cases: t.app.records.cases, dataKeys: t.app.dataKeys, clock: t.clock });
 const versions = async () => {
   const { resources } = await t.app.containers.records.items
     .query<CaseDocument>({ query: "SELECT c.id, c.key_version FROM c WHERE c.country_code = 'GH'" })
@@ -49,7 +49,7 @@ describe('re-encryption after a rotation', () => {
 
   it('never overwrites an edit made between its read and its write', async () => {
     await t.app.dataKeys.rotate('GH');
-    const real = t.app.caseDeps.cases;
+    const real = t.app.records.cases;
     let edited = false;
     // The job reads its batch; before it writes, a caseworker edits one of those records.
     const racing = Object.assign(Object.create(real), {

@@ -3,62 +3,64 @@ import { can, type Principal } from '../auth/principal';
 import { localDate } from '../countries/countrySettingsRepository';
 import { conflict, forbidden, unprocessable } from '../errors';
 import { fieldChanges } from '../history/recordHistory';
-import { uuid } from '../records/fieldTypes';
-import type { CaseDeps } from './caseDeps';
-import { applyCaseChanges, deriveCaseFields, newRecordId, shortIdOf } from './caseDerivedFields';
-import type { CaseDocument } from './caseDocument';
-import { validateCaseInput } from './caseInput';
-import { chooseModule } from './caseModule';
+import { uuid } from './fieldTypes';
+import { applyRecordChanges, newRecordId, shortIdOf } from './recordChanges';
+import type { RecordDeps } from './recordDeps';
+import type { RecordDocument } from './recordDocument';
+import { validateRecordInput } from './recordInput';
+import { chooseModule } from './recordModule';
+import type { RecordRepository } from './recordRepository';
 
-export interface CreateResult {
-  doc: CaseDocument;
+export interface CreateResult<T extends RecordDocument> {
+  doc: T;
   /** False when this was a repeat of a create the same user already made (offline retry). */
   created: boolean;
 }
 
 /**
- * Registers a case owned by the caller. A client may bring its own UUID (created offline): repeating the
- * same create returns the stored case; a different case under a taken id is a 409.
+ * Registers a record owned by the caller. A client may bring its own UUID (created offline): repeating the
+ * same create returns the stored record; a different record under a taken id is a 409. `serverFields` are
+ * set by the caller's own logic (an incident's link to its case), never by the client.
  */
-export async function createCase(
-  deps: CaseDeps,
+export async function createRecord<T extends RecordDocument>(
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history'>,
+  repo: RecordRepository<T>,
   principal: Principal,
   data: Record<string, unknown>,
-): Promise<CreateResult> {
-  if (!can(principal, 'cases', 'create')) throw forbidden('Your role does not allow creating cases');
+  serverFields: Record<string, unknown> = {},
+): Promise<CreateResult<T>> {
+  const { kind } = repo;
+  if (!can(principal, kind.resource, 'create'))
+    throw forbidden(`Your role does not allow creating ${kind.resource}`);
   const { id: clientId, ...input } = data;
   if (clientId !== undefined && !uuid.safeParse(clientId).success) {
     throw unprocessable([{ detail: 'id', message: 'must be a UUID' }]);
   }
   const settings = await deps.settings.get(principal.countryCode);
-  const fields = validateCaseInput(input, settings.form_fields.case);
-  const moduleId = chooseModule(principal, fields.module_id);
+  const fields = validateRecordInput(kind, input, settings.form_fields[kind.type] ?? []);
+  const moduleId = chooseModule(kind, principal, fields.module_id);
   const now = deps.clock.now();
   const today = localDate(now, settings.time_zone);
   const me = principal.user.user_name;
 
-  const clientFields = applyCaseChanges({}, fields, principal, now);
-  clientFields.status ??= 'open';
-  clientFields.registration_date ??= today;
-  deriveCaseFields(clientFields, today, {
-    previous: {},
-    principal,
-    now,
-    timeZone: settings.time_zone,
-    approvalDays: settings.approval_reminder_days,
-  });
+  const clientFields = applyRecordChanges(kind, {}, fields, principal, now);
+  for (const [key, value] of Object.entries(kind.defaults(today))) clientFields[key] ??= value;
+  kind.derive(clientFields, { previous: {}, principal, now, today, settings });
 
   const id = (clientId as string | undefined) ?? newRecordId();
   const shortId = shortIdOf(id);
-  const fingerprint = createHash('sha256').update(canonicalJson({ me, data })).digest('hex');
-  const doc: CaseDocument = {
+  const request = Object.keys(serverFields).length > 0 ? { me, data, serverFields } : { me, data };
+  const fingerprint = createHash('sha256').update(canonicalJson(request)).digest('hex');
+  const doc = {
+    reminders: [],
+    next_due_at: null,
     ...clientFields,
+    ...serverFields,
+    ...kind.identity(id, shortId),
     id,
-    record_type: 'case',
+    record_type: kind.type,
     country_code: principal.countryCode,
-    case_id: id,
     short_id: shortId,
-    case_id_display: shortId,
     module_id: moduleId,
     enabled: true,
     owned_by: me,
@@ -71,19 +73,15 @@ export async function createCase(
     last_updated_at: now.toISOString(),
     last_updated_by: me,
     version: 1,
-    workflow: clientFields.workflow as string,
     flag_count: 0,
     alert_count: 0,
-    reminders: clientFields.reminders as CaseDocument['reminders'],
-    next_due_at: clientFields.next_due_at as string | null,
-    registration_date: clientFields.registration_date as string,
-    age: clientFields.age as number | null,
     create_fingerprint: fingerprint,
-  };
-  const stored = await deps.cases.create(doc);
+  } as unknown as T;
+  const stored = await repo.create(doc);
   if (stored) {
     await deps.history.append({
       country_code: stored.country_code,
+      record_type: stored.record_type,
       record_id: stored.id,
       version: 1,
       action: 'create',
@@ -94,7 +92,7 @@ export async function createCase(
     return { doc: stored, created: true };
   }
 
-  const existing = await deps.cases.find(principal.countryCode, id);
+  const existing = await repo.find(principal.countryCode, id);
   if (existing && existing.created_by === me && existing.create_fingerprint === fingerprint) {
     return { doc: existing, created: false };
   }

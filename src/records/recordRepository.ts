@@ -1,33 +1,36 @@
 import type { Container, SqlParameter } from '@azure/cosmos';
 import { conflict, preconditionFailed } from '../errors';
-import type { RecordSealer } from '../records/recordCipher';
-import type { CaseDocument } from './caseDocument';
+import type { RecordSealer } from './recordCipher';
+import type { RecordDocument } from './recordDocument';
+import type { RecordKind } from './recordKind';
 
 const statusOf = (error: unknown) => (error as { code?: number }).code;
 
 /**
- * Cases in the `records` container. Every read checks the country; every query filters on it. Sensitive
+ * One record type's documents in the `records` container. Every read checks the country and the type;
+ * every query filters on the country (and the caller's SQL on the type). Sensitive
  * fields are sealed here on the way in and opened on the way out: everything above sees plaintext,
  * Cosmos never does.
  */
-export class CaseRepository {
+export class RecordRepository<T extends RecordDocument = RecordDocument> {
   constructor(
     private readonly container: Container,
     readonly cipher: RecordSealer,
+    readonly kind: RecordKind,
   ) {}
 
-  async find(countryCode: string, id: string): Promise<CaseDocument | undefined> {
-    const { resource } = await this.container.item(id, [countryCode, id]).read<CaseDocument>();
-    if (!resource || resource.country_code !== countryCode || resource.record_type !== 'case')
+  async find(countryCode: string, id: string): Promise<T | undefined> {
+    const { resource } = await this.container.item(id, [countryCode, id]).read<T>();
+    if (!resource || resource.country_code !== countryCode || resource.record_type !== this.kind.type)
       return undefined;
     return this.cipher.open(resource);
   }
 
   /** Undefined when the id is taken in this country (the caller decides between 200 and 409). */
-  async create(doc: CaseDocument): Promise<CaseDocument | undefined> {
+  async create(doc: T): Promise<T | undefined> {
     try {
-      const { resource } = await this.container.items.create<CaseDocument>(await this.cipher.seal(doc));
-      return this.cipher.open(resource as CaseDocument);
+      const { resource } = await this.container.items.create<T>(await this.cipher.seal(doc));
+      return this.cipher.open(resource as T);
     } catch (error) {
       if (statusOf(error) === 409) return undefined;
       throw error;
@@ -35,14 +38,14 @@ export class CaseRepository {
   }
 
   /** Replaces only if the stored `_etag` is still `etag`: 412 otherwise. */
-  async replace(doc: CaseDocument, etag: string): Promise<CaseDocument> {
+  async replace(doc: T, etag: string): Promise<T> {
     try {
       const { resource } = await this.container
         .item(doc.id, [doc.country_code, doc.id])
-        .replace<CaseDocument>(await this.cipher.seal(doc), {
+        .replace<T>(await this.cipher.seal(doc), {
           accessCondition: { type: 'IfMatch', condition: etag },
         });
-      return this.cipher.open(resource as CaseDocument);
+      return this.cipher.open(resource as T);
     } catch (error) {
       if (statusOf(error) === 412) throw preconditionFailed();
       if (statusOf(error) === 404) throw conflict('The record was removed meanwhile');
@@ -54,9 +57,9 @@ export class CaseRepository {
    * Queries one country's partitions (a prefix of the hierarchical key). The SQL must still filter on
    * country_code: the emulator ignores the partition key of a query, and the filter is our second line.
    */
-  async query(countryCode: string, sql: string, parameters: SqlParameter[]): Promise<CaseDocument[]> {
+  async query(countryCode: string, sql: string, parameters: SqlParameter[]): Promise<T[]> {
     const { resources } = await this.container.items
-      .query<CaseDocument>({ query: sql, parameters }, { partitionKey: [countryCode] })
+      .query<T>({ query: sql, parameters }, { partitionKey: [countryCode] })
       .fetchAll();
     return Promise.all(resources.map((doc) => this.cipher.open(doc)));
   }

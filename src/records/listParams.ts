@@ -1,5 +1,5 @@
 import { badRequest } from '../errors';
-import { caseRecordSchema } from './schema';
+import type { RangeKind, RecordKind } from './recordKind';
 
 export interface Range {
   from?: string | number;
@@ -22,18 +22,10 @@ export interface ListParams {
 
 export const MAX_PER = 1000;
 export const MAX_WINDOW = 10_000;
-export const orderable = ['created_at', 'last_updated_at', 'registration_date', 'case_id_display', 'age'];
-export const listFilters = ['status', 'sex', 'risk_level', 'owned_by', 'module_id', 'workflow', 'id'];
-export const rangeFilters = {
-  age: 'int',
-  created_at: 'datetime',
-  last_updated_at: 'datetime',
-  registration_date: 'date',
-} as const;
-const knownFields = new Set(Object.keys(caseRecordSchema.shape));
 
-/** Parses GET /cases query parameters; anything unknown or malformed is a 400 naming the parameter. */
-export function parseListParams(search: URLSearchParams): ListParams {
+/** Parses GET /cases (/incidents, ...) query parameters; anything unknown or malformed is a 400 naming it. */
+export function parseListParams(kind: RecordKind, search: URLSearchParams): ListParams {
+  const { orderable, filters, ranges } = kind.list;
   const params: ListParams = {
     page: 1,
     per: 20,
@@ -50,9 +42,9 @@ export function parseListParams(search: URLSearchParams): ListParams {
     const value = values.join(',');
     if (name === 'page') params.page = positiveInt(name, value, Number.MAX_SAFE_INTEGER);
     else if (name === 'per') params.per = positiveInt(name, value, MAX_PER);
-    else if (name === 'order_by') params.orderBy = oneOf(name, value, orderable);
+    else if (name === 'order_by') params.orderBy = oneOf(name, value, [...orderable]);
     else if (name === 'order') params.order = oneOf(name, value, ['asc', 'desc']) as 'asc' | 'desc';
-    else if (name === 'fields') params.fields = value === 'short' ? 'short' : fieldList(value);
+    else if (name === 'fields') params.fields = value === 'short' ? 'short' : fieldList(kind, value);
     else if (name === 'query') params.query = value.trim().slice(0, 100) || undefined;
     else if (name === 'id_search') params.idSearch = bool(name, value);
     else if (name === 'flagged') params.flagged = bool(name, value);
@@ -60,11 +52,9 @@ export function parseListParams(search: URLSearchParams): ListParams {
       params.enabled = csv(value).map((v) => bool(name, v));
     else if (name === 'locale')
       continue; // Primero clients send it; responses are not localised.
-    else if (listFilters.includes(name)) params.lists[name] = csv(value);
-    else if (name in rangeFilters)
-      params.ranges[name] = csv(value).map((v) =>
-        range(name, v, rangeFilters[name as keyof typeof rangeFilters]),
-      );
+    else if (filters.includes(name)) params.lists[name] = csv(value);
+    else if (Object.hasOwn(ranges, name))
+      params.ranges[name] = csv(value).map((v) => range(name, v, ranges[name] as RangeKind));
     else throw badRequest(`Unknown query parameter ${name}`, name);
   }
   if (params.page * params.per > MAX_WINDOW) {
@@ -99,16 +89,17 @@ function bool(name: string, value: string): boolean {
   return value === 'true';
 }
 
-function fieldList(value: string): string[] {
+/** Field names of the record type (`fields=` on lists and sync pulls). */
+export function fieldList(kind: RecordKind, value: string): string[] {
   const fields = csv(value);
-  const unknown = fields.find((f) => !knownFields.has(f));
+  const unknown = fields.find((f) => !Object.hasOwn(kind.record.shape, f));
   if (unknown !== undefined || fields.length === 0)
     throw badRequest(`fields: unknown field ${unknown ?? '(none)'}`, 'fields');
   return fields;
 }
 
 /** `10..15`, `10..`, `..15`, or a single value. */
-function range(name: string, value: string, kind: 'int' | 'date' | 'datetime'): Range {
+function range(name: string, value: string, kind: RangeKind): Range {
   const [rawFrom, rawTo] = value.includes('..') ? value.split('..', 2) : [value, value];
   const parse = (raw: string | undefined) => {
     if (raw === undefined || raw === '') return undefined;

@@ -2,29 +2,31 @@ import type { SqlParameter } from '@azure/cosmos';
 import { can, type Principal } from '../auth/principal';
 import { forbidden } from '../errors';
 import { scopeFilter } from '../policy/recordScope';
-import type { CaseDeps } from './caseDeps';
-import type { CaseDocument } from './caseDocument';
+import type { RecordDocument } from './recordDocument';
 import type { ListParams } from './listParams';
+import type { RecordRepository } from './recordRepository';
 
-export interface CasePage {
-  docs: CaseDocument[];
+export interface RecordPage<T extends RecordDocument> {
+  docs: T[];
   total: number;
 }
 
 /**
- * One page of the cases the principal may see. Always one country's partition; the scope rule is the
+ * One page of the records of one type the principal may see. Always one country's partition; the scope rule is the
  * same as for single reads. Pages come from `TOP page×per` (the emulator has no OFFSET; the window is
  * bounded by listParams).
  */
-export async function listCases(
-  deps: Pick<CaseDeps, 'cases'>,
+export async function listRecords<T extends RecordDocument>(
+  repo: RecordRepository<T>,
   principal: Principal,
   params: ListParams,
-): Promise<CasePage> {
-  if (!can(principal, 'cases', 'read')) throw forbidden('Your role does not allow reading cases');
+): Promise<RecordPage<T>> {
+  const { kind } = repo;
+  if (!can(principal, kind.resource, 'read'))
+    throw forbidden(`Your role does not allow reading ${kind.resource}`);
   const scope = scopeFilter(principal);
-  const where = ["c.record_type = 'case'", ...scope.where];
-  const parameters: SqlParameter[] = [...scope.parameters];
+  const where = ['c.record_type = @recordType', ...scope.where];
+  const parameters: SqlParameter[] = [...scope.parameters, { name: '@recordType', value: kind.type }];
   const param = (value: SqlParameter['value']) => {
     const name = `@p${parameters.length}`;
     parameters.push({ name, value });
@@ -48,14 +50,14 @@ export async function listCases(
   if (params.query) {
     const q = param(params.query.toLowerCase());
     if (params.idSearch) {
-      where.push(`(c.id = ${q} OR LOWER(c.short_id) = ${q} OR LOWER(c.case_id_display) = ${q})`);
+      where.push(`(c.id = ${q} OR LOWER(c.short_id) = ${q} OR LOWER(c.${kind.displayField}) = ${q})`);
     } else {
       // Names are sealed: they are found through the blind index (every word must match), ids in clear.
-      const words = (await deps.cases.cipher.searchHashes(principal.countryCode, params.query)).map(
+      const words = (await repo.cipher.searchHashes(principal.countryCode, params.query)).map(
         (hash) => `ARRAY_CONTAINS(c.search_index, ${param(hash)})`,
       );
       const byName = words.length > 0 ? `(${words.join(' AND ')})` : 'false';
-      where.push(`(${byName} OR LOWER(c.case_id_display) = ${q})`);
+      where.push(`(${byName} OR LOWER(c.${kind.displayField}) = ${q})`);
     }
   }
   const condition = where.join(' AND ');
@@ -63,8 +65,8 @@ export async function listCases(
   const sql = `SELECT TOP ${top} * FROM c WHERE ${condition} ORDER BY c.${params.orderBy} ${params.order.toUpperCase()}`;
   const countParameters = parameters.filter((p) => p.name !== top);
   const [window, total] = await Promise.all([
-    deps.cases.query(principal.countryCode, sql, parameters),
-    deps.cases.count(principal.countryCode, condition, countParameters),
+    repo.query(principal.countryCode, sql, parameters),
+    repo.count(principal.countryCode, condition, countParameters),
   ]);
   return { docs: window.slice((params.page - 1) * params.per), total };
 }

@@ -1,4 +1,4 @@
-import type { CaseDocument } from './caseDocument';
+import type { RecordDocument } from './recordDocument';
 
 // Storage and bookkeeping fields that never leave the server.
 const internal = new Set([
@@ -19,32 +19,13 @@ const internal = new Set([
 const nameFields = ['name', 'name_first', 'name_middle', 'name_last', 'name_nickname'];
 const HIDDEN = '*******';
 
-export const shortFields = [
-  'id',
-  'short_id',
-  'case_id_display',
-  'name',
-  'age',
-  'sex',
-  'registration_date',
-  'owned_by',
-  'status',
-  'workflow',
-  'module_id',
-  'flag_count',
-  'alert_count',
-  'created_at',
-  'last_updated_at',
-  'enabled',
-];
-
 export interface PresentOptions {
   /** List views hide GBV survivors' names (Primero's hidden_name). */
   listView?: boolean;
   fields?: string[];
 }
 
-export function presentCase(doc: CaseDocument, options: PresentOptions = {}): Record<string, unknown> {
+export function presentRecord(doc: RecordDocument, options: PresentOptions = {}): Record<string, unknown> {
   const out: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(doc)) {
     if (!internal.has(key)) out[key] = value;

@@ -1,0 +1,59 @@
+import {
+  commonFilters,
+  commonRanges,
+  commonSensitiveFields,
+  commonShortFields,
+} from '../records/commonSchema';
+import { unprocessable } from '../errors';
+import type { RecordKind } from '../records/recordKind';
+import {
+  incidentFieldsSchema,
+  incidentRecordSchema,
+  incidentServerOwnedKeys,
+  incidentSubforms,
+} from './schema';
+
+export const incidentKind: RecordKind = {
+  type: 'incident',
+  resource: 'incidents',
+  label: 'Incident',
+  modules: ['primeromodule-cp', 'primeromodule-gbv'],
+  fields: incidentFieldsSchema,
+  record: incidentRecordSchema,
+  subforms: new Set(Object.keys(incidentSubforms)),
+  serverOwned: new Set(incidentServerOwnedKeys),
+  // What happened and who did it identify a survivor as surely as a name.
+  sensitiveFields: [
+    'name',
+    'incident_description',
+    'incident_location',
+    'perpetrator_subform_section.perpetrator_name',
+    'perpetrator_subform_section.perpetrator_occupation',
+    ...commonSensitiveFields,
+  ],
+  searchableFields: ['name'],
+  displayField: 'incident_code',
+  identity: (id, shortId) => ({ incident_id: id, incident_code: shortId }),
+  defaults: (today) => ({ status: 'open', date_of_first_report: today }),
+  derive: (fields, ctx) => {
+    if (typeof fields.incident_date === 'string' && fields.incident_date > ctx.today)
+      throw unprocessable([{ detail: 'incident_date', message: 'cannot be in the future' }]);
+    if (fields.status === 'closed' && ctx.previous.status !== 'closed') fields.date_closure ??= ctx.today;
+  },
+  list: {
+    orderable: ['created_at', 'last_updated_at', 'date_of_first_report', 'incident_date', 'incident_code'],
+    filters: [...commonFilters, 'sex', 'gbv_sexual_violence_type', 'incident_case_id'],
+    ranges: { ...commonRanges, age: 'int', incident_date: 'date', date_of_first_report: 'date' },
+    shortFields: [
+      ...commonShortFields,
+      'incident_code',
+      'name',
+      'sex',
+      'age',
+      'date_of_first_report',
+      'incident_date',
+      'gbv_sexual_violence_type',
+      'incident_case_id',
+    ],
+  },
+};

@@ -1,0 +1,41 @@
+import { randomUUID } from 'node:crypto';
+import type { Principal } from '../auth/principal';
+import { unprocessable } from '../errors';
+import { mergeChanges } from './mergeChanges';
+import type { RecordKind } from './recordKind';
+
+const stampedNoteFields = new Set(['note_date', 'note_created_by']);
+
+/** Applies client changes to a record's fields: subform merge, note stamps. */
+export function applyRecordChanges(
+  kind: RecordKind,
+  current: Record<string, unknown>,
+  changes: Record<string, unknown>,
+  principal: Principal,
+  now: Date,
+): Record<string, unknown> {
+  return mergeChanges(current, changes, {
+    subformKeys: kind.subforms,
+    protectedEntryFields: stampedNoteFields,
+    onNewEntry: (subform, entry) => {
+      if (subform !== 'notes_section') return;
+      if (typeof entry.note_text !== 'string' || entry.note_text.trim() === '') {
+        throw unprocessable([{ detail: 'notes_section.note_text', message: 'is required for a new note' }]);
+      }
+      entry.note_date = now.toISOString();
+      entry.note_created_by = principal.user.user_name;
+    },
+  });
+}
+
+/** Age in whole years on the country's today; a date of birth in the future is refused. */
+export function ageFrom(dateOfBirth: unknown, today: string, field = 'date_of_birth'): number | undefined {
+  if (typeof dateOfBirth !== 'string') return undefined;
+  if (dateOfBirth > today) throw unprocessable([{ detail: field, message: 'cannot be in the future' }]);
+  const [y, m, d] = today.split('-').map(Number) as [number, number, number];
+  const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
+  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+}
+
+export const newRecordId = () => randomUUID();
+export const shortIdOf = (id: string) => id.replaceAll('-', '').slice(-7);

@@ -1,0 +1,16 @@
+import type { Clock } from '../clock';
+import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
+import type { RecordHistory } from '../history/recordHistory';
+import type { CaseDocument } from './recordDocument';
+import type { RecordType } from './recordKind';
+import type { RecordRepository } from './recordRepository';
+
+export interface RecordDeps {
+  /** One repository per record type, over the same container. */
+  repos: Readonly<Record<RecordType, RecordRepository>>;
+  /** `repos.case`, typed for the casework that only cases have (approvals, transitions, reminders). */
+  cases: RecordRepository<CaseDocument>;
+  history: RecordHistory;
+  settings: CountrySettingsRepository;
+  clock: Clock;
+}

@@ -1,0 +1,54 @@
+import { unprocessable } from '../errors';
+import {
+  commonFilters,
+  commonRanges,
+  commonSensitiveFields,
+  commonShortFields,
+} from '../records/commonSchema';
+import type { RecordKind } from '../records/recordKind';
+import {
+  tracingRequestFieldsSchema,
+  tracingRequestRecordSchema,
+  tracingRequestServerOwnedKeys,
+  tracingRequestSubforms,
+} from './schema';
+
+const sought = 'tracing_request_subform_section';
+
+export const tracingRequestKind: RecordKind = {
+  type: 'tracing_request',
+  resource: 'tracing_requests',
+  label: 'Tracing request',
+  modules: ['primeromodule-cp'],
+  fields: tracingRequestFieldsSchema,
+  record: tracingRequestRecordSchema,
+  subforms: new Set(Object.keys(tracingRequestSubforms)),
+  serverOwned: new Set(tracingRequestServerOwnedKeys),
+  // The inquirer's and the sought child's identities and whereabouts.
+  sensitiveFields: [
+    'relation_name',
+    'relation_nickname',
+    'relation_telephone',
+    'relation_address',
+    `${sought}.name`,
+    `${sought}.name_nickname`,
+    `${sought}.date_of_birth`,
+    `${sought}.physical_description`,
+    ...commonSensitiveFields,
+  ],
+  searchableFields: ['relation_name', 'relation_nickname'],
+  displayField: 'short_id',
+  identity: (id) => ({ tracing_request_id: id }),
+  defaults: (today) => ({ status: 'open', inquiry_date: today }),
+  derive: (fields, ctx) => {
+    if (typeof fields.inquiry_date === 'string' && fields.inquiry_date > ctx.today)
+      throw unprocessable([{ detail: 'inquiry_date', message: 'cannot be in the future' }]);
+    if (fields.status === 'closed' && ctx.previous.status !== 'closed') fields.date_closure ??= ctx.today;
+  },
+  list: {
+    orderable: ['created_at', 'last_updated_at', 'inquiry_date', 'short_id'],
+    filters: [...commonFilters, 'relation'],
+    ranges: { ...commonRanges, inquiry_date: 'date' },
+    shortFields: [...commonShortFields, 'relation_name', 'relation', 'inquiry_date'],
+  },
+};
