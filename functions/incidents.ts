@@ -1,6 +1,5 @@
 import { app } from '@azure/functions';
-import { recordWriteBodySchema } from '../src/cases/schema';
-import { readJson } from '../src/http/body';
+import { dataBodySchema, readJson } from '../src/http/body';
 import { withEtag } from '../src/http/etag';
 import { authedEndpoint } from '../src/http/pipeline';
 import { list, ok } from '../src/http/responses';
@@ -32,7 +31,7 @@ app.http('case-incidents-create', {
   handler: http(
     authedEndpoint(
       async (request, principal, services) => {
-        const body = await readJson(request, recordWriteBodySchema, services.config.MAX_BODY_BYTES);
+        const body = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
         const { doc } = await createIncident(services.records, principal, {
           ...body.data,
           incident_case_id: request.params.id ?? '',

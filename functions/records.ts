@@ -1,105 +1,97 @@
-import { app } from '@azure/functions';
 import { findReadableRecord } from '../src/records/recordAccess';
 import { createRecord } from '../src/records/recordCreator';
 import { listRecords } from '../src/records/recordLister';
 import { presentRecord } from '../src/records/recordPresenter';
 import { disableRecord, updateRecord } from '../src/records/recordUpdater';
 import { parseListParams } from '../src/records/listParams';
-import { recordWriteBodySchema } from '../src/cases/schema';
 import { createIncident } from '../src/incidents/incidentFromCase';
 import { allKinds } from '../src/records/recordKinds';
-import { readJson } from '../src/http/body';
+import { dataBodySchema, readJson } from '../src/http/body';
 import { withEtag } from '../src/http/etag';
-import { authedEndpoint } from '../src/http/pipeline';
 import { list, ok } from '../src/http/responses';
-import { http } from './_shared/http';
+import { authedRoute } from './_shared/http';
 
 // The same five endpoints for cases, incidents and tracing requests (API.md, "Records").
 for (const kind of allKinds) {
   const audit = (action: string) => ({ audit: { action, record_type: kind.type } });
 
-  app.http(`${kind.resource}-list`, {
-    route: `v2/${kind.resource}`,
-    methods: ['GET'],
-    authLevel: 'anonymous',
-    handler: http(
-      authedEndpoint(async (request, principal, services) => {
-        const params = parseListParams(kind, request.url.searchParams);
-        const page = await listRecords(services.records.repos[kind.type], principal, params);
-        const fields = params.fields === 'short' ? [...kind.list.shortFields] : params.fields;
-        const data = page.docs.map((doc) => presentRecord(doc, { listView: true, fields }));
-        return list(data, { total: page.total, per: params.per, page: params.page });
-      }, audit('list')),
-    ),
-  });
+  authedRoute(
+    `${kind.resource}-list`,
+    'GET',
+    `v2/${kind.resource}`,
+    async (request, principal, services) => {
+      const params = parseListParams(kind, request.url.searchParams);
+      const page = await listRecords(services.records.repos[kind.type], principal, params);
+      const fields = params.fields === 'short' ? [...kind.list.shortFields] : params.fields;
+      const data = page.docs.map((doc) => presentRecord(doc, { listView: true, fields }));
+      return list(data, { total: page.total, per: params.per, page: params.page });
+    },
+    audit('list'),
+  );
 
-  app.http(`${kind.resource}-create`, {
-    route: `v2/${kind.resource}`,
-    methods: ['POST'],
-    authLevel: 'anonymous',
-    handler: http(
-      authedEndpoint(async (request, principal, services) => {
-        const body = await readJson(request, recordWriteBodySchema, services.config.MAX_BODY_BYTES);
-        const { doc } =
-          kind.type === 'incident'
-            ? await createIncident(services.records, principal, body.data)
-            : await createRecord(services.records, services.records.repos[kind.type], principal, body.data);
-        return ok(presentRecord(doc), withEtag(doc));
-      }, audit('create')),
-    ),
-  });
+  authedRoute(
+    `${kind.resource}-create`,
+    'POST',
+    `v2/${kind.resource}`,
+    async (request, principal, services) => {
+      const body = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
+      const { doc } =
+        kind.type === 'incident'
+          ? await createIncident(services.records, principal, body.data)
+          : await createRecord(services.records, services.records.repos[kind.type], principal, body.data);
+      return ok(presentRecord(doc), withEtag(doc));
+    },
+    audit('create'),
+  );
 
-  app.http(`${kind.resource}-read`, {
-    route: `v2/${kind.resource}/{id}`,
-    methods: ['GET'],
-    authLevel: 'anonymous',
-    handler: http(
-      authedEndpoint(async (request, principal, services) => {
-        const doc = await findReadableRecord(
-          services.records.repos[kind.type],
-          principal,
-          request.params.id ?? '',
-        );
-        return ok(presentRecord(doc), withEtag(doc));
-      }, audit('read')),
-    ),
-  });
+  authedRoute(
+    `${kind.resource}-read`,
+    'GET',
+    `v2/${kind.resource}/{id}`,
+    async (request, principal, services) => {
+      const doc = await findReadableRecord(
+        services.records.repos[kind.type],
+        principal,
+        request.params.id ?? '',
+      );
+      return ok(presentRecord(doc), withEtag(doc));
+    },
+    audit('read'),
+  );
 
-  app.http(`${kind.resource}-update`, {
-    route: `v2/${kind.resource}/{id}`,
-    methods: ['PATCH'],
-    authLevel: 'anonymous',
-    handler: http(
-      authedEndpoint(async (request, principal, services) => {
-        const body = await readJson(request, recordWriteBodySchema, services.config.MAX_BODY_BYTES);
-        const doc = await updateRecord(
-          services.records,
-          services.records.repos[kind.type],
-          principal,
-          request.params.id ?? '',
-          body.data,
-          request.headers.get('if-match'),
-        );
-        return ok(presentRecord(doc), withEtag(doc));
-      }, audit('update')),
-    ),
-  });
+  authedRoute(
+    `${kind.resource}-update`,
+    'PATCH',
+    `v2/${kind.resource}/{id}`,
+    async (request, principal, services) => {
+      const body = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
+      const doc = await updateRecord(
+        services.records,
+        services.records.repos[kind.type],
+        principal,
+        request.params.id ?? '',
+        body.data,
+        request.headers.get('if-match'),
+      );
+      return ok(presentRecord(doc), withEtag(doc));
+    },
+    audit('update'),
+  );
 
-  app.http(`${kind.resource}-disable`, {
-    route: `v2/${kind.resource}/{id}`,
-    methods: ['DELETE'],
-    authLevel: 'anonymous',
-    handler: http(
-      authedEndpoint(async (request, principal, services) => {
-        const doc = await disableRecord(
-          services.records,
-          services.records.repos[kind.type],
-          principal,
-          request.params.id ?? '',
-          request.headers.get('if-match'),
-        );
-        return ok(presentRecord(doc), withEtag(doc));
-      }, audit('disable')),
-    ),
-  });
+  authedRoute(
+    `${kind.resource}-disable`,
+    'DELETE',
+    `v2/${kind.resource}/{id}`,
+    async (request, principal, services) => {
+      const doc = await disableRecord(
+        services.records,
+        services.records.repos[kind.type],
+        principal,
+        request.params.id ?? '',
+        request.headers.get('if-match'),
+      );
+      return ok(presentRecord(doc), withEtag(doc));
+    },
+    audit('disable'),
+  );
 }

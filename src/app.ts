@@ -4,6 +4,7 @@ import type { CosmosClient, Database } from '@azure/cosmos';
 import type { AttachmentDeps } from './attachments/attachmentDeps';
 import { AttachmentStore } from './attachments/attachmentStore';
 import { AuditLog } from './audit/auditLog';
+import { Directory } from './admin/directory';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
 import { LoginGuard } from './auth/loginGuard';
@@ -52,6 +53,8 @@ export interface App {
   /** Present when AUTH_MODE is entra. */
   entra?: EntraTokens;
   records: RecordDeps;
+  /** Roles, user groups, agencies, lookups, locations: what admins configure per country. */
+  directory: Directory;
   audit: AuditLog;
   attachments: AttachmentDeps;
   receipts: Receipts;
@@ -120,6 +123,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     revocations: new Revocations(containers.users, clock),
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
+    directory: new Directory({ users: containers.users, config: containers.config }),
     audit,
     receipts: new Receipts(containers.sync, clock),
     alerts: new AlertStore(containers.alerts),

@@ -1,6 +1,6 @@
 import { Readable } from 'node:stream';
 import { app, type HttpHandler, type HttpRequest, type InvocationContext } from '@azure/functions';
-import type { Endpoint } from '../../src/http/pipeline';
+import { authedEndpoint, type AuthedHandler, type Endpoint } from '../../src/http/pipeline';
 import { getApp } from '../../src/runtime';
 
 // Request and response bodies stream (attachments up to 20 MB are never held whole in memory).
@@ -29,4 +29,20 @@ export function http(endpoint: Endpoint): HttpHandler {
     if (response.stream) return { status: response.status, headers: response.headers, body: response.stream };
     return { status: response.status, headers: response.headers, jsonBody: response.json };
   };
+}
+
+/** Registers an authenticated HTTP function: one method on one route (anonymous at the Functions level). */
+export function authedRoute(
+  name: string,
+  method: 'GET' | 'POST' | 'PATCH' | 'DELETE',
+  route: string,
+  handler: AuthedHandler,
+  options?: Parameters<typeof authedEndpoint>[1],
+) {
+  app.http(name, {
+    route,
+    methods: [method],
+    authLevel: 'anonymous',
+    handler: http(authedEndpoint(handler, options)),
+  });
 }

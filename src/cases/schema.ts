@@ -104,6 +104,3 @@ export const serverOwnedKeys = [
   'approval_status_action_plan',
   'approval_status_gbv_closure',
 ] as const;
-
-/** Every record type's write body: `{"data": {...}}`. */
-export const recordWriteBodySchema = z.object({ data: z.record(z.string(), z.unknown()) }).strict();

@@ -20,21 +20,47 @@ export class CountrySettingsRepository {
     const { resource } = await this.container
       .item('settings', [countryCode, 'settings'])
       .read<CountrySettings>();
-    // A country without settings still works: UTC and no custom fields.
-    const value: CountrySettings =
-      resource && resource.country_code === countryCode
-        ? resource
-        : {
-            id: 'settings',
-            type: 'country_settings',
-            country_code: countryCode,
-            name: countryCode,
-            time_zone: 'UTC',
-            locales: ['en'],
-            form_fields: { case: [] },
-          };
+    const value = resource && resource.country_code === countryCode ? resource : this.fallback(countryCode);
     this.cache.set(countryCode, { value, at: now });
     return value;
+  }
+
+  /** A country without settings still works: UTC and no custom fields. */
+  private fallback(countryCode: string): CountrySettings {
+    return {
+      id: 'settings',
+      type: 'country_settings',
+      country_code: countryCode,
+      name: countryCode,
+      time_zone: 'UTC',
+      locales: ['en'],
+      form_fields: { case: [] },
+    };
+  }
+
+  /** Read-change-replace with the stored etag (retried on a concurrent change); refreshes this instance's cache. */
+  async update(
+    countryCode: string,
+    change: (current: CountrySettings) => CountrySettings,
+  ): Promise<CountrySettings> {
+    for (let attempt = 0; ; attempt++) {
+      const item = this.container.item('settings', [countryCode, 'settings']);
+      const { resource } = await item.read<CountrySettings & { _etag?: string }>();
+      const current = resource?.country_code === countryCode ? resource : this.fallback(countryCode);
+      const next = change(current);
+      try {
+        const { resource: saved } = resource
+          ? await item.replace<CountrySettings>(next, {
+              accessCondition: { type: 'IfMatch', condition: resource._etag as string },
+            })
+          : await this.container.items.create<CountrySettings>(next);
+        this.cache.set(countryCode, { value: saved as CountrySettings, at: this.clock.now().getTime() });
+        return saved as CountrySettings;
+      } catch (error) {
+        const code = (error as { code?: number }).code;
+        if ((code !== 412 && code !== 409) || attempt >= 5) throw error;
+      }
+    }
   }
 
   async listCountries(): Promise<string[]> {

@@ -1,4 +1,4 @@
-import type { z } from 'zod';
+import { z } from 'zod';
 import { badRequest, payloadTooLarge } from '../errors';
 import type { ApiRequest } from './types';
 import { parseOr422 } from './validation';
@@ -25,3 +25,6 @@ export async function readJson<S extends z.ZodType>(
   }
   return parseOr422(schema, value);
 }
+
+/** The envelope of record and admin writes: `{"data": {...}}` (the fields are checked by the caller). */
+export const dataBodySchema = z.object({ data: z.record(z.string(), z.unknown()) }).strict();

@@ -73,14 +73,14 @@ export function authedEndpoint(
     request.actor = { user: principal.user.user_name, country: principal.countryCode };
     const audit = options.audit;
     if (!audit) return handler(request, principal, app);
-    const entry = (action: string, recordId?: string) =>
+    const entry = (action: string, recordId?: string, details?: Record<string, string>) =>
       app.audit.append({
         action,
         user_name: principal.user.user_name,
         country_code: principal.countryCode,
         ...(audit.record_type ? { record_type: audit.record_type } : {}),
         ...(recordId ? { record_id: recordId } : {}),
-        ...(action === 'denied' ? { details: { attempted: audit.action } } : {}),
+        ...(action === 'denied' ? { details: { attempted: audit.action } } : details ? { details } : {}),
         request_id: request.requestId,
       });
     let response: ApiResponse;
@@ -94,7 +94,11 @@ export function authedEndpoint(
     }
     // Written before answering: if the trail cannot be written, the request fails rather than go unrecorded.
     const created = (response.json as { data?: { id?: unknown } } | undefined)?.data?.id;
-    await entry(audit.action, request.params.id ?? (typeof created === 'string' ? created : undefined));
+    await entry(
+      audit.action,
+      request.params.id ?? (typeof created === 'string' ? created : undefined),
+      response.auditDetails,
+    );
     return response;
   });
 }

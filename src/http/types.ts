@@ -23,4 +23,6 @@ export interface ApiResponse {
   bytes?: Buffer;
   /** A streamed body (downloads), instead of json. */
   stream?: Readable;
+  /** What the audit entry of this request should add (which fields an admin changed): never sent. */
+  auditDetails?: Record<string, string>;
 }

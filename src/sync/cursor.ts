@@ -1,5 +1,6 @@
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { badRequest } from '../errors';
+import type { ScopeSpec } from './pullScope';
 
 export interface CursorState {
   /** Cosmos commit time (_ts, seconds) and id of the last record sent. */
@@ -11,6 +12,10 @@ export interface CursorState {
   user: string;
   /** The record type pulled (absent in cursors issued before incidents existed: cases). */
   type?: string;
+  /** The caller's scope when the cursor was issued (absent in older cursors). */
+  scope?: ScopeSpec;
+  /** Earlier scopes still being retracted by a replay after a scope change. */
+  previous?: ScopeSpec[];
 }
 
 const b64 = (b: Buffer | string) => Buffer.from(b).toString('base64url');

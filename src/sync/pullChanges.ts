@@ -5,11 +5,14 @@ import type { RecordRepository } from '../records/recordRepository';
 import { presentRecord } from '../records/recordPresenter';
 import type { DataKeys } from '../crypto/dataKeys';
 import { forbidden } from '../errors';
-import { inScope, scopeFilter } from '../policy/recordScope';
+import { inScope } from '../policy/recordScope';
 import { decodeCursor, encodeCursor, type CursorState } from './cursor';
+import { reachAcross, sameScope, scopeSpecOf } from './pullScope';
 
 /** Writes are only sent once they are this old, so that one committing late cannot fall behind a cursor. */
 export const SETTLE_SECONDS = 2;
+/** Scope changes a replay retracts at once (more, in quick succession, keep only the latest ones). */
+const MAX_PREVIOUS_SCOPES = 5;
 
 export interface PullOptions {
   cursor?: string;
@@ -33,17 +36,25 @@ export async function pullChanges(
     throw forbidden(`Your role does not allow reading ${kind.resource}`);
   const who = { country: principal.countryCode, user: principal.user.user_name, type: kind.type };
   const key = (await deps.dataKeys.macKey('sync-cursor')).key;
-  const from: CursorState = options.cursor
+  const scope = scopeSpecOf(principal);
+  let from: CursorState = options.cursor
     ? decodeCursor(key, options.cursor, who)
-    : { ts: 0, id: '', snapshot: true, ...who };
+    : { ts: 0, id: '', snapshot: true, ...who, scope };
+  if (from.scope && !sameScope(from.scope, scope)) {
+    // The caller's role, groups or agency changed since the last pull: records may have left (or entered)
+    // their reach without changing themselves. Replay everything the old or new scope covers, from the
+    // start; what the new scope does not cover goes as a tombstone.
+    const previous = [...(from.previous ?? []), from.scope].slice(-MAX_PREVIOUS_SCOPES);
+    from = { ...from, ts: 0, id: '', snapshot: false, scope, previous };
+  }
+  from.scope ??= scope;
 
-  const scope = scopeFilter(principal);
-  // Country and modules, then the reach (absent for `all`). Records the caller lost through a transition
-  // are read too, to be sent as tombstones.
-  const [country, modules, ...reach] = scope.where;
-  const reachClause = reach.length ? reach.join(' AND ') : 'true';
+  // Records the caller lost through a transition are read too, to be sent as tombstones.
+  const reach = reachAcross(principal, from.previous ?? []);
   const parameters: SqlParameter[] = [
-    ...scope.parameters,
+    ...reach.parameters,
+    { name: '@country', value: principal.countryCode },
+    { name: '@modules', value: reach.modules },
     { name: '@formerMe', value: principal.user.user_name },
     { name: '@ts', value: from.ts },
     { name: '@id', value: from.id },
@@ -53,12 +64,12 @@ export async function pullChanges(
   ];
   const where = [
     'c.record_type = @recordType',
-    country as string,
-    modules as string,
+    'c.country_code = @country',
+    'ARRAY_CONTAINS(@modules, c.module_id)',
     // A first download needs no tombstones: only what the caller may see now.
     from.snapshot
-      ? `c.enabled = true AND ${reachClause}`
-      : `(${reachClause} OR ARRAY_CONTAINS(c.former_user_names, @formerMe))`,
+      ? `c.enabled = true AND (${reach.where.join(' OR ')})`
+      : `(${[...reach.where, 'ARRAY_CONTAINS(c.former_user_names, @formerMe)'].join(' OR ')})`,
     'c._ts <= @settled',
     '(c._ts > @ts OR (c._ts = @ts AND c.id > @id))',
   ];
@@ -73,6 +84,8 @@ export async function pullChanges(
   const next: CursorState = last
     ? { ...from, ts: last._ts as number, id: last.id, snapshot: from.snapshot && hasMore }
     : { ...from, snapshot: false };
+  // A replay after a scope change is over once it has caught up: later pulls need only the current scope.
+  if (!hasMore) delete next.previous;
   return {
     data: page.map((doc) =>
       doc.enabled && inScope(principal, doc)

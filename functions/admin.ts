@@ -1,0 +1,164 @@
+import { directoryKinds } from '../src/admin/directoryKinds';
+import { presentDirectoryDoc } from '../src/admin/directory';
+import { listForms, updateForm } from '../src/admin/forms';
+import { permissionCatalog } from '../src/admin/permissionCatalog';
+import {
+  createUser,
+  getUser,
+  listUsers,
+  presentUser,
+  updateUser,
+  type UserAdminDeps,
+} from '../src/admin/userAdmin';
+import { can } from '../src/auth/principal';
+import { forbidden } from '../src/errors';
+import { dataBodySchema, readJson } from '../src/http/body';
+import { withEtag } from '../src/http/etag';
+import { pageParams } from '../src/http/pageParams';
+import { list, ok } from '../src/http/responses';
+import type { App } from '../src/app';
+import { authedRoute } from './_shared/http';
+
+// Administration of the admin's acting country (API.md, "Administration"); every change is audited with
+// the names of the fields it changed.
+const changed = (data: Record<string, unknown>) => ({ fields: Object.keys(data).sort().join(',') });
+
+for (const kind of directoryKinds) {
+  const audit = (action: string) => ({ audit: { action, record_type: kind.type } });
+
+  authedRoute(
+    `${kind.resource}-list`,
+    'GET',
+    `v2/${kind.resource}`,
+    async (request, principal, services) => {
+      const { page, per } = pageParams(request.url.searchParams);
+      const docs = await services.directory.list(principal, kind);
+      const window = docs.slice((page - 1) * per, page * per).map(presentDirectoryDoc);
+      return list(window, { total: docs.length, per, page });
+    },
+    audit('admin_list'),
+  );
+
+  authedRoute(
+    `${kind.resource}-read`,
+    'GET',
+    `v2/${kind.resource}/{id}`,
+    async (request, principal, services) => {
+      const doc = await services.directory.get(principal, kind, request.params.id ?? '');
+      return ok(presentDirectoryDoc(doc), withEtag(doc));
+    },
+    audit('admin_read'),
+  );
+
+  authedRoute(
+    `${kind.resource}-create`,
+    'POST',
+    `v2/${kind.resource}`,
+    async (request, principal, services) => {
+      const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
+      const doc = await services.directory.create(principal, kind, data);
+      return { ...ok(presentDirectoryDoc(doc), withEtag(doc)), auditDetails: changed(data) };
+    },
+    audit('admin_create'),
+  );
+
+  authedRoute(
+    `${kind.resource}-update`,
+    'PATCH',
+    `v2/${kind.resource}/{id}`,
+    async (request, principal, services) => {
+      const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
+      const id = request.params.id ?? '';
+      const doc = await services.directory.update(principal, kind, id, data, request.headers.get('if-match'));
+      return { ...ok(presentDirectoryDoc(doc), withEtag(doc)), auditDetails: changed(data) };
+    },
+    audit('admin_update'),
+  );
+}
+
+const userDeps = (services: App): UserAdminDeps => ({
+  users: services.users,
+  usersContainer: services.containers.users,
+  directory: services.directory,
+  now: () => services.clock.now(),
+});
+const userAudit = (action: string) => ({ audit: { action, record_type: 'user' } });
+
+authedRoute(
+  'users-list',
+  'GET',
+  'v2/users',
+  async (request, principal, services) => {
+    const { page, per } = pageParams(request.url.searchParams);
+    const { users, total } = await listUsers(userDeps(services), principal, page, per);
+    return list(users, { total, per, page });
+  },
+  userAudit('admin_list'),
+);
+
+authedRoute(
+  'users-read',
+  'GET',
+  'v2/users/{id}',
+  async (request, principal, services) => {
+    const user = await getUser(userDeps(services), principal, request.params.id ?? '');
+    return ok(presentUser(user), withEtag(user));
+  },
+  userAudit('admin_read'),
+);
+
+authedRoute(
+  'users-create',
+  'POST',
+  'v2/users',
+  async (request, principal, services) => {
+    const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
+    const user = await createUser(userDeps(services), principal, data);
+    return { ...ok(user), auditDetails: changed(data) };
+  },
+  userAudit('admin_create'),
+);
+
+authedRoute(
+  'users-update',
+  'PATCH',
+  'v2/users/{id}',
+  async (request, principal, services) => {
+    const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
+    const id = request.params.id ?? '';
+    const { user } = await updateUser(
+      userDeps(services),
+      principal,
+      id,
+      data,
+      request.headers.get('if-match'),
+    );
+    return { ...ok(user), auditDetails: changed(data) };
+  },
+  userAudit('admin_update'),
+);
+
+authedRoute('permissions-list', 'GET', 'v2/permissions', async (_request, principal) => {
+  if (!can(principal, 'roles', 'read')) throw forbidden('Your role does not allow reading roles');
+  return ok(Object.entries(permissionCatalog).map(([resource, actions]) => ({ resource, actions })));
+});
+
+authedRoute(
+  'forms-list',
+  'GET',
+  'v2/forms',
+  async (_request, principal, services) => ok(await listForms(services.settings, principal)),
+  { audit: { action: 'admin_list', record_type: 'form' } },
+);
+
+authedRoute(
+  'forms-update',
+  'PATCH',
+  'v2/forms/{id}',
+  async (request, principal, services) => {
+    const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
+    const form = await updateForm(services.settings, principal, request.params.id ?? '', data);
+    return { ...ok(form), auditDetails: changed(data) };
+  },
+  { audit: { action: 'admin_update', record_type: 'form' } },
+);

@@ -1,0 +1,87 @@
+import { z } from 'zod';
+import { permissionCatalog } from './permissionCatalog';
+
+export const directoryId = z
+  .string()
+  .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, _ . -');
+const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+
+const permissions = z
+  .array(z.object({ resource: z.string(), actions: z.array(z.string()).min(1).max(50) }).strict())
+  .max(30)
+  .superRefine((grants, ctx) => {
+    const seen = new Set<string>();
+    grants.forEach((grant, i) => {
+      const known = permissionCatalog[grant.resource];
+      if (!known) {
+        ctx.addIssue({
+          code: 'custom',
+          path: [i, 'resource'],
+          message: `unknown resource ${grant.resource}`,
+        });
+        return;
+      }
+      if (seen.has(grant.resource))
+        ctx.addIssue({ code: 'custom', path: [i, 'resource'], message: 'is granted twice' });
+      seen.add(grant.resource);
+      for (const action of grant.actions)
+        if (!known.includes(action))
+          ctx.addIssue({ code: 'custom', path: [i, 'actions'], message: `unknown action ${action}` });
+    });
+  });
+
+const roleFields = {
+  name,
+  description: z.string().max(1000).optional(),
+  group_permission: z.enum(['self', 'group', 'agency', 'all']),
+  permissions,
+  module_unique_ids: z
+    .array(z.enum(['primeromodule-cp', 'primeromodule-gbv']))
+    .min(1, 'needs at least one module')
+    .max(2),
+  require_2fa: z.boolean(),
+};
+export const roleCreateSchema = z.object({ unique_id: directoryId, ...roleFields }).strict();
+export const roleUpdateSchema = z.object(roleFields).partial().strict();
+
+const userGroupFields = { name, description: z.string().max(1000).optional() };
+export const userGroupCreateSchema = z.object({ unique_id: directoryId, ...userGroupFields }).strict();
+export const userGroupUpdateSchema = z.object(userGroupFields).partial().strict();
+
+const agencyFields = {
+  name,
+  agency_code: z.string().regex(/^[A-Za-z0-9_-]{1,20}$/, 'must be 1-20 letters, digits, _ -'),
+  telephone: z.string().max(50).optional(),
+};
+export const agencyCreateSchema = z.object({ unique_id: directoryId, ...agencyFields }).strict();
+export const agencyUpdateSchema = z.object(agencyFields).partial().strict();
+
+const lookupFields = {
+  name,
+  values: z
+    .array(z.object({ id: directoryId, display_text: name }).strict())
+    .max(500)
+    .refine((values) => new Set(values.map((v) => v.id)).size === values.length, 'value ids must be unique'),
+};
+export const lookupCreateSchema = z.object({ unique_id: directoryId, ...lookupFields }).strict();
+export const lookupUpdateSchema = z.object(lookupFields).partial().strict();
+
+const locationFields = {
+  name,
+  type: z.enum([
+    'country',
+    'province',
+    'region',
+    'district',
+    'county',
+    'sub_county',
+    'city',
+    'camp',
+    'village',
+  ]),
+  admin_level: z.int().min(0).max(6),
+  parent_code: directoryId.nullable().optional(),
+  disabled: z.boolean().optional(),
+};
+export const locationCreateSchema = z.object({ code: directoryId, ...locationFields }).strict();
+export const locationUpdateSchema = z.object(locationFields).partial().strict();
