@@ -6,6 +6,7 @@ import { disableRecord, updateRecord } from '../src/records/recordUpdater';
 import { parseListParams } from '../src/records/listParams';
 import { createIncident } from '../src/incidents/incidentFromCase';
 import { allKinds } from '../src/records/recordKinds';
+import { hardDelete } from '../src/records/hardDelete';
 import { dataBodySchema, readJson } from '../src/http/body';
 import { withEtag } from '../src/http/etag';
 import { list, ok } from '../src/http/responses';
@@ -93,5 +94,27 @@ for (const kind of allKinds) {
       return ok(presentRecord(doc), withEtag(doc));
     },
     audit('disable'),
+  );
+
+  // Hard deletion of a disabled record (admins: `manage`); see src/records/hardDelete.ts.
+  authedRoute(
+    `${kind.resource}-hard-delete`,
+    'DELETE',
+    `v2/admin/${kind.resource}/{id}`,
+    async (request, principal, services) =>
+      ok(
+        await hardDelete(
+          {
+            records: services.records,
+            tombstones: services.tombstones,
+            store: services.attachments.store,
+            alerts: services.alerts,
+          },
+          services.records.repos[kind.type],
+          principal,
+          request.params.id ?? '',
+        ),
+      ),
+    audit('hard_delete'),
   );
 }

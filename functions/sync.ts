@@ -61,7 +61,10 @@ app.timer('sync-receipts-sweep', {
     const services = getApp();
     for (const country of await services.settings.listCountries()) {
       const removed = await services.receipts.sweep(country);
-      if (removed > 0) context.log(`sync-receipts-sweep ${country}: ${removed} removed`);
+      // Tombstones of hard-deleted records expire the same way.
+      const buried = await services.tombstones.sweep(country, services.clock.now());
+      if (removed + buried > 0)
+        context.log(`sync-receipts-sweep ${country}: ${removed} receipts, ${buried} tombstones removed`);
     }
   },
 });

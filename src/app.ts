@@ -15,6 +15,7 @@ import type { RecordDeps } from './records/recordDeps';
 import { RecordRepository } from './records/recordRepository';
 import type { CaseDocument } from './records/recordDocument';
 import { recordKinds } from './records/recordKinds';
+import { Tombstones } from './records/tombstones';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { CountrySettingsRepository } from './countries/countrySettingsRepository';
@@ -55,6 +56,8 @@ export interface App {
   records: RecordDeps;
   /** Roles, user groups, agencies, lookups, locations: what admins configure per country. */
   directory: Directory;
+  /** What hard-deleted records leave for offline devices. */
+  tombstones: Tombstones;
   audit: AuditLog;
   attachments: AttachmentDeps;
   receipts: Receipts;
@@ -124,6 +127,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
     directory: new Directory({ users: containers.users, config: containers.config }),
+    tombstones: new Tombstones(containers.records),
     audit,
     receipts: new Receipts(containers.sync, clock),
     alerts: new AlertStore(containers.alerts),

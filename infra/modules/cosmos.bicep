@@ -56,7 +56,7 @@ var containers = [
       '/country_code'
       '/id'
     ]
-    defaultTtl: null
+    defaultTtl: -1
     indexingPolicy: {
       indexingMode: 'consistent'
       automatic: true

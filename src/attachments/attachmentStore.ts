@@ -61,6 +61,18 @@ export class AttachmentStore {
     return response.readableStreamBody as Readable;
   }
 
+  /** Every blob stored under a record (its hard deletion). */
+  async listRecordBlobs(countryCode: string, recordType: string, recordId: string): Promise<BlobRef[]> {
+    const refs: BlobRef[] = [];
+    for await (const blob of this.container.listBlobsFlat({
+      prefix: `${countryCode}/${recordType}/${recordId}/`,
+    })) {
+      const ref = parseBlobPath(blob.name);
+      if (ref) refs.push(ref);
+    }
+    return refs;
+  }
+
   /** Pending blobs last written before `olderThan`, in pages (bounded work per call of the caller). */
   async *pendingBefore(olderThan: Date): AsyncGenerator<BlobRef> {
     for await (const blob of this.container.listBlobsFlat({ includeMetadata: true })) {

@@ -88,8 +88,14 @@ export class RecordHistory {
     await this.container.items.upsert(doc);
   }
 
-  /** Newest first, in Primero's shape: record_changes is a list of {field: {from, to}}. */
-  async list(countryCode: string, recordId: string) {
+  /** Removes a record's history (its hard deletion): the changed values go with the record. */
+  async purge(countryCode: string, recordId: string): Promise<number> {
+    const entries = await this.entries(countryCode, recordId);
+    for (const { id } of entries) await this.container.item(id, [countryCode, recordId]).delete();
+    return entries.length;
+  }
+
+  private async entries(countryCode: string, recordId: string): Promise<HistoryEntry[]> {
     const { resources } = await this.container.items
       .query<HistoryEntry>(
         {
@@ -103,6 +109,12 @@ export class RecordHistory {
         { partitionKey: [countryCode, recordId] },
       )
       .fetchAll();
+    return resources;
+  }
+
+  /** Newest first, in Primero's shape: record_changes is a list of {field: {from, to}}. */
+  async list(countryCode: string, recordId: string) {
+    const resources = await this.entries(countryCode, recordId);
     return Promise.all(
       resources.map(async (h) => {
         const changes = isSealed(h.changes)

@@ -24,6 +24,8 @@ export const containerDefinitions = {
   records: {
     id: 'records',
     partitionKey: hierarchical('/id'),
+    // Records never expire; the tombstone a hard delete leaves for offline devices does (src/records/hardDelete.ts).
+    defaultTtl: -1,
     // Sync pulls page through changes in commit order, ties broken by id (src/sync/pullChanges.ts).
     indexingPolicy: {
       indexingMode: IndexingMode.consistent,

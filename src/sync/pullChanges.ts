@@ -63,7 +63,8 @@ export async function pullChanges(
     { name: '@recordType', value: kind.type },
   ];
   const where = [
-    'c.record_type = @recordType',
+    // Hard-deleted records leave a tombstone of their own type (src/records/tombstones.ts).
+    "(c.record_type = @recordType OR (c.record_type = 'tombstone' AND c.deleted_record_type = @recordType))",
     'c.country_code = @country',
     'ARRAY_CONTAINS(@modules, c.module_id)',
     // A first download needs no tombstones: only what the caller may see now.
