@@ -333,6 +333,27 @@ param authMode string = 'embedded'
 @description('Optional. With authMode entra: the API\'s application ID URI or client id.')
 param entraAudience string = ''
 
+@description('Optional. Where Azure Communication Services keeps notification e-mail data at rest (an ACS data location).')
+@allowed([
+  'Africa'
+  'Asia Pacific'
+  'Australia'
+  'Brazil'
+  'Canada'
+  'Europe'
+  'France'
+  'Germany'
+  'India'
+  'Japan'
+  'Korea'
+  'Norway'
+  'Switzerland'
+  'UAE'
+  'UK'
+  'United States'
+])
+param emailDataLocation string = 'Africa'
+
 @description('Optional. Tags added to every resource.')
 param tags object = {}
 
@@ -358,6 +379,8 @@ var names = {
   plan: 'asp-primero-${environmentName}-${cc}'
   functionApp: 'func-primero-${environmentName}-${cc}-${suffix}'
   actionGroup: 'ag-primero-${environmentName}-${cc}'
+  emailService: 'ecs-primero-${environmentName}-${cc}-${suffix}'
+  communicationService: 'acs-primero-${environmentName}-${cc}-${suffix}'
 }
 
 // ============== //
@@ -418,6 +441,18 @@ module keyVault './modules/keyvault.bicep' = {
   }
 }
 
+module email './modules/email.bicep' = {
+  name: 'email'
+  scope: rg
+  params: {
+    emailServiceName: names.emailService
+    communicationServiceName: names.communicationService
+    dataLocation: emailDataLocation
+    workspaceId: monitoring.outputs.workspaceId
+    tags: allTags
+  }
+}
+
 module functionApp './modules/functionapp.bicep' = {
   name: 'functionapp'
   scope: rg
@@ -439,6 +474,8 @@ module functionApp './modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     authMode: authMode
     entraAudience: entraAudience
+    acsEndpoint: email.outputs.endpoint
+    notificationSender: email.outputs.senderAddress
     workspaceId: monitoring.outputs.workspaceId
     tags: allTags
   }
@@ -454,6 +491,7 @@ module rbac './modules/rbac.bicep' = {
     cosmosAccountName: cosmos.outputs.name
     keyVaultName: keyVault.outputs.name
     appInsightsName: monitoring.outputs.appInsightsName
+    communicationServiceName: email.outputs.communicationServiceName
   }
 }
 

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import type { CosmosClient, Database } from '@azure/cosmos';
@@ -30,6 +31,7 @@ import { Receipts } from './sync/receipts';
 import { AlertStore } from './reminders/alertStore';
 import { OutboxChannel, WebhookChannel, type NotificationChannel } from './notifications/channels';
 import { NotificationQueue } from './notifications/notificationQueue';
+import { EmailChannel } from './notifications/emailChannel';
 import { NotificationStats } from './notifications/notificationStats';
 import type { QueueServiceClient } from '@azure/storage-queue';
 import { createBlobServiceClient, createQueueServiceClient } from './platform/storage';
@@ -71,6 +73,25 @@ export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   keyStore?: KeyStore;
+}
+
+function notificationChannel(
+  config: Config,
+  clock: Clock,
+  credential: () => TokenCredential,
+): NotificationChannel {
+  if (config.NOTIFY_CHANNEL === 'webhook') return new WebhookChannel(config.NOTIFY_WEBHOOK_URL as string);
+  if (config.NOTIFY_CHANNEL === 'email')
+    return EmailChannel.create(
+      {
+        endpoint: config.ACS_ENDPOINT,
+        connectionString: config.ACS_CONNECTION_STRING,
+        ca: config.ACS_CA_CERT_PATH ? readFileSync(config.ACS_CA_CERT_PATH, 'utf8') : undefined,
+        credential,
+      },
+      { sender: config.NOTIFY_EMAIL_SENDER as string },
+    );
+  return new OutboxChannel(config.NOTIFY_OUTBOX, () => clock.now());
 }
 
 /** The composition root: config in, services out. Tests call it against the emulators. */
@@ -140,10 +161,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
           createQueueServiceClient(config, lazyCredential).getQueueClient('notifications'),
         );
       },
-      channel:
-        config.NOTIFY_CHANNEL === 'webhook'
-          ? new WebhookChannel(config.NOTIFY_WEBHOOK_URL as string)
-          : new OutboxChannel(config.NOTIFY_OUTBOX, () => clock.now()),
+      channel: notificationChannel(config, clock, lazyCredential),
     },
     attachments: {
       records,

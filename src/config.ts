@@ -63,10 +63,17 @@ export const configSchema = z
       .string()
       .regex(/^\S+( \S+){5}$/, 'must be a six-field NCRONTAB expression')
       .default('0 */15 * * * *'),
-    /** How notifications leave: a webhook, or (locally) an outbox file. */
-    NOTIFY_CHANNEL: z.enum(['outbox', 'webhook']).default('outbox'),
+    /** How notifications leave: e-mail through Azure Communication Services, a webhook, or (locally) an outbox file. */
+    NOTIFY_CHANNEL: z.enum(['outbox', 'webhook', 'email']).default('outbox'),
     NOTIFY_OUTBOX: z.string().default('.data/outbox.jsonl'),
     NOTIFY_WEBHOOK_URL: optionalString.pipe(url.optional()),
+    /** ACS endpoint, reached with the app's managed identity (in Azure). */
+    ACS_ENDPOINT: optionalString.pipe(url.optional()),
+    /** ACS connection string with an access key: local tests against a fake only (Azure disables keys). */
+    ACS_CONNECTION_STRING: optionalString,
+    /** Extra CA the ACS client trusts (a local fake's self-signed certificate); never process-wide. */
+    ACS_CA_CERT_PATH: optionalString,
+    NOTIFY_EMAIL_SENDER: optionalString.pipe(z.email({ error: 'must be an e-mail address' }).optional()),
     /** NCRONTAB of the re-encryption timer (read by the Functions host through %REENCRYPT_SCHEDULE%). */
     REENCRYPT_SCHEDULE: z
       .string()
@@ -88,6 +95,20 @@ export const configSchema = z
         path: ['NOTIFY_WEBHOOK_URL'],
         message: 'is required when NOTIFY_CHANNEL is webhook',
       });
+    }
+    if (c.NOTIFY_CHANNEL === 'email') {
+      if (!c.ACS_ENDPOINT && !c.ACS_CONNECTION_STRING)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['ACS_ENDPOINT'],
+          message: 'is required when NOTIFY_CHANNEL is email',
+        });
+      if (!c.NOTIFY_EMAIL_SENDER)
+        ctx.addIssue({
+          code: 'custom',
+          path: ['NOTIFY_EMAIL_SENDER'],
+          message: 'is required when NOTIFY_CHANNEL is email',
+        });
     }
     if (c.AUTH_MODE === 'entra') {
       for (const name of ['ENTRA_TENANT_ID', 'ENTRA_AUDIENCE'] as const) {
@@ -112,6 +133,8 @@ export const localOnlySettings = [
   'COSMOS_CA_CERT_PATH',
   'AzureWebJobsStorage',
   'LOCAL_KEY_STORE_PATH',
+  'ACS_CONNECTION_STRING',
+  'ACS_CA_CERT_PATH',
 ];
 
 /** Reads and validates the settings once; a missing or bad one fails naming the setting, not its value. */

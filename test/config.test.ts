@@ -29,6 +29,19 @@ describe('loadConfig', () => {
     expect(config.COSMOS_KEY).toBeUndefined();
   });
 
+  it('e-mail notifications need an ACS endpoint and a sender', () => {
+    expect(() => loadConfig({ ...local, NOTIFY_CHANNEL: 'email' })).toThrow(
+      /ACS_ENDPOINT: is required when NOTIFY_CHANNEL is email[\s\S]*NOTIFY_EMAIL_SENDER: is required/,
+    );
+    const config = loadConfig({
+      ...local,
+      NOTIFY_CHANNEL: 'email',
+      ACS_ENDPOINT: 'https://acs-primero.africa.communication.azure.com',
+      NOTIFY_EMAIL_SENDER: 'DoNotReply@example.azurecomm.net',
+    });
+    expect(config.NOTIFY_CHANNEL).toBe('email');
+  });
+
   it('fails naming each missing or bad setting, without printing any value', () => {
     let error: unknown;
     try {

@@ -70,8 +70,14 @@ param entraAudience string = ''
 @description('Optional. NCRONTAB schedule of the reminders job.')
 param remindersSchedule string = '0 */15 * * * *'
 
-@description('Optional. URL that receives each notification (e.g. a mail or SMS gateway). Without one, notifications are only written to the instance\'s outbox file.')
+@description('Optional. URL that receives each notification (e.g. an SMS gateway) instead of e-mail.')
 param notificationWebhookUrl string = ''
+
+@description('Required. Azure Communication Services endpoint that sends notification e-mail.')
+param acsEndpoint string
+
+@description('Required. Sender address of the e-mail notifications.')
+param notificationSender string
 
 @description('Optional. Tags.')
 param tags object = {}
@@ -106,9 +112,11 @@ var appSettings = {
   LOG_LEVEL: 'info'
   REENCRYPT_SCHEDULE: '0 */10 * * * *'
   REMINDERS_SCHEDULE: remindersSchedule
-  NOTIFY_CHANNEL: notificationWebhookUrl == '' ? 'outbox' : 'webhook'
+  NOTIFY_CHANNEL: notificationWebhookUrl == '' ? 'email' : 'webhook'
   NOTIFY_OUTBOX: '/tmp/outbox.jsonl'
   NOTIFY_WEBHOOK_URL: notificationWebhookUrl
+  ACS_ENDPOINT: acsEndpoint
+  NOTIFY_EMAIL_SENDER: notificationSender
 }
 
 // ============== //

@@ -24,6 +24,9 @@ param keyVaultName string
 @description('Required. Application Insights name.')
 param appInsightsName string
 
+@description('Required. Azure Communication Services name (notification e-mail).')
+param communicationServiceName string
+
 // ============== //
 //   Variables    //
 // ============== //
@@ -41,6 +44,9 @@ var roles = {
   cosmosAccountReader: 'fbdf93bf-df7d-467e-a4d2-9458aa1360c8'
   // Monitoring Metrics Publisher: the app sends telemetry to Application Insights with its identity.
   monitoringMetricsPublisher: '3913510d-42f4-4e42-8a64-420c390055eb'
+  // Communication and Email Service Owner: sending mail with Entra ID needs a built-in ACS role (ACS does
+  // not honour custom roles); scoped to this one resource.
+  communicationAndEmailServiceOwner: '09976791-48a7-449e-bb21-39d1a415f350'
 }
 // Cosmos DB Built-in Data Contributor (a Cosmos data-plane role, assigned through sqlRoleAssignments).
 var cosmosDataContributorRoleId = '00000000-0000-0000-0000-000000000002'
@@ -63,6 +69,21 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' existing = {
 
 resource appInsights 'Microsoft.Insights/components@2020-02-02' existing = {
   name: appInsightsName
+}
+
+resource communication 'Microsoft.Communication/communicationServices@2025-05-01' existing = {
+  name: communicationServiceName
+}
+
+// Communication and Email Service Owner → app (on the ACS resource only)
+resource appEmail 'Microsoft.Authorization/roleAssignments@2022-04-01' = {
+  name: guid(communication.id, appPrincipalId, roles.communicationAndEmailServiceOwner)
+  scope: communication
+  properties: {
+    roleDefinitionId: subscriptionResourceId('Microsoft.Authorization/roleDefinitions', roles.communicationAndEmailServiceOwner)
+    principalId: appPrincipalId
+    principalType: 'ServicePrincipal'
+  }
 }
 
 // Storage Blob Data Contributor → app

@@ -121,6 +121,18 @@ export const secureDefaults: Rule[] = [
     why: 'no basic publishing credentials',
   },
   {
+    resourceType: 'Microsoft.Communication/communicationServices',
+    path: 'properties.disableLocalAuth',
+    expected: true,
+    why: 'no ACS access keys',
+  },
+  {
+    resourceType: 'Microsoft.Communication/emailServices/domains',
+    path: 'properties.userEngagementTracking',
+    expected: 'Disabled',
+    why: 'no tracking in mail about cases',
+  },
+  {
     resourceType: 'Microsoft.Insights/components',
     path: 'properties.DisableLocalAuth',
     expected: true,
@@ -142,6 +154,7 @@ export const needsDiagnostics = [
   'Microsoft.DocumentDB/databaseAccounts',
   'Microsoft.KeyVault/vaults',
   'Microsoft.Web/sites',
+  'Microsoft.Communication/communicationServices',
 ];
 
 const typeOf = (d: Declaration) => d.type?.split('@')[0];

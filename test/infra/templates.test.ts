@@ -29,7 +29,7 @@ describe('infra/ as committed', () => {
         'infra/main.bicep',
         'infra/countries/gh.bicepparam',
         'infra/countries/ke.bicepparam',
-        ...['monitoring', 'storage', 'cosmos', 'keyvault', 'functionapp', 'rbac', 'alerts'].map(
+        ...['monitoring', 'storage', 'cosmos', 'keyvault', 'functionapp', 'rbac', 'alerts', 'email'].map(
           (m) => `infra/modules/${m}.bicep`,
         ),
       ]),
@@ -88,6 +88,8 @@ describe('a broken template fails the checks', () => {
     ['infra/modules/keyvault.bicep', '    enablePurgeProtection: true\n', 'enablePurgeProtection'],
     ['infra/modules/functionapp.bicep', '    httpsOnly: true\n', 'httpsOnly'],
     ['infra/modules/functionapp.bicep', "      ftpsState: 'Disabled'\n", 'ftpsState'],
+    ['infra/modules/email.bicep', '    disableLocalAuth: true\n', 'disableLocalAuth'],
+    ['infra/modules/email.bicep', "    userEngagementTracking: 'Disabled'\n", 'userEngagementTracking'],
   ])('removing a secure default is caught (%s: %s)', async (file, line, property) => {
     const problems = await problemsWith(file, (t) => t.replace(line, ''));
     expect(problems.some((p) => p.includes(property))).toBe(true);
