@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { findReadableRecord } from '../src/records/recordAccess';
 import { createRecord } from '../src/records/recordCreator';
 import { caseKind } from '../src/cases/caseKind';
@@ -10,7 +11,12 @@ import type { BenchStack } from './benchStack';
 import { ms, percentile, timed } from './stats';
 
 // Stores fields as they are: the baseline only, never wired into the app.
-const plaintext: RecordSealer = { seal: async (d) => d, open: async (d) => d, searchHashes: async () => [] };
+const plaintext: RecordSealer = {
+  seal: async (d) => d,
+  open: async (d) => d,
+  searchHashes: async () => [],
+  fingerprint: async (_cc, text) => createHash('sha256').update(text).digest('hex'),
+};
 
 const sample = (i: number) => ({
   name: `Encrypted Child ${i}`,

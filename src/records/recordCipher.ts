@@ -1,3 +1,4 @@
+import { createHmac } from 'node:crypto';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import { blindIndex, searchTokens } from '../crypto/blindIndex';
 import type { DataKeys } from '../crypto/dataKeys';
@@ -19,6 +20,8 @@ export interface RecordSealer {
   seal<T extends Doc>(doc: T): Promise<T>;
   open<T extends Doc>(doc: T): Promise<T>;
   searchHashes(countryCode: string, text: string): Promise<string[]>;
+  /** A keyed hash of a request (an offline create's fingerprint): comparable, but no guess can be checked. */
+  fingerprint(countryCode: string, text: string): Promise<string>;
 }
 
 export class RecordCipher implements RecordSealer {
@@ -79,6 +82,11 @@ export class RecordCipher implements RecordSealer {
       }
     }
     return out as T;
+  }
+
+  async fingerprint(countryCode: string, text: string): Promise<string> {
+    const { key } = await this.keys.indexKey(countryCode);
+    return createHmac('sha256', key).update(text, 'utf8').digest('hex');
   }
 
   /** The blind-index hashes of a free-text query (all must match). */

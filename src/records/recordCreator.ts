@@ -49,8 +49,11 @@ export async function createRecord<T extends RecordDocument>(
 
   const id = (clientId as string | undefined) ?? newRecordId();
   const shortId = shortIdOf(id);
-  const request = Object.keys(serverFields).length > 0 ? { me, data, serverFields } : { me, data };
-  const fingerprint = createHash('sha256').update(canonicalJson(request)).digest('hex');
+  const request = canonicalJson(
+    Object.keys(serverFields).length > 0 ? { me, data, serverFields } : { me, data },
+  );
+  // Keyed: a plain hash of the payload would let anyone reading Cosmos confirm a guessed name.
+  const fingerprint = await repo.cipher.fingerprint(principal.countryCode, request);
   const doc = {
     reminders: [],
     next_due_at: null,
@@ -93,7 +96,10 @@ export async function createRecord<T extends RecordDocument>(
   }
 
   const existing = await repo.find(principal.countryCode, id);
-  if (existing && existing.created_by === me && existing.create_fingerprint === fingerprint) {
+  // Records created before fingerprints were keyed carry a plain SHA-256 of the same request.
+  const legacy = () => createHash('sha256').update(request).digest('hex');
+  const same = existing?.create_fingerprint === fingerprint || existing?.create_fingerprint === legacy();
+  if (existing && existing.created_by === me && same) {
     return { doc: existing, created: false };
   }
   throw conflict('A record with this id already exists', 'id');

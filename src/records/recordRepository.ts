@@ -64,6 +64,23 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
     return Promise.all(resources.map((doc) => this.cipher.open(doc)));
   }
 
+  /** The same, one page at a time through the query's continuation: each page read once. */
+  async *queryPages(
+    countryCode: string,
+    sql: string,
+    parameters: SqlParameter[],
+    pageSize: number,
+  ): AsyncGenerator<T[]> {
+    const iterator = this.container.items.query<T>(
+      { query: sql, parameters },
+      { partitionKey: [countryCode], maxItemCount: pageSize },
+    );
+    while (iterator.hasMoreResults()) {
+      const { resources } = await iterator.fetchNext();
+      if (resources.length > 0) yield await Promise.all(resources.map((doc) => this.cipher.open(doc)));
+    }
+  }
+
   async count(countryCode: string, sqlWhere: string, parameters: SqlParameter[]): Promise<number> {
     const query = `SELECT VALUE COUNT(1) FROM c WHERE ${sqlWhere}`;
     const { resources } = await this.container.items

@@ -128,19 +128,19 @@ async function gatherDue(
 ) {
   const due: DueItem[] = [];
   const seen = new Set<string>();
-  while (seen.size < options.maxRecords) {
-    const page = await deps.cases.query(
-      countryCode,
-      "SELECT TOP @take * FROM c WHERE c.country_code = @country AND c.record_type = 'case' AND c.enabled = true AND IS_STRING(c.next_due_at) AND c.next_due_at <= @now ORDER BY c.next_due_at ASC",
-      [
-        { name: '@take', value: options.pageSize + seen.size },
-        { name: '@country', value: countryCode },
-        { name: '@now', value: now },
-      ],
-    );
-    const fresh = page.filter((d) => !seen.has(d.id)).slice(0, options.pageSize);
-    if (fresh.length === 0) break;
-    for (const doc of fresh) {
+  const pages = deps.cases.queryPages(
+    countryCode,
+    "SELECT * FROM c WHERE c.country_code = @country AND c.record_type = 'case' AND c.enabled = true AND IS_STRING(c.next_due_at) AND c.next_due_at <= @now ORDER BY c.next_due_at ASC",
+    [
+      { name: '@country', value: countryCode },
+      { name: '@now', value: now },
+    ],
+    options.pageSize,
+  );
+  for await (const page of pages) {
+    for (const doc of page) {
+      if (seen.size >= options.maxRecords) return due;
+      if (seen.has(doc.id)) continue;
       seen.add(doc.id);
       const alerted = new Set((doc.alerted_reminders as string[]) ?? []);
       for (const reminder of doc.reminders as Reminder[]) {

@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import type { CaseDocument } from '../../src/records/recordDocument';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -27,6 +28,25 @@ const raw = async (id: string) =>
 const writeRaw = (doc: CaseDocument) => t.app.containers.records.item(doc.id, ['GH', doc.id]).replace(doc);
 
 describe('field-level encryption', () => {
+  it('the fingerprint of an offline create is keyed: a guessed payload cannot be confirmed from Cosmos', async () => {
+    const id = '3d1c2b4a-0000-4000-8000-00000000f1a9';
+    const data = { id, name: 'Guessable Name' };
+    await create(data);
+    const plain = createHash('sha256')
+      .update(JSON.stringify({ data, me: 'cw_gh' })) // the canonical request: keys in order already
+      .digest('hex');
+    const doc = await raw(id);
+    expect(doc.create_fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    expect(doc.create_fingerprint).not.toBe(plain);
+    // The offline retry is still recognised, and so is one of a record fingerprinted the old way.
+    expect((await t.call('POST', '/api/v2/cases', { token, body: { data } })).status).toBe(200);
+    await writeRaw({ ...doc, create_fingerprint: plain });
+    expect((await t.call('POST', '/api/v2/cases', { token, body: { data } })).status).toBe(200);
+    expect(
+      (await t.call('POST', '/api/v2/cases', { token, body: { data: { ...data, name: 'Other' } } })).status,
+    ).toBe(409);
+  });
+
   it('a document read straight from Cosmos holds no plaintext of any sensitive field', async () => {
     const c = await create({
       ...secrets,

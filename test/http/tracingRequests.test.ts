@@ -82,6 +82,35 @@ describe('tracing requests', () => {
       { unique_id: first.unique_id, name: 'First', tracing_request_status: 'found' },
     ]);
   });
+  it('takes a photo of the sought child in Primero JSON form, stored under tracing_request/', async () => {
+    const png = Buffer.from(
+      'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+      'base64',
+    );
+    const id = (await create({ relation_name: 'Photo Inquirer' })).body.data.id as string;
+    const upload = (as: string) =>
+      t.call('POST', `/api/v2/tracing_requests/${id}/attachments`, {
+        token: as,
+        body: {
+          data: {
+            field_name: 'photos',
+            attachment_type: 'image',
+            file_name: 'child.png',
+            content_type: 'image/png',
+            attachment: png.toString('base64'),
+          },
+        },
+      });
+    expect((await upload(cw2)).status).toBe(404); // out of scope
+    const res = await upload(cw);
+    expect(res.status).toBe(200);
+    const blob = t.app.blob
+      .getContainerClient(t.app.config.ATTACHMENTS_CONTAINER)
+      .getBlobClient(`GH/tracing_request/${id}/${res.body.data.id}`);
+    expect(await blob.exists()).toBe(true);
+    const tr = (await t.call('GET', `/api/v2/tracing_requests/${id}`, { token: cw })).body.data;
+    expect(tr.photos).toEqual([expect.objectContaining({ id: res.body.data.id, file_name: 'child.png' })]);
+  });
 });
 
 describe('offline sync of incidents and tracing requests', () => {
