@@ -151,7 +151,9 @@ export async function updateUser(
     ...user,
     ...fields,
     email: fields.email === null ? undefined : (fields.email ?? user.email),
-    ...(password ? { password_hash: await hashPassword(password) } : {}),
+    ...(password
+      ? { password_hash: await hashPassword(password), tokens_valid_after: deps.now().toISOString() }
+      : {}),
     updated_at: deps.now().toISOString(),
   };
   await deps.users.replace(next);

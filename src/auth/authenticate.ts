@@ -18,6 +18,8 @@ interface Identity {
   userName: string;
   tokenId: string;
   exp: number;
+  /** Issued at (seconds), for our own session tokens. */
+  iat?: number;
   scope: 'full' | 'totp_enrolment';
   /** Entra only: how the user signed in, and who they are there. */
   amr?: string[];
@@ -47,6 +49,9 @@ export async function authenticate(
     deps.users.findByUserName(identity.userName),
   ]);
   if (revoked || !user || user.disabled) throw unauthorized(INVALID);
+  // A password reset ends the sessions opened before it (compared in whole seconds, as `iat` is).
+  const validAfter = user.tokens_valid_after ? Math.floor(Date.parse(user.tokens_valid_after) / 1000) : 0;
+  if (identity.iat !== undefined && identity.iat < validAfter) throw unauthorized(INVALID);
   // A recorded Entra object id pins the account: a recycled user principal name cannot take it over.
   if (identity.objectId && user.entra_object_id && user.entra_object_id !== identity.objectId)
     throw unauthorized(INVALID);
@@ -69,7 +74,15 @@ async function identify(deps: AuthenticateDeps, token: string): Promise<Identity
     return entra && { ...entra, scope: 'full' };
   }
   const claims = await deps.tokens.verify(token);
-  return claims && { userName: claims.sub, tokenId: claims.jti, exp: claims.exp, scope: claims.scope };
+  return (
+    claims && {
+      userName: claims.sub,
+      tokenId: claims.jti,
+      exp: claims.exp,
+      iat: claims.iat,
+      scope: claims.scope,
+    }
+  );
 }
 
 function actingCountry(countries: string[], header: string | null): string {

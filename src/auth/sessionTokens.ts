@@ -10,6 +10,8 @@ export interface SessionClaims {
   sub: string;
   jti: string;
   exp: number;
+  /** Issued at (seconds). */
+  iat: number;
   /** `full`, or `totp_enrolment` for a user whose role requires 2FA but who has not enrolled yet. */
   scope: 'full' | 'totp_enrolment';
 }
@@ -31,6 +33,7 @@ export class SessionTokens {
       sub: userName,
       jti: randomUUID(),
       exp: iat + this.ttlMinutes * 60,
+      iat,
       scope,
     };
     const token = await new SignJWT({ scope })
@@ -62,10 +65,11 @@ export class SessionTokens {
       if (
         typeof payload.sub !== 'string' ||
         typeof payload.jti !== 'string' ||
-        typeof payload.exp !== 'number'
+        typeof payload.exp !== 'number' ||
+        typeof payload.iat !== 'number'
       )
         return undefined;
-      return { sub: payload.sub, jti: payload.jti, exp: payload.exp, scope };
+      return { sub: payload.sub, jti: payload.jti, exp: payload.exp, iat: payload.iat, scope };
     } catch {
       return undefined;
     }

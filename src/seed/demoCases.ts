@@ -124,6 +124,7 @@ export function demoOtherRecords(
       daysAgo: 5,
       fields: {
         incident_case_id: '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0004',
+        date_of_first_report: d(-5),
         incident_date: d(-6),
         incident_timeofday: 'evening',
         gbv_sexual_violence_type: 'physical_assault',

@@ -55,5 +55,7 @@ export interface User {
   /** Issued by POST /users/me/totp, becomes totp_secret once a code from it is verified. */
   totp_pending_secret?: string;
   disabled: boolean;
+  /** Session tokens issued before this time (a password reset) are refused. */
+  tokens_valid_after?: string;
   locale: string;
 }

@@ -112,14 +112,22 @@ describe('users', () => {
     );
   });
 
-  it('a password reset lets the user in with the new one only', async () => {
+  it('a password reset lets the user in with the new one only, and ends the sessions opened before', async () => {
     await call('POST', '/users', newUser('reset_gh'));
+    const before = (
+      await t.call('POST', '/api/v2/tokens', {
+        body: { user: { user_name: 'reset_gh', password: 'a-long-enough-passphrase' } },
+      })
+    ).body.token as string;
+    t.clock.advance(1000); // the reset comes at least a second after that sign-in
     const reset = await call('PATCH', '/users/user-reset_gh', { password: 'another-long-passphrase' });
     expect(reset.status).toBe(200);
     const signIn = (password: string) =>
       t.call('POST', '/api/v2/tokens', { body: { user: { user_name: 'reset_gh', password } } });
     expect((await signIn('a-long-enough-passphrase')).status).toBe(401);
-    expect((await signIn('another-long-passphrase')).status).toBe(200);
+    const after = (await signIn('another-long-passphrase')).body.token as string;
+    expect((await t.call('GET', '/api/v2/cases', { token: before })).status).toBe(401);
+    expect((await t.call('GET', '/api/v2/cases', { token: after })).status).toBe(200);
   });
 });
 
