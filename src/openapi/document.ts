@@ -4,6 +4,7 @@ import { loginResponseSchema, loginSchema } from '../auth/schema';
 import { MAX_PER } from '../records/listParams';
 import type { RecordKind } from '../records/recordKind';
 import { allKinds } from '../records/recordKinds';
+import { registerAdminPaths } from './adminPaths';
 import { uuid } from '../records/fieldTypes';
 import packageJson from '../../package.json';
 
@@ -78,6 +79,7 @@ export function buildOpenApiDocument() {
     responses: { 200: { description: 'Signed out' }, ...errors(401) },
   });
   for (const kind of allKinds) registerRecordPaths(registry, kind, secured);
+  registerAdminPaths(registry, secured, json, errors);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',

@@ -30,11 +30,24 @@ describe('public endpoints', () => {
     expect(res.status).toBe(200);
     expect(res.body.openapi).toBe('3.1.0');
     expect(Object.keys(res.body.paths)).toEqual(
-      expect.arrayContaining(['/api/v2/cases', '/api/v2/cases/{id}', '/api/v2/tokens', '/api/v2/health']),
+      expect.arrayContaining([
+        '/api/v2/cases',
+        '/api/v2/cases/{id}',
+        '/api/v2/incidents/{id}',
+        '/api/v2/tracing_requests',
+        '/api/v2/users/{id}',
+        '/api/v2/roles',
+        '/api/v2/tokens',
+        '/api/v2/health',
+      ]),
     );
     const caseSchema = res.body.components.schemas.Case;
     expect(caseSchema.properties.sex.enum).toEqual(['female', 'male', 'other', 'unknown', null]);
     expect(caseSchema.properties.followup_subform_section).toBeDefined();
+    expect(res.body.components.schemas.Incident.properties.perpetrator_subform_section).toBeDefined();
+    // A user's password rules come from the same schema that validates them.
+    const createUser = res.body.paths['/api/v2/users'].post.requestBody.content['application/json'].schema;
+    expect(createUser.properties.data.properties.password.minLength).toBe(12);
   });
 
   it('puts X-Request-Id and the security headers on every response, errors included', async () => {

@@ -1,0 +1,80 @@
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import { z } from 'zod';
+import { directoryKinds } from '../admin/directoryKinds';
+import { formUpdateSchema } from '../admin/forms';
+import { userCreateSchema, userUpdateSchema } from '../admin/userSchemas';
+
+type Json = (schema: z.ZodType, description: string) => object;
+type Errors = (...codes: number[]) => object;
+
+const page = z.object({ page: z.int().min(1).optional(), per: z.int().min(1).max(1000).optional() });
+const idParam = z.object({ id: z.string() });
+const ifMatch = z.object({ 'if-match': z.string().optional() });
+
+/** GET/POST /{resource} and GET/PATCH /{resource}/{id} of the administration endpoints, from their schemas. */
+export function registerAdminPaths(
+  registry: OpenAPIRegistry,
+  secured: { security: Record<string, string[]>[] },
+  json: Json,
+  errors: Errors,
+) {
+  const resources = [
+    ...directoryKinds.map((k) => ({
+      resource: k.resource,
+      label: k.label,
+      create: k.create,
+      update: k.update,
+    })),
+    { resource: 'users', label: 'User', create: userCreateSchema, update: userUpdateSchema },
+  ];
+  for (const { resource, label, create, update } of resources) {
+    const base = `/api/v2/${resource}`;
+    const noun = label.toLowerCase();
+    const body = (schema: z.ZodType) => ({
+      content: { 'application/json': { schema: z.object({ data: schema }) } },
+    });
+    registry.registerPath({
+      method: 'get',
+      path: base,
+      summary: `List the ${resource.replace('_', ' ')} of the acting country (admins)`,
+      ...secured,
+      request: { query: page },
+      responses: { 200: { description: 'A page' }, ...errors(400, 401, 403) },
+    });
+    registry.registerPath({
+      method: 'post',
+      path: base,
+      summary: `Create a ${noun}`,
+      ...secured,
+      request: { body: body(create) },
+      responses: { 200: { description: `The ${noun}` }, ...errors(400, 401, 403, 409, 422) },
+    });
+    registry.registerPath({
+      method: 'get',
+      path: `${base}/{id}`,
+      summary: `Read a ${noun}`,
+      ...secured,
+      request: { params: idParam },
+      responses: { 200: { description: `The ${noun}, with ETag` }, ...errors(401, 403, 404) },
+    });
+    registry.registerPath({
+      method: 'patch',
+      path: `${base}/{id}`,
+      summary: `Change a ${noun}`,
+      ...secured,
+      request: { params: idParam, headers: ifMatch, body: body(update) },
+      responses: { 200: { description: `The ${noun}` }, ...errors(400, 401, 403, 404, 412, 422) },
+    });
+  }
+  registry.registerPath({
+    method: 'patch',
+    path: '/api/v2/forms/{id}',
+    summary: 'Replace the custom fields of a record type (id: case, incident, tracing_request)',
+    ...secured,
+    request: {
+      params: idParam,
+      body: { content: { 'application/json': { schema: z.object({ data: formUpdateSchema }) } } },
+    },
+    responses: { 200: json(z.object({ data: z.unknown() }), 'The form'), ...errors(401, 403, 404, 422) },
+  });
+}
