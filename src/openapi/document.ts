@@ -5,6 +5,8 @@ import { MAX_PER } from '../records/listParams';
 import type { RecordKind } from '../records/recordKind';
 import { allKinds } from '../records/recordKinds';
 import { registerAdminPaths } from './adminPaths';
+import { registerWorkPaths } from './workPaths';
+import { resolveConflictsSchema } from '../sync/schema';
 import { uuid } from '../records/fieldTypes';
 import packageJson from '../../package.json';
 
@@ -80,6 +82,7 @@ export function buildOpenApiDocument() {
   });
   for (const kind of allKinds) registerRecordPaths(registry, kind, secured);
   registerAdminPaths(registry, secured, json, errors);
+  registerWorkPaths(registry, secured, errors);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({
     openapi: '3.1.0',
@@ -175,7 +178,16 @@ function registerRecordPaths(
     request: {
       params: idParam,
       headers: withEtagHeader,
-      body: { content: { 'application/json': { schema: z.object({ data: kind.fields }) } } },
+      body: {
+        content: {
+          'application/json': {
+            // Decisions on offline sync conflicts travel with an ordinary PATCH.
+            schema: z.object({
+              data: kind.fields.extend({ resolve_conflicts: resolveConflictsSchema.optional() }),
+            }),
+          },
+        },
+      },
     },
     responses: {
       200: json(z.object({ data: record }), `The updated ${noun}`),
