@@ -7,12 +7,10 @@ import type { DataKeys } from '../crypto/dataKeys';
 import { forbidden } from '../errors';
 import { inScope } from '../policy/recordScope';
 import { decodeCursor, encodeCursor, type CursorState } from './cursor';
-import { reachAcross, sameScope, scopeSpecOf } from './pullScope';
+import { boundedScopes, reachAcross, sameScope, scopeSpecOf } from './pullScope';
 
 /** Writes are only sent once they are this old, so that one committing late cannot fall behind a cursor. */
 export const SETTLE_SECONDS = 2;
-/** Scope changes a replay retracts at once (more, in quick succession, keep only the latest ones). */
-const MAX_PREVIOUS_SCOPES = 5;
 
 export interface PullOptions {
   cursor?: string;
@@ -44,7 +42,7 @@ export async function pullChanges(
     // The caller's role, groups or agency changed since the last pull: records may have left (or entered)
     // their reach without changing themselves. Replay everything the old or new scope covers, from the
     // start; what the new scope does not cover goes as a tombstone.
-    const previous = [...(from.previous ?? []), from.scope].slice(-MAX_PREVIOUS_SCOPES);
+    const previous = boundedScopes([...(from.previous ?? []), from.scope]);
     from = { ...from, ts: 0, id: '', snapshot: false, scope, previous };
   }
   from.scope ??= scope;

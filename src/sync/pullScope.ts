@@ -21,6 +21,21 @@ export function scopeSpecOf(principal: Principal): ScopeSpec {
 
 export const sameScope = (a: ScopeSpec, b: ScopeSpec) => JSON.stringify(a) === JSON.stringify(b);
 
+/** Earlier scopes a replay retracts, kept few so that the cursor and the query stay small. */
+const MAX_PREVIOUS_SCOPES = 5;
+
+/**
+ * More earlier scopes than that (many changes within one replay) collapse into one that covers all of
+ * them: the whole country in their modules. That over-reaches — tombstones for records the device may
+ * never have had, which it ignores — but never misses one.
+ */
+export function boundedScopes(scopes: ScopeSpec[]): ScopeSpec[] {
+  const distinct = scopes.filter((s, i) => scopes.findIndex((o) => sameScope(o, s)) === i);
+  if (distinct.length <= MAX_PREVIOUS_SCOPES) return distinct;
+  const modules = [...new Set(distinct.flatMap((s) => s.modules))].sort() as ScopeSpec['modules'];
+  return [{ reach: 'all', modules, groups: [], agency: '' }];
+}
+
 /**
  * The SQL reach (who-may-see) conditions of the current scope and of the earlier ones, to be ORed: a pull
  * after a scope change reads what any covered, sending what the current one no longer covers as
