@@ -20,7 +20,7 @@ for (const kind of allKinds) {
         async (request, principal, services) => {
           const options = parsePullParams(kind, request.url.searchParams);
           const page = await pullChanges(
-            { clock: services.clock, dataKeys: services.dataKeys },
+            { cosmosClock: services.cosmosClock, dataKeys: services.dataKeys },
             services.records.repos[kind.type],
             principal,
             options,

@@ -17,6 +17,7 @@ import { RecordRepository } from './records/recordRepository';
 import type { CaseDocument } from './records/recordDocument';
 import { recordKinds } from './records/recordKinds';
 import { Tombstones } from './records/tombstones';
+import { CosmosClock } from './sync/cosmosClock';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
 import { CountrySettingsRepository } from './countries/countrySettingsRepository';
@@ -60,6 +61,8 @@ export interface App {
   directory: Directory;
   /** What hard-deleted records leave for offline devices. */
   tombstones: Tombstones;
+  /** Cosmos's time, for the sync pull's settle window. */
+  cosmosClock: CosmosClock;
   audit: AuditLog;
   attachments: AttachmentDeps;
   receipts: Receipts;
@@ -149,6 +152,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     records,
     directory: new Directory({ users: containers.users, config: containers.config }),
     tombstones: new Tombstones(containers.records),
+    cosmosClock: new CosmosClock(containers.sync),
     audit,
     receipts: new Receipts(containers.sync, clock),
     alerts: new AlertStore(containers.alerts),

@@ -1,11 +1,11 @@
 import type { SqlParameter } from '@azure/cosmos';
 import { can, type Principal } from '../auth/principal';
-import type { RecordDeps } from '../records/recordDeps';
 import type { RecordRepository } from '../records/recordRepository';
 import { presentRecord } from '../records/recordPresenter';
 import type { DataKeys } from '../crypto/dataKeys';
 import { forbidden } from '../errors';
 import { inScope } from '../policy/recordScope';
+import type { CosmosClock } from './cosmosClock';
 import { decodeCursor, encodeCursor, type CursorState } from './cursor';
 import { boundedScopes, reachAcross, sameScope, scopeSpecOf } from './pullScope';
 
@@ -24,7 +24,7 @@ export interface PullOptions {
  * skipped nor repeated at a page boundary. Disabled records come as tombstones.
  */
 export async function pullChanges(
-  deps: Pick<RecordDeps, 'clock'> & { dataKeys: DataKeys },
+  deps: { dataKeys: DataKeys; cosmosClock: CosmosClock },
   repo: RecordRepository,
   principal: Principal,
   options: PullOptions,
@@ -56,7 +56,7 @@ export async function pullChanges(
     { name: '@formerMe', value: principal.user.user_name },
     { name: '@ts', value: from.ts },
     { name: '@id', value: from.id },
-    { name: '@settled', value: Math.floor(deps.clock.now().getTime() / 1000) - SETTLE_SECONDS },
+    { name: '@settled', value: (await deps.cosmosClock.nowSeconds()) - SETTLE_SECONDS },
     { name: '@take', value: options.per + 1 },
     { name: '@recordType', value: kind.type },
   ];

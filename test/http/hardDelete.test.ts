@@ -16,7 +16,7 @@ const PNG = Buffer.from(
   'base64',
 );
 // Pulls send only writes older than their settle window: wait it out in real time.
-const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 3500));
 const hardDelete = (id: string, as = admin, resource = 'cases') =>
   t.call('DELETE', `/api/v2/admin/${resource}/${id}`, { token: as });
 

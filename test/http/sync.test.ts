@@ -30,7 +30,7 @@ const read = async (id: string) => (await t.call('GET', `/api/v2/cases/${id}`, {
 const mid = () => `m-${randomUUID()}`;
 // Pulls leave out the last 2 seconds of writes; this waits them out on the real clock, which is the one the
 // database stamps _ts with (moving the test clock instead would skew the two and defeat the window).
-const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 3500));
 
 describe('POST /api/v2/sync/cases: offline mutations', () => {
   it('two devices editing different fields offline: both edits land', async () => {

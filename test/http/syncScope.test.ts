@@ -12,7 +12,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 // Pulls send only writes older than their settle window: wait it out in real time.
-const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 3500));
 const adminPatch = (id: string, data: Record<string, unknown>) =>
   t.call('PATCH', `/api/v2/users/${id}`, { token: admin, body: { data } });
 

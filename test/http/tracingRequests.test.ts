@@ -16,7 +16,7 @@ afterAll(() => t.close());
 const create = (data: Record<string, unknown>, as = cw) =>
   t.call('POST', '/api/v2/tracing_requests', { token: as, body: { data } });
 // The pull sends only writes older than its settle window; sync tests wait it out in real time.
-const settle = () => new Promise((resolve) => setTimeout(resolve, 2500));
+const settle = () => new Promise((resolve) => setTimeout(resolve, 3500));
 
 describe('tracing requests', () => {
   it('registers an inquiry for a sought child, sealing who and where', async () => {
