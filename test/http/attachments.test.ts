@@ -45,7 +45,8 @@ let t: TestApp;
 let token: string;
 let caseId: string;
 beforeAll(async () => {
-  t = await startTestApp();
+  // Its own container: the orphan cleanup below sweeps every pending blob of the container it runs on.
+  t = await startTestApp({ ATTACHMENTS_CONTAINER: 'attachments-under-test' });
   token = await t.login('cw_gh');
   caseId = (await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Attachment Child' } } }))
     .body.data.id;
@@ -68,9 +69,10 @@ const download = async (id: string, as = token) => {
 };
 const container = () => t.app.blob.getContainerClient(t.app.config.ATTACHMENTS_CONTAINER);
 const blobName = (id: string, record = caseId) => `GH/case/${record}/${id}`;
-const blobCount = async () => {
+// The container is shared with the other test files running alongside: count this case's blobs only.
+const blobCount = async (record = caseId) => {
   let n = 0;
-  for await (const _ of container().listBlobsFlat()) n += 1;
+  for await (const _ of container().listBlobsFlat({ prefix: `GH/case/${record}/` })) n += 1;
   return n;
 };
 
