@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { DataKeys } from '../crypto/dataKeys';
 import { isSealed, open, seal, type SealedValue } from '../crypto/fieldCipher';
 import type { RecordType } from '../records/recordKind';
+import { recordDocuments } from '../platform/cosmos';
 
 type Fields = Record<string, unknown>;
 export type FieldChanges = Record<string, { from: unknown; to: unknown }>;
@@ -95,21 +96,8 @@ export class RecordHistory {
     return entries.length;
   }
 
-  private async entries(countryCode: string, recordId: string): Promise<HistoryEntry[]> {
-    const { resources } = await this.container.items
-      .query<HistoryEntry>(
-        {
-          query:
-            "SELECT * FROM c WHERE c.type = 'record_history' AND c.country_code = @country AND c.record_id = @record ORDER BY c.version DESC",
-          parameters: [
-            { name: '@country', value: countryCode },
-            { name: '@record', value: recordId },
-          ],
-        },
-        { partitionKey: [countryCode, recordId] },
-      )
-      .fetchAll();
-    return resources;
+  private entries(countryCode: string, recordId: string): Promise<HistoryEntry[]> {
+    return recordDocuments(this.container, 'record_history', countryCode, recordId, 'c.version DESC');
   }
 
   /** Newest first, in Primero's shape: record_changes is a list of {field: {from, to}}. */

@@ -36,3 +36,30 @@ export async function ensureDatabase(client: CosmosClient, databaseId: string): 
   }
   return database;
 }
+
+/**
+ * Documents of one type filed under a record: its own partition of the alerts, audit and sync containers.
+ * `orderBy` is a constant of the caller (`c.version DESC`), never input.
+ */
+export async function recordDocuments<T>(
+  container: Container,
+  type: string,
+  countryCode: string,
+  recordId: string,
+  orderBy: string,
+): Promise<T[]> {
+  const { resources } = await container.items
+    .query<T>(
+      {
+        query: `SELECT * FROM c WHERE c.type = @type AND c.country_code = @country AND c.record_id = @record ORDER BY ${orderBy}`,
+        parameters: [
+          { name: '@type', value: type },
+          { name: '@country', value: countryCode },
+          { name: '@record', value: recordId },
+        ],
+      },
+      { partitionKey: [countryCode, recordId] },
+    )
+    .fetchAll();
+  return resources;
+}

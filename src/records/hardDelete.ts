@@ -1,7 +1,6 @@
-import type { Principal } from '../auth/principal';
 import { attachmentRef, type AttachmentStore } from '../attachments/attachmentStore';
 import { attachmentsOf } from '../attachments/recordAttachments';
-import { can } from '../auth/principal';
+import { can, type Principal } from '../auth/principal';
 import { AppError, forbidden, notFound, unprocessable } from '../errors';
 import type { AlertStore } from '../reminders/alertStore';
 import { findReadableRecord } from './recordAccess';

@@ -29,9 +29,10 @@ export function applyRecordChanges(
 }
 
 /** Age in whole years on the country's today; a date of birth in the future is refused. */
-export function ageFrom(dateOfBirth: unknown, today: string, field = 'date_of_birth'): number | undefined {
+export function ageFrom(dateOfBirth: unknown, today: string): number | undefined {
   if (typeof dateOfBirth !== 'string') return undefined;
-  if (dateOfBirth > today) throw unprocessable([{ detail: field, message: 'cannot be in the future' }]);
+  if (dateOfBirth > today)
+    throw unprocessable([{ detail: 'date_of_birth', message: 'cannot be in the future' }]);
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
   return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);

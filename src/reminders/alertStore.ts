@@ -1,6 +1,7 @@
 import { createHash } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { RecordType } from '../records/recordKind';
+import { recordDocuments } from '../platform/cosmos';
 
 export interface Alert {
   id: string;
@@ -36,21 +37,8 @@ export class AlertStore {
     }
   }
 
-  async forRecord(countryCode: string, recordId: string): Promise<Alert[]> {
-    const { resources } = await this.container.items
-      .query<Alert>(
-        {
-          query:
-            "SELECT * FROM c WHERE c.type = 'alert' AND c.country_code = @country AND c.record_id = @record ORDER BY c.created_at ASC",
-          parameters: [
-            { name: '@country', value: countryCode },
-            { name: '@record', value: recordId },
-          ],
-        },
-        { partitionKey: [countryCode, recordId] },
-      )
-      .fetchAll();
-    return resources;
+  forRecord(countryCode: string, recordId: string): Promise<Alert[]> {
+    return recordDocuments(this.container, 'alert', countryCode, recordId, 'c.created_at ASC');
   }
 
   async delete(countryCode: string, recordId: string, id: string): Promise<boolean> {
