@@ -25,6 +25,11 @@ const plainOf: Record<string, string[]> = {
   tracing_request: ['tracing_request_id', 'inquiry_date'],
 };
 
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 let t: TestApp;
 let token: string;
 beforeAll(async () => {
@@ -91,6 +96,16 @@ async function writeEverything() {
     ],
   });
   await t.host.invoke('reminders', { isPastDue: false });
+  await ok('POST', `/api/v2/cases/${c.id}/attachments`, {
+    data: {
+      field_name: 'photos',
+      attachment_type: 'image',
+      file_name: `photo-${MARK}.png`,
+      content_type: 'image/png',
+      description: text('description'),
+      attachment: PNG.toString('base64'),
+    },
+  });
 
   const incident = await ok('POST', '/api/v2/incidents', {
     data: {
