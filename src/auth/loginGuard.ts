@@ -37,6 +37,7 @@ export interface LoginLimits {
 
 const HOUR = 3_600_000;
 const KNOWN_SOURCE_DAYS = 30;
+// The most failures an account remembers (LOGIN_LOCKOUT_FAILURES is capped at it).
 const MAX_KEPT = 200;
 
 /** What a failure did: `locked` when it was the one that locked the account (its owner is told). */
