@@ -2,6 +2,7 @@ import { join } from 'node:path';
 import { startBenchStack, type BenchStack } from './benchStack';
 import { benchAttachments } from './attachments';
 import { benchCases } from './cases';
+import { benchCosmosRequests } from './cosmosRequests';
 import { benchEncryption } from './encryption';
 import { benchReminders } from './reminders';
 import { benchSync } from './sync';
@@ -9,6 +10,7 @@ import { benchSync } from './sync';
 /** `npm run bench`: every benchmark, each printing ratios against a baseline measured in this run. */
 const benchmarks: Record<string, (stack: BenchStack, n: number) => Promise<string[]>> = {
   cases: benchCases,
+  requests: (stack) => benchCosmosRequests(stack),
   encryption: benchEncryption,
   attachments: (stack) => benchAttachments(stack),
   sync: (stack) => benchSync(stack),

@@ -8,6 +8,7 @@ import { AuditLog } from './audit/auditLog';
 import { Directory } from './admin/directory';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
+import { AuthCache } from './auth/authCache';
 import { LoginGuard } from './auth/loginGuard';
 import { Revocations } from './auth/revocations';
 import { SessionTokens } from './auth/sessionTokens';
@@ -27,6 +28,8 @@ import { KeyVaultKeyStore } from './keys/keyVaultKeyStore';
 import { LocalKeyStore } from './keys/localKeyStore';
 import { createLogger, type Logger } from './logger';
 import { createCosmosClient, openContainers, type Containers } from './platform/cosmos';
+import { containerDefinitions } from './platform/containers';
+import { CosmosRequests } from './platform/cosmosRequests';
 import { RecordCipher } from './records/recordCipher';
 import { Receipts } from './sync/receipts';
 import { AlertStore } from './reminders/alertStore';
@@ -44,6 +47,8 @@ export interface App {
   clock: Clock;
   logger: Logger;
   cosmos: CosmosClient;
+  /** Round trips to Cosmos so far (the benchmark's and tests' count per API call). */
+  cosmosRequests: CosmosRequests;
   database: Database;
   containers: Containers;
   blob: BlobServiceClient;
@@ -54,6 +59,7 @@ export interface App {
   loginGuard: LoginGuard;
   tokens: SessionTokens;
   revocations: Revocations;
+  authCache: AuthCache;
   /** Present when AUTH_MODE is entra. */
   entra?: EntraTokens;
   records: RecordDeps;
@@ -102,7 +108,13 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   let credential: TokenCredential | undefined;
   const lazyCredential = () => (credential ??= new DefaultAzureCredential());
   const clock = overrides.clock ?? systemClock;
-  const cosmos = createCosmosClient(config, lazyCredential);
+  const cosmosRequests = new CosmosRequests();
+  const cosmos = createCosmosClient(config, lazyCredential, [cosmosRequests.plugin()]);
+  const authCache = new AuthCache(clock, config.AUTH_CACHE_SECONDS * 1000);
+  // Accounts, roles and revocations live in `users`: what this instance writes there, it sees at once.
+  cosmosRequests.onWrite((container) => {
+    if (container === containerDefinitions.users.id) authCache.clear();
+  });
   const database = cosmos.database(config.COSMOS_DATABASE);
   const containers = openContainers(database);
   const keyStore =
@@ -134,6 +146,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     clock,
     logger: overrides.logger ?? createLogger(config.LOG_LEVEL),
     cosmos,
+    cosmosRequests,
     database,
     containers,
     blob,
@@ -155,6 +168,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ),
     tokens: new SessionTokens(new SigningKeys(dataKeys), clock, config.TOKEN_TTL_MINUTES),
     revocations: new Revocations(containers.users, clock),
+    authCache,
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
     directory: new Directory({ users: containers.users, config: containers.config }),
