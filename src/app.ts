@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import type { CosmosClient, Database } from '@azure/cosmos';
 import type { AttachmentDeps } from './attachments/attachmentDeps';
@@ -30,6 +30,7 @@ import { createLogger, type Logger } from './logger';
 import { createCosmosClient, openContainers, type Containers } from './platform/cosmos';
 import { containerDefinitions } from './platform/containers';
 import { CosmosRequests } from './platform/cosmosRequests';
+import { loadWhenUsed } from './platform/loadWhenUsed';
 import { RecordCipher } from './records/recordCipher';
 import { Receipts } from './sync/receipts';
 import { AlertStore } from './reminders/alertStore';
@@ -106,7 +107,10 @@ function notificationChannel(
 /** The composition root: config in, services out. Tests call it against the emulators. */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   let credential: TokenCredential | undefined;
-  const lazyCredential = () => (credential ??= new DefaultAzureCredential());
+  const lazyCredential = () =>
+    (credential ??= new (loadWhenUsed<typeof import('@azure/identity')>(
+      '@azure/identity',
+    ).DefaultAzureCredential)());
   const clock = overrides.clock ?? systemClock;
   const cosmosRequests = new CosmosRequests();
   const cosmos = createCosmosClient(config, lazyCredential, [cosmosRequests.plugin()]);
@@ -132,7 +136,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     incident: new RecordRepository(containers.records, cipher, recordKinds.incident),
     tracing_request: new RecordRepository(containers.records, cipher, recordKinds.tracing_request),
   };
-  const blob = createBlobServiceClient(config, lazyCredential);
+  // Made on first use, with the blob SDK: most requests never touch an attachment (cold start, issue 18).
+  let blob: BlobServiceClient | undefined;
+  const blobClient = () => (blob ??= createBlobServiceClient(config, lazyCredential));
   const records: RecordDeps = {
     repos,
     cases: repos.case,
@@ -149,7 +155,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     cosmosRequests,
     database,
     containers,
-    blob,
+    get blob() {
+      return blobClient();
+    },
+    set blob(client: BlobServiceClient) {
+      blob = client;
+    },
     keyStore,
     dataKeys,
     users,
@@ -191,7 +202,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     attachments: {
       records,
       dataKeys,
-      store: new AttachmentStore(blob.getContainerClient(config.ATTACHMENTS_CONTAINER)),
+      store: new AttachmentStore(() => blobClient().getContainerClient(config.ATTACHMENTS_CONTAINER)),
       audit,
     },
   };

@@ -35,7 +35,12 @@ export function parseBlobPath(name: string): BlobRef | undefined {
  * the cleanup job removes pending blobs nobody committed.
  */
 export class AttachmentStore {
-  constructor(private readonly container: ContainerClient) {}
+  /** The client is made on first use: the blob SDK is not loaded at a cold start (issue 18). */
+  constructor(private readonly containerClient: () => ContainerClient) {}
+
+  private get container(): ContainerClient {
+    return this.containerClient();
+  }
 
   async uploadPending(ref: BlobRef, encrypted: Readable): Promise<void> {
     await this.container.getBlockBlobClient(blobPath(ref)).uploadStream(encrypted, 1024 * 1024, 2, {

@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
-import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
+import type { SecretClient, SecretClientOptions } from '@azure/keyvault-secrets';
+import { loadWhenUsed } from '../platform/loadWhenUsed';
 import type { KeyStore, SecretVersion } from './keyStore';
 
 /** Key Vault through the app's managed identity (role: Key Vault Secrets Officer). */
@@ -8,7 +9,8 @@ export class KeyVaultKeyStore implements KeyStore {
 
   /** `options` only for tests: a local vault's CA and challenge host (see test/support/keyVaultFake.ts). */
   constructor(vaultUrl: string, credential: TokenCredential, options: SecretClientOptions = {}) {
-    this.client = new SecretClient(vaultUrl, credential, options);
+    const sdk = loadWhenUsed<typeof import('@azure/keyvault-secrets')>('@azure/keyvault-secrets');
+    this.client = new sdk.SecretClient(vaultUrl, credential, options);
   }
 
   async getSecret(name: string): Promise<SecretVersion | undefined> {
