@@ -8,6 +8,17 @@ export interface ErrorEntry {
   message: string;
 }
 
+/** One entry of the error envelope as it leaves the server (docs/api.md). */
+export interface EnvelopeEntry {
+  status: number;
+  resource: string;
+  detail?: string;
+  message: string;
+}
+
+export const envelopeEntries = (status: number, resource: string, entries: ErrorEntry[]): EnvelopeEntry[] =>
+  entries.map((e) => ({ status, resource, ...(e.detail ? { detail: e.detail } : {}), message: e.message }));
+
 export class AppError extends Error {
   readonly expose = true;
   constructor(

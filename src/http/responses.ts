@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../errors';
+import { envelopeEntries, type ErrorEntry } from '../errors';
 import type { ApiResponse } from './types';
 
 export const ok = (data: unknown, headers: Record<string, string> = {}): ApiResponse => ({
@@ -23,12 +23,5 @@ export const errorResponse = (
 ): ApiResponse => ({
   status,
   headers,
-  json: {
-    errors: entries.map((e) => ({
-      status,
-      resource,
-      ...(e.detail ? { detail: e.detail } : {}),
-      message: e.message,
-    })),
-  },
+  json: { errors: envelopeEntries(status, resource, entries) },
 });

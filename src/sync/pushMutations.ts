@@ -1,3 +1,4 @@
+import { rejection } from './rejection';
 import type { Principal } from '../auth/principal';
 import type { RecordDeps } from '../records/recordDeps';
 import type { RecordRepository } from '../records/recordRepository';
@@ -23,14 +24,8 @@ export async function pushMutations(
     const parsed = mutationSchema.safeParse(raw);
     if (!parsed.success) {
       const mutationId = (raw as { mutation_id?: unknown })?.mutation_id;
-      results.push({
-        mutation_id: typeof mutationId === 'string' ? mutationId : `#${index}`,
-        result: 'rejected',
-        errors: issuesToEntries(parsed.error.issues).map((e) => ({
-          ...(e.detail ? { detail: e.detail } : {}),
-          message: e.message,
-        })),
-      });
+      const id = typeof mutationId === 'string' ? mutationId : `#${index}`;
+      results.push(rejection(repo.kind, id, 422, issuesToEntries(parsed.error.issues)));
       continue;
     }
     const m = parsed.data;
