@@ -3,12 +3,15 @@ import { z } from 'zod';
 import type { UserRepository } from '../users/userRepository';
 import type { NotificationChannel } from './channels';
 import type { NotificationStats } from './notificationStats';
+import { dateLocale, readableDate } from './readableDate';
 
 const item = z.object({
   record_id: z.string().min(1),
   case_id_display: z.string(),
   alert_for: z.string(),
   due_at: z.string(),
+  /** The local date it was due (messages queued before this field existed fall back to the instant's). */
+  due_date: z.string().optional(),
 });
 const base = {
   message_id: z.string().regex(/^[0-9a-f]{32}$/),
@@ -27,8 +30,15 @@ const subjects: Record<string, string> = {
   case_plan_due: 'A case plan is overdue',
   approval: 'An approval is waiting',
 };
-const line = (i: z.infer<typeof item>) =>
-  `- case ${i.case_id_display}: ${i.alert_for.replace('_', ' ')} since ${i.due_at}`;
+const labels: Record<string, string> = {
+  followup_due: 'Follow-up due',
+  service_due: 'Service due',
+  assessment_due: 'Assessment due',
+  case_plan_due: 'Case plan due',
+  approval: 'Approval pending',
+};
+const line = (i: z.infer<typeof item>, locale: string) =>
+  `- case ${i.case_id_display}: ${labels[i.alert_for] ?? 'Reminder due'} since ${readableDate(i.due_date ?? i.due_at.slice(0, 10), locale)}`;
 
 export interface SenderDeps {
   channel: NotificationChannel;
@@ -60,7 +70,7 @@ export async function sendNotification(deps: SenderDeps, message: unknown): Prom
         items.length === 1
           ? `${subjects[first.alert_for] ?? 'A reminder is due'}: case ${first.case_id_display}`
           : `${items.length} cases need your attention`,
-      text: `${items.map(line).join('\n')}\nSign in to Primero to see them.`,
+      text: `${items.map((i) => line(i, dateLocale(user?.locale, n.country_code))).join('\n')}\nSign in to Primero to see them.`,
       data:
         items.length === 1
           ? { ...first, country_code: n.country_code }
