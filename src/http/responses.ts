@@ -22,6 +22,7 @@ export const errorResponse = (
   headers: Record<string, string> = {},
 ): ApiResponse => ({
   status,
-  headers,
+  // RFC 9110: a 401 names the scheme that would be accepted.
+  headers: status === 401 ? { ...headers, 'WWW-Authenticate': 'Bearer' } : headers,
   json: { errors: envelopeEntries(status, resource, entries) },
 });

@@ -3,7 +3,7 @@ import { createApp } from '../app';
 import { loadConfig } from '../config';
 import { ConfigError } from '../errors';
 import { provideApp } from '../runtime';
-import { DEMO_PASSWORD_DEFAULT, DEMO_TOTP_SECRET_DEFAULT, demoUsers } from '../seed/demoDirectory';
+import { DEMO_PASSWORD_DEFAULT, DEMO_TOTP_SECRET_DEFAULT } from '../seed/demoDirectory';
 import { seedDemo } from '../seed/seedDemo';
 import { ensureCertificate } from './certificate';
 import { emulatorAppSettings, startEmulators } from './emulators';
@@ -12,6 +12,9 @@ import { LocalHost } from './LocalHost';
 import { loadFunctions } from './loadFunctions';
 import { localPorts } from './localSettings';
 import { prepareStorage } from './prepareStorage';
+import { startBanner, summaryReminder } from './startBanner';
+
+const REPEAT_AFTER = 40;
 
 /** `npm start`: emulators, database, demo data and the local Functions host, stopped together on Ctrl-C. */
 async function main() {
@@ -46,14 +49,25 @@ async function main() {
       return;
     }
     provideApp(app);
+    // The summary comes last, after the function list; once host logs have scrolled it away, a one-line
+    // reminder of it follows every REPEAT_AFTER lines.
+    let url = '';
+    let linesSinceSummary = 0;
     host = new LocalHost({
       functions: loadFunctions(functionEntryFiles(root)),
       settings: readHostSettings(root),
-      log: (l) => console.log(l),
+      log: (l) => {
+        console.log(l);
+        if (url && ++linesSinceSummary >= REPEAT_AFTER) {
+          linesSinceSummary = 0;
+          console.log(summaryReminder(url, password));
+        }
+      },
     });
-    const url = await host.listen(hostPort);
-    console.log(`\n${host.describe(url)}`);
-    console.log(banner(url, ports, password, totpSecret));
+    const listening = await host.listen(hostPort);
+    console.log(`\n${host.describe(listening)}`);
+    console.log(startBanner({ url: listening, ports, password, totpSecret }));
+    url = listening;
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : error);
     await shutdown(1);
@@ -65,36 +79,6 @@ function emulatorsOnlyBanner(ports: { cosmos: number; blob: number }, password: 
 Emulators are running and seeded (Cosmos https://127.0.0.1:${ports.cosmos}, Azurite blob :${ports.blob}).
 Copy local.settings.example.json to local.settings.json and run \`func start\` in another terminal.
 Demo password: ${password}. Press Ctrl-C to stop the emulators.
-`;
-}
-
-function banner(
-  url: string,
-  ports: { cosmos: number; blob: number; queue: number },
-  password: string,
-  totpSecret: string,
-) {
-  const users = demoUsers.map(
-    (u) =>
-      `  ${u.user_name.padEnd(9)} ${u.country_codes.join('+').padEnd(6)} ${u.role_unique_id}${u.totp ? ' (2FA)' : ''}`,
-  );
-  return `
-primero-serverless is running.
-
-  API              ${url}/api/v2   (OpenAPI: ${url}/api/v2/openapi.json)
-  Cosmos emulator  https://127.0.0.1:${ports.cosmos}   (in memory: demo data is re-seeded at every start)
-  Azurite          blob :${ports.blob}  queue :${ports.queue}   (data in .data/azurite)
-
-Demo users (password: ${password}):
-${users.join('\n')}
-  admin_gh signs in with a TOTP code too; its secret is ${totpSecret}
-
-Sign in and list your cases:
-  TOKEN=$(curl -s -X POST ${url}/api/v2/tokens -H 'Content-Type: application/json' \\
-    -d '{"user":{"user_name":"cw_gh","password":"${password}"}}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
-  curl -s ${url}/api/v2/cases -H "Authorization: Bearer $TOKEN"
-
-Press Ctrl-C to stop everything.
 `;
 }
 
