@@ -1,5 +1,5 @@
-import { join } from 'node:path';
-import { createApp } from '../app';
+import { join, resolve } from 'node:path';
+import { createApp, type App } from '../app';
 import { loadConfig } from '../config';
 import { ConfigError } from '../errors';
 import { provideApp } from '../runtime';
@@ -10,6 +10,7 @@ import { emulatorAppSettings, startEmulators } from './emulators';
 import { functionEntryFiles, readHostSettings } from './hostConfig';
 import { LocalHost } from './LocalHost';
 import { loadFunctions } from './loadFunctions';
+import { clearLocalState, loadCosmosSnapshot, saveCosmosSnapshot } from './localState';
 import { localPorts } from './localSettings';
 import { prepareStorage } from './prepareStorage';
 import { startBanner, summaryReminder } from './startBanner';
@@ -25,13 +26,31 @@ async function main() {
   const password = process.env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT;
   const totpSecret = process.env.DEMO_TOTP_SECRET || DEMO_TOTP_SECRET_DEFAULT;
 
+  // See localState.ts: a start begins clean unless --keep-data asks for all local state to persist.
+  const keepData = process.argv.includes('--keep-data');
+  const state = {
+    azurite: join(dataDir, 'azurite'),
+    outbox: resolve(root, process.env.NOTIFY_OUTBOX ?? '.data/outbox.jsonl'),
+    cosmosSnapshot: join(dataDir, 'cosmos-snapshot.json'),
+  };
+  if (!keepData) await clearLocalState(state);
+  console.log(
+    keepData
+      ? 'Keeping local data (--keep-data): Cosmos, Azurite and the outbox carry over from the last run.'
+      : 'Starting clean (npm start -- --keep-data keeps data across restarts).',
+  );
   console.log('Starting Azurite and the Cosmos DB emulator...');
   const cert = await ensureCertificate(join(dataDir, 'cosmos'));
-  const emulators = await startEmulators(ports, cert, join(dataDir, 'azurite'));
+  const emulators = await startEmulators(ports, cert, keepData ? state.azurite : undefined);
   let host: LocalHost | undefined;
+  let app: App | undefined;
   const shutdown = async (code: number) => {
     console.log('\nStopping...');
     await host?.close();
+    if (keepData && app)
+      console.log(
+        `Saved ${await saveCosmosSnapshot(app, state.cosmosSnapshot)} Cosmos documents for the next start.`,
+      );
     await emulators.stop();
     process.exit(code);
   };
@@ -41,9 +60,10 @@ async function main() {
     Object.assign(process.env, emulatorAppSettings(ports, cert, join(dataDir, 'keys.json')), {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     });
-    const app = createApp(loadConfig());
+    app = createApp(loadConfig());
     await prepareStorage(app);
-    await seedDemo(app, { password, totpSecret });
+    if (!(keepData && (await loadCosmosSnapshot(app, state.cosmosSnapshot))))
+      await seedDemo(app, { password, totpSecret });
     if (process.argv.includes('--emulators-only')) {
       console.log(emulatorsOnlyBanner(ports, password));
       return;
