@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
+import { claim, completeClaim, releaseClaim } from '../platform/claims';
 import type { UserRepository } from '../users/userRepository';
 import type { NotificationChannel } from './channels';
 import type { NotificationStats } from './notificationStats';
@@ -48,8 +49,22 @@ export async function sendNotification(deps: SenderDeps, message: unknown): Prom
   const items = 'items' in n ? n.items : [item.parse(n)];
   const receiptId = `delivery-${n.message_id}`;
   const partition = [n.country_code, 'items' in n ? `digest-${n.user_name}` : n.record_id];
-  const { resource } = await deps.receipts.item(receiptId, partition).read();
-  if (resource) return 'already_sent';
+  const receipt = {
+    id: receiptId,
+    type: 'delivery_receipt',
+    country_code: partition[0] as string,
+    record_id: partition[1] as string,
+    ttl: 40 * 24 * 60 * 60,
+  };
+  // Claimed before sending, so that two deliveries of one message (the queue redelivers) send one email.
+  const claimed = await claim(deps.receipts, partition, receipt, {
+    now: () => new Date(),
+    staleMs: 15 * 60 * 1000,
+    waitMs: 10_000,
+  });
+  if (claimed.kind === 'done') return 'already_sent';
+  // Still being sent by another run: throwing leaves the message on the queue for a later look.
+  if (claimed.kind === 'busy') throw new Error(`Notification ${n.message_id} is being sent by another run`);
   const user = await deps.users.findByUserName(n.user_name);
   const first = items[0] as z.infer<typeof item>;
   try {
@@ -67,16 +82,11 @@ export async function sendNotification(deps: SenderDeps, message: unknown): Prom
           : { country_code: n.country_code, cases: items.map((i) => i.case_id_display).join(',') },
     });
   } catch (error) {
+    await releaseClaim(deps.receipts, partition, receiptId);
     await deps.stats.count(n.country_code, 'failed').catch(() => undefined);
     throw error;
   }
-  await deps.receipts.items.upsert({
-    id: receiptId,
-    type: 'delivery_receipt',
-    country_code: partition[0],
-    record_id: partition[1],
-    ttl: 40 * 24 * 60 * 60,
-  });
+  await completeClaim(deps.receipts, partition, receipt);
   await deps.stats.count(n.country_code, 'sent').catch(() => undefined);
   return 'sent';
 }

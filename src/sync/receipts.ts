@@ -1,9 +1,14 @@
 import type { Container } from '@azure/cosmos';
 import type { Clock } from '../clock';
+import { claim, completeClaim, releaseClaim, type ClaimResult } from '../platform/claims';
 import type { MutationResult } from './schema';
 
 /** Long enough to cover a month offline, and a retry after that. */
 const RETENTION_SECONDS = 40 * 24 * 60 * 60;
+/** Longer than a function may run: a pending receipt this old was left by a crash and may be retaken. */
+const STALE_MS = 15 * 60 * 1000;
+/** A parallel retry waits this long for the first run's outcome, then asks the client to retry. */
+const WAIT_MS = 20_000;
 
 /** What a receipt keeps: the outcome, never field values (those stay sealed on the record). */
 export interface Receipt {
@@ -13,7 +18,9 @@ export interface Receipt {
   record_id: string;
   mutation_id: string;
   user_name: string;
-  result: MutationResult['result'];
+  state?: 'pending' | 'done';
+  claimed_at?: string;
+  result?: MutationResult['result'];
   conflict_fields: string[];
   errors?: MutationResult['errors'];
   created_at: string;
@@ -34,32 +41,58 @@ export class Receipts {
     return `receipt-${userName}-${mutationId}`;
   }
 
-  async find(
+  /**
+   * Claims the mutation before it is applied (create-if-absent under the receipt's id), so that parallel
+   * retries apply it once: `done` carries the first run's outcome, `busy` means it is still being applied.
+   */
+  claim(
     countryCode: string,
     recordId: string,
     userName: string,
     mutationId: string,
-  ): Promise<Receipt | undefined> {
-    const id = Receipts.id(userName, mutationId);
-    const { resource } = await this.container.item(id, [countryCode, recordId]).read<Receipt>();
-    return resource?.country_code === countryCode ? resource : undefined;
+  ): Promise<ClaimResult<Receipt>> {
+    const receipt: Receipt = {
+      ...this.base(countryCode, recordId, userName, mutationId),
+      conflict_fields: [],
+    };
+    return claim(this.container, [countryCode, recordId], receipt, {
+      now: () => this.clock.now(),
+      staleMs: STALE_MS,
+      waitMs: WAIT_MS,
+    });
   }
 
-  async save(countryCode: string, recordId: string, userName: string, result: MutationResult): Promise<void> {
+  async complete(
+    countryCode: string,
+    recordId: string,
+    userName: string,
+    result: MutationResult,
+  ): Promise<void> {
     const receipt: Receipt = {
-      id: Receipts.id(userName, result.mutation_id),
-      type: 'mutation_receipt',
-      country_code: countryCode,
-      record_id: recordId,
-      mutation_id: result.mutation_id,
-      user_name: userName,
+      ...this.base(countryCode, recordId, userName, result.mutation_id),
       result: result.result,
       conflict_fields: (result.conflicts ?? []).map((c) => c.field),
       ...(result.errors ? { errors: result.errors } : {}),
+    };
+    await completeClaim(this.container, [countryCode, recordId], receipt);
+  }
+
+  /** After a system fault while applying: the retry must be able to apply it. */
+  release(countryCode: string, recordId: string, userName: string, mutationId: string): Promise<void> {
+    return releaseClaim(this.container, [countryCode, recordId], Receipts.id(userName, mutationId));
+  }
+
+  private base(countryCode: string, recordId: string, userName: string, mutationId: string) {
+    return {
+      id: Receipts.id(userName, mutationId),
+      type: 'mutation_receipt' as const,
+      country_code: countryCode,
+      record_id: recordId,
+      mutation_id: mutationId,
+      user_name: userName,
       created_at: this.clock.now().toISOString(),
       ttl: RETENTION_SECONDS,
     };
-    await this.container.items.upsert(receipt);
   }
 
   /** Deletes receipts past their retention, for stores that do not honour TTL. Bounded per call. */
