@@ -98,6 +98,7 @@ export async function uploadAttachment(
       ),
       deps.store.uploadPending(ref, encrypted),
     ]);
+    if (size === 0) throw emptyFile();
   } catch (error) {
     encrypted.destroy();
     await deps.store.delete(ref).catch(() => undefined);
@@ -123,6 +124,8 @@ export async function uploadAttachment(
   await deps.store.markCommitted(ref).catch(() => undefined);
   return findAttachment(saved, attachment.id) ?? attachment;
 }
+
+const emptyFile = () => unprocessable([{ detail: 'attachment', message: 'the file is empty' }]);
 
 function commit(
   deps: AttachmentDeps,
