@@ -13,6 +13,7 @@ import { Revocations } from './auth/revocations';
 import { SessionTokens } from './auth/sessionTokens';
 import { SigningKeys } from './auth/signingKeys';
 import type { RecordDeps } from './records/recordDeps';
+import { IdReservations } from './records/idReservations';
 import { RecordRepository } from './records/recordRepository';
 import type { CaseDocument } from './records/recordDocument';
 import { recordKinds } from './records/recordKinds';
@@ -127,6 +128,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     settings,
     clock,
     history: new RecordHistory(containers.audit, dataKeys),
+    ids: new IdReservations(containers.records, clock),
   };
   const audit = new AuditLog(containers.audit, clock);
   return {

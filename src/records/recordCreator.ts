@@ -23,7 +23,7 @@ export interface CreateResult<T extends RecordDocument> {
  * set by the caller's own logic (an incident's link to its case), never by the client.
  */
 export async function createRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'ids'>,
   repo: RecordRepository<T>,
   principal: Principal,
   data: Record<string, unknown>,
@@ -80,7 +80,12 @@ export async function createRecord<T extends RecordDocument>(
     alert_count: 0,
     create_fingerprint: fingerprint,
   } as unknown as T;
-  const stored = await repo.create(doc);
+  const reserved =
+    clientId === undefined ? undefined : await reserveId(deps, repo, id, principal.countryCode);
+  const stored = await repo.create(doc).catch(async (error: unknown) => {
+    if (reserved) await deps.ids.releaseRecordId(id); // a retry must find the id free again
+    throw error;
+  });
   if (stored) {
     await deps.history.append({
       country_code: stored.country_code,
@@ -102,7 +107,26 @@ export async function createRecord<T extends RecordDocument>(
   if (existing && existing.created_by === me && same) {
     return { doc: existing, created: false };
   }
-  throw conflict('A record with this id already exists', 'id');
+  throw idTaken();
+}
+
+/** The same answer as a taken id in the caller's country: which country holds it is not theirs to know. */
+const idTaken = () => conflict('A record with this id already exists', 'id');
+
+/** Reserves a client's id deployment-wide (true if this call made the reservation); 409 if another country holds it. */
+async function reserveId(
+  deps: Pick<RecordDeps, 'ids'>,
+  repo: RecordRepository,
+  id: string,
+  countryCode: string,
+): Promise<boolean> {
+  const { owner, fresh } = await deps.ids.reserveRecordId(id, countryCode);
+  if (owner !== countryCode) throw idTaken();
+  if (fresh && (await repo.heldElsewhere(id, countryCode))) {
+    await deps.ids.releaseRecordId(id);
+    throw idTaken();
+  }
+  return fresh;
 }
 
 /** JSON with sorted keys, so that the same create hashes the same whatever the key order. */
