@@ -87,16 +87,7 @@ export async function createRecord<T extends RecordDocument>(
     throw error;
   });
   if (stored) {
-    await deps.history.append({
-      country_code: stored.country_code,
-      record_type: stored.record_type,
-      record_id: stored.id,
-      version: 1,
-      action: 'create',
-      user_name: me,
-      at: stored.created_at,
-      changes: fieldChanges({}, stored),
-    });
+    await appendCreated(deps, stored, me);
     return { doc: stored, created: true };
   }
 
@@ -105,9 +96,25 @@ export async function createRecord<T extends RecordDocument>(
   const legacy = () => createHash('sha256').update(request).digest('hex');
   const same = existing?.create_fingerprint === fingerprint || existing?.create_fingerprint === legacy();
   if (existing && existing.created_by === me && same) {
+    // The first attempt may have stored the record and then timed out before its history: write it now
+    // (same id, so an entry already there is only rewritten).
+    if (existing.version === 1) await appendCreated(deps, existing, me);
     return { doc: existing, created: false };
   }
   throw idTaken();
+}
+
+function appendCreated(deps: Pick<RecordDeps, 'history'>, doc: RecordDocument, me: string) {
+  return deps.history.append({
+    country_code: doc.country_code,
+    record_type: doc.record_type,
+    record_id: doc.id,
+    version: 1,
+    action: 'create',
+    user_name: me,
+    at: doc.created_at,
+    changes: fieldChanges({}, doc),
+  });
 }
 
 /** The same answer as a taken id in the caller's country: which country holds it is not theirs to know. */

@@ -5,10 +5,6 @@ import type { MutationResult } from './schema';
 
 /** Long enough to cover a month offline, and a retry after that. */
 const RETENTION_SECONDS = 40 * 24 * 60 * 60;
-/** Longer than a function may run: a pending receipt this old was left by a crash and may be retaken. */
-const STALE_MS = 15 * 60 * 1000;
-/** A parallel retry waits this long for the first run's outcome, then asks the client to retry. */
-const WAIT_MS = 20_000;
 
 /** What a receipt keeps: the outcome, never field values (those stay sealed on the record). */
 export interface Receipt {
@@ -35,6 +31,8 @@ export class Receipts {
   constructor(
     private readonly container: Container,
     private readonly clock: Clock,
+    /** The bound on one dependency call: applying one mutation takes a few of them. */
+    private readonly dependencyTimeoutMs = 10_000,
   ) {}
 
   private static id(userName: string, mutationId: string) {
@@ -57,8 +55,11 @@ export class Receipts {
     };
     return claim(this.container, [countryCode, recordId], receipt, {
       now: () => this.clock.now(),
-      staleMs: STALE_MS,
-      waitMs: WAIT_MS,
+      // Longer than applying one mutation can take (its calls each end within the timeout): a pending
+      // receipt this old was left by a crash or a fault, and a retry may take it over.
+      staleMs: 6 * this.dependencyTimeoutMs,
+      // A parallel retry waits this long for the first run's outcome, then asks the client to retry.
+      waitMs: 2 * this.dependencyTimeoutMs,
     });
   }
 
