@@ -1,6 +1,7 @@
 import type { App } from '../src/app';
 import { readOwnAccount, updateOwnAccount } from '../src/auth/ownAccount';
 import { dataBodySchema, readJson } from '../src/http/body';
+import { clientAddress } from '../src/http/clientAddress';
 import { ok } from '../src/http/responses';
 import { authedRoute } from './_shared/http';
 
@@ -26,7 +27,12 @@ authedRoute(
   'v2/users/me',
   async (request, principal, services) => {
     const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
-    const { account, changed } = await updateOwnAccount(deps(services), principal, data);
+    const { account, changed } = await updateOwnAccount(
+      deps(services),
+      principal,
+      data,
+      clientAddress(request),
+    );
     return { ...ok(account), auditDetails: { fields: changed.join(',') } };
   },
   { audit: { action: 'update', record_type: 'user' } },

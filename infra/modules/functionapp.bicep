@@ -105,10 +105,14 @@ var appSettings = {
   ENTRA_JWKS_URL: '${environment().authentication.loginEndpoint}${tenant().tenantId}/discovery/v2.0/keys'
   ENTRA_MFA_AMR: 'mfa'
   TOKEN_TTL_MINUTES: '60'
-  LOGIN_MAX_ATTEMPTS_PER_MINUTE: '6'
-  LOGIN_LOCKOUT_FAILURES: '6'
+  LOGIN_FREE_FAILURES: '3'
+  LOGIN_MAX_DELAY_SECONDS: '900'
+  LOGIN_LOCKOUT_FAILURES: '30'
+  LOGIN_LOCKOUT_SOURCES: '5'
   LOGIN_LOCKOUT_MINUTES: '30'
   MAX_BODY_BYTES: '1048576'
+  // Well under the HTTP trigger's 230 s limit: a stalled dependency is a 503 the client can retry.
+  DEPENDENCY_TIMEOUT_MS: '10000'
   LOG_LEVEL: 'info'
   REENCRYPT_SCHEDULE: '0 */10 * * * *'
   REMINDERS_SCHEDULE: remindersSchedule

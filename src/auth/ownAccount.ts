@@ -62,18 +62,24 @@ export async function readOwnAccount(deps: Pick<OwnAccountDeps, 'users'>, princi
  * same throttle and lock-out), so a stolen session cannot be used to guess it. A new password ends every
  * session opened before it, this one included: the user signs in again with it.
  */
-export async function updateOwnAccount(deps: OwnAccountDeps, principal: Principal, data: unknown) {
+export async function updateOwnAccount(
+  deps: OwnAccountDeps,
+  principal: Principal,
+  data: unknown,
+  clientAddress: string,
+) {
   const changes = parseOr422(ownAccountUpdateSchema, data);
   const user = await deps.users.findByUserName(principal.user.user_name);
   if (!user) throw new AppError(401, 'Sign in again');
   const next: User = { ...user, ...(changes.locale ? { locale: changes.locale } : {}) };
   if (changes.password !== undefined) {
-    await deps.guard.admit(user.user_name);
+    const source = await deps.guard.sourceOf(clientAddress);
+    await deps.guard.admit(user.user_name, source);
     if (!(await verifyPassword(user.password_hash, changes.current_password ?? ''))) {
-      await deps.guard.recordFailure(user.user_name);
+      await deps.guard.recordFailure(user.user_name, source);
       throw unprocessable([{ detail: 'current_password', message: 'is not your current password' }]);
     }
-    await deps.guard.recordSuccess(user.user_name);
+    await deps.guard.recordSuccess(user.user_name, source);
     if (changes.password.toLowerCase().includes(user.user_name))
       throw unprocessable([{ detail: 'password', message: 'must not contain the user name' }]);
     Object.assign(next, await passwordChange(changes.password, deps.clock.now()));

@@ -9,6 +9,7 @@ import { ensureCertificate } from './certificate';
 import { emulatorAppSettings, startEmulators } from './emulators';
 import { functionEntryFiles, readHostSettings } from './hostConfig';
 import { LocalHost } from './LocalHost';
+import { localMasterKey } from './masterKey';
 import { loadFunctions } from './loadFunctions';
 import { clearLocalState, loadCosmosSnapshot, saveCosmosSnapshot } from './localState';
 import { localPorts } from './localSettings';
@@ -76,6 +77,7 @@ async function main() {
     host = new LocalHost({
       functions: loadFunctions(functionEntryFiles(root)),
       settings: readHostSettings(root),
+      masterKey: await localMasterKey(app.keyStore),
       log: (l) => {
         console.log(l);
         if (url && ++linesSinceSummary >= REPEAT_AFTER) {

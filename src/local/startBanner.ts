@@ -1,4 +1,5 @@
 import { demoUsers } from '../seed/demoDirectory';
+import { MASTER_KEY_SECRET } from './masterKey';
 
 export interface BannerInput {
   url: string;
@@ -26,6 +27,9 @@ primero-serverless is running.
 
 Demo users (password: ${password}):
 ${users.join('\n')}
+
+Admin-level functions (/api/v2/admin/country_setup) need the master key: x-functions-key, the secret
+${MASTER_KEY_SECRET} in .data/keys.json
 
 Sign in and list your cases:
   TOKEN=$(curl -s -X POST ${url}/api/v2/tokens -H 'Content-Type: application/json' \\
