@@ -292,9 +292,8 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
-@description('Optional. Node.js version of the function app.')
+@description('Optional. Node.js version of the function app (Node 20 is out of support; package.json engines and every dependency accept 22).')
 @allowed([
-  '20'
   '22'
 ])
 param nodeVersion string = '22'

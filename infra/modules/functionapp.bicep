@@ -16,7 +16,6 @@ param location string
 
 @description('Optional. Node.js version.')
 @allowed([
-  '20'
   '22'
 ])
 param nodeVersion string = '22'
