@@ -26,6 +26,14 @@ param maximumInstanceCount int = 40
 @description('Optional. Memory per instance, in MB.')
 param instanceMemoryMB int = 2048
 
+@description('Optional. HTTP requests one instance serves at once before Flex Consumption adds another (Node is single-threaded: a handful per instance keeps latency low).')
+@minValue(1)
+@maxValue(1000)
+param httpPerInstanceConcurrency int = 16
+
+@description('Optional. Subnet to join (VNet integration), for private endpoints; empty for none.')
+param subnetId string = ''
+
 @description('Required. Blob endpoint of the storage account.')
 param storageBlobEndpoint string
 
@@ -149,6 +157,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Stateless API: no sticky ARR cookie pinning a client to one instance.
+    clientAffinityEnabled: false
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
     clientCertEnabled: false
     siteConfig: {
       minTlsVersion: '1.2'
@@ -169,6 +180,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        triggers: {
+          http: {
+            perInstanceConcurrency: httpPerInstanceConcurrency
+          }
+        }
       }
       runtime: {
         name: 'node'
