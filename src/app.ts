@@ -141,11 +141,18 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     dataKeys,
     users,
     settings,
-    loginGuard: new LoginGuard(containers.users, clock, {
-      maxAttemptsPerMinute: config.LOGIN_MAX_ATTEMPTS_PER_MINUTE,
-      lockoutFailures: config.LOGIN_LOCKOUT_FAILURES,
-      lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
-    }),
+    loginGuard: new LoginGuard(
+      containers.users,
+      clock,
+      {
+        freeFailures: config.LOGIN_FREE_FAILURES,
+        maxDelaySeconds: config.LOGIN_MAX_DELAY_SECONDS,
+        lockoutFailures: config.LOGIN_LOCKOUT_FAILURES,
+        lockoutSources: config.LOGIN_LOCKOUT_SOURCES,
+        lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+      },
+      dataKeys,
+    ),
     tokens: new SessionTokens(new SigningKeys(dataKeys), clock, config.TOKEN_TTL_MINUTES),
     revocations: new Revocations(containers.users, clock),
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),

@@ -1,7 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
 import type { UserRepository } from '../users/userRepository';
-import type { NotificationChannel } from './channels';
+import type { Delivery, NotificationChannel } from './channels';
 import type { NotificationStats } from './notificationStats';
 
 const item = z.object({
@@ -15,8 +15,14 @@ const base = {
   country_code: z.string().regex(/^[A-Z]{2}$/),
   user_name: z.string().min(1),
 };
+const accountLockedSchema = z.object({
+  ...base,
+  kind: z.literal('account_locked'),
+  locked_until: z.string(),
+});
 const notificationSchema = z.union([
   z.object({ ...base, kind: z.literal('digest'), items: z.array(item).min(1) }),
+  accountLockedSchema,
   z.object({ ...base, ...item.shape }),
 ]);
 
@@ -39,32 +45,54 @@ export interface SenderDeps {
 }
 
 /**
- * Delivers one queued notification (one alert, or a caseworker's digest). It names cases by reference and
+ * Delivers one queued notification (one alert, a caseworker's digest, or an account-locked notice). It names cases by reference and
  * the kind of reminder — never the child. A malformed message or a failing channel throws, so the host
  * retries it and, after 5 tries, parks it in notifications-poison: nothing is dropped silently.
  */
 export async function sendNotification(deps: SenderDeps, message: unknown): Promise<'sent' | 'already_sent'> {
   const n = notificationSchema.parse(message);
+  if ('locked_until' in n) {
+    return sendOnce(deps, n, `account-${n.user_name}`, {
+      subject: 'Sign-in to your account was locked',
+      text:
+        `Someone failed to sign in as ${n.user_name} many times, from several places, so sign-in is locked ` +
+        `until ${n.locked_until} (except from where you signed in before). If this was not you, tell your ` +
+        'administrator: they can unlock the account, and you may want to change your password.',
+      data: { country_code: n.country_code, locked_until: n.locked_until },
+    });
+  }
   const items = 'items' in n ? n.items : [item.parse(n)];
+  const first = items[0] as z.infer<typeof item>;
+  return sendOnce(deps, n, 'items' in n ? `digest-${n.user_name}` : n.record_id, {
+    subject:
+      items.length === 1
+        ? `${subjects[first.alert_for] ?? 'A reminder is due'}: case ${first.case_id_display}`
+        : `${items.length} cases need your attention`,
+    text: `${items.map(line).join('\n')}\nSign in to Primero to see them.`,
+    data:
+      items.length === 1
+        ? { ...first, country_code: n.country_code }
+        : { country_code: n.country_code, cases: items.map((i) => i.case_id_display).join(',') },
+  });
+}
+
+/** Delivers once per message id: a receipt (filed under `receiptRecord`) stops a redelivered message. */
+async function sendOnce(
+  deps: SenderDeps,
+  n: { message_id: string; country_code: string; user_name: string },
+  receiptRecord: string,
+  content: Pick<Delivery, 'subject' | 'text' | 'data'>,
+): Promise<'sent' | 'already_sent'> {
   const receiptId = `delivery-${n.message_id}`;
-  const partition = [n.country_code, 'items' in n ? `digest-${n.user_name}` : n.record_id];
+  const partition = [n.country_code, receiptRecord];
   const { resource } = await deps.receipts.item(receiptId, partition).read();
   if (resource) return 'already_sent';
   const user = await deps.users.findByUserName(n.user_name);
-  const first = items[0] as z.infer<typeof item>;
   try {
     await deps.channel.deliver({
       message_id: n.message_id,
       to: { user_name: n.user_name, ...(user?.email ? { email: user.email } : {}) },
-      subject:
-        items.length === 1
-          ? `${subjects[first.alert_for] ?? 'A reminder is due'}: case ${first.case_id_display}`
-          : `${items.length} cases need your attention`,
-      text: `${items.map(line).join('\n')}\nSign in to Primero to see them.`,
-      data:
-        items.length === 1
-          ? { ...first, country_code: n.country_code }
-          : { country_code: n.country_code, cases: items.map((i) => i.case_id_display).join(',') },
+      ...content,
     });
   } catch (error) {
     await deps.stats.count(n.country_code, 'failed').catch(() => undefined);

@@ -67,6 +67,14 @@ export function registerAdminPaths(
     });
   }
   registry.registerPath({
+    method: 'post',
+    path: '/api/v2/users/{id}/unlock',
+    summary: "Lift a user's sign-in lockout and every address's wait (audited)",
+    ...secured,
+    request: { params: idParam },
+    responses: { 200: { description: 'The user, with was_locked' }, ...errors(401, 403, 404) },
+  });
+  registry.registerPath({
     method: 'patch',
     path: '/api/v2/forms/{id}',
     summary: 'Replace the custom fields of a record type (id: case, incident, tracing_request)',
