@@ -35,8 +35,12 @@ export async function inRequestSpan<T extends { status: number }>(
   request: RequestInfo,
   run: () => Promise<T>,
 ): Promise<T> {
-  const carrier = new Headers(request.headers);
-  if (request.traceParent && !carrier.has('traceparent')) carrier.set('traceparent', request.traceParent);
+  // Only the W3C trace headers reach the propagator: nothing else of the request is handed on.
+  const carrier = new Headers();
+  const traceParent = request.headers.get('traceparent') ?? request.traceParent;
+  if (traceParent) carrier.set('traceparent', traceParent);
+  const traceState = request.headers.get('tracestate');
+  if (traceState) carrier.set('tracestate', traceState);
   const parent = propagation.extract(context.active(), carrier, headerGetter);
   const span = tracer.startSpan(
     `${request.method} ${request.path}`,
