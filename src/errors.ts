@@ -39,6 +39,11 @@ export const tooManyRequests = (retryAfterSeconds: number, message = 'Too many a
   new AppError(429, message, undefined, undefined, {
     'Retry-After': String(retryAfterSeconds),
   });
+/** A dependency is slow, throttled or away: nothing was written, and the same request may be sent again. */
+export const serviceUnavailable = (
+  retryAfterSeconds: number,
+  message = 'The service is busy; try again shortly',
+) => new AppError(503, message, undefined, undefined, { 'Retry-After': String(retryAfterSeconds) });
 export const unprocessable = (entries: ErrorEntry[]) =>
   new AppError(422, entries[0]?.message ?? 'Invalid', entries[0]?.detail, entries);
 

@@ -118,6 +118,8 @@ var appSettings = {
   LOGIN_LOCKOUT_SOURCES: '5'
   LOGIN_LOCKOUT_MINUTES: '30'
   MAX_BODY_BYTES: '1048576'
+  // Well under the HTTP trigger's 230 s limit: a stalled dependency is a 503 the client can retry.
+  DEPENDENCY_TIMEOUT_MS: '10000'
   LOG_LEVEL: 'info'
   REENCRYPT_SCHEDULE: '0 */10 * * * *'
   REMINDERS_SCHEDULE: remindersSchedule

@@ -4,6 +4,7 @@ import { authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { IntegrityError } from '../crypto/fieldCipher';
 import { AppError } from '../errors';
+import { isDependencyFault, RETRY_AFTER_SECONDS } from '../platform/dependencyFaults';
 import { inRequestSpan, recordFailure } from '../telemetry/requestSpan';
 import { errorResponse } from './responses';
 import type { ApiRequest, ApiResponse } from './types';
@@ -133,9 +134,32 @@ function compress(request: ApiRequest, response: ApiResponse): ApiResponse {
   };
 }
 
+const codeOf = (error: unknown) => String((error as { code?: unknown })?.code ?? '');
+
 function toErrorResponse(error: unknown, request: ApiRequest, app: App): ApiResponse {
   const resource = request.url.pathname;
   if (error instanceof AppError) return errorResponse(error.status, resource, error.entries, error.headers);
+  if (isDependencyFault(error)) {
+    // Slow, throttled or away: nothing the client did wrong, and the same request may simply be sent again.
+    app.logger.warn(
+      {
+        request_id: request.requestId,
+        path: resource,
+        err: { type: (error as Error)?.name, code: codeOf(error) },
+      },
+      'dependency unavailable',
+    );
+    return errorResponse(
+      503,
+      resource,
+      [
+        {
+          message: `A service the platform depends on is not answering; try again shortly (reference ${request.requestId})`,
+        },
+      ],
+      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    );
+  }
   if (error instanceof IntegrityError) {
     // Tampering, or a value moved between records: refuse to serve it, and make it visible to operators.
     app.logger.error(

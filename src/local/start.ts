@@ -9,6 +9,7 @@ import { ensureCertificate } from './certificate';
 import { emulatorAppSettings, startEmulators } from './emulators';
 import { functionEntryFiles, readHostSettings } from './hostConfig';
 import { LocalHost } from './LocalHost';
+import { localMasterKey, MASTER_KEY_SECRET } from './masterKey';
 import { loadFunctions } from './loadFunctions';
 import { localPorts } from './localSettings';
 import { prepareStorage } from './prepareStorage';
@@ -49,6 +50,7 @@ async function main() {
     host = new LocalHost({
       functions: loadFunctions(functionEntryFiles(root)),
       settings: readHostSettings(root),
+      masterKey: await localMasterKey(app.keyStore),
       log: (l) => console.log(l),
     });
     const url = await host.listen(hostPort);
@@ -88,6 +90,8 @@ primero-serverless is running.
 Demo users (password: ${password}):
 ${users.join('\n')}
   admin_gh signs in with a TOTP code too; its secret is ${totpSecret}
+  Admin-level functions (/api/v2/admin/country_setup) need the master key: x-functions-key, the secret
+  ${MASTER_KEY_SECRET} in .data/keys.json
 
 Sign in and list your cases:
   TOKEN=$(curl -s -X POST ${url}/api/v2/tokens -H 'Content-Type: application/json' \\

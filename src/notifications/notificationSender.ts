@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { z } from 'zod';
+import { claim, completeClaim, releaseClaim } from '../platform/claims';
 import type { UserRepository } from '../users/userRepository';
 import type { Delivery, NotificationChannel } from './channels';
 import type { NotificationStats } from './notificationStats';
@@ -85,26 +86,35 @@ async function sendOnce(
 ): Promise<'sent' | 'already_sent'> {
   const receiptId = `delivery-${n.message_id}`;
   const partition = [n.country_code, receiptRecord];
-  const { resource } = await deps.receipts.item(receiptId, partition).read();
-  if (resource) return 'already_sent';
-  const user = await deps.users.findByUserName(n.user_name);
+  const receipt = {
+    id: receiptId,
+    type: 'delivery_receipt',
+    country_code: partition[0] as string,
+    record_id: partition[1] as string,
+    ttl: 40 * 24 * 60 * 60,
+  };
+  // Claimed before sending, so that two deliveries of one message (the queue redelivers) send one email.
+  const claimed = await claim(deps.receipts, partition, receipt, {
+    now: () => new Date(),
+    staleMs: 15 * 60 * 1000,
+    waitMs: 10_000,
+  });
+  if (claimed.kind === 'done') return 'already_sent';
+  // Still being sent by another run: throwing leaves the message on the queue for a later look.
+  if (claimed.kind === 'busy') throw new Error(`Notification ${n.message_id} is being sent by another run`);
   try {
+    const user = await deps.users.findByUserName(n.user_name);
     await deps.channel.deliver({
       message_id: n.message_id,
       to: { user_name: n.user_name, ...(user?.email ? { email: user.email } : {}) },
       ...content,
     });
   } catch (error) {
+    await releaseClaim(deps.receipts, partition, receiptId);
     await deps.stats.count(n.country_code, 'failed').catch(() => undefined);
     throw error;
   }
-  await deps.receipts.items.upsert({
-    id: receiptId,
-    type: 'delivery_receipt',
-    country_code: partition[0],
-    record_id: partition[1],
-    ttl: 40 * 24 * 60 * 60,
-  });
+  await completeClaim(deps.receipts, partition, receipt);
   await deps.stats.count(n.country_code, 'sent').catch(() => undefined);
   return 'sent';
 }

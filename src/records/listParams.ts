@@ -100,7 +100,10 @@ export function fieldList(kind: RecordKind, value: string): string[] {
 
 /** `10..15`, `10..`, `..15`, or a single value. */
 function range(name: string, value: string, kind: RangeKind): Range {
-  const [rawFrom, rawTo] = value.includes('..') ? value.split('..', 2) : [value, value];
+  const parts = value.includes('..') ? value.split('..') : [value, value];
+  // `1..2..3` is no range: split('..', 2) would quietly read it as 1..2.
+  if (parts.length > 2) throw badRequest(`${name} takes one range (from..to)`, name);
+  const [rawFrom, rawTo] = parts;
   const parse = (raw: string | undefined) => {
     if (raw === undefined || raw === '') return undefined;
     if (kind === 'int' && /^\d{1,3}$/.test(raw)) return Number(raw);
