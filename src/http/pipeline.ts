@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { IntegrityError } from '../crypto/fieldCipher';
 import { AppError } from '../errors';
 import { isDependencyFault, RETRY_AFTER_SECONDS } from '../platform/dependencyFaults';
+import { inRequestSpan, recordFailure } from '../telemetry/requestSpan';
 import { errorResponse } from './responses';
 import type { ApiRequest, ApiResponse } from './types';
 
@@ -26,31 +27,42 @@ export type AuthedHandler = (request: ApiRequest, principal: Principal, app: App
  * line per request records what happened without any request data.
  */
 export function publicEndpoint(handler: Endpoint): Endpoint {
-  return async (request, app) => {
-    const started = Date.now();
-    let response: ApiResponse;
-    try {
-      response = await handler(request, app);
-    } catch (error) {
-      response = toErrorResponse(error, request, app);
-    }
-    app.logger.info(
+  return (request, app) =>
+    inRequestSpan(
       {
-        request_id: request.requestId,
         method: request.method,
         path: request.url.pathname,
-        status: response.status,
-        ms: Date.now() - started,
-        user: request.actor?.user,
-        country: request.actor?.country,
+        headers: request.headers,
+        traceParent: request.traceParent,
       },
-      'request',
+      () => runEndpoint(handler, request, app),
     );
-    const encoded = compress(request, response);
-    return {
-      ...encoded,
-      headers: { ...securityHeaders, ...encoded.headers, 'X-Request-Id': request.requestId },
-    };
+}
+
+async function runEndpoint(handler: Endpoint, request: ApiRequest, app: App): Promise<ApiResponse> {
+  const started = Date.now();
+  let response: ApiResponse;
+  try {
+    response = await handler(request, app);
+  } catch (error) {
+    response = toErrorResponse(error, request, app);
+  }
+  app.logger.info(
+    {
+      request_id: request.requestId,
+      method: request.method,
+      path: request.url.pathname,
+      status: response.status,
+      ms: Date.now() - started,
+      user: request.actor?.user,
+      country: request.actor?.country,
+    },
+    'request',
+  );
+  const encoded = compress(request, response);
+  return {
+    ...encoded,
+    headers: { ...securityHeaders, ...encoded.headers, 'X-Request-Id': request.requestId },
   };
 }
 
@@ -159,6 +171,7 @@ function toErrorResponse(error: unknown, request: ApiRequest, app: App): ApiResp
     ]);
   }
   // A system fault: log its kind and stack, which carry no request data, and tell the client only a reference.
+  recordFailure(error);
   app.logger.error(
     { request_id: request.requestId, err: { type: (error as Error)?.name, stack: (error as Error)?.stack } },
     'unhandled error',
