@@ -14,6 +14,7 @@ import { Revocations } from './auth/revocations';
 import { SessionTokens } from './auth/sessionTokens';
 import { SigningKeys } from './auth/signingKeys';
 import type { RecordDeps } from './records/recordDeps';
+import { IdReservations } from './records/idReservations';
 import { RecordRepository } from './records/recordRepository';
 import type { CaseDocument } from './records/recordDocument';
 import { recordKinds } from './records/recordKinds';
@@ -30,7 +31,7 @@ import { createLogger, type Logger } from './logger';
 import { createCosmosClient, openContainers, type Containers } from './platform/cosmos';
 import { containerDefinitions } from './platform/containers';
 import { CosmosRequests } from './platform/cosmosRequests';
-import { loadWhenUsed } from './platform/loadWhenUsed';
+import { defaultCredential } from './platform/defaultCredential';
 import { RecordCipher } from './records/recordCipher';
 import { Receipts } from './sync/receipts';
 import { AlertStore } from './reminders/alertStore';
@@ -107,10 +108,7 @@ function notificationChannel(
 /** The composition root: config in, services out. Tests call it against the emulators. */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   let credential: TokenCredential | undefined;
-  const lazyCredential = () =>
-    (credential ??= new (loadWhenUsed<typeof import('@azure/identity')>(
-      '@azure/identity',
-    ).DefaultAzureCredential)());
+  const lazyCredential = () => (credential ??= defaultCredential());
   const clock = overrides.clock ?? systemClock;
   const cosmosRequests = new CosmosRequests();
   const cosmos = createCosmosClient(config, lazyCredential, [cosmosRequests.plugin()]);
@@ -124,7 +122,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const keyStore =
     overrides.keyStore ??
     (config.KEY_VAULT_URL
-      ? new KeyVaultKeyStore(config.KEY_VAULT_URL, lazyCredential())
+      ? new KeyVaultKeyStore(config.KEY_VAULT_URL, lazyCredential(), {}, config.DEPENDENCY_TIMEOUT_MS)
       : new LocalKeyStore(config.LOCAL_KEY_STORE_PATH as string));
 
   const settings = new CountrySettingsRepository(containers.config, clock);
@@ -145,6 +143,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     settings,
     clock,
     history: new RecordHistory(containers.audit, dataKeys),
+    ids: new IdReservations(containers.records, clock),
   };
   const audit = new AuditLog(containers.audit, clock);
   return {
@@ -186,7 +185,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     tombstones: new Tombstones(containers.records),
     cosmosClock: new CosmosClock(containers.sync),
     audit,
-    receipts: new Receipts(containers.sync, clock),
+    receipts: new Receipts(containers.sync, clock, config.DEPENDENCY_TIMEOUT_MS),
     alerts: new AlertStore(containers.alerts),
     notificationStats: new NotificationStats(containers.config),
     queues: () => createQueueServiceClient(config, lazyCredential),
@@ -195,6 +194,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       get queue() {
         return new NotificationQueue(
           createQueueServiceClient(config, lazyCredential).getQueueClient('notifications'),
+          config.DEPENDENCY_TIMEOUT_MS,
         );
       },
       channel: notificationChannel(config, clock, lazyCredential),
@@ -202,7 +202,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     attachments: {
       records,
       dataKeys,
-      store: new AttachmentStore(() => blobClient().getContainerClient(config.ATTACHMENTS_CONTAINER)),
+      store: new AttachmentStore(
+        () => blobClient().getContainerClient(config.ATTACHMENTS_CONTAINER),
+        config.DEPENDENCY_TIMEOUT_MS,
+      ),
       audit,
     },
   };
