@@ -1,7 +1,6 @@
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync } from 'node:fs';
-import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { unreachableSettings } from '../src/local/unreachableSettings';
 import { ms, percentile } from './stats';
 
 const TARGET_MS = 300;
@@ -13,15 +12,7 @@ const RUNS = 5;
  * as other processes on a shared machine only ever add time.
  */
 export function benchColdImport(root: string): string[] {
-  const dir = mkdtempSync(join(tmpdir(), 'primero-cold-'));
-  const env = {
-    PATH: process.env.PATH,
-    COSMOS_ENDPOINT: 'https://127.0.0.1:9',
-    COSMOS_KEY: 'C2y6yDjf5/R+ob0N8A7Cgv30VRDJIWEHLM+4QDU5DE2nQ9nDuVTqobD4b8mGGyPMbIZnqyMsEcaGQy67XIw/Jw==',
-    AzureWebJobsStorage: 'UseDevelopmentStorage=true',
-    LOCAL_KEY_STORE_PATH: join(dir, 'keys.json'),
-    NOTIFY_OUTBOX: join(dir, 'outbox.jsonl'),
-  };
+  const env = unreachableSettings();
   const child = join(__dirname, 'coldImportChild.js');
   const times = Array.from({ length: RUNS }, () =>
     Number(execFileSync(process.execPath, [child, root], { env, encoding: 'utf8' })),
