@@ -315,7 +315,7 @@ describe('refusals', () => {
       includeUncommitedBlobs: true,
     }))
       blobs.push(b.name);
-    expect(blobs).toEqual([blobName(listed.at(-1)?.id as string, record)]);
+    expect(blobs).toEqual([blobName((listed as { id: string }[]).at(-1)?.id as string, record)]);
   });
 
   it('400 for bad base64, 422 for a bad or missing field', async () => {

@@ -159,6 +159,8 @@ for (const resource of [...directoryKinds, 'users'] as const) {
   });
 }
 
+withRecord['users-unlock'] = { params: (f: Fixtures) => ({ id: f.directory.users }), noCaseload: adminOnly };
+
 /** Routes that name no record: why each is safe to leave out. Their GET answers are still checked for leaks. */
 const withoutRecord: Record<string, string> = {
   health: 'public liveness probe',
@@ -180,6 +182,8 @@ const withoutRecord: Record<string, string> = {
   'audit-logs-list': 'list of the caller’s country',
   'users-list': 'list of the caller’s country',
   'users-create': 'creates in the caller’s country',
+  'users-me-read': 'the caller’s own account',
+  'users-me-update': 'the caller’s own account',
 };
 for (const kind of kinds) {
   const p = plural[kind];
