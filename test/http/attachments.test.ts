@@ -72,7 +72,12 @@ const blobName = (id: string, record = caseId) => `GH/case/${record}/${id}`;
 // The container is shared with the other test files running alongside: count this case's blobs only.
 const blobCount = async (record = caseId) => {
   let n = 0;
-  for await (const _ of container().listBlobsFlat({ prefix: `GH/case/${record}/` })) n += 1;
+  // Uncommitted blocks count too: an aborted upload must not leave staged bytes behind either.
+  for await (const _ of container().listBlobsFlat({
+    prefix: `GH/case/${record}/`,
+    includeUncommitedBlobs: true,
+  }))
+    n += 1;
   return n;
 };
 
@@ -239,7 +244,8 @@ describe('refusals', () => {
     expect(await blobCount()).toBe(before);
   });
 
-  it('413 also when the size is only known while streaming (chunked upload)', async () => {
+  it('413 also when the size is only known while streaming (chunked upload), and nothing is left', async () => {
+    const before = await blobCount();
     const file = pdf(20 * 1024 * 1024 + 10);
     const res = await fetch(
       `${t.url}/api/v2/cases/${caseId}/attachments?field_name=other_documents&file_name=big.pdf`,
@@ -253,6 +259,63 @@ describe('refusals', () => {
       } as RequestInit,
     );
     expect(res.status).toBe(413);
+    // The blob was being written when the limit was crossed: it is gone again.
+    expect(await blobCount()).toBe(before);
+  });
+
+  it('a commit refused after the blob is written leaves no blob behind', async () => {
+    // A real race, no fake: two uploads pass the 100-attachment check against a record holding 99, both write
+    // their blob, and only one can commit; the other's commit is refused (422) once its blob exists.
+    const record = (await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Nearly Full' } } }))
+      .body.data.id as string;
+    const doc = (await t.app.records.cases.find('GH', record)) as CaseDocument;
+    const filler = Array.from({ length: 99 }, (_, i) => ({
+      id: randomUUID(),
+      unique_id: randomUUID(),
+      field_name: 'other_documents',
+      file_name: `old-${i}.pdf`,
+      content_type: 'application/pdf',
+      size: 10,
+      date: '2026-01-01T00:00:00.000Z',
+      attachment_url: '/api/v2/attachments/x',
+    }));
+    await t.app.records.cases.replace(
+      { ...doc, other_documents: filler } as CaseDocument,
+      doc._etag as string,
+    );
+    let release = () => undefined as void;
+    const gate = new Promise<void>((resolve) => (release = resolve));
+    const file = pdf(64 * 1024);
+    const upload = () =>
+      fetch(`${t.url}/api/v2/cases/${record}/attachments?field_name=other_documents&file_name=race.pdf`, {
+        method: 'POST',
+        headers: { Authorization: `Bearer ${token}`, 'Content-Type': 'application/pdf' },
+        // Each body is held open until both uploads have read the record and started writing their blob.
+        body: Readable.toWeb(
+          Readable.from(
+            (async function* () {
+              yield file.subarray(0, 1024);
+              await gate;
+              yield file.subarray(1024);
+            })(),
+          ),
+        ) as ReadableStream,
+        duplex: 'half',
+      } as RequestInit);
+    const both = Promise.all([upload(), upload()]);
+    await new Promise((resolve) => setTimeout(resolve, 1000));
+    release();
+    const statuses = (await both).map((r) => r.status).sort();
+    expect(statuses).toEqual([200, 422]);
+    const listed = ((await t.app.records.cases.find('GH', record)) as CaseDocument).other_documents ?? [];
+    expect(listed).toHaveLength(100);
+    const blobs: string[] = [];
+    for await (const b of container().listBlobsFlat({
+      prefix: `GH/case/${record}/`,
+      includeUncommitedBlobs: true,
+    }))
+      blobs.push(b.name);
+    expect(blobs).toEqual([blobName((listed as { id: string }[]).at(-1)?.id as string, record)]);
   });
 
   it('400 for bad base64, 422 for a bad or missing field', async () => {

@@ -104,9 +104,15 @@ describe('GET /api/v2/cases/:id', () => {
 
 describe('PATCH /api/v2/cases/:id', () => {
   it('changes only the fields sent and bumps version and last_updated_*', async () => {
-    const created = (
-      await create({ name: 'Patch Me', sex: 'female', age: 10, protection_concerns: ['a', 'b'] })
-    ).body.data;
+    const createdRes = await create({
+      name: 'Patch Me',
+      sex: 'female',
+      age: 10,
+      protection_concerns: ['a', 'b'],
+    });
+    const created = createdRes.body.data;
+    const createdEtag = createdRes.headers.get('etag');
+    expect(createdEtag).toMatch(/^"?.+"?$/);
     t.clock.advance(1000);
     const res = await patch(created.id, { age: 11, protection_concerns: ['c'] });
     expect(res.status).toBe(200);
@@ -118,7 +124,12 @@ describe('PATCH /api/v2/cases/:id', () => {
       version: 2,
     });
     expect(res.body.data.last_updated_at > created.last_updated_at).toBe(true);
-    expect(res.headers.get('etag')).not.toBe(created.etag);
+    expect(res.headers.get('etag')).toMatch(/^"?.+"?$/);
+    expect(res.headers.get('etag')).not.toBe(createdEtag);
+    // The new ETag is the one a GET now hands out, so a client can PATCH with it.
+    expect((await t.call('GET', `/api/v2/cases/${created.id}`, { token })).headers.get('etag')).toBe(
+      res.headers.get('etag'),
+    );
   });
 
   it('clears a field sent as null', async () => {

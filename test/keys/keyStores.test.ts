@@ -59,6 +59,7 @@ describe('Key Vault store', () => {
         retryOptions: { maxRetries: 0 },
       },
     );
-    await expect(refused.getSecret('dek-gh')).rejects.toThrow();
+    // The service's own refusal (401), not any error: a TLS or connection failure must not pass for it.
+    await expect(refused.getSecret('dek-gh')).rejects.toMatchObject({ name: 'RestError', statusCode: 401 });
   });
 });
