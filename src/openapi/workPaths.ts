@@ -6,6 +6,7 @@ import { totpVerifySchema } from '../auth/schema';
 import { bulkFlagSchema, flagCreateSchema, unflagSchema } from '../flags/schema';
 import { allKinds } from '../records/recordKinds';
 import { pushBodySchema } from '../sync/schema';
+import { bulkAssignSchema, bulkReferralSchema, bulkTransferSchema } from '../transitions/bulkTransitions';
 import {
   assignSchema,
   referralResponseSchema,
@@ -157,6 +158,27 @@ export function registerWorkPaths(
     errors: [401, 403, 404, 422],
   });
   op('get', '/cases/{id}/transitions', { summary: 'Assignments, referrals and transfers of a case' });
+  for (const [resource, label] of [
+    ['assigns', 'Assignments'],
+    ['referrals', 'Referrals'],
+    ['transfers', 'Transfers'],
+  ] as const)
+    op('get', `/cases/{id}/${resource}`, { summary: `${label} of a case` });
+  op('post', '/cases/assigns', {
+    summary: 'Assign cases in bulk, by ids (per-case results; refused cases in errors)',
+    body: bulkAssignSchema,
+    errors: [401, 422],
+  });
+  op('post', '/cases/referrals', {
+    summary: 'Refer cases in bulk, by ids (per-case results; refused cases in errors)',
+    body: bulkReferralSchema,
+    errors: [401, 422],
+  });
+  op('post', '/cases/transfers', {
+    summary: 'Transfer cases in bulk, by ids (per-case results; refused cases in errors)',
+    body: bulkTransferSchema,
+    errors: [401, 422],
+  });
   op('get', '/audit_logs', {
     summary: 'The audit trail of the acting country (admins)',
     errors: [400, 401, 403],
