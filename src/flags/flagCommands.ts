@@ -16,6 +16,12 @@ const withFlags = <T extends RecordDocument>(doc: T, flags: Flag[]): T => ({
   flag_count: flags.filter((f) => !f.removed).length,
 });
 
+/** A flag as written, with the record it was written to (for its new flag_count). */
+export interface FlagWrite {
+  flag: Flag;
+  doc: RecordDocument;
+}
+
 /** Flags a record (role permission `flag`); flag_count counts the flags not removed. */
 export async function addFlag(
   deps: RecordDeps,
@@ -23,10 +29,10 @@ export async function addFlag(
   principal: Principal,
   recordId: string,
   input: { date?: string; message: string },
-) {
+): Promise<FlagWrite> {
   const settings = await deps.settings.get(principal.countryCode);
   let flag: Flag | undefined;
-  await writeRecord(deps, repo, principal, {
+  const doc = await writeRecord(deps, repo, principal, {
     id: recordId,
     action: 'flag',
     ifMatch: null,
@@ -46,7 +52,7 @@ export async function addFlag(
       return withFlags(doc, [...flagsOf(doc), flag]);
     },
   });
-  return flag as Flag;
+  return { flag: flag as Flag, doc };
 }
 
 export async function unflag(
@@ -56,9 +62,9 @@ export async function unflag(
   recordId: string,
   flagId: string,
   message: string,
-) {
+): Promise<FlagWrite> {
   let result: Flag | undefined;
-  await writeRecord(deps, repo, principal, {
+  const doc = await writeRecord(deps, repo, principal, {
     id: recordId,
     action: 'flag',
     ifMatch: null,
@@ -79,7 +85,41 @@ export async function unflag(
       );
     },
   });
-  return result as Flag;
+  return { flag: result as Flag, doc };
+}
+
+/** Edits an active flag's message or date (role permission `flag`); a removed flag stays as it was removed. */
+export async function editFlag(
+  deps: RecordDeps,
+  repo: RecordRepository,
+  principal: Principal,
+  recordId: string,
+  flagId: string,
+  edit: { message?: string; date?: string },
+): Promise<FlagWrite> {
+  let result: Flag | undefined;
+  const doc = await writeRecord(deps, repo, principal, {
+    id: recordId,
+    action: 'flag',
+    ifMatch: null,
+    change: (doc) => {
+      const flag = flagsOf(doc).find((f) => f.id === flagId);
+      if (!flag) throw notFound('Flag not found');
+      if (flag.removed)
+        throw unprocessable([{ detail: 'flag_id', message: 'is removed: it cannot be edited' }]);
+      const edited: Flag = {
+        ...flag,
+        ...(edit.message ? { message: edit.message } : {}),
+        ...(edit.date ? { date: edit.date } : {}),
+      };
+      result = edited;
+      return withFlags(
+        doc,
+        flagsOf(doc).map((f) => (f.id === flagId ? edited : f)),
+      );
+    },
+  });
+  return { flag: result as Flag, doc };
 }
 
 export async function recordFlags(
@@ -104,7 +144,7 @@ export async function bulkFlag(
   const flags: Flag[] = [];
   for (const id of new Set(ids)) {
     try {
-      flags.push(await addFlag(deps, repo, principal, id, input));
+      flags.push((await addFlag(deps, repo, principal, id, input)).flag);
     } catch (error) {
       if (!(error instanceof AppError) || (error.status !== 404 && error.status !== 403)) throw error;
     }

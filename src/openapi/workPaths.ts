@@ -3,7 +3,7 @@ import { z } from 'zod';
 import { approvalSchema } from '../approvals/approvals';
 import { attachmentJsonSchema, attachmentQuerySchema, attachmentSchema } from '../attachments/schema';
 import { totpVerifySchema } from '../auth/schema';
-import { bulkFlagSchema, flagCreateSchema, unflagSchema } from '../flags/schema';
+import { bulkFlagSchema, flagCreateSchema, flagUpdateSchema } from '../flags/schema';
 import { allKinds } from '../records/recordKinds';
 import { pushBodySchema } from '../sync/schema';
 import { bulkAssignSchema, bulkReferralSchema, bulkTransferSchema } from '../transitions/bulkTransitions';
@@ -64,8 +64,8 @@ export function registerWorkPaths(
       errors: [401, 403, 404, 422],
     });
     op('patch', `${r}/{id}/flags/{flag_id}`, {
-      summary: 'Unflag',
-      body: unflagSchema,
+      summary: 'Unflag (unflag_message), or edit an active flag (message, date)',
+      body: flagUpdateSchema,
       errors: [401, 403, 404, 422],
     });
     op('post', `${r}/flags`, {
