@@ -55,13 +55,46 @@ export async function addFlag(
   return { flag: flag as Flag, doc };
 }
 
-export async function unflag(
+/** Removes an active flag with a message (role permission `flag`). */
+export const unflag = (
   deps: RecordDeps,
   repo: RecordRepository,
   principal: Principal,
   recordId: string,
   flagId: string,
   message: string,
+) =>
+  changeActiveFlag(deps, repo, principal, recordId, flagId, 'is already removed', (flag, now) => ({
+    ...flag,
+    removed: true,
+    unflag_message: message,
+    unflagged_by: principal.user.user_name,
+    unflagged_date: now.toISOString(),
+  }));
+
+/** Edits an active flag's message or date (role permission `flag`); a removed flag stays as it was removed. */
+export const editFlag = (
+  deps: RecordDeps,
+  repo: RecordRepository,
+  principal: Principal,
+  recordId: string,
+  flagId: string,
+  edit: { message?: string; date?: string },
+) =>
+  changeActiveFlag(deps, repo, principal, recordId, flagId, 'is removed: it cannot be edited', (flag) => ({
+    ...flag,
+    ...(edit.message ? { message: edit.message } : {}),
+    ...(edit.date ? { date: edit.date } : {}),
+  }));
+
+async function changeActiveFlag(
+  deps: RecordDeps,
+  repo: RecordRepository,
+  principal: Principal,
+  recordId: string,
+  flagId: string,
+  whenRemoved: string,
+  change: (flag: Flag, now: Date) => Flag,
 ): Promise<FlagWrite> {
   let result: Flag | undefined;
   const doc = await writeRecord(deps, repo, principal, {
@@ -71,51 +104,12 @@ export async function unflag(
     change: (doc, now) => {
       const flag = flagsOf(doc).find((f) => f.id === flagId);
       if (!flag) throw notFound('Flag not found');
-      if (flag.removed) throw unprocessable([{ detail: 'flag_id', message: 'is already removed' }]);
-      result = {
-        ...flag,
-        removed: true,
-        unflag_message: message,
-        unflagged_by: principal.user.user_name,
-        unflagged_date: now.toISOString(),
-      };
+      if (flag.removed) throw unprocessable([{ detail: 'flag_id', message: whenRemoved }]);
+      const changed = change(flag, now);
+      result = changed;
       return withFlags(
         doc,
-        flagsOf(doc).map((f) => (f.id === flagId ? (result as Flag) : f)),
-      );
-    },
-  });
-  return { flag: result as Flag, doc };
-}
-
-/** Edits an active flag's message or date (role permission `flag`); a removed flag stays as it was removed. */
-export async function editFlag(
-  deps: RecordDeps,
-  repo: RecordRepository,
-  principal: Principal,
-  recordId: string,
-  flagId: string,
-  edit: { message?: string; date?: string },
-): Promise<FlagWrite> {
-  let result: Flag | undefined;
-  const doc = await writeRecord(deps, repo, principal, {
-    id: recordId,
-    action: 'flag',
-    ifMatch: null,
-    change: (doc) => {
-      const flag = flagsOf(doc).find((f) => f.id === flagId);
-      if (!flag) throw notFound('Flag not found');
-      if (flag.removed)
-        throw unprocessable([{ detail: 'flag_id', message: 'is removed: it cannot be edited' }]);
-      const edited: Flag = {
-        ...flag,
-        ...(edit.message ? { message: edit.message } : {}),
-        ...(edit.date ? { date: edit.date } : {}),
-      };
-      result = edited;
-      return withFlags(
-        doc,
-        flagsOf(doc).map((f) => (f.id === flagId ? edited : f)),
+        flagsOf(doc).map((f) => (f.id === flagId ? changed : f)),
       );
     },
   });
