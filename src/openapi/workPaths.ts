@@ -99,7 +99,11 @@ export function registerWorkPaths(
       },
     });
     op('delete', `${r}/{id}/attachments/{attachment_id}`, { summary: 'Remove an attachment' });
-    op('get', `${r}/{id}/record_history`, { summary: `Who changed what in a ${noun}` });
+    op('get', `${r}/{id}/record_history`, {
+      summary: `Who changed what in a ${noun}, newest first (paged)`,
+      query: z.object({ page: z.int().min(1).optional(), per: z.int().min(1).max(1000).optional() }),
+      errors: [400, 401, 403, 404],
+    });
     op('get', `/sync${r}`, {
       summary: `Changes of ${kind.resource} in scope since the cursor (tombstones included)`,
       query: cursorQuery,
