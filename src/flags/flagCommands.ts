@@ -43,7 +43,7 @@ export async function addFlag(
         unique_id: id,
         record_id: doc.id,
         record_type: repo.kind.resource,
-        date: input.date ?? localDate(now, settings.time_zone),
+        date: input.date || localDate(now, settings.time_zone),
         message: input.message,
         flagged_by: principal.user.user_name,
         created_at: now.toISOString(),

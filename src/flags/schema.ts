@@ -4,7 +4,8 @@ import { dateString, uuid } from '../records/fieldTypes';
 const message = z.string().trim().min(1, 'is required').max(1000, 'must be at most 1000 characters');
 
 export const flagCreateSchema = z
-  .object({ data: z.object({ date: dateString.optional(), message }).strict() })
+  // Primero's documented request sends "date": "" for "today" (the country's).
+  .object({ data: z.object({ date: dateString.or(z.literal('')).optional(), message }).strict() })
   .strict();
 /**
  * PATCH of a flag, as Primero: `unflag_message` removes the flag; otherwise `message` and/or `date` edit it.

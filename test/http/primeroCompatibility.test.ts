@@ -1,30 +1,9 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { compatibilityRows, routeKeys } from '../support/compatibilityTable';
 import { ROOT, startTestApp, type TestApp } from '../support/testApp';
 
 // docs/primero-compatibility.md must stay true: every Primero route it marks *same* is served here.
-interface Row {
-  method: string;
-  path: string;
-  verdict: 'same' | 'deliberately different' | 'not yet';
-}
-const ROW =
-  /^\|\s*(GET|POST|PATCH|PUT|DELETE)\s*\|\s*`([^`]+)`\s*\|\s*[*_](same|deliberately different|not yet)[*_]/;
-
-export function compatibilityRows(): Row[] {
-  const text = readFileSync(join(ROOT, 'docs', 'primero-compatibility.md'), 'utf8');
-  return text.split('\n').flatMap((line) => {
-    const m = ROW.exec(line);
-    return m ? [{ method: m[1], path: m[2], verdict: m[3] } as Row] : [];
-  });
-}
-
-const recordTypes = ['cases', 'incidents', 'tracing_requests'];
-/** `{record_type}` in the table stands for each record type; parameter names do not matter. */
-const expand = (path: string) =>
-  path.includes('{record_type}') ? recordTypes.map((r) => path.replace('{record_type}', r)) : [path];
-const shapeOf = (path: string) => path.replace(/^\/?(api\/)?(v2\/)?/, '').replace(/\{[^}]+\}|:\w+/g, '{}');
-
 let t: TestApp;
 beforeAll(async () => {
   t = await startTestApp();
@@ -44,12 +23,12 @@ describe('docs/primero-compatibility.md', () => {
       t.host.functions
         .filter((fn) => fn.trigger.type === 'httpTrigger')
         .flatMap((fn) =>
-          (fn.trigger.methods ?? []).map((m) => `${m.toUpperCase()} ${shapeOf(fn.trigger.route ?? fn.name)}`),
+          (fn.trigger.methods ?? []).flatMap((m) => routeKeys(m, fn.trigger.route ?? fn.name)),
         ),
     );
     const missing = compatibilityRows()
       .filter((r) => r.verdict === 'same')
-      .flatMap((r) => expand(r.path).map((p) => `${r.method} ${shapeOf(p)}`))
+      .flatMap((r) => routeKeys(r.method, r.path))
       .filter((key) => !served.has(key));
     expect(missing).toEqual([]);
   });
@@ -58,16 +37,8 @@ describe('docs/primero-compatibility.md', () => {
     const examples = JSON.parse(
       readFileSync(join(ROOT, 'test', 'fixtures', 'primero-doc-examples.json'), 'utf8'),
     ) as { method: string; path: string }[];
-    const listed = new Set(
-      compatibilityRows().flatMap((r) => expand(r.path).map((p) => `${r.method} ${shapeOf(p)}`)),
-    );
-    const uncovered = examples
-      .flatMap((e) =>
-        expand(e.path.replace(/:recordType|:record_type/, '{record_type}')).map(
-          (p) => `${e.method} ${shapeOf(p)}`,
-        ),
-      )
-      .filter((key) => !listed.has(key));
+    const listed = new Set(compatibilityRows().flatMap((r) => routeKeys(r.method, r.path)));
+    const uncovered = examples.flatMap((e) => routeKeys(e.method, e.path)).filter((key) => !listed.has(key));
     expect([...new Set(uncovered)]).toEqual([]);
   });
 });
