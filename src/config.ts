@@ -83,6 +83,11 @@ export const configSchema = z
       .string()
       .regex(/^\S+( \S+){5}$/, 'must be a six-field NCRONTAB expression')
       .default('0 */10 * * * *'),
+    /**
+     * The longest one call to Cosmos, Blob, Queue or Key Vault may take (SDK retries included, roughly),
+     * well under the host's function timeout: a stuck dependency is then a 503, not a hung request.
+     */
+    DEPENDENCY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

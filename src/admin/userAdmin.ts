@@ -1,5 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, passwordChange } from '../auth/passwords';
 import { can, type Principal } from '../auth/principal';
 import type { LoginGuard } from '../auth/loginGuard';
 import { conflict, forbidden, notFound, preconditionFailed, unprocessable, type ErrorEntry } from '../errors';
@@ -163,9 +163,7 @@ export async function updateUser(
     ...user,
     ...fields,
     email: fields.email === null ? undefined : (fields.email ?? user.email),
-    ...(password
-      ? { password_hash: await hashPassword(password), tokens_valid_after: deps.now().toISOString() }
-      : {}),
+    ...(password ? await passwordChange(password, deps.now()) : {}),
     updated_at: deps.now().toISOString(),
   };
   await deps.users.replace(next);

@@ -31,9 +31,15 @@ export interface AccountLockedNotification {
 
 /** The `notifications` Storage Queue; messages are base64 JSON, as the Functions host expects. */
 export class NotificationQueue {
-  constructor(private readonly queue: QueueClient) {}
+  constructor(
+    private readonly queue: QueueClient,
+    /** Enforced here: the SDK's try timeout only asks the server to hurry. */
+    private readonly timeoutMs = 10_000,
+  ) {}
 
   async send(notification: Notification | DigestNotification | AccountLockedNotification): Promise<void> {
-    await this.queue.sendMessage(Buffer.from(JSON.stringify(notification)).toString('base64'));
+    await this.queue.sendMessage(Buffer.from(JSON.stringify(notification)).toString('base64'), {
+      abortSignal: AbortSignal.timeout(this.timeoutMs),
+    });
   }
 }

@@ -37,6 +37,16 @@ describe('POST /api/v2/tokens', () => {
     expect(wrong.body.errors[0].message).toBe(unknown.body.errors[0].message);
   });
 
+  it('names the Bearer scheme on every 401', async () => {
+    const wrong = await signIn({ user_name: 'regional', password: 'nope' });
+    const anonymous = await t.call('GET', '/api/v2/cases');
+    const forged = await t.call('GET', '/api/v2/cases', { token: 'not.a.token' });
+    for (const res of [wrong, anonymous, forged]) {
+      expect(res.status).toBe(401);
+      expect(res.headers.get('www-authenticate')).toBe('Bearer');
+    }
+  });
+
   it('refuses malformed bodies with 400/422 in the error envelope', async () => {
     const notJson = await t.call('POST', '/api/v2/tokens', {
       rawBody: '{"user":',
