@@ -7,6 +7,7 @@ import {
   bulkTransferSchema,
   bulkTransition,
 } from '../src/transitions/bulkTransitions';
+import { bulkCaseIds } from '../src/transitions/bulkSelection';
 import { presentTransition } from '../src/transitions/transitionPresenter';
 import {
   assignCase,
@@ -74,14 +75,15 @@ for (const kind of kinds) {
     audit('read'),
   );
 
-  // Bulk, by ids: one result per case; a case that cannot be transitioned is in `errors`, not a failure of all.
+  // Bulk, by ids (assigns also by filters): one result per case; one refused is in `errors`, the others go on.
   authedRoute(
     `cases-${kind.resource}-bulk`,
     'POST',
     `v2/cases/${kind.resource}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, kind.bulk, services.config.MAX_BODY_BYTES);
-      const { ids, ...input } = data;
+      const { ids: _ids, ...input } = data;
+      const ids = await bulkCaseIds(services.records.cases, principal, data);
       const { done, failed } = await bulkTransition(ids, (id) =>
         kind.run(deps(services), principal, id, input),
       );

@@ -189,19 +189,19 @@ export function registerWorkPaths(
   ] as const)
     op('get', `/cases/{id}/${resource}`, { summary: `${label} of a case` });
   op('post', '/cases/assigns', {
-    summary: 'Assign cases in bulk, by ids (per-case results; refused cases in errors)',
+    summary: 'Assign cases in bulk, by ids or filters/query (per-case results; refused cases in errors)',
     body: bulkAssignSchema,
-    errors: [401, 422],
+    errors: [400, 401, 422],
   });
   op('post', '/cases/referrals', {
     summary: 'Refer cases in bulk, by ids (per-case results; refused cases in errors)',
     body: bulkReferralSchema,
-    errors: [401, 422],
+    errors: [400, 401, 422],
   });
   op('post', '/cases/transfers', {
     summary: 'Transfer cases in bulk, by ids (per-case results; refused cases in errors)',
     body: bulkTransferSchema,
-    errors: [401, 422],
+    errors: [400, 401, 422],
   });
   op('get', '/audit_logs', {
     summary: 'The audit trail of the acting country (admins), newest first',

@@ -13,7 +13,28 @@ const ids = z
 const bulkOf = <S extends z.ZodRawShape>(one: z.ZodObject<{ data: z.ZodObject<S> }>) =>
   z.object({ data: z.object({ ...one.shape.data.shape, ids }).strict() }).strict();
 
-export const bulkAssignSchema = bulkOf(assignSchema);
+/**
+ * Primero's bulk assign selects the cases by `filters` (the list filters, e.g. `{"short_id": [...]}`) and
+ * `query`; `ids` is accepted too. One of `ids` or `filters`.
+ */
+export const bulkAssignSchema = z
+  .object({
+    data: z
+      .object({
+        ...assignSchema.shape.data.shape,
+        ids: ids.optional(),
+        filters: z
+          .record(z.string(), z.union([z.string(), z.array(z.string()).max(BULK_TRANSITION_MAX)]))
+          .optional(),
+        query: z.string().max(100).optional(),
+      })
+      .strict()
+      .refine((d) => (d.ids === undefined) !== (d.filters === undefined), {
+        path: ['ids'],
+        message: 'send either ids or filters',
+      }),
+  })
+  .strict();
 export const bulkReferralSchema = bulkOf(referralSchema);
 export const bulkTransferSchema = bulkOf(transferSchema);
 

@@ -285,6 +285,32 @@ describe("Primero's transition routes: lists per type and bulk by ids", () => {
     const assigns = await t.call('GET', `/api/v2/cases/${ids[0]}/assigns`, { token: tok.cw2_gh });
     expect(assigns.body.data).toEqual([expect.objectContaining({ type: 'Assign', status: 'done' })]);
 
+    // Primero's bulk assign selects by filters (its documented request), within the caller's scope.
+    const picked = [await newCase({ name: 'Filtered A' }), await newCase({ name: 'Filtered B' })];
+    const shortIds = picked.map((id) => id.slice(-7));
+    const byFilters = await bulk('cw_gh', 'assigns', {
+      filters: { short_id: shortIds },
+      query: 'filtered',
+      transitioned_to: 'cw2_gh',
+      notes: 'This is a bulk assignment',
+    });
+    expect(byFilters.status).toBe(200);
+    expect(byFilters.body.data.map((r: { record_id: string }) => r.record_id).sort()).toEqual(picked.sort());
+    const outOfScope = await bulk('cw_gh', 'assigns', {
+      filters: { short_id: [ids[0]?.slice(-7)] },
+      transitioned_to: 'cw2_gh',
+    });
+    expect(outOfScope.body.data).toEqual([]); // now cw2_gh's: no longer in cw_gh's list
+    expect(
+      (await bulk('cw_gh', 'assigns', { filters: { colour: 'red' }, transitioned_to: 'cw2_gh' })).status,
+    ).toBe(400);
+    const both = await bulk('cw_gh', 'assigns', {
+      ids,
+      filters: { short_id: 'x' },
+      transitioned_to: 'cw2_gh',
+    });
+    expect(both.status).toBe(422);
+
     const toTransfer = await newCase({ name: 'Bulk Transferred' });
     const refused = await bulk('cw_gh', 'transfers', { ids: [toTransfer], transitioned_to: 'cw2_gh' });
     expect(refused.body.errors).toEqual([expect.objectContaining({ status: 403 })]);
