@@ -3,7 +3,7 @@ import { publicEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
 import { checkHealth } from '../src/meta/health';
 import { primeroInfo } from '../src/meta/primeroInfo';
-import { buildOpenApiDocument } from '../src/openapi/document';
+import { loadWhenUsed } from '../src/platform/loadWhenUsed';
 import { http } from './_shared/http';
 
 app.http('health', {
@@ -30,5 +30,13 @@ app.http('openapi', {
   route: 'v2/openapi.json',
   methods: ['GET'],
   authLevel: 'anonymous',
-  handler: http(publicEndpoint(async () => ({ status: 200, json: (openApi ??= buildOpenApiDocument()) }))),
+  // The generator and every schema's description load on the first request, not at every cold start.
+  handler: http(
+    publicEndpoint(async () => ({
+      status: 200,
+      json: (openApi ??= loadWhenUsed<typeof import('../src/openapi/document')>(
+        require.resolve('../src/openapi/document'),
+      ).buildOpenApiDocument()),
+    })),
+  ),
 });

@@ -1,5 +1,5 @@
 import { readFileSync } from 'node:fs';
-import { DefaultAzureCredential, type TokenCredential } from '@azure/identity';
+import type { TokenCredential } from '@azure/identity';
 import type { BlobServiceClient } from '@azure/storage-blob';
 import type { CosmosClient, Database } from '@azure/cosmos';
 import type { AttachmentDeps } from './attachments/attachmentDeps';
@@ -8,6 +8,7 @@ import { AuditLog } from './audit/auditLog';
 import { Directory } from './admin/directory';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
+import { AuthCache } from './auth/authCache';
 import { LoginGuard } from './auth/loginGuard';
 import { Revocations } from './auth/revocations';
 import { SessionTokens } from './auth/sessionTokens';
@@ -28,6 +29,9 @@ import { KeyVaultKeyStore } from './keys/keyVaultKeyStore';
 import { LocalKeyStore } from './keys/localKeyStore';
 import { createLogger, type Logger } from './logger';
 import { createCosmosClient, openContainers, type Containers } from './platform/cosmos';
+import { containerDefinitions } from './platform/containers';
+import { CosmosRequests } from './platform/cosmosRequests';
+import { defaultCredential } from './platform/defaultCredential';
 import { RecordCipher } from './records/recordCipher';
 import { Receipts } from './sync/receipts';
 import { AlertStore } from './reminders/alertStore';
@@ -45,6 +49,8 @@ export interface App {
   clock: Clock;
   logger: Logger;
   cosmos: CosmosClient;
+  /** Round trips to Cosmos so far (the benchmark's and tests' count per API call). */
+  cosmosRequests: CosmosRequests;
   database: Database;
   containers: Containers;
   blob: BlobServiceClient;
@@ -55,6 +61,7 @@ export interface App {
   loginGuard: LoginGuard;
   tokens: SessionTokens;
   revocations: Revocations;
+  authCache: AuthCache;
   /** Present when AUTH_MODE is entra. */
   entra?: EntraTokens;
   records: RecordDeps;
@@ -101,9 +108,15 @@ function notificationChannel(
 /** The composition root: config in, services out. Tests call it against the emulators. */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
   let credential: TokenCredential | undefined;
-  const lazyCredential = () => (credential ??= new DefaultAzureCredential());
+  const lazyCredential = () => (credential ??= defaultCredential());
   const clock = overrides.clock ?? systemClock;
-  const cosmos = createCosmosClient(config, lazyCredential);
+  const cosmosRequests = new CosmosRequests();
+  const cosmos = createCosmosClient(config, lazyCredential, [cosmosRequests.plugin()]);
+  const authCache = new AuthCache(clock, config.AUTH_CACHE_SECONDS * 1000);
+  // Accounts, roles and revocations live in `users`: what this instance writes there, it sees at once.
+  cosmosRequests.onWrite((container) => {
+    if (container === containerDefinitions.users.id) authCache.clear();
+  });
   const database = cosmos.database(config.COSMOS_DATABASE);
   const containers = openContainers(database);
   const keyStore =
@@ -121,7 +134,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     incident: new RecordRepository(containers.records, cipher, recordKinds.incident),
     tracing_request: new RecordRepository(containers.records, cipher, recordKinds.tracing_request),
   };
-  const blob = createBlobServiceClient(config, lazyCredential);
+  // Made on first use, with the blob SDK: most requests never touch an attachment (cold start, issue 18).
+  let blob: BlobServiceClient | undefined;
+  const blobClient = () => (blob ??= createBlobServiceClient(config, lazyCredential));
   const records: RecordDeps = {
     repos,
     cases: repos.case,
@@ -136,9 +151,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     clock,
     logger: overrides.logger ?? createLogger(config.LOG_LEVEL),
     cosmos,
+    cosmosRequests,
     database,
     containers,
-    blob,
+    get blob() {
+      return blobClient();
+    },
+    set blob(client: BlobServiceClient) {
+      blob = client;
+    },
     keyStore,
     dataKeys,
     users,
@@ -157,6 +178,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ),
     tokens: new SessionTokens(new SigningKeys(dataKeys), clock, config.TOKEN_TTL_MINUTES),
     revocations: new Revocations(containers.users, clock),
+    authCache,
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
     directory: new Directory({ users: containers.users, config: containers.config }),
@@ -181,7 +203,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       records,
       dataKeys,
       store: new AttachmentStore(
-        blob.getContainerClient(config.ATTACHMENTS_CONTAINER),
+        () => blobClient().getContainerClient(config.ATTACHMENTS_CONTAINER),
         config.DEPENDENCY_TIMEOUT_MS,
       ),
       audit,

@@ -45,6 +45,11 @@ export const configSchema = z
       .min(5)
       .max(24 * 60)
       .default(60),
+    /**
+     * How long an instance trusts what it read for authentication (account, role, revocation): the bound
+     * within which a sign-out, disabling or role change made through another instance takes effect. 0: never.
+     */
+    AUTH_CACHE_SECONDS: z.coerce.number().int().min(0).max(60).default(5),
     /** Failures per (user name, client address) answered at once; each further one doubles a wait. */
     LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
     LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),

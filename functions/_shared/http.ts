@@ -1,7 +1,7 @@
 import { Readable } from 'node:stream';
-import { DefaultAzureCredential } from '@azure/identity';
 import { app, type HttpHandler, type HttpRequest, type InvocationContext } from '@azure/functions';
 import { authedEndpoint, type AuthedHandler, type Endpoint } from '../../src/http/pipeline';
+import { defaultCredential } from '../../src/platform/defaultCredential';
 import { getApp } from '../../src/runtime';
 import { startTelemetry } from '../../src/telemetry/startTelemetry';
 
@@ -9,7 +9,7 @@ import { startTelemetry } from '../../src/telemetry/startTelemetry';
 app.setup({ enableHttpStream: true });
 
 // Before the app: the distro instruments the HTTP and Azure SDK clients as they are created.
-startTelemetry(process.env, () => new DefaultAzureCredential());
+startTelemetry(process.env, defaultCredential);
 
 // Built (and the settings validated) when the first function module loads: a bad setting stops the worker.
 getApp();

@@ -35,11 +35,16 @@ export function parseBlobPath(name: string): BlobRef | undefined {
  * the cleanup job removes pending blobs nobody committed.
  */
 export class AttachmentStore {
+  /** The client is made on first use: the blob SDK is not loaded at a cold start (issue 18). */
   constructor(
-    private readonly container: ContainerClient,
+    private readonly containerClient: () => ContainerClient,
     /** The SDK's try timeout only asks the server to hurry; this bound is enforced on our side. */
     private readonly timeoutMs = 10_000,
   ) {}
+
+  private get container(): ContainerClient {
+    return this.containerClient();
+  }
 
   private get bounded() {
     return { abortSignal: AbortSignal.timeout(this.timeoutMs) };

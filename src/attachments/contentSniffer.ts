@@ -1,5 +1,3 @@
-import { fileTypeFromBuffer } from 'file-type';
-
 /** Bytes of the start of a file that are enough to recognise it (zip-based formats list their parts early). */
 export const SNIFF_BYTES = 64 * 1024;
 
@@ -14,6 +12,8 @@ const equivalent: Record<string, string[]> = {
  * a photo, is refused. Plain text and CSV have no signature: they must look like UTF-8 text.
  */
 export async function matchesDeclaredType(head: Buffer, declared: string): Promise<boolean> {
+  // Loaded on the first upload, not at every cold start (issue 18).
+  const { fileTypeFromBuffer } = await import('file-type');
   const detected = await fileTypeFromBuffer(head);
   if (declared === 'text/plain' || declared === 'text/csv')
     return detected === undefined && looksLikeText(head);

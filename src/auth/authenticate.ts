@@ -1,5 +1,6 @@
 import { AppError, badRequest, forbidden, unauthorized } from '../errors';
 import type { UserRepository } from '../users/userRepository';
+import type { AuthCache } from './authCache';
 import type { EntraTokens } from './entraTokens';
 import type { Principal } from './principal';
 import type { Revocations } from './revocations';
@@ -9,6 +10,8 @@ export interface AuthenticateDeps {
   tokens: SessionTokens;
   revocations: Revocations;
   users: UserRepository;
+  /** Per-instance, bounded by AUTH_CACHE_SECONDS: saves three round trips on every request. */
+  authCache: AuthCache;
   /** Present when AUTH_MODE is entra: Entra ID access tokens replace our own session tokens. */
   entra?: EntraTokens;
   config: { ENTRA_MFA_AMR: string };
@@ -43,10 +46,11 @@ export async function authenticate(
   if (!match?.[1]) throw unauthorized('A bearer token is required: sign in with POST /api/v2/tokens');
   const identity = await identify(deps, match[1]);
   if (!identity) throw unauthorized(INVALID);
-  // Independent point reads: run together to save a round trip on every request.
+  // Independent point reads: run together, and kept for a few seconds (AuthCache says how late a change can be seen).
+  const cache = deps.authCache;
   const [revoked, user] = await Promise.all([
-    deps.revocations.isRevoked(identity.tokenId),
-    deps.users.findByUserName(identity.userName),
+    cache.get(`revoked:${identity.tokenId}`, () => deps.revocations.isRevoked(identity.tokenId)),
+    cache.get(`user:${identity.userName.toLowerCase()}`, () => deps.users.findByUserName(identity.userName)),
   ]);
   if (revoked || !user || user.disabled) throw unauthorized(INVALID);
   // A password reset ends the sessions opened before it (compared in whole seconds, as `iat` is).
@@ -60,7 +64,9 @@ export async function authenticate(
   }
 
   const countryCode = actingCountry(user.country_codes, countryHeader);
-  const role = await deps.users.findRole(countryCode, user.role_unique_id);
+  const role = await cache.get(`role:${countryCode}:${user.role_unique_id}`, () =>
+    deps.users.findRole(countryCode, user.role_unique_id),
+  );
   if (!role) throw forbidden(`No role in country ${countryCode}`);
   if (identity.amr && role.require_2fa && !identity.amr.includes(deps.config.ENTRA_MFA_AMR)) {
     throw unauthorized('Your role requires multi-factor sign-in: sign in again with MFA');

@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
 import type { Clock } from '../clock';
 import type { CountrySettings } from './types';
+import { zoneFormat } from './zoneFormat';
 
 const CACHE_MS = 60_000;
 
@@ -74,10 +75,5 @@ export class CountrySettingsRepository {
 
 /** YYYY-MM-DD of `at` in the given IANA time zone. */
 export function localDate(at: Date, timeZone: string): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone,
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(at);
+  return zoneFormat('en-CA', timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }

@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
-import { SecretClient, type SecretClientOptions } from '@azure/keyvault-secrets';
+import type { SecretClient, SecretClientOptions } from '@azure/keyvault-secrets';
+import { loadWhenUsed } from '../platform/loadWhenUsed';
 import type { KeyStore, SecretVersion } from './keyStore';
 
 /** Key Vault through the app's managed identity (role: Key Vault Secrets Officer). */
@@ -14,7 +15,8 @@ export class KeyVaultKeyStore implements KeyStore {
     /** Each call, retries included, ends by then (the client hears 503 rather than waiting). */
     private readonly timeoutMs = 10_000,
   ) {
-    this.client = new SecretClient(vaultUrl, credential, {
+    const sdk = loadWhenUsed<typeof import('@azure/keyvault-secrets')>('@azure/keyvault-secrets');
+    this.client = new sdk.SecretClient(vaultUrl, credential, {
       retryOptions: { maxRetries: 2, maxRetryDelayInMs: 500 },
       ...options,
     });

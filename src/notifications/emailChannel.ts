@@ -1,5 +1,6 @@
 import type { TokenCredential } from '@azure/identity';
-import { EmailClient } from '@azure/communication-email';
+import type { EmailClient } from '@azure/communication-email';
+import { loadWhenUsed } from '../platform/loadWhenUsed';
 import type { Delivery, NotificationChannel } from './channels';
 
 /** The message id (32 hex) as a GUID: ACS's Operation-Id, so that a repeated send is the same operation. */
@@ -34,6 +35,9 @@ export class EmailChannel implements NotificationChannel {
     },
     options: EmailChannelOptions,
   ): EmailChannel {
+    const { EmailClient } = loadWhenUsed<typeof import('@azure/communication-email')>(
+      '@azure/communication-email',
+    );
     const clientOptions = settings.ca ? { tlsOptions: { ca: settings.ca } } : {};
     const client = settings.connectionString
       ? new EmailClient(settings.connectionString, clientOptions)

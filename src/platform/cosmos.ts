@@ -1,6 +1,12 @@
 import { readFileSync } from 'node:fs';
 import { Agent } from 'node:https';
-import { CosmosClient, type Container, type Database } from '@azure/cosmos';
+import {
+  CosmosClient,
+  type Container,
+  type CosmosClientOptions,
+  type Database,
+  type PluginConfig,
+} from '@azure/cosmos';
 import type { TokenCredential } from '@azure/identity';
 import type { Config } from '../config';
 import { containerDefinitions, type ContainerName } from './containers';
@@ -11,11 +17,16 @@ export type Containers = Record<ContainerName, Container>;
  * Locally the emulator's key and self-signed certificate; in Azure the managed identity. The emulator's
  * certificate is trusted by this client only, never process-wide.
  */
-export function createCosmosClient(config: Config, credential: () => TokenCredential): CosmosClient {
+export function createCosmosClient(
+  config: Config,
+  credential: () => TokenCredential,
+  plugins: PluginConfig[] = [],
+): CosmosClient {
   const agent = config.COSMOS_CA_CERT_PATH
     ? new Agent({ ca: readFileSync(config.COSMOS_CA_CERT_PATH), keepAlive: true })
     : undefined;
-  return new CosmosClient({
+  // `plugins` is a public export of the SDK but hidden from its option types.
+  const options: CosmosClientOptions & { plugins: PluginConfig[] } = {
     endpoint: config.COSMOS_ENDPOINT,
     ...(config.COSMOS_KEY ? { key: config.COSMOS_KEY } : { aadCredentials: credential() }),
     ...(agent ? { agent } : {}),
@@ -29,7 +40,9 @@ export function createCosmosClient(config: Config, credential: () => TokenCreden
         maxWaitTimeInSeconds: Math.max(1, Math.floor(config.DEPENDENCY_TIMEOUT_MS / 1000)),
       },
     },
-  });
+    plugins,
+  };
+  return new CosmosClient(options);
 }
 
 export function openContainers(database: Database): Containers {

@@ -1,7 +1,8 @@
-import { BlobServiceClient } from '@azure/storage-blob';
-import { QueueServiceClient } from '@azure/storage-queue';
+import type { BlobServiceClient } from '@azure/storage-blob';
+import type { QueueServiceClient } from '@azure/storage-queue';
 import type { TokenCredential } from '@azure/identity';
 import type { Config } from '../config';
+import { loadWhenUsed } from './loadWhenUsed';
 
 /** Each try bounded, and few of them: a stalled Storage account becomes a 503 within the timeout budget. */
 const retryOptions = (config: Config) => ({
@@ -16,6 +17,7 @@ export function createBlobServiceClient(
   config: Config,
   credential: () => TokenCredential,
 ): BlobServiceClient {
+  const { BlobServiceClient } = loadWhenUsed<typeof import('@azure/storage-blob')>('@azure/storage-blob');
   const options = { retryOptions: retryOptions(config) };
   if (config.AzureWebJobsStorage)
     return BlobServiceClient.fromConnectionString(config.AzureWebJobsStorage, options);
@@ -26,6 +28,7 @@ export function createQueueServiceClient(
   config: Config,
   credential: () => TokenCredential,
 ): QueueServiceClient {
+  const { QueueServiceClient } = loadWhenUsed<typeof import('@azure/storage-queue')>('@azure/storage-queue');
   const options = { retryOptions: retryOptions(config) };
   if (config.AzureWebJobsStorage)
     return QueueServiceClient.fromConnectionString(config.AzureWebJobsStorage, options);
