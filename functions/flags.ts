@@ -1,8 +1,9 @@
 import { app } from '@azure/functions';
 import { unprocessable } from '../src/errors';
-import { addFlag, bulkFlag, recordFlags, unflag } from '../src/flags/flagCommands';
+import { addFlag, bulkFlag, editFlag, recordFlags, unflag } from '../src/flags/flagCommands';
+import { presentFlag } from '../src/flags/flagPresenter';
 import { listFlags } from '../src/flags/flagList';
-import { bulkFlagSchema, flagCreateSchema, unflagSchema } from '../src/flags/schema';
+import { bulkFlagSchema, flagCreateSchema, flagUpdateSchema } from '../src/flags/schema';
 import { readJson } from '../src/http/body';
 import { authedEndpoint } from '../src/http/pipeline';
 import { pageOf, pageParams } from '../src/http/pageParams';
@@ -21,7 +22,11 @@ for (const kind of allKinds) {
     handler: http(
       authedEndpoint(
         async (request, principal, services) =>
-          ok(await recordFlags(services.records.repos[kind.type], principal, request.params.id ?? '')),
+          ok(
+            (await recordFlags(services.records.repos[kind.type], principal, request.params.id ?? '')).map(
+              (f) => presentFlag(f),
+            ),
+          ),
         audit('read'),
       ),
     ),
@@ -35,7 +40,8 @@ for (const kind of allKinds) {
       authedEndpoint(async (request, principal, services) => {
         const { data } = await readJson(request, flagCreateSchema, services.config.MAX_BODY_BYTES);
         const repo = services.records.repos[kind.type];
-        return ok(await addFlag(services.records, repo, principal, request.params.id ?? '', data));
+        const { flag, doc } = await addFlag(services.records, repo, principal, request.params.id ?? '', data);
+        return ok(presentFlag(flag, doc));
       }, audit('flag')),
     ),
   });
@@ -46,17 +52,14 @@ for (const kind of allKinds) {
     authLevel: 'anonymous',
     handler: http(
       authedEndpoint(async (request, principal, services) => {
-        const { data } = await readJson(request, unflagSchema, services.config.MAX_BODY_BYTES);
-        return ok(
-          await unflag(
-            services.records,
-            services.records.repos[kind.type],
-            principal,
-            request.params.id ?? '',
-            request.params.flag_id ?? '',
-            data.unflag_message,
-          ),
-        );
+        const { data } = await readJson(request, flagUpdateSchema, services.config.MAX_BODY_BYTES);
+        const args = [services.records, services.records.repos[kind.type], principal] as const;
+        const { id = '', flag_id = '' } = request.params;
+        const { flag, doc } =
+          data.unflag_message !== undefined
+            ? await unflag(...args, id, flag_id, data.unflag_message)
+            : await editFlag(...args, id, flag_id, data);
+        return ok(presentFlag(flag, doc));
       }, audit('unflag')),
     ),
   });
@@ -71,7 +74,9 @@ for (const kind of allKinds) {
         if (data.record_type !== kind.resource)
           throw unprocessable([{ detail: 'record_type', message: `must be ${kind.resource}` }]);
         const repo = services.records.repos[kind.type];
-        return ok(await bulkFlag(services.records, repo, principal, data.ids, data));
+        return ok(
+          (await bulkFlag(services.records, repo, principal, data.ids, data)).map((f) => presentFlag(f)),
+        );
       }, audit('flag')),
     ),
   });

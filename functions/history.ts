@@ -2,7 +2,8 @@ import { app } from '@azure/functions';
 import { findReadableRecord } from '../src/records/recordAccess';
 import { allKinds } from '../src/records/recordKinds';
 import { authedEndpoint } from '../src/http/pipeline';
-import { ok } from '../src/http/responses';
+import { pageParams } from '../src/http/pageParams';
+import { list } from '../src/http/responses';
 import { http } from './_shared/http';
 
 // Who changed which field, from what to what, for whoever may read the record.
@@ -14,9 +15,11 @@ for (const kind of allKinds) {
     handler: http(
       authedEndpoint(
         async (request, principal, services) => {
+          const page = pageParams(request.url.searchParams);
           const repo = services.records.repos[kind.type];
           const doc = await findReadableRecord(repo, principal, request.params.id ?? '');
-          return ok(await services.records.history.list(doc.country_code, doc.id));
+          const { data, metadata } = await services.records.history.list(doc.country_code, doc.id, page);
+          return list(data, metadata);
         },
         { audit: { action: 'read', record_type: kind.type } },
       ),

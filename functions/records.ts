@@ -4,6 +4,7 @@ import { listRecords } from '../src/records/recordLister';
 import { presentRecord } from '../src/records/recordPresenter';
 import { disableRecord, updateRecord } from '../src/records/recordUpdater';
 import { parseListParams } from '../src/records/listParams';
+import { presentListed } from '../src/records/listPresenter';
 import { createIncident } from '../src/incidents/incidentFromCase';
 import { allKinds } from '../src/records/recordKinds';
 import { hardDelete } from '../src/records/hardDelete';
@@ -23,8 +24,7 @@ for (const kind of allKinds) {
     async (request, principal, services) => {
       const params = parseListParams(kind, request.url.searchParams);
       const page = await listRecords(services.records.repos[kind.type], principal, params);
-      const fields = params.fields === 'short' ? [...kind.list.shortFields] : params.fields;
-      const data = page.docs.map((doc) => presentRecord(doc, { listView: true, fields }));
+      const data = page.docs.map((doc) => presentListed(kind, doc, params.fields));
       return list(data, { total: page.total, per: params.per, page: params.page });
     },
     audit('list'),

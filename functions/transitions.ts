@@ -1,8 +1,14 @@
-import { app } from '@azure/functions';
-import { presentRecord } from '../src/records/recordPresenter';
 import { readJson } from '../src/http/body';
-import { authedEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
+import type { Principal } from '../src/auth/principal';
+import {
+  bulkAssignSchema,
+  bulkReferralSchema,
+  bulkTransferSchema,
+  bulkTransition,
+} from '../src/transitions/bulkTransitions';
+import { bulkCaseIds } from '../src/transitions/bulkSelection';
+import { presentTransition } from '../src/transitions/transitionPresenter';
 import {
   assignCase,
   assignSchema,
@@ -16,151 +22,139 @@ import {
   transferCase,
   transferResponseSchema,
   transferSchema,
+  type TransitionResult,
 } from '../src/transitions/transitions';
-import { http } from './_shared/http';
+import type { ApiResponse } from '../src/http/types';
+import { authedRoute } from './_shared/http';
 
+// Transitions answer the transition in Primero's keys, with the case as it now is in `record` (API.md).
 const audit = (action: string) => ({ audit: { action, record_type: 'case' } });
+const deps = (services: Parameters<Parameters<typeof authedRoute>[3]>[2]) => ({
+  ...services.records,
+  users: services.users,
+});
+const presented = (principal: Principal, { doc, transition }: TransitionResult) =>
+  ok(presentTransition(transition, doc, principal, { withRecord: true }));
 
-app.http('case-assigns', {
-  route: 'v2/cases/{id}/assigns',
-  methods: ['POST'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const { data } = await readJson(request, assignSchema, services.config.MAX_BODY_BYTES);
-      return ok(
-        presentRecord(
-          await assignCase(
-            { ...services.records, users: services.users },
-            principal,
-            request.params.id ?? '',
-            data,
-          ),
-        ),
+const kinds = [
+  { type: 'assign', resource: 'assigns', schema: assignSchema, bulk: bulkAssignSchema, run: assignCase },
+  {
+    type: 'referral',
+    resource: 'referrals',
+    schema: referralSchema,
+    bulk: bulkReferralSchema,
+    run: referCase,
+  },
+  {
+    type: 'transfer',
+    resource: 'transfers',
+    schema: transferSchema,
+    bulk: bulkTransferSchema,
+    run: transferCase,
+  },
+] as const;
+
+for (const kind of kinds) {
+  authedRoute(
+    `case-${kind.resource}-create`,
+    'POST',
+    `v2/cases/{id}/${kind.resource}`,
+    async (request, principal, services) => {
+      const { data } = await readJson(request, kind.schema, services.config.MAX_BODY_BYTES);
+      return presented(principal, await kind.run(deps(services), principal, request.params.id ?? '', data));
+    },
+    audit(kind.type),
+  );
+
+  authedRoute(
+    `case-${kind.resource}-list`,
+    'GET',
+    `v2/cases/{id}/${kind.resource}`,
+    async (request, principal, services) =>
+      listed(principal, await listTransitions(deps(services), principal, request.params.id ?? '', kind.type)),
+    audit('read'),
+  );
+
+  // Bulk, by ids (assigns also by filters): one result per case; one refused is in `errors`, the others go on.
+  authedRoute(
+    `cases-${kind.resource}-bulk`,
+    'POST',
+    `v2/cases/${kind.resource}`,
+    async (request, principal, services) => {
+      const { data } = await readJson(request, kind.bulk, services.config.MAX_BODY_BYTES);
+      const { ids: _ids, ...input } = data;
+      const ids = await bulkCaseIds(services.records.cases, principal, data);
+      const { done, failed } = await bulkTransition(ids, (id) =>
+        kind.run(deps(services), principal, id, input),
       );
-    }, audit('assign')),
-  ),
-});
+      return {
+        status: 200,
+        json: {
+          data: done.map((r) => presentTransition(r.transition, r.doc, principal)),
+          errors: failed.map((f) => ({
+            status: f.status,
+            resource: `/api/v2/cases/${f.id}/${kind.resource}`,
+            detail: 'ids',
+            message: f.message,
+          })),
+        },
+        // The trail names every case the request touched, and those it was refused.
+        auditDetails: {
+          record_ids: done.map((r) => r.doc.id).join(','),
+          refused_ids: failed.map((f) => f.id).join(','),
+        },
+      };
+    },
+    audit(`bulk_${kind.type}`),
+  );
+}
 
-app.http('case-referrals-create', {
-  route: 'v2/cases/{id}/referrals',
-  methods: ['POST'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const { data } = await readJson(request, referralSchema, services.config.MAX_BODY_BYTES);
-      return ok(
-        presentRecord(
-          await referCase(
-            { ...services.records, users: services.users },
-            principal,
-            request.params.id ?? '',
-            data,
-          ),
-        ),
-      );
-    }, audit('referral')),
-  ),
-});
+const listed = (principal: Principal, results: TransitionResult[]): ApiResponse =>
+  ok(results.map(({ doc, transition }) => presentTransition(transition, doc, principal)));
 
-app.http('case-referrals-respond', {
-  route: 'v2/cases/{id}/referrals/{referral_id}',
-  methods: ['PATCH'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const { data } = await readJson(request, referralResponseSchema, services.config.MAX_BODY_BYTES);
-      const deps = { ...services.records, users: services.users };
-      return ok(
-        presentRecord(
-          await respondToReferral(
-            deps,
-            principal,
-            request.params.id ?? '',
-            request.params.referral_id ?? '',
-            data.status,
-          ),
-        ),
-      );
-    }, audit('referral_response')),
-  ),
-});
+authedRoute(
+  'case-transitions',
+  'GET',
+  'v2/cases/{id}/transitions',
+  async (request, principal, services) =>
+    listed(principal, await listTransitions(deps(services), principal, request.params.id ?? '')),
+  audit('read'),
+);
 
-app.http('case-referrals-revoke', {
-  route: 'v2/cases/{id}/referrals/{referral_id}',
-  methods: ['DELETE'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const deps = { ...services.records, users: services.users };
-      return ok(
-        presentRecord(
-          await revokeReferral(deps, principal, request.params.id ?? '', request.params.referral_id ?? ''),
-        ),
-      );
-    }, audit('referral_revoke')),
-  ),
-});
+authedRoute(
+  'case-referrals-respond',
+  'PATCH',
+  'v2/cases/{id}/referrals/{referral_id}',
+  async (request, principal, services) => {
+    const { data } = await readJson(request, referralResponseSchema, services.config.MAX_BODY_BYTES);
+    const { id = '', referral_id = '' } = request.params;
+    return presented(
+      principal,
+      await respondToReferral(deps(services), principal, id, referral_id, data.status),
+    );
+  },
+  audit('referral_response'),
+);
 
-app.http('case-transitions', {
-  route: 'v2/cases/{id}/transitions',
-  methods: ['GET'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(
-      async (request, principal, services) =>
-        ok(
-          await listTransitions(
-            { ...services.records, users: services.users },
-            principal,
-            request.params.id ?? '',
-          ),
-        ),
-      audit('read'),
-    ),
-  ),
-});
+authedRoute(
+  'case-referrals-revoke',
+  'DELETE',
+  'v2/cases/{id}/referrals/{referral_id}',
+  async (request, principal, services) => {
+    const { id = '', referral_id = '' } = request.params;
+    return presented(principal, await revokeReferral(deps(services), principal, id, referral_id));
+  },
+  audit('referral_revoke'),
+);
 
-app.http('case-transfers-create', {
-  route: 'v2/cases/{id}/transfers',
-  methods: ['POST'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const { data } = await readJson(request, transferSchema, services.config.MAX_BODY_BYTES);
-      return ok(
-        presentRecord(
-          await transferCase(
-            { ...services.records, users: services.users },
-            principal,
-            request.params.id ?? '',
-            data,
-          ),
-        ),
-      );
-    }, audit('transfer')),
-  ),
-});
-
-app.http('case-transfers-respond', {
-  route: 'v2/cases/{id}/transfers/{transfer_id}',
-  methods: ['PATCH'],
-  authLevel: 'anonymous',
-  handler: http(
-    authedEndpoint(async (request, principal, services) => {
-      const { data } = await readJson(request, transferResponseSchema, services.config.MAX_BODY_BYTES);
-      const deps = { ...services.records, users: services.users };
-      return ok(
-        presentRecord(
-          await respondToTransfer(
-            deps,
-            principal,
-            request.params.id ?? '',
-            request.params.transfer_id ?? '',
-            data,
-          ),
-        ),
-      );
-    }, audit('transfer_response')),
-  ),
-});
+authedRoute(
+  'case-transfers-respond',
+  'PATCH',
+  'v2/cases/{id}/transfers/{transfer_id}',
+  async (request, principal, services) => {
+    const { data } = await readJson(request, transferResponseSchema, services.config.MAX_BODY_BYTES);
+    const { id = '', transfer_id = '' } = request.params;
+    return presented(principal, await respondToTransfer(deps(services), principal, id, transfer_id, data));
+  },
+  audit('transfer_response'),
+);

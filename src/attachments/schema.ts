@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { dateTimeString, shortText, uuid } from '../records/fieldTypes';
-import { attachmentFieldNames } from './attachmentTypes';
+import { attachmentFieldNames, attachmentFields, type AttachmentField } from './attachmentTypes';
 
 const fieldName = z.enum(attachmentFieldNames as [string, ...string[]], {
   error: `must be one of ${attachmentFieldNames.join(', ')}`,
@@ -8,20 +8,39 @@ const fieldName = z.enum(attachmentFieldNames as [string, ...string[]], {
 const fileName = z.string().min(1, 'is required').max(1000);
 const contentType = z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as image/jpeg');
 
-/** Primero's JSON form, the file as base64. `id` (optional) makes a retried upload idempotent. */
+const attachmentType = z.enum(['image', 'audio', 'document']);
+
+/**
+ * Primero's JSON form, the file as base64. `id` (optional) makes a retried upload idempotent. The kind of
+ * file is `attachment_type` (Primero's code) or `type` (Primero's documentation); either must be the one
+ * the field holds (photos: image, recorded_audio: audio, other_documents: document).
+ */
 export const attachmentJsonSchema = z
   .object({
     data: z
       .object({
         id: uuid.optional(),
         field_name: fieldName,
-        attachment_type: z.enum(['image', 'audio', 'document']).optional(),
+        attachment_type: attachmentType.optional(),
+        type: attachmentType.optional(),
         file_name: fileName,
         content_type: contentType,
         description: shortText.optional(),
         attachment: z.string().min(1, 'is required'),
       })
-      .strict(),
+      .strict()
+      .superRefine((data, ctx) => {
+        const expected = attachmentFields[data.field_name as AttachmentField]?.attachment_type;
+        for (const key of ['attachment_type', 'type'] as const) {
+          const declared = data[key];
+          if (declared !== undefined && expected !== undefined && declared !== expected)
+            ctx.addIssue({
+              code: 'custom',
+              path: [key],
+              message: `${data.field_name} holds ${expected} files`,
+            });
+        }
+      }),
   })
   .strict();
 

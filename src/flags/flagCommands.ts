@@ -16,6 +16,12 @@ const withFlags = <T extends RecordDocument>(doc: T, flags: Flag[]): T => ({
   flag_count: flags.filter((f) => !f.removed).length,
 });
 
+/** A flag as written, with the record it was written to (for its new flag_count). */
+export interface FlagWrite {
+  flag: Flag;
+  doc: RecordDocument;
+}
+
 /** Flags a record (role permission `flag`); flag_count counts the flags not removed. */
 export async function addFlag(
   deps: RecordDeps,
@@ -23,10 +29,10 @@ export async function addFlag(
   principal: Principal,
   recordId: string,
   input: { date?: string; message: string },
-) {
+): Promise<FlagWrite> {
   const settings = await deps.settings.get(principal.countryCode);
   let flag: Flag | undefined;
-  await writeRecord(deps, repo, principal, {
+  const doc = await writeRecord(deps, repo, principal, {
     id: recordId,
     action: 'flag',
     ifMatch: null,
@@ -37,7 +43,7 @@ export async function addFlag(
         unique_id: id,
         record_id: doc.id,
         record_type: repo.kind.resource,
-        date: input.date ?? localDate(now, settings.time_zone),
+        date: input.date || localDate(now, settings.time_zone),
         message: input.message,
         flagged_by: principal.user.user_name,
         created_at: now.toISOString(),
@@ -46,40 +52,68 @@ export async function addFlag(
       return withFlags(doc, [...flagsOf(doc), flag]);
     },
   });
-  return flag as Flag;
+  return { flag: flag as Flag, doc };
 }
 
-export async function unflag(
+/** Removes an active flag with a message (role permission `flag`). */
+export const unflag = (
   deps: RecordDeps,
   repo: RecordRepository,
   principal: Principal,
   recordId: string,
   flagId: string,
   message: string,
-) {
+) =>
+  changeActiveFlag(deps, repo, principal, recordId, flagId, 'is already removed', (flag, now) => ({
+    ...flag,
+    removed: true,
+    unflag_message: message,
+    unflagged_by: principal.user.user_name,
+    unflagged_date: now.toISOString(),
+  }));
+
+/** Edits an active flag's message or date (role permission `flag`); a removed flag stays as it was removed. */
+export const editFlag = (
+  deps: RecordDeps,
+  repo: RecordRepository,
+  principal: Principal,
+  recordId: string,
+  flagId: string,
+  edit: { message?: string; date?: string },
+) =>
+  changeActiveFlag(deps, repo, principal, recordId, flagId, 'is removed: it cannot be edited', (flag) => ({
+    ...flag,
+    ...(edit.message ? { message: edit.message } : {}),
+    ...(edit.date ? { date: edit.date } : {}),
+  }));
+
+async function changeActiveFlag(
+  deps: RecordDeps,
+  repo: RecordRepository,
+  principal: Principal,
+  recordId: string,
+  flagId: string,
+  whenRemoved: string,
+  change: (flag: Flag, now: Date) => Flag,
+): Promise<FlagWrite> {
   let result: Flag | undefined;
-  await writeRecord(deps, repo, principal, {
+  const doc = await writeRecord(deps, repo, principal, {
     id: recordId,
     action: 'flag',
     ifMatch: null,
     change: (doc, now) => {
       const flag = flagsOf(doc).find((f) => f.id === flagId);
       if (!flag) throw notFound('Flag not found');
-      if (flag.removed) throw unprocessable([{ detail: 'flag_id', message: 'is already removed' }]);
-      result = {
-        ...flag,
-        removed: true,
-        unflag_message: message,
-        unflagged_by: principal.user.user_name,
-        unflagged_date: now.toISOString(),
-      };
+      if (flag.removed) throw unprocessable([{ detail: 'flag_id', message: whenRemoved }]);
+      const changed = change(flag, now);
+      result = changed;
       return withFlags(
         doc,
-        flagsOf(doc).map((f) => (f.id === flagId ? (result as Flag) : f)),
+        flagsOf(doc).map((f) => (f.id === flagId ? changed : f)),
       );
     },
   });
-  return result as Flag;
+  return { flag: result as Flag, doc };
 }
 
 export async function recordFlags(
@@ -104,7 +138,7 @@ export async function bulkFlag(
   const flags: Flag[] = [];
   for (const id of new Set(ids)) {
     try {
-      flags.push(await addFlag(deps, repo, principal, id, input));
+      flags.push((await addFlag(deps, repo, principal, id, input)).flag);
     } catch (error) {
       if (!(error instanceof AppError) || (error.status !== 404 && error.status !== 403)) throw error;
     }

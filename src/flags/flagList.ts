@@ -4,6 +4,7 @@ import type { RecordDeps } from '../records/recordDeps';
 import { listRecords } from '../records/recordLister';
 import { parseListParams } from '../records/listParams';
 import { allKinds } from '../records/recordKinds';
+import { presentFlag } from './flagPresenter';
 import type { Flag } from './schema';
 
 /** The active flags on every record the caller may see, of every type their role reads, newest first. */
@@ -25,7 +26,7 @@ export async function listFlags(deps: Pick<RecordDeps, 'repos'>, principal: Prin
         ((doc.flags as Flag[]) ?? [])
           .filter((f) => !f.removed)
           .map((f) => ({
-            ...f,
+            ...presentFlag(f),
             short_id: doc.short_id,
             [kind.displayField]: doc[kind.displayField],
             ...(doc.module_id === 'primeromodule-gbv' ? {} : { name: doc.name }),

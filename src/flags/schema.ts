@@ -4,9 +4,38 @@ import { dateString, uuid } from '../records/fieldTypes';
 const message = z.string().trim().min(1, 'is required').max(1000, 'must be at most 1000 characters');
 
 export const flagCreateSchema = z
-  .object({ data: z.object({ date: dateString.optional(), message }).strict() })
+  // Primero's documented request sends "date": "" for "today" (the country's).
+  .object({ data: z.object({ date: dateString.or(z.literal('')).optional(), message }).strict() })
   .strict();
-export const unflagSchema = z.object({ data: z.object({ unflag_message: message }).strict() }).strict();
+/**
+ * PATCH of a flag, as Primero: `unflag_message` removes the flag; otherwise `message` and/or `date` edit it.
+ */
+export const flagUpdateSchema = z
+  .object({
+    data: z
+      .object({
+        unflag_message: message.optional(),
+        message: message.optional(),
+        date: dateString.optional(),
+      })
+      .strict()
+      .superRefine((data, ctx) => {
+        const edits = data.message !== undefined || data.date !== undefined;
+        if (data.unflag_message !== undefined && edits)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['unflag_message'],
+            message: 'unflags: send it without message or date',
+          });
+        else if (data.unflag_message === undefined && !edits)
+          ctx.addIssue({
+            code: 'custom',
+            path: ['unflag_message'],
+            message: 'is required (or message or date to edit the flag)',
+          });
+      }),
+  })
+  .strict();
 export const bulkFlagSchema = z
   .object({
     data: z

@@ -102,9 +102,11 @@ export class RecordHistory {
   }
 
   /** Newest first, in Primero's shape: record_changes is a list of {field: {from, to}}. */
-  async list(countryCode: string, recordId: string) {
-    const resources = await this.entries(countryCode, recordId);
-    return Promise.all(
+  /** One page of the record's history, newest first; only that page's entries are opened. */
+  async list(countryCode: string, recordId: string, { page, per }: { page: number; per: number }) {
+    const all = await this.entries(countryCode, recordId);
+    const resources = all.slice((page - 1) * per, page * per);
+    const data = await Promise.all(
       resources.map(async (h) => {
         const changes = isSealed(h.changes)
           ? (open(
@@ -125,6 +127,7 @@ export class RecordHistory {
         };
       }),
     );
+    return { data, metadata: { total: all.length, per, page } };
   }
 }
 

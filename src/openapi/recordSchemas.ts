@@ -15,9 +15,10 @@ const flag = z.looseObject({
   flagged_by: z.string(),
   created_at: z.string(),
   removed: z.boolean(),
-  unflag_message: z.string().optional(),
-  unflagged_by: z.string().optional(),
-  unflagged_date: z.string().optional(),
+  // Null until the flag is removed (Primero's shape, as answered by the flag endpoints).
+  unflag_message: z.string().nullable().optional(),
+  unflagged_by: z.string().nullable().optional(),
+  unflagged_date: z.string().nullable().optional(),
 });
 const transition = z.looseObject({
   id: z.string(),

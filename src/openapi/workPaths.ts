@@ -4,9 +4,10 @@ import { approvalSchema } from '../approvals/approvals';
 import { attachmentJsonSchema, attachmentQuerySchema, attachmentSchema } from '../attachments/schema';
 import { ownAccountUpdateSchema } from '../auth/ownAccount';
 import { totpVerifySchema } from '../auth/schema';
-import { bulkFlagSchema, flagCreateSchema, unflagSchema } from '../flags/schema';
+import { bulkFlagSchema, flagCreateSchema, flagUpdateSchema } from '../flags/schema';
 import { allKinds } from '../records/recordKinds';
 import { pushBodySchema } from '../sync/schema';
+import { bulkAssignSchema, bulkReferralSchema, bulkTransferSchema } from '../transitions/bulkTransitions';
 import { flagListItemSchema, listOf, ownAccountSchema, taskSchema } from './recordSchemas';
 import {
   assignSchema,
@@ -73,8 +74,8 @@ export function registerWorkPaths(
       errors: [401, 403, 404, 422],
     });
     op('patch', `${r}/{id}/flags/{flag_id}`, {
-      summary: 'Unflag',
-      body: unflagSchema,
+      summary: 'Unflag (unflag_message), or edit an active flag (message, date)',
+      body: flagUpdateSchema,
       errors: [401, 403, 404, 422],
     });
     op('post', `${r}/flags`, {
@@ -108,7 +109,11 @@ export function registerWorkPaths(
       },
     });
     op('delete', `${r}/{id}/attachments/{attachment_id}`, { summary: 'Remove an attachment' });
-    op('get', `${r}/{id}/record_history`, { summary: `Who changed what in a ${noun}` });
+    op('get', `${r}/{id}/record_history`, {
+      summary: `Who changed what in a ${noun}, newest first (paged)`,
+      query: z.object({ page: z.int().min(1).optional(), per: z.int().min(1).max(1000).optional() }),
+      errors: [400, 401, 403, 404],
+    });
     op('get', `/sync${r}`, {
       summary: `Changes of ${kind.resource} in scope since the cursor (tombstones included)`,
       query: cursorQuery,
@@ -177,6 +182,27 @@ export function registerWorkPaths(
     errors: [401, 403, 404, 422],
   });
   op('get', '/cases/{id}/transitions', { summary: 'Assignments, referrals and transfers of a case' });
+  for (const [resource, label] of [
+    ['assigns', 'Assignments'],
+    ['referrals', 'Referrals'],
+    ['transfers', 'Transfers'],
+  ] as const)
+    op('get', `/cases/{id}/${resource}`, { summary: `${label} of a case` });
+  op('post', '/cases/assigns', {
+    summary: 'Assign cases in bulk, by ids or filters/query (per-case results; refused cases in errors)',
+    body: bulkAssignSchema,
+    errors: [400, 401, 422],
+  });
+  op('post', '/cases/referrals', {
+    summary: 'Refer cases in bulk, by ids (per-case results; refused cases in errors)',
+    body: bulkReferralSchema,
+    errors: [400, 401, 422],
+  });
+  op('post', '/cases/transfers', {
+    summary: 'Transfer cases in bulk, by ids (per-case results; refused cases in errors)',
+    body: bulkTransferSchema,
+    errors: [400, 401, 422],
+  });
   op('get', '/audit_logs', {
     summary: 'The audit trail of the acting country (admins), newest first',
     query: z.object({

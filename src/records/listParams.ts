@@ -23,9 +23,34 @@ export interface ListParams {
 export const MAX_PER = 1000;
 export const MAX_WINDOW = 10_000;
 
-/** Parses GET /cases (/incidents, ...) query parameters; anything unknown or malformed is a 400 naming it. */
+/**
+ * Primero's parameters that do not apply here: `remote` (an integration's "search the central server",
+ * which we always are), `scope` (Primero's duplicate-check scoping of an upsert) and `locale` (responses are
+ * not localised). Accepted and ignored, as Primero itself ignores them when they do not apply.
+ */
+const IGNORED = new Set(['remote', 'scope', 'locale']);
+
+/**
+ * The names a list filters by, with Primero's array syntaxes folded: `status[]=a`, `status[0]=a&status[1]=b`
+ * and `status=a,b` all mean status ∈ {a, b}; `scope[field]=…` folds to `scope`.
+ */
+function foldedParams(search: URLSearchParams): Map<string, string[]> {
+  const folded = new Map<string, string[]>();
+  for (const [key, value] of search) {
+    const name = key.replace(/\[[^\]]*\]$/, '');
+    folded.set(name, [...(folded.get(name) ?? []), value]);
+  }
+  return folded;
+}
+
+/**
+ * Parses GET /cases (/incidents, ...) query parameters; anything unknown or malformed is a 400 naming it.
+ * `per` above the maximum is clamped to it, as Primero does (its clients ask for large pages).
+ */
 export function parseListParams(kind: RecordKind, search: URLSearchParams): ListParams {
   const { orderable, filters, ranges } = kind.list;
+  // Integrations look records up by their display ids (case_id, case_id_display, short_id, ...): all plain.
+  const idFilters = ['short_id', ...Object.keys(kind.identity('', ''))];
   const params: ListParams = {
     page: 1,
     per: 20,
@@ -36,12 +61,12 @@ export function parseListParams(kind: RecordKind, search: URLSearchParams): List
     ranges: {},
     enabled: [true],
   };
-  for (const key of new Set(search.keys())) {
-    const values = search.getAll(key);
-    const name = key.replace(/\[\]$/, '');
+  for (const [name, values] of foldedParams(search)) {
     const value = values.join(',');
-    if (name === 'page') params.page = positiveInt(name, value, Number.MAX_SAFE_INTEGER);
-    else if (name === 'per') params.per = positiveInt(name, value, MAX_PER);
+    if (IGNORED.has(name)) continue;
+    else if (name === 'page') params.page = positiveInt(name, value, Number.MAX_SAFE_INTEGER);
+    else if (name === 'per')
+      params.per = Math.min(positiveInt(name, value, Number.MAX_SAFE_INTEGER), MAX_PER);
     else if (name === 'order_by') params.orderBy = oneOf(name, value, [...orderable]);
     else if (name === 'order') params.order = oneOf(name, value, ['asc', 'desc']) as 'asc' | 'desc';
     else if (name === 'fields') params.fields = value === 'short' ? 'short' : fieldList(kind, value);
@@ -50,12 +75,14 @@ export function parseListParams(kind: RecordKind, search: URLSearchParams): List
     else if (name === 'flagged') params.flagged = bool(name, value);
     else if (name === 'enabled' || name === 'record_state')
       params.enabled = csv(value).map((v) => bool(name, v));
-    else if (name === 'locale')
-      continue; // Primero clients send it; responses are not localised.
-    else if (filters.includes(name)) params.lists[name] = csv(value);
+    else if (filters.includes(name) || idFilters.includes(name)) params.lists[name] = csv(value);
     else if (Object.hasOwn(ranges, name))
       params.ranges[name] = csv(value).map((v) => range(name, v, ranges[name] as RangeKind));
-    else throw badRequest(`Unknown query parameter ${name}`, name);
+    else
+      throw badRequest(
+        `Unknown query parameter ${name}: ${kind.resource} are filtered by ${[...filters, ...idFilters, ...Object.keys(ranges)].join(', ')}`,
+        name,
+      );
   }
   checkWindow(params);
   return params;

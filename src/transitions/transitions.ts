@@ -50,6 +50,7 @@ export interface Transition {
   notes?: string;
   status: 'done' | 'in_progress' | 'accepted' | 'rejected' | 'revoked';
   consent_overridden?: boolean;
+  rejected_reason?: string;
   created_at: string;
   responded_at?: string;
 }
@@ -57,6 +58,18 @@ export interface Transition {
 type Deps = RecordDeps & { users: UserRepository };
 const transitionsOf = (doc: CaseDocument) =>
   Array.isArray(doc.transitions) ? (doc.transitions as Transition[]) : [];
+
+/** What every transition command answers: the case as written and the transition it holds. */
+export interface TransitionResult {
+  doc: CaseDocument;
+  transition: Transition;
+}
+function resultOf(doc: CaseDocument, transitionId: string): TransitionResult {
+  const transition = transitionsOf(doc).find((t) => t.id === transitionId);
+  // The write that returned `doc` put the transition there: its absence is a bug, not a user fault.
+  if (!transition) throw new Error('transition missing from the case it was written to');
+  return { doc, transition };
+}
 /** Who may see the case besides its scope: the owner and users with a live referral. */
 const associated = (owner: string, transitions: Transition[]) =>
   [
@@ -171,8 +184,8 @@ async function updateReferral(
   referralId: string,
   action: string,
   next: (t: Transition) => Transition['status'],
-) {
-  return writeCase(deps, principal, {
+): Promise<TransitionResult> {
+  const doc = await writeCase(deps, principal, {
     id,
     action,
     ifMatch: null,
@@ -186,6 +199,7 @@ async function updateReferral(
       return withAccess(doc, { ...doc, transitions });
     },
   });
+  return resultOf(doc, referralId);
 }
 
 function newTransition(
@@ -224,14 +238,14 @@ async function transition(
   id: string,
   action: 'assign' | 'referral' | 'transfer',
   plan: (doc: CaseDocument, now: string) => Promise<Plan>,
-) {
+): Promise<TransitionResult> {
   const doc = await findRecordFor(deps.cases, principal, id, action);
   if (!doc.enabled)
     throw unprocessable([
       { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
     ]);
   const planned = await plan(doc, deps.clock.now().toISOString());
-  return writeCase(deps, principal, {
+  const written = await writeCase(deps, principal, {
     id,
     action,
     ifMatch: null,
@@ -241,11 +255,20 @@ async function transition(
       return withAccess(current, { ...current, ...planned.owner, transitions }, receiving);
     },
   });
+  return resultOf(written, planned.transition.id);
 }
 
-/** GET /cases/{id}/transitions. */
-export async function listTransitions(deps: Deps, principal: Principal, id: string) {
-  return transitionsOf(await findRecordFor(deps.cases, principal, id, 'read'));
+/** GET /cases/{id}/transitions, or only one type of them (GET /cases/{id}/referrals, …). */
+export async function listTransitions(
+  deps: Deps,
+  principal: Principal,
+  id: string,
+  type?: Transition['type'],
+): Promise<TransitionResult[]> {
+  const doc = await findRecordFor(deps.cases, principal, id, 'read');
+  return transitionsOf(doc)
+    .filter((t) => type === undefined || t.type === type)
+    .map((transition) => ({ doc, transition }));
 }
 
 /** Users who had the case through ownership or a referral and no longer do: sync sends them a tombstone. */
@@ -276,8 +299,8 @@ export async function respondToTransfer(
   id: string,
   transferId: string,
   input: z.infer<typeof transferResponseSchema>['data'],
-) {
-  return writeCase(deps, principal, {
+): Promise<TransitionResult> {
+  const doc = await writeCase(deps, principal, {
     id,
     action: 'read',
     ifMatch: null,
@@ -294,7 +317,7 @@ export async function respondToTransfer(
               ...t,
               status: input.status,
               responded_at: now.toISOString(),
-              ...(input.rejected_reason ? { notes: input.rejected_reason } : {}),
+              ...(input.rejected_reason ? { rejected_reason: input.rejected_reason } : {}),
             }
           : t,
       );
@@ -310,6 +333,7 @@ export async function respondToTransfer(
       return withAccess(doc, { ...doc, ...owner, transitions } as CaseDocument);
     },
   });
+  return resultOf(doc, transferId);
 }
 
 /**

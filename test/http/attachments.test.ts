@@ -149,6 +149,21 @@ describe('upload and download', () => {
     ).toBe(200);
   });
 
+  it("takes Primero's documented `type` as well as `attachment_type`, and refuses one the field does not hold", async () => {
+    const photo = { field_name: 'photos', file_name: 'side.png', content_type: 'image/png' };
+    const res = await uploadJson({ ...photo, type: 'image', attachment: PNG.toString('base64') });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ field_name: 'photos', file_name: 'side.png' });
+    for (const key of ['type', 'attachment_type']) {
+      const wrong = await uploadJson({ ...photo, [key]: 'audio', attachment: PNG.toString('base64') });
+      expect(wrong.status).toBe(422);
+      expect(wrong.body.errors[0]).toMatchObject({
+        detail: `data.${key}`,
+        message: 'photos holds image files',
+      });
+    }
+  });
+
   it('seals file names and descriptions in Cosmos', async () => {
     const doc = (await t.app.containers.records.item(caseId, ['GH', caseId]).read<CaseDocument>())
       .resource as CaseDocument;

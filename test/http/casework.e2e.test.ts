@@ -48,7 +48,7 @@ describe('a case from registration to closure', () => {
     });
     const cw2 = await t.login('cw2_gh'); // NGO-A: another agency
     expect((await call(cw2, 'GET', path)).name).toBe('Walk Through');
-    await call(cw2, 'PATCH', `${path}/referrals/${referred.transitions.at(-1).id}`, { status: 'accepted' });
+    await call(cw2, 'PATCH', `${path}/referrals/${referred.id}`, { status: 'accepted' });
 
     await call(cw, 'PATCH', `${path}/approvals/closure`, { approval_status: 'requested' });
     const closed = await call(sup, 'PATCH', `${path}/approvals/closure`, { approval_status: 'approved' });

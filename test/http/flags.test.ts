@@ -110,3 +110,60 @@ describe('flags', () => {
     expect(ke.body.data).toEqual([]);
   });
 });
+
+describe("flags in Primero's shape", () => {
+  const primeroKeys = [
+    'id',
+    'record_id',
+    'record_type',
+    'date',
+    'message',
+    'flagged_by',
+    'removed',
+    'unflag_message',
+    'created_at',
+    'system_generated_followup',
+    'unflagged_by',
+    'unflagged_date',
+    'record_access_denied',
+  ];
+
+  it("answers Primero's keys, with the record's new flag_count after a write", async () => {
+    const id = (await t.call('POST', '/api/v2/cases', { token: cw, body: { data: { name: 'Shape' } } })).body
+      .data.id;
+    const created = await flag(id, 'This is a flag message');
+    for (const key of [...primeroKeys, 'record']) expect(created.body.data).toHaveProperty(key);
+    expect(created.body.data).toMatchObject({
+      unflag_message: null,
+      unflagged_by: null,
+      system_generated_followup: false,
+      record: { id, flag_count: 1 },
+    });
+    const listed = await t.call('GET', `/api/v2/cases/${id}/flags`, { token: cw });
+    for (const key of primeroKeys) expect(listed.body.data[0]).toHaveProperty(key);
+    const across = await t.call('GET', '/api/v2/flags', { token: cw });
+    for (const key of primeroKeys)
+      expect(across.body.data.find((f: { record_id: string }) => f.record_id === id)).toHaveProperty(key);
+  });
+
+  it("PATCH edits an active flag's message and date; unflag_message removes it; not both at once", async () => {
+    const id = (await t.call('POST', '/api/v2/cases', { token: cw, body: { data: { name: 'Edited' } } })).body
+      .data.id;
+    const flagId = (await flag(id, 'First wording')).body.data.id;
+    const patch = (data: Record<string, unknown>) =>
+      t.call('PATCH', `/api/v2/cases/${id}/flags/${flagId}`, { token: cw, body: { data } });
+    const edited = await patch({ message: 'Second wording', date: '2026-03-01' });
+    expect(edited.status).toBe(200);
+    expect(edited.body.data).toMatchObject({ message: 'Second wording', date: '2026-03-01', removed: false });
+    expect((await t.call('GET', `/api/v2/cases/${id}/flags`, { token: cw })).body.data[0].message).toBe(
+      'Second wording',
+    );
+    const both = await patch({ unflag_message: 'done', message: 'x' });
+    expect(both.status).toBe(422);
+    expect(both.body.errors[0].detail).toBe('data.unflag_message');
+    expect((await patch({})).status).toBe(422);
+    const removed = await patch({ unflag_message: 'Resolved' });
+    expect(removed.body.data).toMatchObject({ removed: true, record: { id, flag_count: 0 } });
+    expect((await patch({ message: 'too late' })).status).toBe(422);
+  });
+});

@@ -35,6 +35,20 @@ describe('GET /api/v2/cases/:id/record_history', () => {
     expect(first.record_changes).toContainEqual({ name: { from: null, to: 'History Child' } });
   });
 
+  it('pages like Primero: metadata {total, per, page}, newest first; bad page parameters are a 400', async () => {
+    const c = (await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Paged', age: 1 } } }))
+      .body.data;
+    for (const age of [2, 3, 4])
+      await t.call('PATCH', `/api/v2/cases/${c.id}`, { token, body: { data: { age } } });
+    const all = await t.call('GET', `/api/v2/cases/${c.id}/record_history`, { token });
+    expect(all.body.metadata).toEqual({ total: 4, per: 20, page: 1 });
+    const second = await t.call('GET', `/api/v2/cases/${c.id}/record_history?per=3&page=2`, { token });
+    expect(second.body.metadata).toEqual({ total: 4, per: 3, page: 2 });
+    expect(second.body.data.map((h: { version: number }) => h.version)).toEqual([1]);
+    const bad = await t.call('GET', `/api/v2/cases/${c.id}/record_history?per=0`, { token });
+    expect(bad.status).toBe(400);
+  });
+
   it('keeps changed values sealed at rest', async () => {
     const c = (await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Sealed History' } } }))
       .body.data;

@@ -1,0 +1,67 @@
+import { z } from 'zod';
+import { AppError } from '../errors';
+import { uuid } from '../records/fieldTypes';
+import { assignSchema, referralSchema, transferSchema, type TransitionResult } from './transitions';
+
+/** Bulk transitions run one case after another within one request: bounded so the request stays short. */
+export const BULK_TRANSITION_MAX = 100;
+
+const ids = z
+  .array(uuid)
+  .min(1, 'needs at least one id')
+  .max(BULK_TRANSITION_MAX, `at most ${BULK_TRANSITION_MAX} cases at once`);
+const bulkOf = <S extends z.ZodRawShape>(one: z.ZodObject<{ data: z.ZodObject<S> }>) =>
+  z.object({ data: z.object({ ...one.shape.data.shape, ids }).strict() }).strict();
+
+/**
+ * Primero's bulk assign selects the cases by `filters` (the list filters, e.g. `{"short_id": [...]}`) and
+ * `query`; `ids` is accepted too. One of `ids` or `filters`.
+ */
+export const bulkAssignSchema = z
+  .object({
+    data: z
+      .object({
+        ...assignSchema.shape.data.shape,
+        ids: ids.optional(),
+        filters: z
+          .record(z.string(), z.union([z.string(), z.array(z.string()).max(BULK_TRANSITION_MAX)]))
+          .optional(),
+        query: z.string().max(100).optional(),
+      })
+      .strict()
+      .refine((d) => (d.ids === undefined) !== (d.filters === undefined), {
+        path: ['ids'],
+        message: 'send either ids or filters',
+      }),
+  })
+  .strict();
+export const bulkReferralSchema = bulkOf(referralSchema);
+export const bulkTransferSchema = bulkOf(transferSchema);
+
+export interface BulkFailure {
+  id: string;
+  status: number;
+  message: string;
+}
+
+/**
+ * Runs one transition per case, each on its own: a case the caller may not transition (404 outside the
+ * scope, 403, 422 without consent, …) is reported and does not stop the others. A system fault stops the
+ * run (the cases before it keep their transition, as a client retrying case by case would leave them).
+ */
+export async function bulkTransition(
+  caseIds: string[],
+  one: (id: string) => Promise<TransitionResult>,
+): Promise<{ done: TransitionResult[]; failed: BulkFailure[] }> {
+  const done: TransitionResult[] = [];
+  const failed: BulkFailure[] = [];
+  for (const id of new Set(caseIds)) {
+    try {
+      done.push(await one(id));
+    } catch (error) {
+      if (!(error instanceof AppError)) throw error;
+      failed.push({ id, status: error.status, message: error.message });
+    }
+  }
+  return { done, failed };
+}
