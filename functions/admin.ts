@@ -1,6 +1,6 @@
 import { directoryKinds } from '../src/admin/directoryKinds';
 import { presentDirectoryDoc } from '../src/admin/directory';
-import { listForms, updateForm } from '../src/admin/forms';
+import { updateForm } from '../src/admin/forms';
 import { permissionCatalog } from '../src/admin/permissionCatalog';
 import {
   createUser,
@@ -142,14 +142,6 @@ authedRoute('permissions-list', 'GET', 'v2/permissions', async (_request, princi
   if (!can(principal, 'roles', 'read')) throw forbidden('Your role does not allow reading roles');
   return ok(Object.entries(permissionCatalog).map(([resource, actions]) => ({ resource, actions })));
 });
-
-authedRoute(
-  'forms-list',
-  'GET',
-  'v2/forms',
-  async (_request, principal, services) => ok(await listForms(services.settings, principal)),
-  { audit: { action: 'admin_list', record_type: 'form' } },
-);
 
 authedRoute(
   'forms-update',

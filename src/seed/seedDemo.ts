@@ -1,6 +1,7 @@
 import type { App } from '../app';
 import { hashPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
+import { seedDefaultConfig } from '../forms/configSeeding';
 import { createIncident } from '../incidents/incidentFromCase';
 import { createRecord } from '../records/recordCreator';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
@@ -29,6 +30,7 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<void> {
       await users.items.upsert({ id: group.unique_id, type: 'user_group', country_code: cc, ...group });
     for (const role of demoRoles)
       await users.items.upsert({ id: role.unique_id, type: 'role', country_code: cc, ...role });
+    await seedDefaultConfig({ forms: app.forms, config: configContainer }, cc);
   }
   const password_hash = await hashPassword(options.password);
   for (const demo of demoUsers) {
