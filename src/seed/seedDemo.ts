@@ -8,6 +8,7 @@ import { DEPLOYMENT_WIDE } from '../platform/containers';
 import type { Role, User } from '../users/types';
 import { userDocId } from '../users/userRepository';
 import { demoCases, demoOtherRecords } from './demoCases';
+import { demoLocations } from './demoLocations';
 import { demoAgencies, demoCountries, demoRoles, demoUserGroups, demoUsers } from './demoDirectory';
 
 export interface SeedOptions {
@@ -31,6 +32,7 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<void> {
     for (const role of demoRoles)
       await users.items.upsert({ id: role.unique_id, type: 'role', country_code: cc, ...role });
     await seedDefaultConfig({ forms: app.forms, config: configContainer }, cc);
+    for (const location of demoLocations(cc)) await configContainer.items.upsert(location);
   }
   const password_hash = await hashPassword(options.password);
   for (const demo of demoUsers) {
