@@ -19,7 +19,6 @@ const supervisorActions = [
   'approve_case_plan',
   'approve_closure',
   'transfer',
-  'export',
   'consent_override',
 ];
 // Incidents and tracing requests: the record actions, without casework (approvals, transitions).
@@ -61,7 +60,7 @@ const roles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
     permissions: [
       {
         resource: 'cases',
-        actions: ['read', 'write', 'flag', 'approve_case_plan', 'approve_closure', 'export'],
+        actions: ['read', 'write', 'flag', 'approve_case_plan', 'approve_closure'],
       },
       { resource: 'incidents', actions: ['read', 'flag'] },
       { resource: 'tracing_requests', actions: ['read', 'flag'] },

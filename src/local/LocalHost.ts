@@ -8,6 +8,7 @@ import { QueueServiceClient } from '@azure/storage-queue';
 import { resolveSetting } from './appSettings';
 import type { RegisteredFunction } from './functionsCore';
 import { buildHttpRoutes, routeRequest, type HttpRoute } from './httpRouter';
+import { presentsKey } from './masterKey';
 import { QueueListener } from './queueListener';
 import { scheduleTimer, type ScheduledTimer, type TimerInfo } from './timerScheduler';
 
@@ -38,6 +39,8 @@ export interface HostOptions {
   /** Start timer schedules and queue polling (tests of HTTP endpoints leave them off). */
   triggers?: boolean;
   log?: (line: string) => void;
+  /** Admin-level HTTP functions demand it, as in Azure; without one they answer 401 to everyone. */
+  masterKey?: string;
 }
 
 /**
@@ -173,12 +176,18 @@ export class LocalHost {
   private async serve(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     try {
+      // The real host answers a malformed escape itself, before any function sees the path.
+      if (!decodes(url.pathname)) return send(res, 400, {}, badPathBody(url.pathname));
       const adminMatch = /^\/admin\/functions\/([^/]+)\/?$/i.exec(url.pathname);
       if (adminMatch) return await this.serveAdmin(req, res, decodeURIComponent(adminMatch[1] as string));
       const found = routeRequest(this.routes, req.method ?? 'GET', url.pathname);
       if (found.kind === 'not_found') return send(res, 404, {}, notFoundBody(url.pathname));
       if (found.kind === 'method_not_allowed') {
         return send(res, 405, { Allow: found.allow.join(', ') }, methodBody(url.pathname, req.method ?? ''));
+      }
+      if (found.fn.trigger.authLevel === 'admin' && !this.holdsMasterKey(req, url)) {
+        req.resume();
+        return send(res, 401, {}, keyBody(url.pathname));
       }
       if (Number(req.headers['content-length'] ?? 0) > this.settings.maxRequestBytes) {
         req.resume();
@@ -218,6 +227,15 @@ export class LocalHost {
       if (!res.headersSent) send(res, 500, {}, Buffer.alloc(0));
       else res.destroy();
     }
+  }
+
+  private holdsMasterKey(req: IncomingMessage, url: URL): boolean {
+    const header = req.headers['x-functions-key'];
+    return presentsKey(
+      this.options.masterKey,
+      Array.isArray(header) ? header[0] : header,
+      url.searchParams.get('code'),
+    );
   }
 
   private async serveAdmin(req: IncomingMessage, res: ServerResponse, name: string) {
@@ -297,6 +315,22 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | u
 const jsonBuffer = (value: unknown) => Buffer.from(JSON.stringify(value));
 const notFoundBody = (path: string) =>
   jsonBuffer({ errors: [{ status: 404, resource: path, message: 'No endpoint at this path' }] });
+const badPathBody = (path: string) =>
+  jsonBuffer({ errors: [{ status: 400, resource: path, message: 'The path holds a malformed %-escape' }] });
+const keyBody = (path: string) =>
+  jsonBuffer({
+    errors: [
+      { status: 401, resource: path, message: 'This function needs the master key (x-functions-key)' },
+    ],
+  });
+const decodes = (path: string) => {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const methodBody = (path: string, method: string) =>
   jsonBuffer({ errors: [{ status: 405, resource: path, message: `Method ${method} is not allowed here` }] });
 
