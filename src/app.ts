@@ -6,6 +6,7 @@ import type { AttachmentDeps } from './attachments/attachmentDeps';
 import { AttachmentStore } from './attachments/attachmentStore';
 import { AuditLog } from './audit/auditLog';
 import { Directory } from './admin/directory';
+import { FormStore } from './forms/formStore';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
 import { AuthCache } from './auth/authCache';
@@ -58,6 +59,8 @@ export interface App {
   dataKeys: DataKeys;
   users: UserRepository;
   settings: CountrySettingsRepository;
+  /** Each country's published forms, versioned. */
+  forms: FormStore;
   loginGuard: LoginGuard;
   tokens: SessionTokens;
   revocations: Revocations;
@@ -182,6 +185,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
     directory: new Directory({ users: containers.users, config: containers.config }),
+    forms: new FormStore(containers.config, clock),
     tombstones: new Tombstones(containers.records),
     cosmosClock: new CosmosClock(containers.sync),
     audit,

@@ -20,6 +20,13 @@ export function presentDirectoryDoc(doc: DirectoryDoc): Record<string, unknown> 
   return Object.fromEntries(Object.entries(doc).filter(([key]) => !hidden.has(key)));
 }
 
+/** A location's `type` (country, region…) is kept as `location_type`: `type` names the document kind. */
+function storedFields(kind: DirectoryKind, fields: Record<string, unknown>) {
+  if (kind.resource !== 'locations' || !('type' in fields)) return fields;
+  const { type, ...rest } = fields;
+  return { ...rest, location_type: type };
+}
+
 function authorize(principal: Principal, kind: DirectoryKind, action: 'read' | 'manage') {
   if (!can(principal, kind.permission, action))
     throw forbidden(
@@ -72,7 +79,7 @@ export class Directory {
 
   async create(principal: Principal, kind: DirectoryKind, data: unknown): Promise<DirectoryDoc> {
     authorize(principal, kind, 'manage');
-    const fields = parseOr422(kind.create, data) as Record<string, unknown>;
+    const fields = storedFields(kind, parseOr422(kind.create, data) as Record<string, unknown>);
     const id = fields[kind.key] as string;
     const doc: DirectoryDoc = { ...fields, id, type: kind.type, country_code: principal.countryCode };
     await this.checkReferences(principal.countryCode, kind, doc);
@@ -93,7 +100,7 @@ export class Directory {
     ifMatch: string | null,
   ): Promise<DirectoryDoc> {
     authorize(principal, kind, 'manage');
-    const changes = parseOr422(kind.update, data) as Record<string, unknown>;
+    const changes = storedFields(kind, parseOr422(kind.update, data) as Record<string, unknown>);
     const current = await this.find(principal.countryCode, kind, id);
     if (!current) throw notFound(`${kind.label} not found`);
     if (!ifMatchHolds(ifMatch, current._etag as string)) throw preconditionFailed();

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { translated } from '../forms/translated';
 import { permissionCatalog } from './permissionCatalog';
 
 export const directoryId = z
@@ -56,8 +57,10 @@ const agencyFields = {
 export const agencyCreateSchema = z.object({ unique_id: directoryId, ...agencyFields }).strict();
 export const agencyUpdateSchema = z.object(agencyFields).partial().strict();
 
+// A label in one language (the country's default) or per locale (`{"en": ..., "fr": ...}`).
+const label = z.union([name, translated(200)]);
 const lookupFields = {
-  name,
+  name: label,
   values: z
     .array(z.object({ id: directoryId, display_text: name }).strict())
     .max(500)
@@ -67,7 +70,7 @@ export const lookupCreateSchema = z.object({ unique_id: directoryId, ...lookupFi
 export const lookupUpdateSchema = z.object(lookupFields).partial().strict();
 
 const locationFields = {
-  name,
+  name: label,
   type: z.enum([
     'country',
     'province',

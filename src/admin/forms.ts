@@ -5,7 +5,7 @@ import type { CustomField } from '../countries/types';
 import { forbidden, notFound, unprocessable } from '../errors';
 import { parseOr422 } from '../http/validation';
 import type { RecordType } from '../records/recordKind';
-import { allKinds, recordKinds } from '../records/recordKinds';
+import { recordKinds } from '../records/recordKinds';
 
 export const formUpdateSchema = z
   .object({
@@ -23,13 +23,6 @@ export const formUpdateSchema = z
   .strict();
 
 const present = (type: RecordType, fields: CustomField[]) => ({ record_type: type, fields });
-
-/** GET /forms: each record type's fields beyond the built-in ones, as the country declared them. */
-export async function listForms(settings: CountrySettingsRepository, principal: Principal) {
-  if (!can(principal, 'metadata', 'read')) throw forbidden('Your role does not allow reading forms');
-  const current = await settings.get(principal.countryCode);
-  return allKinds.map((kind) => present(kind.type, current.form_fields[kind.type] ?? []));
-}
 
 /**
  * PATCH /forms/{record_type}: replaces the country's custom fields of a record type. A name may not shadow

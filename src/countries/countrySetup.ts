@@ -5,12 +5,20 @@ import { conflict } from '../errors';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
 import type { User } from '../users/types';
 import { userDocId } from '../users/userRepository';
+import { seedDefaultConfig } from '../forms/configSeeding';
 import { defaultRoles } from './defaultRoles';
 import type { CountrySetupInput } from './setupSchema';
 
 export interface CountrySetupResult {
   country_code: string;
-  created: { settings: boolean; roles: number; data_key: boolean; admin: boolean };
+  created: {
+    settings: boolean;
+    roles: number;
+    lookups: number;
+    forms_version?: number;
+    data_key: boolean;
+    admin: boolean;
+  };
   admin_user_name: string;
   /** Only when the administrator was created now; shown once, never stored in clear. */
   admin_one_time_password?: string;
@@ -24,7 +32,13 @@ export interface CountrySetupResult {
 export async function setupCountry(app: App, input: CountrySetupInput): Promise<CountrySetupResult> {
   const cc = input.country_code;
   const { users, config } = app.containers;
-  const created = { settings: false, roles: 0, data_key: false, admin: false };
+  const created: CountrySetupResult['created'] = {
+    settings: false,
+    roles: 0,
+    lookups: 0,
+    data_key: false,
+    admin: false,
+  };
   // Checked first, so that a refused setup writes nothing.
   const existing = await app.users.findByUserName(input.admin.user_name);
   if (existing && (!existing.country_codes.includes(cc) || existing.role_unique_id !== 'role-admin')) {
@@ -60,6 +74,7 @@ export async function setupCountry(app: App, input: CountrySetupInput): Promise<
       created.roles += 1;
     }
   }
+  Object.assign(created, await seedDefaultConfig({ forms: app.forms, config }, cc));
   const keyName = `dek-${cc.toLowerCase()}`;
   if (!(await app.keyStore.getSecret(keyName))) {
     await app.keyStore.setSecret(keyName, randomBytes(32).toString('base64'));

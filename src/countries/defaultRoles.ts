@@ -1,3 +1,4 @@
+import { defaultFormGrants } from '../forms/defaults/defaultForms';
 import type { Permission, Role } from '../users/types';
 
 /** The roles every new country starts with (admins adapt them later). */
@@ -27,7 +28,7 @@ const grants = (caseActions: string[], ...others: ('incidents' | 'tracing_reques
   ...others.map((resource) => ({ resource, actions: recordActions })),
 ];
 
-export const defaultRoles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
+const roles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
   {
     unique_id: 'role-cp-caseworker',
     name: 'CP Caseworker',
@@ -88,3 +89,9 @@ export const defaultRoles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
     require_2fa: true,
   },
 ];
+
+/** Each with the forms it may read and edit (the default configuration's). */
+export const defaultRoles = roles.map((role) => ({
+  ...role,
+  form_section_read_write: defaultFormGrants[role.unique_id] ?? {},
+}));

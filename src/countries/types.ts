@@ -16,6 +16,8 @@ export interface CountrySettings {
   name: string;
   time_zone: string;
   locales: string[];
+  /** The locale every translated text falls back to (the first of `locales` when unset). */
+  default_locale?: string;
   /** Custom fields per record type (a type without an entry has none). */
   form_fields: Partial<Record<RecordType, CustomField[]>>;
   /** One notification per caseworker per reminders run, listing their new alerts, instead of one per alert. */

@@ -70,9 +70,24 @@ export function registerAdminPaths(
   registry.registerPath({
     method: 'get',
     path: '/api/v2/forms',
-    summary: 'The forms of the acting country: built-in and custom fields per record type',
+    summary: "The forms the caller's role may read, in Primero's shape with every locale",
     ...secured,
-    responses: { 200: json(z.object({ data: z.unknown() }), 'The forms'), ...errors(401, 403) },
+    responses: { 200: json(z.object({ data: z.unknown() }), 'The forms'), ...errors(400, 401) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v2/forms/{id}',
+    summary: 'One form the caller may read',
+    ...secured,
+    request: { params: idParam },
+    responses: { 200: json(z.object({ data: z.unknown() }), 'The form'), ...errors(401, 404) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v2/system_settings',
+    summary: 'Locales, right-to-left locales and the forms of each module',
+    ...secured,
+    responses: { 200: json(z.object({ data: z.unknown() }), 'The settings'), ...errors(401) },
   });
   registry.registerPath({
     method: 'get',

@@ -11,7 +11,8 @@ export const demoCountries: Omit<CountrySettings, 'id' | 'type'>[] = [
     country_code: 'GH',
     name: 'Ghana',
     time_zone: 'Africa/Accra',
-    locales: ['en'],
+    locales: ['en', 'fr'],
+    default_locale: 'en',
     form_fields: {
       case: [
         { name: 'displacement_status', type: 'string' },
@@ -23,7 +24,9 @@ export const demoCountries: Omit<CountrySettings, 'id' | 'type'>[] = [
     country_code: 'KE',
     name: 'Kenya',
     time_zone: 'Africa/Nairobi',
-    locales: ['en'],
+    // Arabic proves right-to-left rendering.
+    locales: ['en', 'ar'],
+    default_locale: 'en',
     form_fields: { case: [] },
   },
 ];

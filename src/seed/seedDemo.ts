@@ -1,12 +1,14 @@
 import type { App } from '../app';
 import { hashPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
+import { seedDefaultConfig } from '../forms/configSeeding';
 import { createIncident } from '../incidents/incidentFromCase';
 import { createRecord } from '../records/recordCreator';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
 import type { Role, User } from '../users/types';
 import { userDocId } from '../users/userRepository';
 import { demoCases, demoOtherRecords } from './demoCases';
+import { demoLocations } from './demoLocations';
 import { demoAgencies, demoCountries, demoRoles, demoUserGroups, demoUsers } from './demoDirectory';
 
 export interface SeedOptions {
@@ -29,6 +31,8 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<void> {
       await users.items.upsert({ id: group.unique_id, type: 'user_group', country_code: cc, ...group });
     for (const role of demoRoles)
       await users.items.upsert({ id: role.unique_id, type: 'role', country_code: cc, ...role });
+    await seedDefaultConfig({ forms: app.forms, config: configContainer }, cc);
+    for (const location of demoLocations(cc)) await configContainer.items.upsert(location);
   }
   const password_hash = await hashPassword(options.password);
   for (const demo of demoUsers) {

@@ -17,6 +17,8 @@ export interface Role {
   permissions: Permission[];
   module_unique_ids: ModuleId[];
   require_2fa: boolean;
+  /** Which forms the role may read (`r`) or edit (`rw`); a form not listed is invisible to it. */
+  form_section_read_write?: Record<string, 'r' | 'rw'>;
 }
 
 export interface UserGroup {

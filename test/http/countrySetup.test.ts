@@ -52,7 +52,7 @@ describe('POST /api/v2/admin/country_setup (after a deployment)', () => {
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       country_code: 'SO',
-      created: { settings: true, roles: 5, data_key: true, admin: true },
+      created: { settings: true, roles: 5, lookups: 21, forms_version: 1, data_key: true, admin: true },
       admin_user_name: 'admin_so',
     });
     const password = res.body.data.admin_one_time_password as string;
@@ -78,7 +78,13 @@ describe('POST /api/v2/admin/country_setup (after a deployment)', () => {
     const keyBefore = await t.app.keyStore.getSecret('dek-so');
     const res = await setup({ ...somalia, time_zone: 'UTC' });
     expect(res.status).toBe(200);
-    expect(res.body.data.created).toEqual({ settings: false, roles: 0, data_key: false, admin: false });
+    expect(res.body.data.created).toEqual({
+      settings: false,
+      roles: 0,
+      lookups: 0,
+      data_key: false,
+      admin: false,
+    });
     expect(res.body.data).not.toHaveProperty('admin_one_time_password');
     expect(await t.app.keyStore.getSecret('dek-so')).toEqual(keyBefore);
     expect((await t.app.settings.get('SO')).time_zone).toBe('Africa/Mogadishu');

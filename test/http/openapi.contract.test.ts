@@ -51,7 +51,8 @@ function requestFor(method: string, path: string) {
     if (name === 'id' && path.startsWith('/api/v2/roles')) return 'role-cp-caseworker';
     if (name === 'id' && path.startsWith('/api/v2/agencies')) return 'agency-unicef';
     if (name === 'id' && path.startsWith('/api/v2/user_groups')) return 'usergroup-cp-accra';
-    if (name === 'id' && path.startsWith('/api/v2/forms')) return 'case';
+    if (name === 'id' && path.startsWith('/api/v2/forms'))
+      return method === 'get' ? 'basic_identity' : 'case';
     if (name === 'flag_id') return ids.flag_id ?? 'none';
     if (name === 'approval_id') return 'case_plan';
     return 'does-not-exist';
