@@ -134,7 +134,30 @@ Object.assign(withRecord, {
     body: () => ({ data: { incident_date: '2026-11-03' } }),
     sameAsMissing: 'the case is a field of the new incident, so it is refused as a field (422)',
   },
-  'case-assigns': { ...onRecord('case'), body: () => ({ data: { transitioned_to: 'cw2_gh' } }) },
+  'case-assigns-create': { ...onRecord('case'), body: () => ({ data: { transitioned_to: 'cw2_gh' } }) },
+  'case-assigns-list': onRecord('case'),
+  'case-referrals-list': onRecord('case'),
+  'case-transfers-list': onRecord('case'),
+  // A bulk transition answers 200 with each case it could not act on in `errors`, as a single one answers 404.
+  ...Object.fromEntries(
+    ['assigns', 'referrals', 'transfers'].map((resource) => [
+      `cases-${resource}-bulk`,
+      {
+        params: () => ({}),
+        body: (f: Fixtures) => ({ data: { ids: [f.records.case.id], transitioned_to: 'cw2_gh' } }),
+        expectAnswer: (res: ApiResult, f: Fixtures) => {
+          expect(res.status).toBe(200);
+          expect(res.body.data).toEqual([]);
+          expect(res.body.errors).toEqual([
+            expect.objectContaining({
+              status: 404,
+              resource: `/api/v2/cases/${f.records.case.id}/${resource}`,
+            }),
+          ]);
+        },
+      },
+    ]),
+  ),
   'case-referrals-create': { ...onRecord('case'), body: () => ({ data: { transitioned_to: 'cw2_gh' } }) },
   'case-referrals-respond': {
     params: (f: Fixtures) => ({ id: f.records.case.id, referral_id: f.referral_id }),
@@ -175,6 +198,8 @@ const withoutRecord: Record<string, string> = {
   'reminders-status': 'counts of the caller’s country',
   'permissions-list': 'the static permission catalogue',
   'forms-list': 'the caller’s country form settings',
+  'forms-read': '{id} is a form of the caller’s country, not a record',
+  'system-settings': 'the caller’s country settings',
   'forms-update': '{id} is a record type; the country comes from the caller',
   'alerts-counts': 'counts within the caller’s scope',
   'tasks-list': 'list within the caller’s scope',
@@ -328,8 +353,8 @@ beforeAll(async () => {
   f = {
     records,
     approval_id: 'case_plan',
-    referral_id: referred.transitions.at(-1).id,
-    transfer: { id: transferCase.id, transfer_id: transferred.transitions.at(-1).id },
+    referral_id: referred.id,
+    transfer: { id: transferCase.id, transfer_id: transferred.id },
     directory: {
       ...Object.fromEntries(directoryKinds.map((k) => [k, gh(k)])),
       users: userDocId('cw_gh'),
