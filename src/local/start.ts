@@ -50,6 +50,7 @@ async function main() {
       functions: loadFunctions(functionEntryFiles(root)),
       settings: readHostSettings(root),
       log: (l) => console.log(l),
+      staticRoot: join(root, 'dist', 'web'),
     });
     const url = await host.listen(hostPort);
     console.log(`\n${host.describe(url)}`);
