@@ -1,3 +1,4 @@
+import { tmpdir } from 'node:os';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { totpCode } from '../../src/auth/totp';
@@ -6,7 +7,7 @@ import { buildWebApp, launchChromium } from './browser';
 
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
 const PHONE = { width: 360, height: 640 };
-const SHOTS = process.env.WEB_SCREENSHOTS ?? require('node:os').tmpdir();
+const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
 
 let stack: TestApp;
 let browser: Browser;
