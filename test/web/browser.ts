@@ -16,7 +16,7 @@ export function buildWebApp(): string {
       join(ROOT, 'node_modules/vite/bin/vite.js'),
       'build',
       '--config',
-      join(ROOT, 'web/vite.config.ts'),
+      join(ROOT, 'web/vite.config.mts'),
       '--outDir',
       outDir,
       '--emptyOutDir',
