@@ -15,6 +15,8 @@ const plaintext: RecordSealer = {
   seal: async (d) => d,
   open: async (d) => d,
   searchHashes: async () => [],
+  categoryTokens: async (_cc, _field, values) => values.map(String),
+  protectionOf: async () => 'plain',
   fingerprint: async (_cc, text) => createHash('sha256').update(text).digest('hex'),
 };
 

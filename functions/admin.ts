@@ -7,6 +7,7 @@ import {
   getUser,
   listUsers,
   presentUser,
+  unlockUser,
   updateUser,
   type UserAdminDeps,
 } from '../src/admin/userAdmin';
@@ -136,6 +137,22 @@ authedRoute(
     return { ...ok(user), auditDetails: changed(data) };
   },
   userAudit('admin_update'),
+);
+
+authedRoute(
+  'users-unlock',
+  'POST',
+  'v2/users/{id}/unlock',
+  async (request, principal, services) => {
+    const { user, was_locked } = await unlockUser(
+      userDeps(services),
+      services.loginGuard,
+      principal,
+      request.params.id ?? '',
+    );
+    return { ...ok({ ...user, was_locked }), auditDetails: { was_locked: String(was_locked) } };
+  },
+  userAudit('user_unlock'),
 );
 
 authedRoute('permissions-list', 'GET', 'v2/permissions', async (_request, principal) => {

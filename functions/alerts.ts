@@ -2,6 +2,7 @@ import { app } from '@azure/functions';
 import { authedEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
 import { alertCounts, dismissAlert, recordAlerts } from '../src/reminders/alertQueries';
+import { pageOf, pageParams } from '../src/http/pageParams';
 import { listTasks } from '../src/reminders/tasks';
 import { allKinds } from '../src/records/recordKinds';
 import { http } from './_shared/http';
@@ -72,12 +73,10 @@ app.http('tasks-list', {
   authLevel: 'anonymous',
   handler: http(
     authedEndpoint(
-      async (_request, principal, services) => {
+      async (request, principal, services) => {
+        const page = pageParams(request.url.searchParams);
         const tasks = await listTasks({ cases: services.records.cases, clock: services.clock }, principal);
-        return {
-          status: 200,
-          json: { data: tasks, metadata: { total: tasks.length, per: tasks.length, page: 1 } },
-        };
+        return pageOf(tasks, page);
       },
       { audit: { action: 'list', record_type: 'case' } },
     ),

@@ -5,7 +5,8 @@ import { listFlags } from '../src/flags/flagList';
 import { bulkFlagSchema, flagCreateSchema, unflagSchema } from '../src/flags/schema';
 import { readJson } from '../src/http/body';
 import { authedEndpoint } from '../src/http/pipeline';
-import { list, ok } from '../src/http/responses';
+import { pageOf, pageParams } from '../src/http/pageParams';
+import { ok } from '../src/http/responses';
 import { allKinds } from '../src/records/recordKinds';
 import { http } from './_shared/http';
 
@@ -82,9 +83,9 @@ app.http('flags-list', {
   authLevel: 'anonymous',
   handler: http(
     authedEndpoint(
-      async (_request, principal, services) => {
-        const flags = await listFlags(services.records, principal);
-        return list(flags, { total: flags.length, per: flags.length, page: 1 });
+      async (request, principal, services) => {
+        const page = pageParams(request.url.searchParams);
+        return pageOf(await listFlags(services.records, principal), page);
       },
       { audit: { action: 'list' } },
     ),

@@ -24,7 +24,8 @@ app.http('keys-rotate', {
   ),
 });
 
-// Re-encrypts, per country, a bounded number of records still sealed with an older key version. Safe to run
+// Re-encrypts, per country, a bounded number of records still sealed with an older key version or stored
+// under older protection classes (fields that were in clear then). Safe to run
 // twice or concurrently: every rewrite is etag-guarded, and what is left is read from the data each time.
 app.timer('reencrypt', {
   schedule: '%REENCRYPT_SCHEDULE%',

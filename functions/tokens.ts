@@ -2,6 +2,7 @@ import { app } from '@azure/functions';
 import { login } from '../src/auth/login';
 import { loginSchema } from '../src/auth/schema';
 import { readJson } from '../src/http/body';
+import { clientAddress } from '../src/http/clientAddress';
 import { authedEndpoint, publicEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
 import { http } from './_shared/http';
@@ -21,9 +22,10 @@ app.http('tokens-create', {
           clock: services.clock,
           authMode: services.config.AUTH_MODE,
           audit: services.audit,
+          notifyLocked: (n) => services.notifications.queue.send(n),
         },
         body.user,
-        request.requestId,
+        { clientAddress: clientAddress(request), requestId: request.requestId },
       );
       request.actor = { user: session.user_name, country: session.country_codes[0] ?? '' };
       // Primero clients read the token from the Authorization header; ours from the body.

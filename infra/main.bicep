@@ -262,12 +262,55 @@ targetScope = 'subscription'
 ])
 param countryCode string
 
-@description('Required. Environment name, 2-8 lowercase letters or digits, e.g. prod or pilot.')
+@description('Required. Environment name, 2-8 lowercase letters or digits, e.g. prod or pilot (the pattern is checked by npm test, new-country and azd\'s preprovision hook: Bicep has no regex).')
 @minLength(2)
 @maxLength(8)
 param environmentName string
 
-@description('Optional. Azure region of every resource. Defaults to the region of the deployment.')
+@description('Optional. Azure region of every resource: one that offers Flex Consumption (az functionapp list-flexconsumption-locations). Defaults to the region of the deployment.')
+@metadata({
+  azd: {
+    type: 'location'
+  }
+})
+@allowed([
+  'australiaeast'
+  'australiasoutheast'
+  'brazilsouth'
+  'canadacentral'
+  'canadaeast'
+  'centralindia'
+  'centralus'
+  'eastasia'
+  'eastus'
+  'eastus2'
+  'francecentral'
+  'germanywestcentral'
+  'italynorth'
+  'japaneast'
+  'japanwest'
+  'koreacentral'
+  'mexicocentral'
+  'northcentralus'
+  'northeurope'
+  'norwayeast'
+  'polandcentral'
+  'southafricanorth'
+  'southcentralus'
+  'southeastasia'
+  'southindia'
+  'spaincentral'
+  'swedencentral'
+  'switzerlandnorth'
+  'uaenorth'
+  'uksouth'
+  'ukwest'
+  'westcentralus'
+  'westeurope'
+  'westus'
+  'westus2'
+  'westus3'
+])
 param location string = deployment().location
 
 @description('Required. Object id of the Entra ID group of this country\'s administrators (Key Vault Administrator, Cosmos DB Account Reader).')
@@ -292,9 +335,8 @@ param maximumInstanceCount int = 40
 ])
 param instanceMemoryMB int = 2048
 
-@description('Optional. Node.js version of the function app.')
+@description('Optional. Node.js version of the function app (Node 20 is out of support; package.json engines and every dependency accept 22).')
 @allowed([
-  '20'
   '22'
 ])
 param nodeVersion string = '22'
@@ -311,12 +353,30 @@ param cosmosCapacityMode string = 'serverless'
 @maxValue(1000000)
 param cosmosAutoscaleMaxThroughput int = 1000
 
-@description('Optional. Whether Key Vault accepts traffic from public networks. Disable only with private endpoints in place.')
+@description('Optional. Cosmos DB, Storage and Key Vault reachable only through private endpoints in a virtual network the function app joins: public network access off, firewalls default-deny. On for prod.')
+param networkIsolation bool = environmentName == 'prod'
+
+@description('Optional. Address space of the virtual network, with networkIsolation.')
+param vnetAddressPrefix string = '10.40.0.0/16'
+
+@description('Optional. CanNotDelete locks on Cosmos DB, Key Vault and Storage. On for prod.')
+param enableDeleteLocks bool = environmentName == 'prod'
+
+@description('Optional. Cosmos DB spread over the region\'s availability zones (the region must have zones; see docs/deploy.md for the cost).')
+param cosmosZoneRedundant bool = false
+
+@description('Optional. Storage replication: ZRS keeps three copies across zones (regions without zones: LRS).')
 @allowed([
-  'Enabled'
-  'Disabled'
+  'Standard_LRS'
+  'Standard_ZRS'
+  'Standard_GZRS'
 ])
-param keyVaultPublicNetworkAccess string = 'Enabled'
+param storageSku string = 'Standard_ZRS'
+
+@description('Optional. HTTP requests one function app instance serves at once.')
+@minValue(1)
+@maxValue(1000)
+param httpPerInstanceConcurrency int = 16
 
 @description('Optional. Days logs are kept in Log Analytics.')
 @minValue(30)
@@ -379,6 +439,7 @@ var names = {
   plan: 'asp-primero-${environmentName}-${cc}'
   functionApp: 'func-primero-${environmentName}-${cc}-${suffix}'
   actionGroup: 'ag-primero-${environmentName}-${cc}'
+  vnet: 'vnet-primero-${environmentName}-${cc}'
   emailService: 'ecs-primero-${environmentName}-${cc}-${suffix}'
   communicationService: 'acs-primero-${environmentName}-${cc}-${suffix}'
 }
@@ -405,12 +466,26 @@ module monitoring './modules/monitoring.bicep' = {
   }
 }
 
+module network './modules/network.bicep' = if (networkIsolation) {
+  name: 'network'
+  scope: rg
+  params: {
+    name: names.vnet
+    location: location
+    addressPrefix: vnetAddressPrefix
+    tags: allTags
+  }
+}
+
 module storage './modules/storage.bicep' = {
   name: 'storage'
   scope: rg
   params: {
     name: names.storage
     location: location
+    skuName: storageSku
+    networkIsolation: networkIsolation
+    enableDeleteLock: enableDeleteLocks
     workspaceId: monitoring.outputs.workspaceId
     tags: allTags
   }
@@ -423,6 +498,9 @@ module cosmos './modules/cosmos.bicep' = {
     name: names.cosmos
     location: location
     capacityMode: cosmosCapacityMode
+    zoneRedundant: cosmosZoneRedundant
+    networkIsolation: networkIsolation
+    enableDeleteLock: enableDeleteLocks
     autoscaleMaxThroughput: cosmosAutoscaleMaxThroughput
     workspaceId: monitoring.outputs.workspaceId
     tags: allTags
@@ -435,8 +513,23 @@ module keyVault './modules/keyvault.bicep' = {
   params: {
     name: names.keyVault
     location: location
-    publicNetworkAccess: keyVaultPublicNetworkAccess
+    networkIsolation: networkIsolation
+    enableDeleteLock: enableDeleteLocks
     workspaceId: monitoring.outputs.workspaceId
+    tags: allTags
+  }
+}
+
+module privateEndpoints './modules/privateEndpoints.bicep' = if (networkIsolation) {
+  name: 'private-endpoints'
+  scope: rg
+  params: {
+    location: location
+    subnetId: networkIsolation ? network.outputs.privateEndpointSubnetId : ''
+    cosmosAccountId: cosmos.outputs.id
+    storageAccountId: storage.outputs.id
+    keyVaultId: keyVault.outputs.id
+    dnsZoneIds: networkIsolation ? network.outputs.dnsZoneIds : {}
     tags: allTags
   }
 }
@@ -463,6 +556,8 @@ module functionApp './modules/functionapp.bicep' = {
     nodeVersion: nodeVersion
     maximumInstanceCount: maximumInstanceCount
     instanceMemoryMB: instanceMemoryMB
+    httpPerInstanceConcurrency: httpPerInstanceConcurrency
+    subnetId: networkIsolation ? network.outputs.appSubnetId : ''
     storageBlobEndpoint: storage.outputs.blobEndpoint
     storageQueueEndpoint: storage.outputs.queueEndpoint
     storageTableEndpoint: storage.outputs.tableEndpoint

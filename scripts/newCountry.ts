@@ -42,7 +42,7 @@ async function main() {
 
 2. Deploy the app, then set up the country (settings, roles, data key, first administrator):
 
-   npm run build && func azure functionapp publish $(az deployment sub show --name ${name} --query properties.outputs.FUNCTION_APP_NAME.value -o tsv)
+   npm run publish-app -- --deployment ${name}
    npm run setup-country -- --deployment ${name} --time-zone <IANA zone, e.g. Africa/Mogadishu> --admin-user admin_${options.country.toLowerCase()} --admin-email ${options.alertEmail}
 `);
 }

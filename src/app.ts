@@ -13,6 +13,7 @@ import { Revocations } from './auth/revocations';
 import { SessionTokens } from './auth/sessionTokens';
 import { SigningKeys } from './auth/signingKeys';
 import type { RecordDeps } from './records/recordDeps';
+import { IdReservations } from './records/idReservations';
 import { RecordRepository } from './records/recordRepository';
 import type { CaseDocument } from './records/recordDocument';
 import { recordKinds } from './records/recordKinds';
@@ -108,7 +109,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const keyStore =
     overrides.keyStore ??
     (config.KEY_VAULT_URL
-      ? new KeyVaultKeyStore(config.KEY_VAULT_URL, lazyCredential())
+      ? new KeyVaultKeyStore(config.KEY_VAULT_URL, lazyCredential(), {}, config.DEPENDENCY_TIMEOUT_MS)
       : new LocalKeyStore(config.LOCAL_KEY_STORE_PATH as string));
 
   const settings = new CountrySettingsRepository(containers.config, clock);
@@ -127,6 +128,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     settings,
     clock,
     history: new RecordHistory(containers.audit, dataKeys),
+    ids: new IdReservations(containers.records, clock),
   };
   const audit = new AuditLog(containers.audit, clock);
   return {
@@ -141,11 +143,18 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     dataKeys,
     users,
     settings,
-    loginGuard: new LoginGuard(containers.users, clock, {
-      maxAttemptsPerMinute: config.LOGIN_MAX_ATTEMPTS_PER_MINUTE,
-      lockoutFailures: config.LOGIN_LOCKOUT_FAILURES,
-      lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
-    }),
+    loginGuard: new LoginGuard(
+      containers.users,
+      clock,
+      {
+        freeFailures: config.LOGIN_FREE_FAILURES,
+        maxDelaySeconds: config.LOGIN_MAX_DELAY_SECONDS,
+        lockoutFailures: config.LOGIN_LOCKOUT_FAILURES,
+        lockoutSources: config.LOGIN_LOCKOUT_SOURCES,
+        lockoutMinutes: config.LOGIN_LOCKOUT_MINUTES,
+      },
+      dataKeys,
+    ),
     tokens: new SessionTokens(new SigningKeys(dataKeys), clock, config.TOKEN_TTL_MINUTES),
     revocations: new Revocations(containers.users, clock),
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
@@ -154,7 +163,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     tombstones: new Tombstones(containers.records),
     cosmosClock: new CosmosClock(containers.sync),
     audit,
-    receipts: new Receipts(containers.sync, clock),
+    receipts: new Receipts(containers.sync, clock, config.DEPENDENCY_TIMEOUT_MS),
     alerts: new AlertStore(containers.alerts),
     notificationStats: new NotificationStats(containers.config),
     queues: () => createQueueServiceClient(config, lazyCredential),
@@ -163,6 +172,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       get queue() {
         return new NotificationQueue(
           createQueueServiceClient(config, lazyCredential).getQueueClient('notifications'),
+          config.DEPENDENCY_TIMEOUT_MS,
         );
       },
       channel: notificationChannel(config, clock, lazyCredential),
@@ -170,7 +180,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     attachments: {
       records,
       dataKeys,
-      store: new AttachmentStore(blob.getContainerClient(config.ATTACHMENTS_CONTAINER)),
+      store: new AttachmentStore(
+        blob.getContainerClient(config.ATTACHMENTS_CONTAINER),
+        config.DEPENDENCY_TIMEOUT_MS,
+      ),
       audit,
     },
   };

@@ -45,8 +45,12 @@ export const configSchema = z
       .min(5)
       .max(24 * 60)
       .default(60),
-    LOGIN_MAX_ATTEMPTS_PER_MINUTE: z.coerce.number().int().min(1).max(100).default(6),
-    LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(1).max(100).default(6),
+    /** Failures per (user name, client address) answered at once; each further one doubles a wait. */
+    LOGIN_FREE_FAILURES: z.coerce.number().int().min(1).max(100).default(3),
+    LOGIN_MAX_DELAY_SECONDS: z.coerce.number().int().min(1).max(86_400).default(900),
+    /** An account locks only after this many failures within an hour from at least LOGIN_LOCKOUT_SOURCES addresses. */
+    LOGIN_LOCKOUT_FAILURES: z.coerce.number().int().min(2).max(200).default(30),
+    LOGIN_LOCKOUT_SOURCES: z.coerce.number().int().min(2).max(1000).default(5),
     LOGIN_LOCKOUT_MINUTES: z.coerce
       .number()
       .int()
@@ -79,6 +83,11 @@ export const configSchema = z
       .string()
       .regex(/^\S+( \S+){5}$/, 'must be a six-field NCRONTAB expression')
       .default('0 */10 * * * *'),
+    /**
+     * The longest one call to Cosmos, Blob, Queue or Key Vault may take (SDK retries included, roughly),
+     * well under the host's function timeout: a stuck dependency is then a 503, not a hung request.
+     */
+    DEPENDENCY_TIMEOUT_MS: z.coerce.number().int().min(100).max(60_000).default(10_000),
     LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
   })
   .superRefine((c, ctx) => {

@@ -8,6 +8,17 @@ export interface ErrorEntry {
   message: string;
 }
 
+/** One entry of the error envelope as it leaves the server (docs/api.md). */
+export interface EnvelopeEntry {
+  status: number;
+  resource: string;
+  detail?: string;
+  message: string;
+}
+
+export const envelopeEntries = (status: number, resource: string, entries: ErrorEntry[]): EnvelopeEntry[] =>
+  entries.map((e) => ({ status, resource, ...(e.detail ? { detail: e.detail } : {}), message: e.message }));
+
 export class AppError extends Error {
   readonly expose = true;
   constructor(
@@ -39,6 +50,11 @@ export const tooManyRequests = (retryAfterSeconds: number, message = 'Too many a
   new AppError(429, message, undefined, undefined, {
     'Retry-After': String(retryAfterSeconds),
   });
+/** A dependency is slow, throttled or away: nothing was written, and the same request may be sent again. */
+export const serviceUnavailable = (
+  retryAfterSeconds: number,
+  message = 'The service is busy; try again shortly',
+) => new AppError(503, message, undefined, undefined, { 'Retry-After': String(retryAfterSeconds) });
 export const unprocessable = (entries: ErrorEntry[]) =>
   new AppError(422, entries[0]?.message ?? 'Invalid', entries[0]?.detail, entries);
 

@@ -1,4 +1,5 @@
 import pino, { type DestinationStream, type Logger } from 'pino';
+import { traceFields } from './telemetry/requestSpan';
 
 export type { Logger };
 
@@ -11,6 +12,8 @@ export function createLogger(level: string, destination?: DestinationStream): Lo
     {
       level,
       base: { service: 'primero-serverless' },
+      // trace_id is the Application Insights operation id: a log line finds its request and exceptions.
+      mixin: traceFields,
       redact: {
         paths: [
           'password',

@@ -1,10 +1,15 @@
 import { Readable } from 'node:stream';
+import { DefaultAzureCredential } from '@azure/identity';
 import { app, type HttpHandler, type HttpRequest, type InvocationContext } from '@azure/functions';
 import { authedEndpoint, type AuthedHandler, type Endpoint } from '../../src/http/pipeline';
 import { getApp } from '../../src/runtime';
+import { startTelemetry } from '../../src/telemetry/startTelemetry';
 
 // Request and response bodies stream (attachments up to 20 MB are never held whole in memory).
 app.setup({ enableHttpStream: true });
+
+// Before the app: the distro instruments the HTTP and Azure SDK clients as they are created.
+startTelemetry(process.env, () => new DefaultAzureCredential());
 
 // Built (and the settings validated) when the first function module loads: a bad setting stops the worker.
 getApp();
@@ -20,6 +25,7 @@ export function http(endpoint: Endpoint): HttpHandler {
         headers: request.headers,
         params: request.params,
         requestId: context.invocationId,
+        traceParent: context.traceContext?.traceParent ?? undefined,
         body: async () => Buffer.from(await request.arrayBuffer()),
         stream: () => (request.body ? Readable.fromWeb(request.body as never) : Readable.from([])),
       },

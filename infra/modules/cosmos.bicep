@@ -26,6 +26,15 @@ param autoscaleMaxThroughput int = 1000
 @description('Required. Log Analytics workspace for diagnostic settings.')
 param workspaceId string
 
+@description('Optional. Spread the account over the region\'s availability zones (the region must have zones).')
+param zoneRedundant bool = false
+
+@description('Optional. Reachable only through private endpoints: public network access off, firewall default-deny.')
+param networkIsolation bool = false
+
+@description('Optional. A CanNotDelete lock: deleting the resource needs the lock removed first.')
+param enableDeleteLock bool = false
+
 @description('Optional. Tags.')
 param tags object = {}
 
@@ -154,7 +163,7 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
       {
         locationName: location
         failoverPriority: 0
-        isZoneRedundant: false
+        isZoneRedundant: zoneRedundant
       }
     ]
     consistencyPolicy: {
@@ -170,7 +179,8 @@ resource account 'Microsoft.DocumentDB/databaseAccounts@2024-11-15' = {
     disableLocalAuth: true
     disableKeyBasedMetadataWriteAccess: true
     minimalTlsVersion: 'Tls12'
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
+    networkAclBypass: 'AzureServices'
     backupPolicy: {
       type: 'Continuous'
       continuousModeProperties: {
@@ -218,6 +228,16 @@ resource sqlContainers 'Microsoft.DocumentDB/databaseAccounts/sqlDatabases/conta
   }
 ]
 
+// Deleting the account would lose case data or keys for good: in prod the lock must be removed first, on purpose.
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (enableDeleteLock) {
+  name: 'do-not-delete'
+  scope: account
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds case records, attachments or keys of a country. Remove the lock only to retire the deployment.'
+  }
+}
+
 resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: account
@@ -245,6 +265,9 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 
 @description('Account name.')
 output name string = account.name
+
+@description('Account id (private endpoints).')
+output id string = account.id
 
 @description('Endpoint (COSMOS_ENDPOINT).')
 output endpoint string = account.properties.documentEndpoint

@@ -16,7 +16,6 @@ param location string
 
 @description('Optional. Node.js version.')
 @allowed([
-  '20'
   '22'
 ])
 param nodeVersion string = '22'
@@ -26,6 +25,14 @@ param maximumInstanceCount int = 40
 
 @description('Optional. Memory per instance, in MB.')
 param instanceMemoryMB int = 2048
+
+@description('Optional. HTTP requests one instance serves at once before Flex Consumption adds another (Node is single-threaded: a handful per instance keeps latency low).')
+@minValue(1)
+@maxValue(1000)
+param httpPerInstanceConcurrency int = 16
+
+@description('Optional. Subnet to join (VNet integration), for private endpoints; empty for none.')
+param subnetId string = ''
 
 @description('Required. Blob endpoint of the storage account.')
 param storageBlobEndpoint string
@@ -105,10 +112,14 @@ var appSettings = {
   ENTRA_JWKS_URL: '${environment().authentication.loginEndpoint}${tenant().tenantId}/discovery/v2.0/keys'
   ENTRA_MFA_AMR: 'mfa'
   TOKEN_TTL_MINUTES: '60'
-  LOGIN_MAX_ATTEMPTS_PER_MINUTE: '6'
-  LOGIN_LOCKOUT_FAILURES: '6'
+  LOGIN_FREE_FAILURES: '3'
+  LOGIN_MAX_DELAY_SECONDS: '900'
+  LOGIN_LOCKOUT_FAILURES: '30'
+  LOGIN_LOCKOUT_SOURCES: '5'
   LOGIN_LOCKOUT_MINUTES: '30'
   MAX_BODY_BYTES: '1048576'
+  // Well under the HTTP trigger's 230 s limit: a stalled dependency is a 503 the client can retry.
+  DEPENDENCY_TIMEOUT_MS: '10000'
   LOG_LEVEL: 'info'
   REENCRYPT_SCHEDULE: '0 */10 * * * *'
   REMINDERS_SCHEDULE: remindersSchedule
@@ -150,6 +161,9 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
   properties: {
     serverFarmId: plan.id
     httpsOnly: true
+    // Stateless API: no sticky ARR cookie pinning a client to one instance.
+    clientAffinityEnabled: false
+    virtualNetworkSubnetId: empty(subnetId) ? null : subnetId
     clientCertEnabled: false
     siteConfig: {
       minTlsVersion: '1.2'
@@ -170,6 +184,11 @@ resource site 'Microsoft.Web/sites@2024-04-01' = {
       scaleAndConcurrency: {
         maximumInstanceCount: maximumInstanceCount
         instanceMemoryMB: instanceMemoryMB
+        triggers: {
+          http: {
+            perInstanceConcurrency: httpPerInstanceConcurrency
+          }
+        }
       }
       runtime: {
         name: 'node'

@@ -13,13 +13,6 @@ param name string
 @description('Required. Azure region.')
 param location string
 
-@description('Optional. Whether the vault accepts traffic from public networks.')
-@allowed([
-  'Enabled'
-  'Disabled'
-])
-param publicNetworkAccess string = 'Enabled'
-
 @description('Optional. Days a deleted vault or secret can be recovered.')
 @minValue(7)
 @maxValue(90)
@@ -27,6 +20,12 @@ param softDeleteRetentionInDays int = 90
 
 @description('Required. Log Analytics workspace for diagnostic settings.')
 param workspaceId string
+
+@description('Optional. Reachable only through private endpoints: public network access off, firewall default-deny.')
+param networkIsolation bool = false
+
+@description('Optional. A CanNotDelete lock: deleting the resource needs the lock removed first.')
+param enableDeleteLock bool = false
 
 @description('Optional. Tags.')
 param tags object = {}
@@ -49,11 +48,21 @@ resource vault 'Microsoft.KeyVault/vaults@2023-07-01' = {
     enableSoftDelete: true
     softDeleteRetentionInDays: softDeleteRetentionInDays
     enablePurgeProtection: true
-    publicNetworkAccess: publicNetworkAccess
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
     networkAcls: {
       bypass: 'AzureServices'
-      defaultAction: publicNetworkAccess == 'Enabled' ? 'Allow' : 'Deny'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
     }
+  }
+}
+
+// Deleting the vault would lose case data or keys for good: in prod the lock must be removed first, on purpose.
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (enableDeleteLock) {
+  name: 'do-not-delete'
+  scope: vault
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds case records, attachments or keys of a country. Remove the lock only to retire the deployment.'
   }
 }
 
@@ -83,6 +92,9 @@ resource diagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' 
 
 @description('Vault name.')
 output name string = vault.name
+
+@description('Vault id (private endpoints).')
+output id string = vault.id
 
 @description('Vault URL (KEY_VAULT_URL).')
 output uri string = vault.properties.vaultUri

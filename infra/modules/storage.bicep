@@ -30,6 +30,12 @@ param skuName string = 'Standard_ZRS'
 @maxValue(365)
 param deleteRetentionDays int = 30
 
+@description('Optional. Reachable only through private endpoints: public network access off, firewall default-deny.')
+param networkIsolation bool = false
+
+@description('Optional. A CanNotDelete lock: deleting the resource needs the lock removed first.')
+param enableDeleteLock bool = false
+
 @description('Optional. Tags.')
 param tags object = {}
 
@@ -64,7 +70,11 @@ resource account 'Microsoft.Storage/storageAccounts@2023-05-01' = {
     defaultToOAuthAuthentication: true
     minimumTlsVersion: 'TLS1_2'
     supportsHttpsTrafficOnly: true
-    publicNetworkAccess: 'Enabled'
+    publicNetworkAccess: networkIsolation ? 'Disabled' : 'Enabled'
+    networkAcls: {
+      bypass: 'AzureServices'
+      defaultAction: networkIsolation ? 'Deny' : 'Allow'
+    }
     encryption: {
       keySource: 'Microsoft.Storage'
       requireInfrastructureEncryption: true
@@ -129,6 +139,16 @@ resource queues 'Microsoft.Storage/storageAccounts/queueServices/queues@2023-05-
   }
 ]
 
+// Deleting the account would lose case data or keys for good: in prod the lock must be removed first, on purpose.
+resource deleteLock 'Microsoft.Authorization/locks@2020-05-01' = if (enableDeleteLock) {
+  name: 'do-not-delete'
+  scope: account
+  properties: {
+    level: 'CanNotDelete'
+    notes: 'Holds case records, attachments or keys of a country. Remove the lock only to retire the deployment.'
+  }
+}
+
 resource accountDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-preview' = {
   name: 'to-log-analytics'
   scope: account
@@ -189,6 +209,9 @@ resource queueDiagnostics 'Microsoft.Insights/diagnosticSettings@2021-05-01-prev
 
 @description('Storage account name.')
 output name string = account.name
+
+@description('Storage account id (private endpoints).')
+output id string = account.id
 
 @description('Blob endpoint (AzureWebJobsStorage__blobServiceUri).')
 output blobEndpoint string = account.properties.primaryEndpoints.blob

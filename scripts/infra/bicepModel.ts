@@ -12,6 +12,8 @@ export interface Declaration {
   decorators: Decorator[];
   /** param/output: the type's text; resource/module: the type or path string. */
   type?: string;
+  /** A conditional resource/module: the condition's text, `(enableDeleteLock)`. */
+  condition?: string;
   /** param default, var value, resource/module body. */
   value?: Node;
   line: number;
@@ -66,6 +68,11 @@ export function declarations(tree: Tree): Declaration[] {
     } else {
       decl.type = stringValue(second);
       decl.value = named[named.length - 1];
+      // `resource x '...' = if (condition) { ... }`: the body is the if statement's object.
+      if (decl.value?.type === 'if_statement') {
+        decl.condition = decl.value.namedChildren[0]?.text;
+        decl.value = decl.value.namedChildren.find((c) => c?.type === 'object') ?? undefined;
+      }
     }
     result.push(decl);
     pending = [];

@@ -11,6 +11,7 @@ import {
 import { parseBicep, syntaxErrors, type Node, type Tree } from './bicepParser';
 import { resolveRelative } from './infraFiles';
 import { checkNoSecrets, checkSecureDefaults } from './infraPolicy';
+import { checkIsolation } from './isolationPolicy';
 
 export interface InfraReport {
   problems: string[];
@@ -34,6 +35,7 @@ export async function checkInfra(files: Map<string, string>): Promise<InfraRepor
   for (const [file, text] of files)
     if (file.endsWith('.parameters.json')) problems.push(...checkJsonParams(file, text, trees));
   problems.push(...checkSecureDefaults(trees));
+  problems.push(...checkIsolation(trees));
   problems.push(...checkNoSecrets(files));
   return { problems, trees };
 }

@@ -3,7 +3,11 @@ import { approvalTypes } from '../approvals/approvals';
 const recordActions = ['read', 'create', 'write', 'enable_disable_record', 'flag', 'manage'];
 const adminActions = ['read', 'manage'];
 
-/** Every permission a role can grant: what GET /permissions lists and role writes are checked against. */
+/**
+ * Every permission a role can grant: what GET /permissions lists and role writes are checked against. Only
+ * actions some endpoint checks: a permission nothing honours would promise an admin what no one enforces
+ * (no `export` until an export exists).
+ */
 export const permissionCatalog: Readonly<Record<string, readonly string[]>> = {
   cases: [
     ...recordActions,
@@ -11,7 +15,6 @@ export const permissionCatalog: Readonly<Record<string, readonly string[]>> = {
     'referral',
     'transfer',
     'consent_override',
-    'export',
     ...approvalTypes.flatMap((type) => [`request_approval_${type}`, `approve_${type}`]),
   ],
   incidents: recordActions,

@@ -1,6 +1,7 @@
 import type { Container } from '@azure/cosmos';
-import { hashPassword } from '../auth/passwords';
+import { hashPassword, passwordChange } from '../auth/passwords';
 import { can, type Principal } from '../auth/principal';
+import type { LoginGuard } from '../auth/loginGuard';
 import { conflict, forbidden, notFound, preconditionFailed, unprocessable, type ErrorEntry } from '../errors';
 import { ifMatchHolds } from '../http/etag';
 import { parseOr422 } from '../http/validation';
@@ -72,6 +73,17 @@ async function findInCountry(deps: UserAdminDeps, principal: Principal, id: stri
   // Accounts of other countries do not exist for this admin.
   if (!user || !user.country_codes.includes(principal.countryCode)) throw notFound('User not found');
   return user;
+}
+
+/**
+ * Lifts a sign-in lockout (and every source's wait) of an account of the admin's country, e.g. once its
+ * owner has confirmed who they are. Low-risk, so an admin of any of the account's countries may do it.
+ */
+export async function unlockUser(deps: UserAdminDeps, guard: LoginGuard, principal: Principal, id: string) {
+  authorize(principal, 'manage');
+  const user = await findInCountry(deps, principal, id);
+  const { was_locked } = await guard.unlock(user.user_name);
+  return { user: presentUser(user), was_locked };
 }
 
 export async function getUser(deps: UserAdminDeps, principal: Principal, id: string) {
@@ -151,9 +163,7 @@ export async function updateUser(
     ...user,
     ...fields,
     email: fields.email === null ? undefined : (fields.email ?? user.email),
-    ...(password
-      ? { password_hash: await hashPassword(password), tokens_valid_after: deps.now().toISOString() }
-      : {}),
+    ...(password ? await passwordChange(password, deps.now()) : {}),
     updated_at: deps.now().toISOString(),
   };
   await deps.users.replace(next);

@@ -1,12 +1,12 @@
 import { z } from 'zod';
 import { directoryId } from './directorySchemas';
 
-const password = z
+export const password = z
   .string()
   .min(12, 'must be at least 12 characters')
   .max(200, 'must be at most 200 characters');
 
-const userFields = {
+export const userFields = {
   full_name: z.string().trim().min(1, 'is required').max(200),
   email: z.email({ error: 'must be an email address' }).nullable().optional(),
   role_unique_id: directoryId,

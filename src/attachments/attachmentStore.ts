@@ -1,4 +1,4 @@
-import type { Readable } from 'node:stream';
+import { pipeline, Transform, type Readable } from 'node:stream';
 import type { ContainerClient } from '@azure/storage-blob';
 
 export interface BlobRef {
@@ -35,29 +35,71 @@ export function parseBlobPath(name: string): BlobRef | undefined {
  * the cleanup job removes pending blobs nobody committed.
  */
 export class AttachmentStore {
-  constructor(private readonly container: ContainerClient) {}
+  constructor(
+    private readonly container: ContainerClient,
+    /** The SDK's try timeout only asks the server to hurry; this bound is enforced on our side. */
+    private readonly timeoutMs = 10_000,
+  ) {}
 
+  private get bounded() {
+    return { abortSignal: AbortSignal.timeout(this.timeoutMs) };
+  }
+
+  /**
+   * Streams the upload; aborted when neither the client's bytes nor Storage's acknowledgements have moved
+   * for the timeout (a stalled Storage account, not a slow phone: each byte in resets the watch).
+   */
   async uploadPending(ref: BlobRef, encrypted: Readable): Promise<void> {
-    await this.container.getBlockBlobClient(blobPath(ref)).uploadStream(encrypted, 1024 * 1024, 2, {
-      metadata: { state: 'pending' },
-      blobHTTPHeaders: { blobContentType: 'application/octet-stream' },
+    const stalled = new AbortController();
+    let watch: NodeJS.Timeout | undefined;
+    let giveUp: (error: Error) => void = () => undefined;
+    // The SDK notices an abort only when its socket moves again: the caller must not wait for that.
+    const gaveUp = new Promise<never>((_resolve, reject) => (giveUp = reject));
+    const moved = () => {
+      clearTimeout(watch);
+      watch = setTimeout(() => {
+        const error = Object.assign(new Error('Blob upload stalled'), { name: 'AbortError' });
+        stalled.abort(error);
+        giveUp(error);
+      }, this.timeoutMs);
+    };
+    const watched = new Transform({
+      transform(chunk: Buffer, _encoding, callback) {
+        moved();
+        callback(null, chunk);
+      },
     });
+    pipeline(encrypted, watched, () => undefined); // errors reach the caller through its own pipeline
+    moved();
+    try {
+      const upload = this.container.getBlockBlobClient(blobPath(ref)).uploadStream(watched, 1024 * 1024, 2, {
+        metadata: { state: 'pending' },
+        blobHTTPHeaders: { blobContentType: 'application/octet-stream' },
+        abortSignal: stalled.signal,
+        onProgress: moved,
+      });
+      // A late end of an abandoned upload leaves at most a pending blob, which the cleanup job removes.
+      upload.catch(() => undefined);
+      await Promise.race([upload, gaveUp]);
+    } finally {
+      clearTimeout(watch);
+    }
   }
 
   markCommitted(ref: BlobRef): Promise<unknown> {
-    return this.container.getBlobClient(blobPath(ref)).setMetadata({ state: 'committed' });
+    return this.container.getBlobClient(blobPath(ref)).setMetadata({ state: 'committed' }, this.bounded);
   }
 
   markPending(ref: BlobRef): Promise<unknown> {
-    return this.container.getBlobClient(blobPath(ref)).setMetadata({ state: 'pending' });
+    return this.container.getBlobClient(blobPath(ref)).setMetadata({ state: 'pending' }, this.bounded);
   }
 
   async delete(ref: BlobRef): Promise<void> {
-    await this.container.getBlobClient(blobPath(ref)).deleteIfExists();
+    await this.container.getBlobClient(blobPath(ref)).deleteIfExists(this.bounded);
   }
 
   async download(ref: BlobRef): Promise<Readable> {
-    const response = await this.container.getBlobClient(blobPath(ref)).download();
+    const response = await this.container.getBlobClient(blobPath(ref)).download(0, undefined, this.bounded);
     return response.readableStreamBody as Readable;
   }
 

@@ -5,7 +5,7 @@ import type { Principal } from '../auth/principal';
 import { findRecordFor } from '../records/recordAccess';
 import type { RecordRepository } from '../records/recordRepository';
 import { writeRecord } from '../records/recordWriter';
-import { AppError, payloadTooLarge, unprocessable } from '../errors';
+import { AppError, conflict, payloadTooLarge, unprocessable } from '../errors';
 import type { AttachmentDeps } from './attachmentDeps';
 import {
   attachmentFields,
@@ -84,7 +84,18 @@ export async function uploadAttachment(
   }
 
   const ref = attachmentRef(doc, id);
-  const key = await deps.dataKeys.encryptionKey(doc.country_code);
+  const owner = { country_code: doc.country_code, record_type: doc.record_type, record_id: doc.id };
+  // A client's id is claimed before the blob is written: parallel uploads under one id would otherwise
+  // write the same blob at once (Azure: "block list is invalid"), and a second record listing the id
+  // would take its downloads away from the first uploader.
+  if (input.attachmentId !== undefined) await claimId(deps, repo, id, owner, discard);
+  const release = () =>
+    input.attachmentId === undefined ? Promise.resolve() : deps.records.ids.releaseAttachmentId(id);
+  const key = await deps.dataKeys.encryptionKey(doc.country_code).catch(async (error: unknown) => {
+    discard();
+    await release();
+    throw error;
+  });
   let size = 0;
   const encrypted = new PassThrough();
   try {
@@ -98,9 +109,11 @@ export async function uploadAttachment(
       ),
       deps.store.uploadPending(ref, encrypted),
     ]);
+    if (size === 0) throw emptyFile();
   } catch (error) {
     encrypted.destroy();
     await deps.store.delete(ref).catch(() => undefined);
+    await release();
     throw error;
   }
 
@@ -117,12 +130,47 @@ export async function uploadAttachment(
   };
   const saved = await commit(deps, repo, principal, doc.id, attachment).catch(async (error: unknown) => {
     await deps.store.delete(ref).catch(() => undefined); // never committed: no orphan left behind
+    await release();
     throw error;
   });
+  if (input.attachmentId !== undefined)
+    await deps.records.ids.completeAttachmentId(id, owner).catch(() => undefined); // pending until stale
   // If this fails the blob stays pending; the cleanup job sees the record lists it and commits it.
   await deps.store.markCommitted(ref).catch(() => undefined);
   return findAttachment(saved, attachment.id) ?? attachment;
 }
+
+const idTaken = () => conflict('An attachment with this id already exists', 'id');
+
+async function claimId(
+  deps: AttachmentDeps,
+  repo: RecordRepository,
+  id: string,
+  owner: { country_code: string; record_type: string; record_id: string },
+  discard: () => void,
+) {
+  const claimed = await deps.records.ids.claimAttachmentId(id, owner);
+  if (claimed.kind !== 'claimed') {
+    discard();
+    throw idTaken();
+  }
+  // Attachments from before reservations: another record of the country may list the id already.
+  const [listed] = await repo.query(
+    owner.country_code,
+    'SELECT TOP 1 c.id FROM c WHERE c.country_code = @country AND ARRAY_CONTAINS(c.attachment_ids, @id)',
+    [
+      { name: '@country', value: owner.country_code },
+      { name: '@id', value: id },
+    ],
+  );
+  if (listed) {
+    await deps.records.ids.releaseAttachmentId(id);
+    discard();
+    throw idTaken();
+  }
+}
+
+const emptyFile = () => unprocessable([{ detail: 'attachment', message: 'the file is empty' }]);
 
 function commit(
   deps: AttachmentDeps,

@@ -1,7 +1,10 @@
+import { createHash } from 'node:crypto';
 import type { AuditLog } from '../audit/auditLog';
 import type { Clock } from '../clock';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
 import { AppError, unauthorized } from '../errors';
+import type { AccountLockedNotification } from '../notifications/notificationQueue';
+import type { User } from '../users/types';
 import type { UserRepository } from '../users/userRepository';
 import type { LoginGuard } from './loginGuard';
 import { verifyPassword } from './passwords';
@@ -16,39 +19,50 @@ export interface LoginDeps {
   clock: Clock;
   authMode: 'embedded' | 'entra';
   audit: AuditLog;
+  /** Tells an account's owner it was locked (the notification queue). */
+  notifyLocked(notification: AccountLockedNotification): Promise<void>;
 }
 
-// One message whether the user exists, is disabled or mistyped: nothing to learn from it.
-const WRONG = 'Invalid user name or password';
+/** Who is signing in from where: the address the platform's front end saw (see http/clientAddress). */
+export interface LoginContext {
+  clientAddress: string;
+  requestId?: string;
+}
 
-async function attemptLogin(deps: LoginDeps, input: LoginInput['user']): Promise<LoginResponse> {
+// One answer whether the user exists, is disabled, mistyped the password, or gave the right password without
+// (or with a wrong) verification code: nothing to learn from it, not even that a password was right.
+const WRONG = 'Invalid user name, password or verification code';
+
+async function attemptLogin(
+  deps: LoginDeps,
+  input: LoginInput['user'],
+  source: string,
+  context: LoginContext,
+): Promise<LoginResponse> {
   if (deps.authMode === 'entra') {
     throw new AppError(
       400,
       'This deployment signs in with Microsoft Entra ID: send its access token as the bearer token',
     );
   }
-  await deps.guard.admit(input.user_name);
+  await deps.guard.admit(input.user_name, source);
   const user = await deps.users.findByUserName(input.user_name);
   const passwordOk = await verifyPassword(user?.password_hash, input.password);
-  if (!user || user.disabled || !passwordOk) {
-    await deps.guard.recordFailure(input.user_name);
-    throw unauthorized(WRONG);
-  }
+  const refuse = async () => {
+    const outcome = await deps.guard.recordFailure(input.user_name, source);
+    if (outcome.locked && user) await accountLocked(deps, user, outcome.locked.until, context.requestId);
+    return unauthorized(WRONG);
+  };
+  if (!user || user.disabled || !passwordOk) throw await refuse();
   const homeCountry = user.country_codes[0] as string;
   const role = await deps.users.findRole(homeCountry, user.role_unique_id);
   if (!role) throw unauthorized(WRONG);
 
   if (user.totp_secret) {
-    if (!input.totp_code)
-      throw new AppError(401, 'A verification code from your authenticator app is required', 'totp_code');
-    const step = totpStep(user.totp_secret, input.totp_code, deps.clock.now());
-    if (step === undefined || !(await deps.guard.claimTotpStep(user.user_name, step))) {
-      await deps.guard.recordFailure(input.user_name);
-      throw new AppError(401, 'Invalid or already used verification code', 'totp_code');
-    }
+    const step = input.totp_code ? totpStep(user.totp_secret, input.totp_code, deps.clock.now()) : undefined;
+    if (step === undefined || !(await deps.guard.claimTotpStep(user.user_name, step))) throw await refuse();
   }
-  await deps.guard.recordSuccess(input.user_name);
+  await deps.guard.recordSuccess(input.user_name, source);
 
   const scope = role.require_2fa && !user.totp_secret ? 'totp_enrolment' : 'full';
   const { token, claims } = await deps.tokens.issue(user.user_name, scope);
@@ -67,10 +81,12 @@ async function attemptLogin(deps: LoginDeps, input: LoginInput['user']): Promise
 export async function login(
   deps: LoginDeps,
   input: LoginInput['user'],
-  requestId?: string,
+  context: LoginContext,
 ): Promise<LoginResponse> {
+  const { requestId } = context;
+  const source = await deps.guard.sourceOf(context.clientAddress);
   try {
-    const session = await attemptLogin(deps, input);
+    const session = await attemptLogin(deps, input, source, context);
     await deps.audit.append({
       action: 'login',
       user_name: session.user_name,
@@ -92,4 +108,35 @@ export async function login(
     }
     throw error;
   }
+}
+
+/** The failure that locked an account: audited under its country, and its owner told. */
+async function accountLocked(deps: LoginDeps, user: User, until: Date, requestId?: string) {
+  const country = user.country_codes[0] ?? DEPLOYMENT_WIDE;
+  const lockedUntil = until.toISOString();
+  let notified = 'queued';
+  try {
+    await deps.notifyLocked({
+      message_id: createHash('sha256')
+        .update(`locked|${user.user_name}|${lockedUntil}`)
+        .digest('hex')
+        .slice(0, 32),
+      kind: 'account_locked',
+      country_code: country,
+      user_name: user.user_name,
+      locked_until: lockedUntil,
+    });
+  } catch {
+    // The lock holds either way; the audit entry says the owner was not told, for an administrator to act on.
+    notified = 'failed';
+  }
+  await deps.audit.append({
+    action: 'account_locked',
+    user_name: user.user_name,
+    country_code: country,
+    record_type: 'user',
+    record_id: user.id,
+    details: { locked_until: lockedUntil, notified },
+    request_id: requestId,
+  });
 }

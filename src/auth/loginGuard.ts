@@ -1,121 +1,234 @@
+import { createHmac } from 'node:crypto';
 import type { Container } from '@azure/cosmos';
 import type { Clock } from '../clock';
+import type { DataKeys } from '../crypto/dataKeys';
 import { tooManyRequests } from '../errors';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
+import { readState, updateState, type StateDoc } from './cosmosState';
 
-interface LoginState {
-  id: string;
+/** An account's sign-in state: failures by source in the lockout window, a lock, recent good sources. */
+interface AccountState extends StateDoc {
   type: 'login_state';
-  country_code: string;
-  user_name: string;
-  window_started_at: number;
-  window_attempts: number;
-  consecutive_failures: number;
+  recent_failures: { s: string; at: number }[];
   locked_until: number;
+  /** Sources (keyed hashes of client addresses) that signed in successfully, newest last. */
+  known_sources: { s: string; at: number }[];
   last_totp_step: number;
-  ttl: number;
-  _etag?: string;
+}
+
+/** The failures of one user name from one source. */
+interface PairState extends StateDoc {
+  type: 'login_throttle';
+  failures: number;
+  blocked_until: number;
+  last_failure_at: number;
 }
 
 export interface LoginLimits {
-  maxAttemptsPerMinute: number;
+  /** Failures per (user name, source) answered at once; each further one doubles a wait. */
+  freeFailures: number;
+  maxDelaySeconds: number;
+  /** An account locks only after this many failures within an hour… */
   lockoutFailures: number;
+  /** …coming from at least this many different sources. */
+  lockoutSources: number;
   lockoutMinutes: number;
 }
 
-const WINDOW_MS = 60_000;
+const HOUR = 3_600_000;
+const KNOWN_SOURCE_DAYS = 30;
+// The most failures an account remembers (LOGIN_LOCKOUT_FAILURES is capped at it).
+const MAX_KEPT = 200;
+
+/** What a failure did: `locked` when it was the one that locked the account (its owner is told). */
+export interface FailureOutcome {
+  locked?: { until: Date };
+}
 
 /**
- * Throttling and lockout per user name, kept in Cosmos so that every function instance sees the same
- * counts. Tracked for any name, existing or not, so the answers reveal nothing about which accounts exist.
+ * Brute-force protection that costs the attacker, not the account's owner. Each (user name, source) pair is
+ * throttled with growing delays, so one source guessing gets slower and slower without touching anyone
+ * else. The account itself locks only on sustained failures from many sources (a distributed attack) — and
+ * even then, a source it signed in from successfully in the last 30 days is still let through. Tracked for
+ * any name, existing or not, so the answers reveal nothing about which accounts exist.
  */
 export class LoginGuard {
   constructor(
     private readonly container: Container,
     private readonly clock: Clock,
     private readonly limits: LoginLimits,
+    private readonly keys: DataKeys,
   ) {}
 
-  /** Counts an attempt, or refuses it (429) while throttled or locked. */
-  async admit(userName: string): Promise<void> {
-    await this.update(userName, (s, now) => {
-      if (s.locked_until > now) {
-        throw tooManyRequests(
-          Math.ceil((s.locked_until - now) / 1000),
-          'Too many failed sign-ins: this account is locked for now; try again later',
+  /** A keyed hash of the client address: comparable, but no address is stored or can be guessed back. */
+  async sourceOf(clientAddress: string): Promise<string> {
+    const { key } = await this.keys.macKey('login-sources');
+    return createHmac('sha256', key).update(clientAddress.toLowerCase()).digest('hex').slice(0, 32);
+  }
+
+  /** Refuses (429) while this source must wait for this name, or while the account is locked to it. */
+  async admit(userName: string, source: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    const [pair, account] = await Promise.all([
+      readState<PairState>(this.container, pairId(userName, source)),
+      readState<AccountState>(this.container, accountId(userName)),
+    ]);
+    if (account && account.locked_until > now && !isKnown(account, source, now)) {
+      throw tooManyRequests(
+        Math.ceil((account.locked_until - now) / 1000),
+        'Too many failed sign-ins: this account is locked for now; try again later',
+      );
+    }
+    if (pair && pair.blocked_until > now) throw tooManyRequests(Math.ceil((pair.blocked_until - now) / 1000));
+  }
+
+  async recordFailure(userName: string, source: string): Promise<FailureOutcome> {
+    const now = this.clock.now().getTime();
+    const { freeFailures, maxDelaySeconds } = this.limits;
+    await updateState(
+      this.container,
+      pairId(userName, source),
+      () => newPair(userName, source),
+      (p) => {
+        // A day without failures starts the count afresh (Cosmos's TTL does the same where it runs).
+        p.failures = now - p.last_failure_at > 86_400_000 ? 1 : p.failures + 1;
+        p.last_failure_at = now;
+        const over = p.failures - freeFailures;
+        if (over > 0) p.blocked_until = now + Math.min(2 ** over, maxDelaySeconds) * 1000;
+        p.ttl = 86_400;
+      },
+    );
+    let locked: Date | undefined;
+    await updateState(
+      this.container,
+      accountId(userName),
+      () => newAccount(userName),
+      (a) => {
+        locked = undefined;
+        a.recent_failures = [
+          ...a.recent_failures.filter((f) => now - f.at < HOUR),
+          { s: source, at: now },
+        ].slice(-MAX_KEPT);
+        const sources = new Set(a.recent_failures.map((f) => f.s)).size;
+        if (
+          a.locked_until <= now &&
+          a.recent_failures.length >= this.limits.lockoutFailures &&
+          sources >= this.limits.lockoutSources
+        ) {
+          a.locked_until = now + this.limits.lockoutMinutes * 60_000;
+          a.recent_failures = [];
+          locked = new Date(a.locked_until);
+        }
+        a.ttl = accountTtl(a, now);
+      },
+    );
+    return locked ? { locked: { until: locked } } : {};
+  }
+
+  /** Clears this source's failures for the name and remembers the source as one the owner uses. */
+  async recordSuccess(userName: string, source: string): Promise<void> {
+    const now = this.clock.now().getTime();
+    await this.container
+      .item(pairId(userName, source), [DEPLOYMENT_WIDE, pairId(userName, source)])
+      .delete()
+      .catch((error: { code?: number }) => {
+        if (error.code !== 404) throw error;
+      });
+    await updateState(
+      this.container,
+      accountId(userName),
+      () => newAccount(userName),
+      (a) => {
+        a.known_sources = [...a.known_sources.filter((k) => k.s !== source), { s: source, at: now }].slice(
+          -10,
         );
-      }
-      if (now - s.window_started_at >= WINDOW_MS) {
-        s.window_started_at = now;
-        s.window_attempts = 0;
-      }
-      if (s.window_attempts >= this.limits.maxAttemptsPerMinute) {
-        throw tooManyRequests(Math.ceil((s.window_started_at + WINDOW_MS - now) / 1000));
-      }
-      s.window_attempts += 1;
-    });
+        a.ttl = accountTtl(a, now);
+      },
+    );
   }
 
-  async recordFailure(userName: string): Promise<void> {
-    await this.update(userName, (s, now) => {
-      s.consecutive_failures += 1;
-      if (s.consecutive_failures >= this.limits.lockoutFailures) {
-        s.locked_until = now + this.limits.lockoutMinutes * 60_000;
-        s.consecutive_failures = 0;
-      }
-    });
-  }
-
-  async recordSuccess(userName: string): Promise<void> {
-    await this.update(userName, (s) => {
-      s.consecutive_failures = 0;
-    });
+  /** An administrator's unlock: the lock, the failures and every source's wait for this name are lifted. */
+  async unlock(userName: string): Promise<{ was_locked: boolean }> {
+    const now = this.clock.now().getTime();
+    let wasLocked = false;
+    await updateState(
+      this.container,
+      accountId(userName),
+      () => newAccount(userName),
+      (a) => {
+        wasLocked = a.locked_until > now;
+        a.locked_until = 0;
+        a.recent_failures = [];
+        a.ttl = accountTtl(a, now);
+      },
+    );
+    const { resources } = await this.container.items
+      .query<{ id: string }>(
+        {
+          query:
+            "SELECT c.id FROM c WHERE c.country_code = @all AND c.type = 'login_throttle' AND c.user_name = @name",
+          parameters: [
+            { name: '@all', value: DEPLOYMENT_WIDE },
+            { name: '@name', value: userName.toLowerCase() },
+          ],
+        },
+        { partitionKey: [DEPLOYMENT_WIDE] },
+      )
+      .fetchAll();
+    for (const { id } of resources)
+      await this.container
+        .item(id, [DEPLOYMENT_WIDE, id])
+        .delete()
+        .catch(() => undefined);
+    return { was_locked: wasLocked };
   }
 
   /** Claims a TOTP time step; false if it (or a later one) was already used, so a code works once. */
   async claimTotpStep(userName: string, step: number): Promise<boolean> {
     let claimed = false;
-    await this.update(userName, (s) => {
-      claimed = step > s.last_totp_step;
-      if (claimed) s.last_totp_step = step;
-    });
+    await updateState(
+      this.container,
+      accountId(userName),
+      () => newAccount(userName),
+      (a) => {
+        claimed = step > a.last_totp_step;
+        if (claimed) a.last_totp_step = step;
+        a.ttl = accountTtl(a, this.clock.now().getTime());
+      },
+    );
     return claimed;
   }
-
-  private async update(userName: string, change: (s: LoginState, now: number) => void): Promise<void> {
-    const id = `login-${userName.toLowerCase()}`;
-    const item = this.container.item(id, [DEPLOYMENT_WIDE, id]);
-    for (let attempt = 0; attempt < 10; attempt++) {
-      const now = this.clock.now().getTime();
-      const { resource } = await item.read<LoginState>();
-      const state: LoginState = resource ?? {
-        id,
-        type: 'login_state',
-        country_code: DEPLOYMENT_WIDE,
-        user_name: userName.toLowerCase(),
-        window_started_at: now,
-        window_attempts: 0,
-        consecutive_failures: 0,
-        locked_until: 0,
-        last_totp_step: 0,
-        ttl: 0,
-      };
-      change(state, now);
-      // Forgotten a day after the last attempt, unless still locked.
-      state.ttl = Math.max(86_400, Math.ceil((state.locked_until - now) / 1000) + 3600);
-      try {
-        if (resource?._etag) {
-          await item.replace(state, { accessCondition: { type: 'IfMatch', condition: resource._etag } });
-        } else {
-          await this.container.items.create(state);
-        }
-        return;
-      } catch (error) {
-        const code = (error as { code?: number }).code;
-        if (code !== 412 && code !== 409) throw error;
-        // Another attempt for the same name raced us: read again and reapply.
-      }
-    }
-    throw new Error('login state update kept conflicting');
-  }
 }
+
+const accountId = (userName: string) => `login-${userName.toLowerCase()}`;
+const pairId = (userName: string, source: string) => `throttle-${userName.toLowerCase()}-${source}`;
+
+const isKnown = (a: AccountState, source: string, now: number) =>
+  (a.known_sources ?? []).some((k) => k.s === source && now - k.at < KNOWN_SOURCE_DAYS * 86_400_000);
+
+// Forgotten well after the last attempt, unless still locked; known sources are kept as long as they count.
+const accountTtl = (a: AccountState, now: number) =>
+  Math.max(KNOWN_SOURCE_DAYS * 86_400, Math.ceil((a.locked_until - now) / 1000) + 3600);
+
+const newAccount = (userName: string): AccountState => ({
+  id: accountId(userName),
+  type: 'login_state',
+  country_code: DEPLOYMENT_WIDE,
+  user_name: userName.toLowerCase(),
+  recent_failures: [],
+  locked_until: 0,
+  known_sources: [],
+  last_totp_step: 0,
+  ttl: 0,
+});
+
+const newPair = (userName: string, source: string): PairState => ({
+  id: pairId(userName, source),
+  type: 'login_throttle',
+  country_code: DEPLOYMENT_WIDE,
+  user_name: userName.toLowerCase(),
+  failures: 0,
+  blocked_until: 0,
+  last_failure_at: 0,
+  ttl: 86_400,
+});

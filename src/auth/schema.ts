@@ -1,10 +1,20 @@
 import { z } from 'zod';
 
+/**
+ * A user name as it may be sent to us. User names are document ids, and Cosmos refuses ids holding
+ * `/ \\ # ?`: anything outside this set is nobody's name, refused as input rather than failing in the store.
+ */
+export const userNameSchema = z
+  .string()
+  .min(1)
+  .max(100)
+  .regex(/^[A-Za-z0-9_.@+-]+$/, 'may hold only letters, digits and _ . @ + -');
+
 export const loginSchema = z
   .object({
     user: z
       .object({
-        user_name: z.string().min(1).max(100),
+        user_name: userNameSchema,
         password: z.string().min(1).max(1000),
         totp_code: z
           .string()

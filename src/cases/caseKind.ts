@@ -1,4 +1,4 @@
-import { commonSensitiveFields, commonShortFields } from '../records/commonSchema';
+import { commonShortFields } from '../records/commonSchema';
 import type { RecordKind } from '../records/recordKind';
 import { deriveCaseFields } from './caseDerivedFields';
 import { caseFieldsSchema, caseRecordSchema, serverOwnedKeys, subforms } from './schema';
@@ -14,26 +14,30 @@ export const caseKind: RecordKind = {
   record: caseRecordSchema,
   subforms: new Set(Object.keys(subforms)),
   serverOwned: new Set(serverOwnedKeys),
-  // Identifying details and narratives; fields used for filtering and reporting (sex, age, risk level,
-  // status, location code) stay in clear, and `age` is computed from the date of birth at write.
-  sensitiveFields: [
-    ...nameFields,
-    'date_of_birth',
-    'address_current',
-    'telephone_current',
-    'followup_subform_section.followup_comments',
-    'approval_subforms.approval_manager_comments',
-    'transitions.notes',
-    ...commonSensitiveFields,
-  ],
-  searchableFields: nameFields,
+  // Everything else is sealed. In clear: the ids, the workflow stage, and the registration date and age
+  // lists filter and sort by by range (age is computed from the sealed date of birth at write).
+  protection: {
+    plain: ['case_id', 'case_id_display', 'workflow', 'registration_date', 'age'],
+    searchable: nameFields,
+    categorical: ['sex', 'risk_level', 'protection_concerns', 'location_current'],
+  },
   displayField: 'case_id_display',
   identity: (id, shortId) => ({ case_id: id, case_id_display: shortId }),
   defaults: (today) => ({ status: 'open', registration_date: today }),
   derive: deriveCaseFields,
   list: {
     orderable: ['created_at', 'last_updated_at', 'registration_date', 'case_id_display', 'age'],
-    filters: ['status', 'sex', 'risk_level', 'owned_by', 'module_id', 'workflow', 'id'],
+    filters: [
+      'status',
+      'sex',
+      'risk_level',
+      'protection_concerns',
+      'location_current',
+      'owned_by',
+      'module_id',
+      'workflow',
+      'id',
+    ],
     ranges: {
       age: 'int',
       created_at: 'datetime',

@@ -18,7 +18,6 @@ const supervisorActions = [
   'approve_case_plan',
   'approve_closure',
   'transfer',
-  'export',
   'consent_override',
 ];
 // Incidents and tracing requests: the record actions, without casework (approvals, transitions).
@@ -60,7 +59,7 @@ export const defaultRoles: Omit<Role, 'id' | 'type' | 'country_code'>[] = [
     permissions: [
       {
         resource: 'cases',
-        actions: ['read', 'write', 'flag', 'approve_case_plan', 'approve_closure', 'export'],
+        actions: ['read', 'write', 'flag', 'approve_case_plan', 'approve_closure'],
       },
       { resource: 'incidents', actions: ['read', 'flag'] },
       { resource: 'tracing_requests', actions: ['read', 'flag'] },

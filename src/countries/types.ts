@@ -1,3 +1,4 @@
+import type { ProtectionClass } from '../crypto/protectionClass';
 import type { RecordType } from '../records/recordKind';
 
 export type CustomFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'string_list';
@@ -21,6 +22,11 @@ export interface CountrySettings {
   notification_digest?: boolean;
   /** Days an approval may stay pending before the case gets an `approval` alert (default 3). */
   approval_reminder_days?: number;
-  /** Fields sealed before they reach Cosmos (`field`, or `subform.field`); defaults in records/sensitiveFields. */
+  /**
+   * Deprecated: every field that is not plain is sealed already. A field listed here (`field`, or
+   * `subform.field`) is sealed only — no blind index, no category token.
+   */
   sensitive_fields?: Partial<Record<RecordType, string[]>>;
+  /** A country's choice of class for a field (records/protection.ts); `plain` is ignored: only code decides what is in clear. */
+  field_protection?: Partial<Record<RecordType, Record<string, ProtectionClass>>>;
 }

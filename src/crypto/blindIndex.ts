@@ -14,3 +14,15 @@ export function searchTokens(text: string): string[] {
 export function blindIndex(key: DataKey, tokens: string[]): string[] {
   return tokens.map((t) => createHmac('sha256', key.key).update(t, 'utf8').digest('base64url').slice(0, 22));
 }
+
+/**
+ * The keyed token of one value of a categorical field: equal values of a field give equal tokens within a
+ * country, so equality filters and counts work on tokens; without the key nothing can be read from them.
+ * Values compare as text (`true`, `3`), as they arrive in a query string.
+ */
+export function categoryToken(key: DataKey, field: string, value: unknown): string {
+  return createHmac('sha256', key.key)
+    .update(`category|${field}|${String(value)}`, 'utf8')
+    .digest('base64url')
+    .slice(0, 22);
+}

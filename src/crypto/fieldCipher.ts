@@ -11,6 +11,8 @@ export interface SealedValue {
   k: string;
   iv: string;
   ct: string;
+  /** Categorical fields only: the keyed token of each value (one for a scalar), for filters and counts. */
+  tok?: string[];
 }
 
 export const isSealed = (value: unknown): value is SealedValue =>

@@ -3,6 +3,7 @@ import type { RecordRepository } from '../records/recordRepository';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { DataKeys } from './dataKeys';
+import { PROTECTION_VERSION } from '../records/protection';
 
 export interface ReencryptionProgress {
   done: number;
@@ -27,7 +28,8 @@ export interface ReencryptionDeps {
 }
 
 /**
- * Moves a country's records to its current data key version, in bounded batches. Nothing to remember
+ * Moves a country's records to its current data key version and protection classes (re-sealing what an
+ * older version kept in clear), in bounded batches. Nothing to remember
  * between runs: what is left is exactly the records whose key_version is not current, so an interrupted
  * run simply resumes. Each record is rewritten with an etag condition: a concurrent edit wins and the
  * record is revisited, never overwritten. Opening needs the old version, which the key store keeps.
@@ -39,10 +41,14 @@ export async function reencryptCountry(
 ) {
   const batchSize = options.batchSize ?? 100;
   const { version } = await deps.dataKeys.encryptionKey(countryCode);
-  const where = 'c.country_code = @country AND IS_DEFINED(c.key_version) AND c.key_version != @version';
+  // Older key, or stored under older protection classes (e.g. fields that were in clear then).
+  const where =
+    'c.country_code = @country AND IS_DEFINED(c.key_version) AND ' +
+    '(c.key_version != @version OR NOT IS_DEFINED(c.protection_version) OR c.protection_version != @protection)';
   const parameters = [
     { name: '@country', value: countryCode },
     { name: '@version', value: version },
+    { name: '@protection', value: PROTECTION_VERSION },
   ];
   const total = Math.min(
     await deps.cases.count(countryCode, where, parameters),

@@ -15,6 +15,7 @@ const untracked = new Set([
   'field_versions',
   'search_index',
   'key_version',
+  'protection_version',
   'attachment_ids',
   'create_fingerprint',
   'alerted_reminders',

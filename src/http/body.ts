@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { badRequest, payloadTooLarge } from '../errors';
+import { badRequest, payloadTooLarge, unprocessable } from '../errors';
 import type { ApiRequest } from './types';
 import { parseOr422 } from './validation';
 
@@ -23,7 +23,16 @@ export async function readJson<S extends z.ZodType>(
   } catch {
     throw badRequest('The body is not valid JSON', 'body');
   }
+  requireEnvelope(schema, value);
   return parseOr422(schema, value);
+}
+
+/** A body sent without its `data` wrapper gets told so, not "expected record, received undefined". */
+function requireEnvelope(schema: z.ZodType, value: unknown) {
+  if (!(schema instanceof z.ZodObject) || !('data' in schema.shape)) return;
+  if (typeof value === 'object' && value !== null && !Array.isArray(value) && 'data' in value) return;
+  const shape = schema.shape.data instanceof z.ZodArray ? '[...]' : '{...}';
+  throw unprocessable([{ detail: 'data', message: `the body must be {"data": ${shape}}` }]);
 }
 
 /** The envelope of record and admin writes: `{"data": {...}}` (the fields are checked by the caller). */

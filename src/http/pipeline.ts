@@ -4,6 +4,8 @@ import { authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { IntegrityError } from '../crypto/fieldCipher';
 import { AppError } from '../errors';
+import { isDependencyFault, RETRY_AFTER_SECONDS } from '../platform/dependencyFaults';
+import { inRequestSpan, recordFailure } from '../telemetry/requestSpan';
 import { errorResponse } from './responses';
 import type { ApiRequest, ApiResponse } from './types';
 
@@ -25,31 +27,42 @@ export type AuthedHandler = (request: ApiRequest, principal: Principal, app: App
  * line per request records what happened without any request data.
  */
 export function publicEndpoint(handler: Endpoint): Endpoint {
-  return async (request, app) => {
-    const started = Date.now();
-    let response: ApiResponse;
-    try {
-      response = await handler(request, app);
-    } catch (error) {
-      response = toErrorResponse(error, request, app);
-    }
-    app.logger.info(
+  return (request, app) =>
+    inRequestSpan(
       {
-        request_id: request.requestId,
         method: request.method,
         path: request.url.pathname,
-        status: response.status,
-        ms: Date.now() - started,
-        user: request.actor?.user,
-        country: request.actor?.country,
+        headers: request.headers,
+        traceParent: request.traceParent,
       },
-      'request',
+      () => runEndpoint(handler, request, app),
     );
-    const encoded = compress(request, response);
-    return {
-      ...encoded,
-      headers: { ...securityHeaders, ...encoded.headers, 'X-Request-Id': request.requestId },
-    };
+}
+
+async function runEndpoint(handler: Endpoint, request: ApiRequest, app: App): Promise<ApiResponse> {
+  const started = Date.now();
+  let response: ApiResponse;
+  try {
+    response = await handler(request, app);
+  } catch (error) {
+    response = toErrorResponse(error, request, app);
+  }
+  app.logger.info(
+    {
+      request_id: request.requestId,
+      method: request.method,
+      path: request.url.pathname,
+      status: response.status,
+      ms: Date.now() - started,
+      user: request.actor?.user,
+      country: request.actor?.country,
+    },
+    'request',
+  );
+  const encoded = compress(request, response);
+  return {
+    ...encoded,
+    headers: { ...securityHeaders, ...encoded.headers, 'X-Request-Id': request.requestId },
   };
 }
 
@@ -121,9 +134,32 @@ function compress(request: ApiRequest, response: ApiResponse): ApiResponse {
   };
 }
 
+const codeOf = (error: unknown) => String((error as { code?: unknown })?.code ?? '');
+
 function toErrorResponse(error: unknown, request: ApiRequest, app: App): ApiResponse {
   const resource = request.url.pathname;
   if (error instanceof AppError) return errorResponse(error.status, resource, error.entries, error.headers);
+  if (isDependencyFault(error)) {
+    // Slow, throttled or away: nothing the client did wrong, and the same request may simply be sent again.
+    app.logger.warn(
+      {
+        request_id: request.requestId,
+        path: resource,
+        err: { type: (error as Error)?.name, code: codeOf(error) },
+      },
+      'dependency unavailable',
+    );
+    return errorResponse(
+      503,
+      resource,
+      [
+        {
+          message: `A service the platform depends on is not answering; try again shortly (reference ${request.requestId})`,
+        },
+      ],
+      { 'Retry-After': String(RETRY_AFTER_SECONDS) },
+    );
+  }
   if (error instanceof IntegrityError) {
     // Tampering, or a value moved between records: refuse to serve it, and make it visible to operators.
     app.logger.error(
@@ -135,6 +171,7 @@ function toErrorResponse(error: unknown, request: ApiRequest, app: App): ApiResp
     ]);
   }
   // A system fault: log its kind and stack, which carry no request data, and tell the client only a reference.
+  recordFailure(error);
   app.logger.error(
     { request_id: request.requestId, err: { type: (error as Error)?.name, stack: (error as Error)?.stack } },
     'unhandled error',

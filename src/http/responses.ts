@@ -1,4 +1,4 @@
-import type { ErrorEntry } from '../errors';
+import { envelopeEntries, type ErrorEntry } from '../errors';
 import type { ApiResponse } from './types';
 
 export const ok = (data: unknown, headers: Record<string, string> = {}): ApiResponse => ({
@@ -22,13 +22,7 @@ export const errorResponse = (
   headers: Record<string, string> = {},
 ): ApiResponse => ({
   status,
-  headers,
-  json: {
-    errors: entries.map((e) => ({
-      status,
-      resource,
-      ...(e.detail ? { detail: e.detail } : {}),
-      message: e.message,
-    })),
-  },
+  // RFC 9110: a 401 names the scheme that would be accepted.
+  headers: status === 401 ? { ...headers, 'WWW-Authenticate': 'Bearer' } : headers,
+  json: { errors: envelopeEntries(status, resource, entries) },
 });

@@ -7,6 +7,8 @@ export interface ApiRequest {
   headers: Headers;
   params: Record<string, string>;
   requestId: string;
+  /** The Functions host's W3C trace context of this invocation, for telemetry correlation. */
+  traceParent?: string;
   /** Who made the request, once authenticated: for the request log line. */
   actor?: { user: string; country: string };
   /** The raw body; read lazily so that size limits apply before parsing. */

@@ -1,9 +1,4 @@
-import {
-  commonFilters,
-  commonRanges,
-  commonSensitiveFields,
-  commonShortFields,
-} from '../records/commonSchema';
+import { commonFilters, commonRanges, commonShortFields } from '../records/commonSchema';
 import { unprocessable } from '../errors';
 import type { RecordKind } from '../records/recordKind';
 import {
@@ -22,16 +17,21 @@ export const incidentKind: RecordKind = {
   record: incidentRecordSchema,
   subforms: new Set(Object.keys(incidentSubforms)),
   serverOwned: new Set(incidentServerOwnedKeys),
-  // What happened and who did it identify a survivor as surely as a name.
-  sensitiveFields: [
-    'name',
-    'incident_description',
-    'incident_location',
-    'perpetrator_subform_section.perpetrator_name',
-    'perpetrator_subform_section.perpetrator_occupation',
-    ...commonSensitiveFields,
-  ],
-  searchableFields: ['name'],
+  // What happened and who did it identify a survivor as surely as a name: all sealed. In clear: the ids,
+  // the linked case, and the dates and age lists filter and sort by by range.
+  protection: {
+    plain: [
+      'incident_id',
+      'incident_code',
+      'incident_case_id',
+      'incident_case_id_display',
+      'incident_date',
+      'date_of_first_report',
+      'age',
+    ],
+    searchable: ['name'],
+    categorical: ['sex', 'gbv_sexual_violence_type'],
+  },
   displayField: 'incident_code',
   identity: (id, shortId) => ({ incident_id: id, incident_code: shortId }),
   defaults: (today) => ({ status: 'open', date_of_first_report: today }),

@@ -7,8 +7,21 @@ export class KeyVaultKeyStore implements KeyStore {
   private readonly client: SecretClient;
 
   /** `options` only for tests: a local vault's CA and challenge host (see test/support/keyVaultFake.ts). */
-  constructor(vaultUrl: string, credential: TokenCredential, options: SecretClientOptions = {}) {
-    this.client = new SecretClient(vaultUrl, credential, options);
+  constructor(
+    vaultUrl: string,
+    credential: TokenCredential,
+    options: SecretClientOptions = {},
+    /** Each call, retries included, ends by then (the client hears 503 rather than waiting). */
+    private readonly timeoutMs = 10_000,
+  ) {
+    this.client = new SecretClient(vaultUrl, credential, {
+      retryOptions: { maxRetries: 2, maxRetryDelayInMs: 500 },
+      ...options,
+    });
+  }
+
+  private get bounded() {
+    return { abortSignal: AbortSignal.timeout(this.timeoutMs) };
   }
 
   async getSecret(name: string): Promise<SecretVersion | undefined> {
@@ -22,18 +35,19 @@ export class KeyVaultKeyStore implements KeyStore {
   async setSecret(name: string, value: string): Promise<SecretVersion> {
     const secret = await this.client.setSecret(name, value, {
       contentType: 'application/octet-stream;base64',
+      ...this.bounded,
     });
     return { value, version: secret.properties.version as string };
   }
 
   async ping(): Promise<void> {
     // Listing one page proves reachability and permission without reading any secret value.
-    await this.client.listPropertiesOfSecrets().byPage({ maxPageSize: 1 }).next();
+    await this.client.listPropertiesOfSecrets(this.bounded).byPage({ maxPageSize: 1 }).next();
   }
 
   private async get(name: string, version?: string): Promise<SecretVersion | undefined> {
     try {
-      const secret = await this.client.getSecret(name, version ? { version } : {});
+      const secret = await this.client.getSecret(name, { ...(version ? { version } : {}), ...this.bounded });
       return { value: secret.value as string, version: secret.properties.version as string };
     } catch (error) {
       if ((error as { statusCode?: number }).statusCode === 404) return undefined;

@@ -8,6 +8,7 @@ import { QueueServiceClient } from '@azure/storage-queue';
 import { resolveSetting } from './appSettings';
 import type { RegisteredFunction } from './functionsCore';
 import { buildHttpRoutes, routeRequest, type HttpRoute } from './httpRouter';
+import { presentsKey } from './masterKey';
 import { QueueListener } from './queueListener';
 import { serveStatic } from './staticFiles';
 import { scheduleTimer, type ScheduledTimer, type TimerInfo } from './timerScheduler';
@@ -41,6 +42,8 @@ export interface HostOptions {
   log?: (line: string) => void;
   /** Folder of the built web app, served on the same origin for every path outside the route prefix. */
   staticRoot?: string;
+  /** Admin-level HTTP functions demand it, as in Azure; without one they answer 401 to everyone. */
+  masterKey?: string;
 }
 
 /**
@@ -176,6 +179,8 @@ export class LocalHost {
   private async serve(req: IncomingMessage, res: ServerResponse) {
     const url = new URL(req.url ?? '/', `http://${req.headers.host ?? 'localhost'}`);
     try {
+      // The real host answers a malformed escape itself, before any function sees the path.
+      if (!decodes(url.pathname)) return send(res, 400, {}, badPathBody(url.pathname));
       const adminMatch = /^\/admin\/functions\/([^/]+)\/?$/i.exec(url.pathname);
       if (adminMatch) return await this.serveAdmin(req, res, decodeURIComponent(adminMatch[1] as string));
       if (this.options.staticRoot && !this.isApiPath(url.pathname)) {
@@ -185,6 +190,10 @@ export class LocalHost {
       if (found.kind === 'not_found') return send(res, 404, {}, notFoundBody(url.pathname));
       if (found.kind === 'method_not_allowed') {
         return send(res, 405, { Allow: found.allow.join(', ') }, methodBody(url.pathname, req.method ?? ''));
+      }
+      if (found.fn.trigger.authLevel === 'admin' && !this.holdsMasterKey(req, url)) {
+        req.resume();
+        return send(res, 401, {}, keyBody(url.pathname));
       }
       if (Number(req.headers['content-length'] ?? 0) > this.settings.maxRequestBytes) {
         req.resume();
@@ -230,6 +239,15 @@ export class LocalHost {
     const prefix = `/${this.settings.routePrefix}`.toLowerCase();
     const path = pathname.toLowerCase();
     return prefix === '/' || path === prefix || path.startsWith(`${prefix}/`);
+  }
+
+  private holdsMasterKey(req: IncomingMessage, url: URL): boolean {
+    const header = req.headers['x-functions-key'];
+    return presentsKey(
+      this.options.masterKey,
+      Array.isArray(header) ? header[0] : header,
+      url.searchParams.get('code'),
+    );
   }
 
   private async serveAdmin(req: IncomingMessage, res: ServerResponse, name: string) {
@@ -309,6 +327,22 @@ async function readBody(req: IncomingMessage, limit: number): Promise<Buffer | u
 const jsonBuffer = (value: unknown) => Buffer.from(JSON.stringify(value));
 const notFoundBody = (path: string) =>
   jsonBuffer({ errors: [{ status: 404, resource: path, message: 'No endpoint at this path' }] });
+const badPathBody = (path: string) =>
+  jsonBuffer({ errors: [{ status: 400, resource: path, message: 'The path holds a malformed %-escape' }] });
+const keyBody = (path: string) =>
+  jsonBuffer({
+    errors: [
+      { status: 401, resource: path, message: 'This function needs the master key (x-functions-key)' },
+    ],
+  });
+const decodes = (path: string) => {
+  try {
+    decodeURIComponent(path);
+    return true;
+  } catch {
+    return false;
+  }
+};
 const methodBody = (path: string, method: string) =>
   jsonBuffer({ errors: [{ status: 405, resource: path, message: `Method ${method} is not allowed here` }] });
 

@@ -21,6 +21,8 @@ export interface EmulatorPorts {
 
 export interface RunningEmulators {
   ports: EmulatorPorts;
+  /** The emulators' processes (a fault test pauses them with SIGSTOP). */
+  pids: { azurite: number; cosmos: number };
   stop(): Promise<void>;
 }
 
@@ -124,7 +126,8 @@ export async function startEmulators(
       ),
     );
     await Promise.all([ports.blob, ports.queue, ports.cosmos].map((p) => waitForPort(p, 30_000, children)));
-    return { ports, stop };
+    const [azurite, cosmos] = children.map((c) => c.pid as number) as [number, number];
+    return { ports, stop, pids: { azurite, cosmos } };
   } catch (error) {
     await stop();
     throw error;

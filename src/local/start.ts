@@ -1,17 +1,22 @@
-import { join } from 'node:path';
-import { createApp } from '../app';
+import { join, resolve } from 'node:path';
+import { createApp, type App } from '../app';
 import { loadConfig } from '../config';
 import { ConfigError } from '../errors';
 import { provideApp } from '../runtime';
-import { DEMO_PASSWORD_DEFAULT, DEMO_TOTP_SECRET_DEFAULT, demoUsers } from '../seed/demoDirectory';
+import { DEMO_PASSWORD_DEFAULT, DEMO_TOTP_SECRET_DEFAULT } from '../seed/demoDirectory';
 import { seedDemo } from '../seed/seedDemo';
 import { ensureCertificate } from './certificate';
 import { emulatorAppSettings, startEmulators } from './emulators';
 import { functionEntryFiles, readHostSettings } from './hostConfig';
 import { LocalHost } from './LocalHost';
+import { localMasterKey } from './masterKey';
 import { loadFunctions } from './loadFunctions';
+import { clearLocalState, loadCosmosSnapshot, saveCosmosSnapshot } from './localState';
 import { localPorts } from './localSettings';
 import { prepareStorage } from './prepareStorage';
+import { startBanner, summaryReminder } from './startBanner';
+
+const REPEAT_AFTER = 40;
 
 /** `npm start`: emulators, database, demo data and the local Functions host, stopped together on Ctrl-C. */
 async function main() {
@@ -22,13 +27,31 @@ async function main() {
   const password = process.env.DEMO_PASSWORD || DEMO_PASSWORD_DEFAULT;
   const totpSecret = process.env.DEMO_TOTP_SECRET || DEMO_TOTP_SECRET_DEFAULT;
 
+  // See localState.ts: a start begins clean unless --keep-data asks for all local state to persist.
+  const keepData = process.argv.includes('--keep-data');
+  const state = {
+    azurite: join(dataDir, 'azurite'),
+    outbox: resolve(root, process.env.NOTIFY_OUTBOX ?? '.data/outbox.jsonl'),
+    cosmosSnapshot: join(dataDir, 'cosmos-snapshot.json'),
+  };
+  if (!keepData) await clearLocalState(state);
+  console.log(
+    keepData
+      ? 'Keeping local data (--keep-data): Cosmos, Azurite and the outbox carry over from the last run.'
+      : 'Starting clean (npm start -- --keep-data keeps data across restarts).',
+  );
   console.log('Starting Azurite and the Cosmos DB emulator...');
   const cert = await ensureCertificate(join(dataDir, 'cosmos'));
-  const emulators = await startEmulators(ports, cert, join(dataDir, 'azurite'));
+  const emulators = await startEmulators(ports, cert, keepData ? state.azurite : undefined);
   let host: LocalHost | undefined;
+  let app: App | undefined;
   const shutdown = async (code: number) => {
     console.log('\nStopping...');
     await host?.close();
+    if (keepData && app)
+      console.log(
+        `Saved ${await saveCosmosSnapshot(app, state.cosmosSnapshot)} Cosmos documents for the next start.`,
+      );
     await emulators.stop();
     process.exit(code);
   };
@@ -38,23 +61,36 @@ async function main() {
     Object.assign(process.env, emulatorAppSettings(ports, cert, join(dataDir, 'keys.json')), {
       LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn',
     });
-    const app = createApp(loadConfig());
+    app = createApp(loadConfig());
     await prepareStorage(app);
-    await seedDemo(app, { password, totpSecret });
+    if (!(keepData && (await loadCosmosSnapshot(app, state.cosmosSnapshot))))
+      await seedDemo(app, { password, totpSecret });
     if (process.argv.includes('--emulators-only')) {
       console.log(emulatorsOnlyBanner(ports, password));
       return;
     }
     provideApp(app);
+    // The summary comes last, after the function list; once host logs have scrolled it away, a one-line
+    // reminder of it follows every REPEAT_AFTER lines.
+    let url = '';
+    let linesSinceSummary = 0;
     host = new LocalHost({
       functions: loadFunctions(functionEntryFiles(root)),
       settings: readHostSettings(root),
-      log: (l) => console.log(l),
+      masterKey: await localMasterKey(app.keyStore),
       staticRoot: join(root, 'dist', 'web'),
+      log: (l) => {
+        console.log(l);
+        if (url && ++linesSinceSummary >= REPEAT_AFTER) {
+          linesSinceSummary = 0;
+          console.log(summaryReminder(url, password));
+        }
+      },
     });
-    const url = await host.listen(hostPort);
-    console.log(`\n${host.describe(url)}`);
-    console.log(banner(url, ports, password, totpSecret));
+    const listening = await host.listen(hostPort);
+    console.log(`\n${host.describe(listening)}`);
+    console.log(startBanner({ url: listening, ports, password, totpSecret }));
+    url = listening;
   } catch (error) {
     console.error(error instanceof ConfigError ? error.message : error);
     await shutdown(1);
@@ -66,36 +102,6 @@ function emulatorsOnlyBanner(ports: { cosmos: number; blob: number }, password: 
 Emulators are running and seeded (Cosmos https://127.0.0.1:${ports.cosmos}, Azurite blob :${ports.blob}).
 Copy local.settings.example.json to local.settings.json and run \`func start\` in another terminal.
 Demo password: ${password}. Press Ctrl-C to stop the emulators.
-`;
-}
-
-function banner(
-  url: string,
-  ports: { cosmos: number; blob: number; queue: number },
-  password: string,
-  totpSecret: string,
-) {
-  const users = demoUsers.map(
-    (u) =>
-      `  ${u.user_name.padEnd(9)} ${u.country_codes.join('+').padEnd(6)} ${u.role_unique_id}${u.totp ? ' (2FA)' : ''}`,
-  );
-  return `
-primero-serverless is running.
-
-  API              ${url}/api/v2   (OpenAPI: ${url}/api/v2/openapi.json)
-  Cosmos emulator  https://127.0.0.1:${ports.cosmos}   (in memory: demo data is re-seeded at every start)
-  Azurite          blob :${ports.blob}  queue :${ports.queue}   (data in .data/azurite)
-
-Demo users (password: ${password}):
-${users.join('\n')}
-  admin_gh signs in with a TOTP code too; its secret is ${totpSecret}
-
-Sign in and list your cases:
-  TOKEN=$(curl -s -X POST ${url}/api/v2/tokens -H 'Content-Type: application/json' \\
-    -d '{"user":{"user_name":"cw_gh","password":"${password}"}}' | node -pe 'JSON.parse(require("fs").readFileSync(0)).token')
-  curl -s ${url}/api/v2/cases -H "Authorization: Bearer $TOKEN"
-
-Press Ctrl-C to stop everything.
 `;
 }
 

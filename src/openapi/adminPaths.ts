@@ -3,6 +3,7 @@ import { z } from 'zod';
 import { directoryKinds } from '../admin/directoryKinds';
 import { formUpdateSchema } from '../admin/forms';
 import { userCreateSchema, userUpdateSchema } from '../admin/userSchemas';
+import { countrySetupSchema } from '../countries/setupSchema';
 
 type Json = (schema: z.ZodType, description: string) => object;
 type Errors = (...codes: number[]) => object;
@@ -66,6 +67,45 @@ export function registerAdminPaths(
       responses: { 200: { description: `The ${noun}` }, ...errors(400, 401, 403, 404, 412, 422) },
     });
   }
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v2/forms',
+    summary: 'The forms of the acting country: built-in and custom fields per record type',
+    ...secured,
+    responses: { 200: json(z.object({ data: z.unknown() }), 'The forms'), ...errors(401, 403) },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v2/permissions',
+    summary: 'Every resource and the actions a role can grant',
+    ...secured,
+    responses: {
+      200: json(
+        z.object({ data: z.array(z.object({ resource: z.string(), actions: z.array(z.string()) })) }),
+        'The permission catalog',
+      ),
+      ...errors(401, 403),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v2/admin/country_setup',
+    summary: 'Set up a new country: settings, default roles, its first administrator (deployment operators)',
+    ...secured,
+    request: { body: { content: { 'application/json': { schema: countrySetupSchema } } } },
+    responses: {
+      200: json(z.object({ data: z.unknown() }), 'The country set up'),
+      ...errors(400, 401, 403, 409, 413, 422),
+    },
+  });
+  registry.registerPath({
+    method: 'post',
+    path: '/api/v2/users/{id}/unlock',
+    summary: "Lift a user's sign-in lockout and every address's wait (audited)",
+    ...secured,
+    request: { params: idParam },
+    responses: { 200: { description: 'The user, with was_locked' }, ...errors(401, 403, 404) },
+  });
   registry.registerPath({
     method: 'patch',
     path: '/api/v2/forms/{id}',

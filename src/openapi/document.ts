@@ -5,6 +5,7 @@ import { MAX_PER } from '../records/listParams';
 import type { RecordKind } from '../records/recordKind';
 import { allKinds } from '../records/recordKinds';
 import { registerAdminPaths } from './adminPaths';
+import { documentedRecord } from './recordSchemas';
 import { registerWorkPaths } from './workPaths';
 import { resolveConflictsSchema } from '../sync/schema';
 import { uuid } from '../records/fieldTypes';
@@ -105,7 +106,7 @@ function registerRecordPaths(
   const noun = kind.label.toLowerCase();
   const base = `/api/v2/${kind.resource}`;
   // Named components through zod metadata (registry.register needs schemas made after extendZodWithOpenApi).
-  const record = kind.record.meta({ id: name });
+  const record = documentedRecord(kind).meta({ id: name });
   const input = kind.fields.extend({ id: uuid.optional() }).meta({ id: `${name}Input` });
   const withEtagHeader = countryHeader.extend({ 'if-match': z.string().optional() });
   const listQuery = z.object({
@@ -168,7 +169,10 @@ function registerRecordPaths(
     summary: `Read a ${noun}`,
     ...secured,
     request: { params: idParam, headers: countryHeader },
-    responses: { 200: json(z.object({ data: record }), `The ${noun}, with ETag`), ...errors(401, 404) },
+    responses: {
+      200: json(z.object({ data: record }), `The ${noun}, with ETag`),
+      ...errors(400, 401, 403, 404),
+    },
   });
   registry.registerPath({
     method: 'patch',
@@ -202,7 +206,7 @@ function registerRecordPaths(
     request: { params: idParam, headers: withEtagHeader },
     responses: {
       200: json(z.object({ data: record }), `The disabled ${noun}`),
-      ...errors(401, 403, 404, 412),
+      ...errors(400, 401, 403, 404, 412),
     },
   });
 }

@@ -2,10 +2,12 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { approvalSchema } from '../approvals/approvals';
 import { attachmentJsonSchema, attachmentQuerySchema, attachmentSchema } from '../attachments/schema';
+import { ownAccountUpdateSchema } from '../auth/ownAccount';
 import { totpVerifySchema } from '../auth/schema';
 import { bulkFlagSchema, flagCreateSchema, unflagSchema } from '../flags/schema';
 import { allKinds } from '../records/recordKinds';
 import { pushBodySchema } from '../sync/schema';
+import { flagListItemSchema, listOf, ownAccountSchema, taskSchema } from './recordSchemas';
 import {
   assignSchema,
   referralResponseSchema,
@@ -20,6 +22,8 @@ interface Op {
   body?: z.ZodType;
   query?: z.ZodObject;
   errors?: number[];
+  /** The 200 body, where the document describes it. */
+  response?: z.ZodType;
 }
 
 /**
@@ -44,9 +48,15 @@ export function registerWorkPaths(
         ...(o.query ? { query: o.query } : {}),
         ...(o.body ? { body: { content: { 'application/json': { schema: o.body } } } } : {}),
       },
-      responses: { 200: { description: 'OK' }, ...errors(...(o.errors ?? [401, 403, 404])) },
+      responses: {
+        200: o.response
+          ? { description: 'OK', content: { 'application/json': { schema: o.response } } }
+          : { description: 'OK' },
+        ...errors(...(o.errors ?? [401, 403, 404])),
+      },
     });
   };
+  const page = z.object({ page: z.int().min(1).optional(), per: z.int().min(1).max(1000).optional() });
   const cursorQuery = z.object({
     cursor: z.string().optional(),
     per: z.int().min(1).max(1000).optional(),
@@ -107,7 +117,7 @@ export function registerWorkPaths(
     op('post', `/sync${r}`, {
       summary: 'Apply up to 100 offline mutations',
       body: pushBodySchema,
-      errors: [400, 401, 413],
+      errors: [400, 401, 403, 413, 422],
     });
     op('delete', `/admin${r}/{id}`, {
       summary: `Hard-delete a disabled ${noun} (admins)`,
@@ -116,9 +126,19 @@ export function registerWorkPaths(
   }
 
   op('get', '/attachments/{id}', { summary: 'Download an attachment (streamed, audited)' });
-  op('get', '/flags', { summary: 'Active flags across the caller scope', errors: [401] });
+  op('get', '/flags', {
+    summary: 'Active flags across the caller scope, newest first',
+    query: page,
+    errors: [400, 401],
+    response: listOf(flagListItemSchema),
+  });
   op('get', '/alerts', { summary: 'Records with alerts, per record type', errors: [401] });
-  op('get', '/tasks', { summary: 'The caller due and overdue work', errors: [401] });
+  op('get', '/tasks', {
+    summary: 'The caller due and overdue work, soonest first',
+    query: page,
+    errors: [400, 401],
+    response: listOf(taskSchema),
+  });
   op('get', '/cases/{id}/incidents', { summary: 'Incidents recorded from a case' });
   op('post', '/cases/{id}/incidents', {
     summary: 'Record an incident from a case',
@@ -158,7 +178,17 @@ export function registerWorkPaths(
   });
   op('get', '/cases/{id}/transitions', { summary: 'Assignments, referrals and transfers of a case' });
   op('get', '/audit_logs', {
-    summary: 'The audit trail of the acting country (admins)',
+    summary: 'The audit trail of the acting country (admins), newest first',
+    query: z.object({
+      user_name: z.string().optional(),
+      from: z.string().optional().meta({ description: 'Date or date-time' }),
+      to: z.string().optional().meta({ description: 'Date or date-time' }),
+      'audit_log_actions[]': z.string().optional().meta({ description: 'Actions (repeat, or comma list)' }),
+      'record_type[]': z.string().optional().meta({ description: 'Record types (repeat, or comma list)' }),
+      record_id: z.string().optional(),
+      page: z.int().min(1).optional(),
+      per: z.int().min(1).max(1000).optional(),
+    }),
     errors: [400, 401, 403],
   });
   op('get', '/reminders/status', {
@@ -169,10 +199,21 @@ export function registerWorkPaths(
     summary: 'New data key version for the acting country',
     errors: [401, 403],
   });
-  op('post', '/users/me/totp', { summary: 'Start two-factor enrolment', errors: [401] });
+  op('get', '/users/me', {
+    summary: 'The caller own account: role, permissions, groups, agency, modules, locale',
+    errors: [401],
+    response: z.object({ data: ownAccountSchema }),
+  });
+  op('patch', '/users/me', {
+    summary: 'Change one own locale or password (the current password required; ends earlier sessions)',
+    body: z.object({ data: ownAccountUpdateSchema }),
+    errors: [400, 401, 413, 422, 429],
+    response: z.object({ data: ownAccountSchema }),
+  });
+  op('post', '/users/me/totp', { summary: 'Start two-factor enrolment', errors: [401, 409] });
   op('post', '/users/me/totp/verify', {
     summary: 'Finish two-factor enrolment',
     body: totpVerifySchema,
-    errors: [401, 422],
+    errors: [401, 409, 422],
   });
 }

@@ -19,7 +19,16 @@ export function createCosmosClient(config: Config, credential: () => TokenCreden
     endpoint: config.COSMOS_ENDPOINT,
     ...(config.COSMOS_KEY ? { key: config.COSMOS_KEY } : { aadCredentials: credential() }),
     ...(agent ? { agent } : {}),
-    connectionPolicy: { enableEndpointDiscovery: !config.COSMOS_KEY },
+    connectionPolicy: {
+      enableEndpointDiscovery: !config.COSMOS_KEY,
+      requestTimeout: config.DEPENDENCY_TIMEOUT_MS,
+      // 429s are retried after the server's Retry-After, but only within one timeout: then the client hears 503.
+      retryOptions: {
+        maxRetryAttemptCount: 3,
+        fixedRetryIntervalInMilliseconds: 0,
+        maxWaitTimeInSeconds: Math.max(1, Math.floor(config.DEPENDENCY_TIMEOUT_MS / 1000)),
+      },
+    },
   });
 }
 

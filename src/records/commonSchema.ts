@@ -72,19 +72,6 @@ export const commonServerOwnedKeys = [
   'other_documents',
 ] as const;
 
-/** Sealed on every record type: narratives of notes, flags and conflicts, and attachment names. */
-export const commonSensitiveFields = [
-  'notes_section.note_subject',
-  'notes_section.note_text',
-  'flags.message',
-  'flags.unflag_message',
-  // Both sides of a sync conflict may be any sensitive field.
-  'sync_conflicts.client_value',
-  'sync_conflicts.server_value',
-  // A file name or description can name the person.
-  ...['photos', 'recorded_audio', 'other_documents'].flatMap((f) => [`${f}.file_name`, `${f}.description`]),
-];
-
 export const commonOrderable = ['created_at', 'last_updated_at', 'short_id'] as const;
 export const commonFilters = ['status', 'owned_by', 'module_id', 'id'] as const;
 export const commonRanges = { created_at: 'datetime', last_updated_at: 'datetime' } as const;

@@ -57,13 +57,18 @@ export function parseListParams(kind: RecordKind, search: URLSearchParams): List
       params.ranges[name] = csv(value).map((v) => range(name, v, ranges[name] as RangeKind));
     else throw badRequest(`Unknown query parameter ${name}`, name);
   }
-  if (params.page * params.per > MAX_WINDOW) {
+  checkWindow(params);
+  return params;
+}
+
+/** Deep pages cost as much as the rows before them: page × per is bounded on every list. */
+export function checkWindow({ page, per }: { page: number; per: number }): void {
+  if (page * per > MAX_WINDOW) {
     throw badRequest(
       `page × per may not exceed ${MAX_WINDOW}: narrow the filters, or use /api/v2/sync for full downloads`,
       'page',
     );
   }
-  return params;
 }
 
 const csv = (value: string) =>
@@ -72,7 +77,7 @@ const csv = (value: string) =>
     .map((v) => v.trim())
     .filter((v) => v !== '');
 
-function positiveInt(name: string, value: string, max: number): number {
+export function positiveInt(name: string, value: string, max: number): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1 || n > max)
     throw badRequest(`${name} must be a whole number from 1 to ${max}`, name);
@@ -100,7 +105,10 @@ export function fieldList(kind: RecordKind, value: string): string[] {
 
 /** `10..15`, `10..`, `..15`, or a single value. */
 function range(name: string, value: string, kind: RangeKind): Range {
-  const [rawFrom, rawTo] = value.includes('..') ? value.split('..', 2) : [value, value];
+  const parts = value.includes('..') ? value.split('..') : [value, value];
+  // `1..2..3` is no range: split('..', 2) would quietly read it as 1..2.
+  if (parts.length > 2) throw badRequest(`${name} takes one range (from..to)`, name);
+  const [rawFrom, rawTo] = parts;
   const parse = (raw: string | undefined) => {
     if (raw === undefined || raw === '') return undefined;
     if (kind === 'int' && /^\d{1,3}$/.test(raw)) return Number(raw);

@@ -28,14 +28,20 @@ export function applyRecordChanges(
   });
 }
 
-/** Age in whole years on the country's today; a date of birth in the future is refused. */
+/** Nobody alive is older: an earlier date of birth is a typing error, not a person. */
+const MAX_AGE = 130;
+
+/** Age in whole years on the country's today; a date of birth in the future or past MAX_AGE is refused. */
 export function ageFrom(dateOfBirth: unknown, today: string): number | undefined {
   if (typeof dateOfBirth !== 'string') return undefined;
   if (dateOfBirth > today)
     throw unprocessable([{ detail: 'date_of_birth', message: 'cannot be in the future' }]);
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
-  return y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
+  if (age > MAX_AGE)
+    throw unprocessable([{ detail: 'date_of_birth', message: `cannot be more than ${MAX_AGE} years ago` }]);
+  return age;
 }
 
 export const newRecordId = () => randomUUID();

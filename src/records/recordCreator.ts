@@ -23,7 +23,7 @@ export interface CreateResult<T extends RecordDocument> {
  * set by the caller's own logic (an incident's link to its case), never by the client.
  */
 export async function createRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'ids'>,
   repo: RecordRepository<T>,
   principal: Principal,
   data: Record<string, unknown>,
@@ -80,18 +80,14 @@ export async function createRecord<T extends RecordDocument>(
     alert_count: 0,
     create_fingerprint: fingerprint,
   } as unknown as T;
-  const stored = await repo.create(doc);
+  const reserved =
+    clientId === undefined ? undefined : await reserveId(deps, repo, id, principal.countryCode);
+  const stored = await repo.create(doc).catch(async (error: unknown) => {
+    if (reserved) await deps.ids.releaseRecordId(id); // a retry must find the id free again
+    throw error;
+  });
   if (stored) {
-    await deps.history.append({
-      country_code: stored.country_code,
-      record_type: stored.record_type,
-      record_id: stored.id,
-      version: 1,
-      action: 'create',
-      user_name: me,
-      at: stored.created_at,
-      changes: fieldChanges({}, stored),
-    });
+    await appendCreated(deps, stored, me);
     return { doc: stored, created: true };
   }
 
@@ -100,9 +96,44 @@ export async function createRecord<T extends RecordDocument>(
   const legacy = () => createHash('sha256').update(request).digest('hex');
   const same = existing?.create_fingerprint === fingerprint || existing?.create_fingerprint === legacy();
   if (existing && existing.created_by === me && same) {
+    // The first attempt may have stored the record and then timed out before its history: write it now
+    // (same id, so an entry already there is only rewritten).
+    if (existing.version === 1) await appendCreated(deps, existing, me);
     return { doc: existing, created: false };
   }
-  throw conflict('A record with this id already exists', 'id');
+  throw idTaken();
+}
+
+function appendCreated(deps: Pick<RecordDeps, 'history'>, doc: RecordDocument, me: string) {
+  return deps.history.append({
+    country_code: doc.country_code,
+    record_type: doc.record_type,
+    record_id: doc.id,
+    version: 1,
+    action: 'create',
+    user_name: me,
+    at: doc.created_at,
+    changes: fieldChanges({}, doc),
+  });
+}
+
+/** The same answer as a taken id in the caller's country: which country holds it is not theirs to know. */
+const idTaken = () => conflict('A record with this id already exists', 'id');
+
+/** Reserves a client's id deployment-wide (true if this call made the reservation); 409 if another country holds it. */
+async function reserveId(
+  deps: Pick<RecordDeps, 'ids'>,
+  repo: RecordRepository,
+  id: string,
+  countryCode: string,
+): Promise<boolean> {
+  const { owner, fresh } = await deps.ids.reserveRecordId(id, countryCode);
+  if (owner !== countryCode) throw idTaken();
+  if (fresh && (await repo.heldElsewhere(id, countryCode))) {
+    await deps.ids.releaseRecordId(id);
+    throw idTaken();
+  }
+  return fresh;
 }
 
 /** JSON with sorted keys, so that the same create hashes the same whatever the key order. */

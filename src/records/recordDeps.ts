@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import type { RecordHistory } from '../history/recordHistory';
+import type { IdReservations } from './idReservations';
 import type { CaseDocument } from './recordDocument';
 import type { RecordType } from './recordKind';
 import type { RecordRepository } from './recordRepository';
@@ -11,6 +12,8 @@ export interface RecordDeps {
   /** `repos.case`, typed for the casework that only cases have (approvals, transitions, reminders). */
   cases: RecordRepository<CaseDocument>;
   history: RecordHistory;
+  /** Client-supplied record and attachment ids, unique across countries. */
+  ids: IdReservations;
   settings: CountrySettingsRepository;
   clock: Clock;
 }

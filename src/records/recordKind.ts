@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { CountrySettings } from '../countries/types';
+import type { FieldProtection } from '../crypto/protectionClass';
 import type { ModuleId } from '../users/types';
 
 export const recordTypes = ['case', 'incident', 'tracing_request'] as const;
@@ -35,10 +36,11 @@ export interface RecordKind {
   record: z.ZodObject;
   subforms: ReadonlySet<string>;
   serverOwned: ReadonlySet<string>;
-  /** Sealed before Cosmos unless the country lists its own (`field` or `subform.field`). */
-  sensitiveFields: readonly string[];
-  /** Fields whose words feed the blind index for `query=`. */
-  searchableFields: readonly string[];
+  /**
+   * The fields (`field` or `subform.field`) kept in clear, searchable through the blind index, or
+   * categorical (filterable by keyed token); everything else is sealed. See records/protection.ts.
+   */
+  protection: FieldProtection;
   /** The human-facing id field (`case_id_display`), and the type's own id fields. */
   displayField: string;
   identity(id: string, shortId: string): Record<string, string>;

@@ -1,6 +1,6 @@
 import type { SqlParameter } from '@azure/cosmos';
 import { can, type Principal } from '../auth/principal';
-import { forbidden } from '../errors';
+import { badRequest, forbidden } from '../errors';
 import { scopeFilter } from '../policy/recordScope';
 import type { RecordDocument } from './recordDocument';
 import type { ListParams } from './listParams';
@@ -35,7 +35,13 @@ export async function listRecords<T extends RecordDocument>(
 
   where.push(`ARRAY_CONTAINS(${param(params.enabled)}, c.enabled)`);
   for (const [field, values] of Object.entries(params.lists)) {
-    where.push(`ARRAY_CONTAINS(${param(values)}, c.${field})`);
+    const protection = await repo.cipher.protectionOf(principal.countryCode, kind.type, field);
+    if (protection === 'plain') where.push(`ARRAY_CONTAINS(${param(values)}, c.${field})`);
+    else if (protection === 'sealed_categorical') {
+      // Sealed: matched by its keyed token (any of the values), never by plaintext.
+      const tokens = await repo.cipher.categoryTokens(principal.countryCode, field, values);
+      where.push(`(${tokens.map((t) => `ARRAY_CONTAINS(c.${field}.tok, ${param(t)})`).join(' OR ')})`);
+    } else throw badRequest(`${field} is sealed in this country: it cannot be filtered on`, field);
   }
   for (const [field, ranges] of Object.entries(params.ranges)) {
     const alternatives = ranges.map((r) => {

@@ -6,6 +6,7 @@ const internal = new Set([
   'create_fingerprint',
   'search_index',
   'key_version',
+  'protection_version',
   'attachment_ids',
   'field_versions',
   'alerted_reminders',

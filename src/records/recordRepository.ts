@@ -37,6 +37,23 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
     }
   }
 
+  /**
+   * Whether a document of another country already has this id: ids from before reservations existed, or
+   * made by the server, are found here. Across partitions, so only for client-supplied ids.
+   */
+  async heldElsewhere(id: string, countryCode: string): Promise<boolean> {
+    const { resources } = await this.container.items
+      .query<number>({
+        query: 'SELECT VALUE COUNT(1) FROM c WHERE c.id = @id AND NOT (c.country_code = @country)',
+        parameters: [
+          { name: '@id', value: id },
+          { name: '@country', value: countryCode },
+        ],
+      })
+      .fetchAll();
+    return (resources[0] ?? 0) > 0;
+  }
+
   /** Replaces only if the stored `_etag` is still `etag`: 412 otherwise. */
   async replace(doc: T, etag: string): Promise<T> {
     try {

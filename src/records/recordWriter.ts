@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal';
-import { AppError, preconditionFailed } from '../errors';
+import { AppError, conflict, preconditionFailed } from '../errors';
 import { ifMatchHolds } from '../http/etag';
 import { fieldChanges } from '../history/recordHistory';
 import { withFieldVersions } from '../sync/fieldVersions';
@@ -8,7 +8,15 @@ import type { RecordDeps } from './recordDeps';
 import type { RecordDocument } from './recordDocument';
 import type { RecordRepository } from './recordRepository';
 
-const RETRIES = 5;
+/**
+ * Each lost race means another writer committed, so n parallel writers need at most n - 1 retries; past
+ * this many the record is too contended to promise anything and the client hears a 409 to send it again.
+ */
+const RETRIES = 40;
+/** Random backoff, growing to this cap, so that racing writers stop colliding in lockstep. */
+const BACKOFF_CAP_MS = 250;
+const backoff = (attempt: number) =>
+  new Promise((resolve) => setTimeout(resolve, Math.random() * Math.min(BACKOFF_CAP_MS, 10 * 2 ** attempt)));
 
 export interface RecordWrite<T extends RecordDocument> {
   id: string;
@@ -57,7 +65,10 @@ export async function writeRecord<T extends RecordDocument>(
       return saved;
     } catch (error) {
       const raced = error instanceof AppError && error.status === 412;
-      if (!raced || write.ifMatch !== null || attempt >= RETRIES) throw error;
+      if (!raced || write.ifMatch !== null) throw error;
+      if (attempt >= RETRIES)
+        throw conflict('The record is being changed by many others at this moment: send your change again');
+      await backoff(attempt);
     }
   }
 }

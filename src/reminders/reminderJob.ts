@@ -8,6 +8,7 @@ import { AppError } from '../errors';
 import type { NotificationQueue } from '../notifications/notificationQueue';
 import { alertId, type AlertStore } from './alertStore';
 import { withReminders, type Reminder } from './reminderRules';
+import { localDate } from './zonedTime';
 
 export interface ReminderJobDeps {
   cases: RecordRepository<CaseDocument>;
@@ -65,6 +66,7 @@ export async function runReminders(
     case_id_display: d.doc.case_id_display,
     alert_for: d.reminder.type,
     due_at: d.reminder.due_at,
+    due_date: dueDate(d.reminder, settings.time_zone),
   });
   if (settings.notification_digest) {
     for (const [userName, items] of groupBy(due, (d) => d.doc.owned_by)) {
@@ -104,7 +106,7 @@ export async function runReminders(
         record_type: 'case',
         alert_for: d.reminder.type,
         form_unique_id: forms[d.reminder.type] ?? d.reminder.type,
-        date: d.reminder.due_at.slice(0, 10),
+        date: dueDate(d.reminder, settings.time_zone),
         user_name: d.doc.owned_by,
         created_at: now,
       });
@@ -151,6 +153,9 @@ async function gatherDue(
   }
   return due;
 }
+
+/** Reminders stored before due_date existed get theirs from the instant, in the country's zone. */
+const dueDate = (r: Reminder, timeZone: string) => r.due_date ?? localDate(r.due_at, timeZone);
 
 function groupBy<T>(items: T[], key: (item: T) => string): Map<string, T[]> {
   const groups = new Map<string, T[]>();

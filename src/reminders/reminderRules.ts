@@ -1,4 +1,4 @@
-import { overdueFrom } from './zonedTime';
+import { localDate, overdueFrom } from './zonedTime';
 
 export type ReminderType = 'followup_due' | 'service_due' | 'assessment_due' | 'case_plan_due' | 'approval';
 
@@ -7,6 +7,11 @@ export interface Reminder {
   id: string;
   type: ReminderType;
   due_at: string;
+  /**
+   * The local calendar date it is due: the date the caseworker entered, or for a deadline with a time (a
+   * service's response window, an approval) the date that deadline falls on in the country's zone.
+   */
+  due_date: string;
   /** The subform entry (unique_id) or field it is about. */
   ref: string;
 }
@@ -21,6 +26,16 @@ const timeframeMs: Record<string, number> = {
   '3_days': 259_200_000,
 };
 
+/** Due on a local date: overdue from the start of the next local day, and still dated the day entered. */
+const dueOn = (date: string, timeZone: string) => ({
+  due_at: overdueFrom(date, timeZone).toISOString(),
+  due_date: date,
+});
+const dueAt = (instant: number, timeZone: string) => ({
+  due_at: new Date(instant).toISOString(),
+  due_date: localDate(new Date(instant), timeZone),
+});
+
 /**
  * What an open case is waiting for, and when each becomes overdue, in the country's time zone: a follow-up
  * not done by its needed-by date, a service not implemented by its response deadline (requested time +
@@ -34,7 +49,7 @@ export function computeReminders(c: Fields, timeZone: string, approvalDays = 3):
       reminders.push({
         type: 'followup_due',
         ref: String(f.unique_id),
-        due_at: overdueFrom(f.followup_needed_by_date, timeZone).toISOString(),
+        ...dueOn(f.followup_needed_by_date, timeZone),
       });
     }
   }
@@ -47,13 +62,13 @@ export function computeReminders(c: Fields, timeZone: string, approvalDays = 3):
       reminders.push({
         type: 'service_due',
         ref: String(s.unique_id),
-        due_at: new Date(requested + window).toISOString(),
+        ...dueAt(requested + window, timeZone),
       });
     } else if (typeof s.service_appointment_date === 'string') {
       reminders.push({
         type: 'service_due',
         ref: String(s.unique_id),
-        due_at: overdueFrom(s.service_appointment_date, timeZone).toISOString(),
+        ...dueOn(s.service_appointment_date, timeZone),
       });
     }
   }
@@ -61,14 +76,14 @@ export function computeReminders(c: Fields, timeZone: string, approvalDays = 3):
     reminders.push({
       type: 'assessment_due',
       ref: 'assessment_due_date',
-      due_at: overdueFrom(c.assessment_due_date, timeZone).toISOString(),
+      ...dueOn(c.assessment_due_date, timeZone),
     });
   }
   if (typeof c.case_plan_due_date === 'string' && !c.date_case_plan) {
     reminders.push({
       type: 'case_plan_due',
       ref: 'case_plan_due_date',
-      due_at: overdueFrom(c.case_plan_due_date, timeZone).toISOString(),
+      ...dueOn(c.case_plan_due_date, timeZone),
     });
   }
   // An approval still pending `approvalDays` after it was requested.
@@ -82,7 +97,7 @@ export function computeReminders(c: Fields, timeZone: string, approvalDays = 3):
       reminders.push({
         type: 'approval',
         ref: `approval_${type}`,
-        due_at: new Date(requested + approvalDays * 86_400_000).toISOString(),
+        ...dueAt(requested + approvalDays * 86_400_000, timeZone),
       });
     }
   }

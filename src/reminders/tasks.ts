@@ -14,7 +14,7 @@ const WEEK_MS = 7 * 86_400_000;
 
 /**
  * GET /tasks: the caller's own work (cases they own or are assigned to, open), from the same reminders the
- * alerts come from: `due_date` is when the item becomes overdue, `upcoming_soon` within 7 days.
+ * alerts come from: `due_date` is the local date it is due, `due_at` the instant it becomes overdue, `upcoming_soon` within 7 days.
  */
 export async function listTasks(
   deps: { cases: RecordRepository<CaseDocument>; clock: Clock },
@@ -41,12 +41,14 @@ export async function listTasks(
             record_id: doc.id,
             record_id_display: doc.case_id_display,
             type: taskTypes[r.type] ?? r.type,
-            due_date: r.due_at,
+            // The local date the item is due, as entered; the instant it becomes overdue orders the list.
+            due_date: r.due_date ?? r.due_at.slice(0, 10),
+            due_at: r.due_at,
             overdue: due <= now,
             upcoming_soon: due > now && due - now <= WEEK_MS,
             priority: typeof doc.risk_level === 'string' ? doc.risk_level : 'none',
           };
         }),
     )
-    .sort((a, b) => (a.due_date < b.due_date ? -1 : 1));
+    .sort((a, b) => (a.due_at < b.due_at ? -1 : 1));
 }

@@ -30,3 +30,7 @@ export function nextDay(date: string): string {
 
 /** When something due on a local date becomes overdue: the start of the next local day. */
 export const overdueFrom = (date: string, timeZone: string) => startOfLocalDay(nextDay(date), timeZone);
+
+/** The calendar date (YYYY-MM-DD) an instant falls on in a time zone. */
+export const localDate = (instant: string | Date, timeZone: string) =>
+  new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(instant));

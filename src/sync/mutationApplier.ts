@@ -1,3 +1,4 @@
+import { rejection } from './rejection';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { findReadableRecord } from '../records/recordAccess';
@@ -55,11 +56,7 @@ export async function applyMutation(
     return await mergeUpdate(deps, repo, principal, m, m.base_version);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return {
-      mutation_id: m.mutation_id,
-      result: 'rejected',
-      errors: error.entries.map((e) => ({ ...(e.detail ? { detail: e.detail } : {}), message: e.message })),
-    };
+    return rejection(repo.kind, m.mutation_id, error.status, error.entries);
   }
 }
 

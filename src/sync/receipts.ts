@@ -1,5 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import type { Clock } from '../clock';
+import { claim, completeClaim, releaseClaim, type ClaimResult } from '../platform/claims';
 import type { MutationResult } from './schema';
 
 /** Long enough to cover a month offline, and a retry after that. */
@@ -13,7 +14,9 @@ export interface Receipt {
   record_id: string;
   mutation_id: string;
   user_name: string;
-  result: MutationResult['result'];
+  state?: 'pending' | 'done';
+  claimed_at?: string;
+  result?: MutationResult['result'];
   conflict_fields: string[];
   errors?: MutationResult['errors'];
   created_at: string;
@@ -28,38 +31,69 @@ export class Receipts {
   constructor(
     private readonly container: Container,
     private readonly clock: Clock,
+    /** The bound on one dependency call: applying one mutation takes a few of them. */
+    private readonly dependencyTimeoutMs = 10_000,
   ) {}
 
   private static id(userName: string, mutationId: string) {
     return `receipt-${userName}-${mutationId}`;
   }
 
-  async find(
+  /**
+   * Claims the mutation before it is applied (create-if-absent under the receipt's id), so that parallel
+   * retries apply it once: `done` carries the first run's outcome, `busy` means it is still being applied.
+   */
+  claim(
     countryCode: string,
     recordId: string,
     userName: string,
     mutationId: string,
-  ): Promise<Receipt | undefined> {
-    const id = Receipts.id(userName, mutationId);
-    const { resource } = await this.container.item(id, [countryCode, recordId]).read<Receipt>();
-    return resource?.country_code === countryCode ? resource : undefined;
+  ): Promise<ClaimResult<Receipt>> {
+    const receipt: Receipt = {
+      ...this.base(countryCode, recordId, userName, mutationId),
+      conflict_fields: [],
+    };
+    return claim(this.container, [countryCode, recordId], receipt, {
+      now: () => this.clock.now(),
+      // Longer than applying one mutation can take (its calls each end within the timeout): a pending
+      // receipt this old was left by a crash or a fault, and a retry may take it over.
+      staleMs: 6 * this.dependencyTimeoutMs,
+      // A parallel retry waits this long for the first run's outcome, then asks the client to retry.
+      waitMs: 2 * this.dependencyTimeoutMs,
+    });
   }
 
-  async save(countryCode: string, recordId: string, userName: string, result: MutationResult): Promise<void> {
+  async complete(
+    countryCode: string,
+    recordId: string,
+    userName: string,
+    result: MutationResult,
+  ): Promise<void> {
     const receipt: Receipt = {
-      id: Receipts.id(userName, result.mutation_id),
-      type: 'mutation_receipt',
-      country_code: countryCode,
-      record_id: recordId,
-      mutation_id: result.mutation_id,
-      user_name: userName,
+      ...this.base(countryCode, recordId, userName, result.mutation_id),
       result: result.result,
       conflict_fields: (result.conflicts ?? []).map((c) => c.field),
       ...(result.errors ? { errors: result.errors } : {}),
+    };
+    await completeClaim(this.container, [countryCode, recordId], receipt);
+  }
+
+  /** After a system fault while applying: the retry must be able to apply it. */
+  release(countryCode: string, recordId: string, userName: string, mutationId: string): Promise<void> {
+    return releaseClaim(this.container, [countryCode, recordId], Receipts.id(userName, mutationId));
+  }
+
+  private base(countryCode: string, recordId: string, userName: string, mutationId: string) {
+    return {
+      id: Receipts.id(userName, mutationId),
+      type: 'mutation_receipt' as const,
+      country_code: countryCode,
+      record_id: recordId,
+      mutation_id: mutationId,
+      user_name: userName,
       created_at: this.clock.now().toISOString(),
       ttl: RETENTION_SECONDS,
     };
-    await this.container.items.upsert(receipt);
   }
 
   /** Deletes receipts past their retention, for stores that do not honour TTL. Bounded per call. */

@@ -1,3 +1,4 @@
+import type { EnvelopeEntry } from '../errors';
 import { z } from 'zod';
 import { uuid } from '../records/fieldTypes';
 
@@ -30,7 +31,7 @@ export interface MutationResult {
   result: 'applied' | 'duplicate' | 'conflict' | 'rejected';
   record?: Record<string, unknown>;
   conflicts?: { field: string; server_value: unknown; client_value: unknown }[];
-  errors?: { detail?: string; message: string }[];
+  errors?: EnvelopeEntry[];
 }
 
 export const resolveConflictsSchema = z

@@ -1,10 +1,5 @@
 import { unprocessable } from '../errors';
-import {
-  commonFilters,
-  commonRanges,
-  commonSensitiveFields,
-  commonShortFields,
-} from '../records/commonSchema';
+import { commonFilters, commonRanges, commonShortFields } from '../records/commonSchema';
 import type { RecordKind } from '../records/recordKind';
 import {
   tracingRequestFieldsSchema,
@@ -12,8 +7,6 @@ import {
   tracingRequestServerOwnedKeys,
   tracingRequestSubforms,
 } from './schema';
-
-const sought = 'tracing_request_subform_section';
 
 export const tracingRequestKind: RecordKind = {
   type: 'tracing_request',
@@ -24,19 +17,13 @@ export const tracingRequestKind: RecordKind = {
   record: tracingRequestRecordSchema,
   subforms: new Set(Object.keys(tracingRequestSubforms)),
   serverOwned: new Set(tracingRequestServerOwnedKeys),
-  // The inquirer's and the sought child's identities and whereabouts.
-  sensitiveFields: [
-    'relation_name',
-    'relation_nickname',
-    'relation_telephone',
-    'relation_address',
-    `${sought}.name`,
-    `${sought}.name_nickname`,
-    `${sought}.date_of_birth`,
-    `${sought}.physical_description`,
-    ...commonSensitiveFields,
-  ],
-  searchableFields: ['relation_name', 'relation_nickname'],
+  // The inquirer's and the sought children's identities and whereabouts are sealed; in clear only the id and
+  // the inquiry date lists filter and sort by.
+  protection: {
+    plain: ['tracing_request_id', 'inquiry_date'],
+    searchable: ['relation_name', 'relation_nickname'],
+    categorical: ['relation'],
+  },
   displayField: 'short_id',
   identity: (id) => ({ tracing_request_id: id }),
   defaults: (today) => ({ status: 'open', inquiry_date: today }),

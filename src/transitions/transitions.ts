@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { z } from 'zod';
 import { can, type Principal } from '../auth/principal';
+import { userNameSchema } from '../auth/schema';
 import { findRecordFor } from '../records/recordAccess';
 import type { RecordDeps } from '../records/recordDeps';
 import type { CaseDocument } from '../records/recordDocument';
@@ -10,14 +11,14 @@ import type { UserRepository } from '../users/userRepository';
 
 export const assignSchema = z
   .object({
-    data: z.object({ transitioned_to: z.string().min(1), notes: z.string().max(2000).optional() }).strict(),
+    data: z.object({ transitioned_to: userNameSchema, notes: z.string().max(2000).optional() }).strict(),
   })
   .strict();
 export const referralSchema = z
   .object({
     data: z
       .object({
-        transitioned_to: z.string().min(1),
+        transitioned_to: userNameSchema,
         notes: z.string().max(2000).optional(),
         consent_overridden: z.boolean().optional(),
       })

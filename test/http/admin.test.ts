@@ -139,6 +139,9 @@ describe('roles, groups, agencies', () => {
       resource: 'incidents',
       actions: expect.arrayContaining(['read', 'create']),
     });
+    // Only actions something honours: there is no export.
+    const cases = permissions.body.data.find((p: { resource: string }) => p.resource === 'cases');
+    expect(cases.actions).not.toContain('export');
     const role = {
       unique_id: 'role-cp-reader',
       name: 'CP reader',
@@ -153,12 +156,13 @@ describe('roles, groups, agencies', () => {
       ...role,
       unique_id: 'role-bad',
       permissions: [
-        { resource: 'cases', actions: ['fly'] },
+        { resource: 'cases', actions: ['fly', 'export'] },
         { resource: 'nukes', actions: ['read'] },
       ],
     });
     expect(bad.status).toBe(422);
     expect(bad.body.errors.map((e: { message: string }) => e.message).sort()).toEqual([
+      'unknown action export',
       'unknown action fly',
       'unknown resource nukes',
     ]);

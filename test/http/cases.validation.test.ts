@@ -42,8 +42,14 @@ describe('bad input to POST/PATCH /api/v2/cases is a 4xx naming the field, and w
 
   it('no data envelope → 422', async () => {
     const res = await t.call('POST', '/api/v2/cases', { token: gh, body: { name: 'x' } });
-    expect(res.status).toBe(422);
-    expect(details(res)).toEqual(['data', 'name']);
+    expect(res.body.errors).toEqual([
+      { status: 422, resource: '/api/v2/cases', detail: 'data', message: 'the body must be {"data": {...}}' },
+    ]);
+    const sync = await t.call('POST', '/api/v2/sync/cases', { token: gh, body: [{ op: 'create' }] });
+    expect(sync.body.errors[0]).toMatchObject({
+      detail: 'data',
+      message: 'the body must be {"data": [...]}',
+    });
   });
 
   it('wrong types → 422, one entry per field', async () => {

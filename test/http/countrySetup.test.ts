@@ -6,7 +6,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const setup = (data: unknown) => t.call('POST', '/api/v2/admin/country_setup', { body: { data } });
+const setup = (data: unknown, headers: Record<string, string> = { 'x-functions-key': t.masterKey }) =>
+  t.call('POST', '/api/v2/admin/country_setup', { body: { data }, headers });
 const somalia = {
   country_code: 'SO',
   name: 'Somalia',
@@ -15,6 +16,37 @@ const somalia = {
 };
 
 describe('POST /api/v2/admin/country_setup (after a deployment)', () => {
+  it('runs only for the master key, locally as in Azure: anonymous or a wrong key is a 401, nothing created', async () => {
+    const tanzania = {
+      ...somalia,
+      country_code: 'TZ',
+      name: 'Tanzania',
+      time_zone: 'Africa/Dar_es_Salaam',
+      admin: { user_name: 'admin_tz', full_name: 'Neema Mushi', email: 'admin-tz@example.org' },
+    };
+    const attempts: Record<string, string>[] = [
+      {},
+      { 'x-functions-key': 'guess' },
+      { 'x-functions-key': `${t.masterKey}x` },
+    ];
+    for (const headers of attempts) {
+      const res = await setup(tanzania, headers);
+      expect(res.status).toBe(401);
+      expect(res.body.errors[0].message).toMatch(/master key/);
+    }
+    expect(await t.app.users.findByUserName('admin_tz')).toBeUndefined();
+    expect((await t.call('GET', '/api/v2/primero')).body.data.countries).not.toContain('TZ');
+    // The key as a `code` query parameter works too, as in Azure.
+    const viaQuery = await t.call(
+      'POST',
+      `/api/v2/admin/country_setup?code=${encodeURIComponent(t.masterKey)}`,
+      {
+        body: { data: tanzania },
+      },
+    );
+    expect(viaQuery.status).toBe(200);
+  });
+
   it('creates settings, roles, the data key and the first administrator, and shows the password once', async () => {
     const res = await setup(somalia);
     expect(res.status).toBe(200);

@@ -52,6 +52,15 @@ it('mails the caseworker once per message, naming the case by reference only, wi
   expect(acs.unauthorized).toBe(0);
 });
 
+it('one message delivered to 10 senders at once is mailed once', async () => {
+  const m = message({ case_id_display: '6c1d0777' });
+  const before = await t.app.notificationStats.read('GH');
+  await Promise.all(Array.from({ length: 10 }, () => t.host.invoke('notifications-sender', m)));
+  // ACS itself folds repeats of one operation id; our count shows how many sends we made.
+  expect((await t.app.notificationStats.read('GH')).sent).toBe(before.sent + 1);
+  expect(acs.sent.filter((s) => s.plainText.includes('6c1d0777'))).toHaveLength(1);
+});
+
 it('a repeated send with the same message id is one ACS operation, even without our receipt', async () => {
   const channel = new EmailChannel(new EmailClient(acs.connectionString, trustFake()), {
     sender: 'DoNotReply@primero.example.org',

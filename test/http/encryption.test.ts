@@ -64,7 +64,9 @@ describe('field-level encryption', () => {
     expect((doc.notes_section as { note_text: unknown }[])[0]?.note_text).toMatchObject({
       $enc: 'aes-256-gcm',
     });
-    expect(doc).toMatchObject({ sex: 'female', age: expect.any(Number), key_version: current.version });
+    // Sex is categorical: sealed, with a keyed token for filters; age stays plain (range filters, sorting).
+    expect(doc.sex).toMatchObject({ $enc: 'aes-256-gcm', tok: [expect.any(String)] });
+    expect(doc).toMatchObject({ age: expect.any(Number), key_version: current.version });
   });
 
   it('the API returns plaintext to those who may read the case, in records and lists', async () => {

@@ -56,7 +56,9 @@ describe('incident CRUD', () => {
     expect(JSON.stringify(stored)).not.toContain('in her words');
     expect(JSON.stringify(stored)).not.toContain('Named Man');
     expect(JSON.stringify(stored)).not.toContain('Survivor Name');
-    expect(stored.gbv_sexual_violence_type).toBe('rape'); // reporting fields stay in clear
+    // Reporting fields are categorical: sealed, with a keyed token that filters and counts use.
+    expect(stored.gbv_sexual_violence_type).toMatchObject({ $enc: 'aes-256-gcm', tok: [expect.any(String)] });
+    expect(JSON.stringify(stored)).not.toContain('"rape"');
   });
 
   it('reads, merges a PATCH, and disables', async () => {

@@ -36,6 +36,7 @@ describe('public endpoints', () => {
         '/api/v2/incidents/{id}',
         '/api/v2/tracing_requests',
         '/api/v2/users/{id}',
+        '/api/v2/users/{id}/unlock',
         '/api/v2/roles',
         '/api/v2/sync/incidents',
         '/api/v2/cases/{id}/referrals/{referral_id}',

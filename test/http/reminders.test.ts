@@ -187,6 +187,40 @@ describe('time zones', () => {
   });
 });
 
+describe('due dates are local calendar dates', () => {
+  const tasksOf = async (as: string, id: string) =>
+    (
+      (await t.call('GET', '/api/v2/tasks?per=1000', { token: as })).body.data as Record<string, string>[]
+    ).filter((x) => x.record_id === id);
+
+  it('in GH (UTC) and KE (UTC+3), alerts and tasks carry the date the caseworker entered', async () => {
+    const gh = await newCase({ name: 'Accra Due', assessment_due_date: '2026-11-28' });
+    const ke = await t.login('cw_ke');
+    const kenyan = await newCase(
+      { name: 'Nairobi Due', followup_subform_section: [{ followup_needed_by_date: '2026-11-27' }] },
+      ke,
+    );
+    expect((await tasksOf(token, gh.id)).map((x) => x.due_date)).toEqual(['2026-11-28']);
+    expect((await tasksOf(ke, kenyan.id)).map((x) => x.due_date)).toEqual(['2026-11-27']);
+    await runJob();
+    const dates = async (id: string, as: string) =>
+      (
+        (await t.call('GET', `/api/v2/cases/${id}/alerts`, { token: as })).body.data as { date: string }[]
+      ).map((a) => a.date);
+    expect(await dates(gh.id, token)).toEqual(['2026-11-28']);
+    expect(await dates(kenyan.id, ke)).toEqual(['2026-11-27']);
+  });
+
+  it('the notification reads "Case plan due since 28 Nov 2026", in the user\'s locale, naming the case', async () => {
+    const c = await newCase({ name: 'Readable Plan', case_plan_due_date: '2026-11-28' });
+    await runJob();
+    await deliverQueued();
+    const [mail] = outboxLines().filter((l) => l.data.record_id === c.id);
+    expect(mail.text).toContain(`- case ${c.case_id_display}: Case plan due since 28 Nov 2026`);
+    expect(mail.subject).toBe(`A case plan is overdue: case ${c.case_id_display}`);
+  });
+});
+
 describe('notification failures', () => {
   it('a message that keeps failing ends in the poison queue after 5 tries', async () => {
     let calls = 0;

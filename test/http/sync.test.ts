@@ -215,9 +215,18 @@ describe('POST /api/v2/sync/cases: offline mutations', () => {
       { op: 'update', id: c.id },
     ]);
     expect(results.map((r) => r.result)).toEqual(['rejected', 'rejected', 'rejected', 'applied', 'rejected']);
-    expect(results[0]?.errors).toEqual([{ detail: 'age', message: 'must be a whole number' }]);
-    expect(results[1]?.errors).toEqual([{ message: 'Case not found' }]);
-    expect(results[2]?.errors).toEqual([{ detail: 'base_version', message: 'is required for an update' }]);
+    // The error envelope of every other error (docs/api.md), one per refused mutation.
+    const resource = '/api/v2/sync/cases';
+    expect(results[0]?.errors).toEqual([
+      { status: 422, resource, detail: 'age', message: 'must be a whole number' },
+    ]);
+    expect(results[1]?.errors).toEqual([{ status: 404, resource, detail: 'id', message: 'Case not found' }]);
+    expect(results[2]?.errors).toEqual([
+      { status: 422, resource, detail: 'base_version', message: 'is required for an update' },
+    ]);
+    expect(results[4]?.errors).toEqual(
+      expect.arrayContaining([expect.objectContaining({ status: 422, resource, detail: 'mutation_id' })]),
+    );
     const { resources } = await t.app.containers.sync.items.query({ query: 'SELECT * FROM c' }).fetchAll();
     expect(JSON.stringify(resources)).not.toContain('Secret Street');
   });

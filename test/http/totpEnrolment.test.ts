@@ -7,6 +7,7 @@ beforeAll(async () => {
   t = await startTestApp();
   // A fresh country's first administrator: role requires 2FA, not enrolled yet.
   const setup = await t.call('POST', '/api/v2/admin/country_setup', {
+    headers: { 'x-functions-key': t.masterKey },
     body: {
       data: {
         country_code: 'SO',

@@ -40,7 +40,8 @@ describe('tracing requests', () => {
     const text = JSON.stringify(stored);
     for (const secret of ['Inquiring Mother', '+233 20 000 0000', 'Sought Child'])
       expect(text).not.toContain(secret);
-    expect(stored.relation).toBe('mother');
+    expect(stored.relation).toMatchObject({ $enc: 'aes-256-gcm', tok: [expect.any(String)] });
+    expect(text).not.toContain('"mother"');
   });
 
   it('finds inquirers by name through the blind index', async () => {

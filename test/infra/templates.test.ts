@@ -104,7 +104,10 @@ describe('a broken template fails the checks', () => {
 
   it('a resource without diagnostic settings is caught', async () => {
     const problems = await problemsWith('infra/modules/keyvault.bicep', (t) =>
-      t.replace('  scope: vault\n', '  scope: resourceGroup()\n'),
+      t.replace(
+        "  name: 'to-log-analytics'\n  scope: vault\n",
+        "  name: 'to-log-analytics'\n  scope: resourceGroup()\n",
+      ),
     );
     expect(problems).toEqual([expect.stringContaining('vault has no diagnostic settings')]);
   });
@@ -155,12 +158,9 @@ describe('a broken template fails the checks', () => {
     ).toEqual([expect.stringContaining('./modules/key-vault.bicep does not exist')]);
     expect(
       await problemsWith('infra/main.bicep', (t) =>
-        t.replace(
-          '    publicNetworkAccess: keyVaultPublicNetworkAccess\n',
-          '    publicAccess: keyVaultPublicNetworkAccess\n',
-        ),
+        t.replace('    zoneRedundant: cosmosZoneRedundant\n', '    zoneRedundancy: cosmosZoneRedundant\n'),
       ),
-    ).toEqual([expect.stringContaining('declares no param publicAccess')]);
+    ).toEqual([expect.stringContaining('declares no param zoneRedundancy')]);
   });
 
   it('a key or connection string anywhere in infra/ is caught', async () => {

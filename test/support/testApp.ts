@@ -6,6 +6,7 @@ import { totpCode } from '../../src/auth/totp';
 import { LocalHost, type HostOptions } from '../../src/local/LocalHost';
 import { readHostSettings } from '../../src/local/hostConfig';
 import { loadFunctions } from '../../src/local/loadFunctions';
+import { localMasterKey } from '../../src/local/masterKey';
 import { prepareStorage } from '../../src/local/prepareStorage';
 import { provideApp } from '../../src/runtime';
 import { DEMO_PASSWORD_DEFAULT, DEMO_TOTP_SECRET_DEFAULT } from '../../src/seed/demoDirectory';
@@ -34,6 +35,8 @@ export interface TestApp {
   url: string;
   app: App;
   clock: TestClock;
+  /** The local host's master key, for admin-level functions. */
+  masterKey: string;
   host: LocalHost;
   call(method: string, path: string, options?: CallOptions): Promise<ApiResult>;
   login(userName: string): Promise<string>;
@@ -58,9 +61,11 @@ export async function startTestApp(
   const files = readdirSync(join(ROOT, 'functions'))
     .filter((f) => f.endsWith('.ts'))
     .map((f) => join(ROOT, 'functions', f));
+  const masterKey = await localMasterKey(app.keyStore);
   const host = new LocalHost({
     functions: loadFunctions(files),
     settings: readHostSettings(ROOT),
+    masterKey,
     triggers: false,
     ...hostOptions,
   });
@@ -98,6 +103,7 @@ export async function startTestApp(
     url,
     app,
     clock,
+    masterKey,
     host,
     call,
     login,

@@ -1,0 +1,50 @@
+import { existsSync, mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  funcignore,
+  packageFiles,
+  requiredNativePackages,
+  target,
+  type LockFile,
+} from './packaging/packageContents';
+import { writeZip } from './packaging/writeZip';
+
+export const packagePath = '.package/primero-serverless.zip';
+
+/**
+ * `npm run package`: builds dist/ (the npm script does) and writes .package/primero-serverless.zip, the one
+ * deployment package of every deploy route (docs/deploy.md). Contents: what `.funcignore` admits, with
+ * production dependencies only. It packs the node_modules installed here, so it runs only where npm
+ * installed the Linux x64 (glibc) binary of @node-rs/argon2 that Flex Consumption workers load.
+ */
+async function main() {
+  const root = join(__dirname, '..', '..');
+  const glibc = (process.report?.getReport() as { header?: { glibcVersionRuntime?: string } } | undefined)
+    ?.header?.glibcVersionRuntime;
+  if (process.platform !== target.os || process.arch !== target.cpu || !glibc) {
+    throw new Error(
+      `Package on Linux x64 with glibc (CI, WSL or a container): Flex Consumption runs there, and the package ` +
+        `carries the native binaries installed here (this is ${process.platform}-${process.arch}).`,
+    );
+  }
+  const lock = JSON.parse(readFileSync(join(root, 'package-lock.json'), 'utf8')) as LockFile;
+  const missing = requiredNativePackages(lock).filter((p) => !existsSync(join(root, p)));
+  if (missing.length > 0) throw new Error(`Not installed: ${missing.join(', ')}. Run npm ci first.`);
+  const functions = existsSync(join(root, 'dist/functions')) ? readdirSync(join(root, 'dist/functions')) : [];
+  if (!functions.some((f) => f.endsWith('.js')))
+    throw new Error('dist/functions is empty: npm run build first.');
+
+  const files = packageFiles(root, funcignore(readFileSync(join(root, '.funcignore'), 'utf8')), lock);
+  const out = join(root, packagePath);
+  rmSync(out, { force: true });
+  mkdirSync(join(root, '.package'), { recursive: true });
+  await writeZip(root, files, out);
+  console.log(`Wrote ${packagePath} (${files.length} files).`);
+}
+
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    console.error(error instanceof Error ? error.message : error);
+    process.exit(1);
+  });
+}
