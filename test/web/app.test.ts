@@ -99,9 +99,7 @@ describe('the caseworker web app', () => {
 
   it('keeps an edit made offline through a reload, and sends it when the network returns', async () => {
     // The app shell must be in the service worker's cache before the network goes.
-    await page.evaluate(async () => {
-      await navigator.serviceWorker.ready;
-    });
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await context.setOffline(true);
     await page.getByLabel('Current location').fill('Kumasi');
     await page.getByRole('button', { name: 'Save' }).click();
