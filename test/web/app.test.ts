@@ -83,7 +83,7 @@ describe('the caseworker web app', () => {
     await page.getByRole('button', { name: /Amina Mensah/ }).waitFor();
     await expectAccessible(page);
     // Nothing wider than the phone: no horizontal scroll.
-    await expect(page.evaluate(() => document.documentElement.scrollWidth)).resolves.toBeLessThanOrEqual(
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
       PHONE.width,
     );
     await page.screenshot({ path: `${SHOTS}/web-case-list-phone.png` });
