@@ -34,9 +34,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: Unlocked) => void }) {
       else session = await vault.get<Session>('meta', 'session');
       onSignedIn({ userName, vault, session });
     } catch (e) {
-      if (e instanceof ApiError && e.detail === 'totp_code') {
+      // The server answers a missing code like a wrong password (nothing to learn about the account),
+      // so after a refusal the code field is offered for accounts that have 2FA.
+      if (e instanceof ApiError && e.status === 401 && !needsCode) {
         setNeedsCode(true);
-        if (needsCode) setError(e.message);
+        setError(`${e.message}. If your account uses a verification code, enter it below.`);
       } else if (e instanceof ApiError || e instanceof WrongPassword) setError(e.message);
       else if (e instanceof NetworkError) setError('No connection, and no data for this user on this device');
       else setError('Sign-in failed');
@@ -69,14 +71,13 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: Unlocked) => void }) {
         {needsCode && (
           <>
             <label for="totp_code">Verification code</label>
-            <p class="hint">Enter the 6-digit code from your authenticator app.</p>
+            <p class="hint">The 6-digit code from your authenticator app.</p>
             <input
               id="totp_code"
               inputMode="numeric"
               autocomplete="one-time-code"
               value={code}
               onInput={(e) => setCode(e.currentTarget.value)}
-              required
             />
           </>
         )}
