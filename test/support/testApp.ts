@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { totpCode } from '../../src/auth/totp';
-import { LocalHost } from '../../src/local/LocalHost';
+import { LocalHost, type HostOptions } from '../../src/local/LocalHost';
 import { readHostSettings } from '../../src/local/hostConfig';
 import { loadFunctions } from '../../src/local/loadFunctions';
 import { localMasterKey } from '../../src/local/masterKey';
@@ -50,6 +50,7 @@ export interface TestApp {
 export async function startTestApp(
   settings: Record<string, string> = {},
   overrides: AppOverrides = {},
+  hostOptions: Pick<HostOptions, 'staticRoot'> = {},
 ): Promise<TestApp> {
   const clock = new TestClock();
   const config = loadConfig({ ...testAppSettings(), ...settings });
@@ -66,6 +67,7 @@ export async function startTestApp(
     settings: readHostSettings(ROOT),
     masterKey,
     triggers: false,
+    ...hostOptions,
   });
   const url = await host.listen(0);
 

@@ -1,0 +1,125 @@
+import { tmpdir } from 'node:os';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { totpCode } from '../../src/auth/totp';
+import { PASSWORD, startTestApp, TOTP_SECRET, type TestApp } from '../support/testApp';
+import { buildWebApp, launchChromium } from './browser';
+
+const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
+const PHONE = { width: 360, height: 640 };
+const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
+
+let stack: TestApp;
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+
+jest.setTimeout(60_000);
+
+beforeAll(async () => {
+  const staticRoot = buildWebApp();
+  stack = await startTestApp({}, {}, { staticRoot });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function signIn(p: Page, userName: string) {
+  await p.getByLabel('User name').fill(userName);
+  await p.getByLabel('Password').fill(PASSWORD);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** No serious or critical accessibility violation on the screen as it is now. */
+async function expectAccessible(p: Page) {
+  const { violations } = await new AxeBuilder({ page: p }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+}
+
+async function serverCase(id: string) {
+  const token = await stack.login('cw_gh');
+  return (await stack.call('GET', `/api/v2/cases/${id}`, { token })).body.data;
+}
+
+const status = (p: Page) => p.locator('header .status');
+
+describe('the caseworker web app', () => {
+  it('signs an admin in with a verification code when the account has 2FA', async () => {
+    const ctx = await browser.newContext({ viewport: PHONE });
+    const p = await ctx.newPage();
+    await p.goto(stack.url);
+    await signIn(p, 'admin_gh');
+    const code = p.getByLabel('Verification code');
+    await code.waitFor();
+    await expectAccessible(p);
+    await code.fill(totpCode(TOTP_SECRET, stack.clock.now()));
+    await p.getByRole('button', { name: 'Verify' }).click();
+    await p.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await ctx.close();
+  });
+
+  it('lists, searches, opens and edits a case on a phone, and the server holds the edit', async () => {
+    context = await browser.newContext({ viewport: PHONE });
+    page = await context.newPage();
+    await page.goto(stack.url);
+    await expectAccessible(page);
+    await signIn(page, 'cw_gh');
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await expect(status(page).textContent()).resolves.toContain('Online');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Cases' }).click();
+    await page.getByRole('button', { name: /Amina Mensah/ }).waitFor();
+    await page.getByLabel('Search by name or case id').fill('kwame');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('1 cases').waitFor();
+    await expect(page.getByRole('button', { name: /Amina Mensah/ }).count()).resolves.toBe(0);
+    await page.getByLabel('Search by name or case id').fill('');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByLabel('Risk level').selectOption('high');
+    await page.getByRole('button', { name: /Amina Mensah/ }).waitFor();
+    await expectAccessible(page);
+    // Nothing wider than the phone: no horizontal scroll.
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await page.screenshot({ path: `${SHOTS}/web-case-list-phone.png` });
+
+    await page.getByRole('button', { name: /Amina Mensah/ }).click();
+    await page.getByLabel('Current location').fill('Tema');
+    await expectAccessible(page);
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('0 changes waiting').waitFor();
+    await page.screenshot({ path: `${SHOTS}/web-case-phone.png`, fullPage: true });
+    await expect(serverCase(AMINA)).resolves.toMatchObject({ location_current: 'Tema' });
+  });
+
+  it('keeps an edit made offline through a reload, and sends it when the network returns', async () => {
+    // The app shell must be in the service worker's cache before the network goes.
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await context.setOffline(true);
+    await page.getByLabel('Current location').fill('Kumasi');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('Saved on this device').waitFor();
+    await page.getByText('1 changes waiting').waitFor();
+    await expect(status(page).textContent()).resolves.toContain('Offline');
+
+    await page.reload();
+    await signIn(page, 'cw_gh'); // offline: the password unlocks the device's data
+    await page.getByText('1 changes waiting').waitFor();
+    await page.getByRole('button', { name: 'Cases' }).click();
+    await page.getByRole('button', { name: /Amina Mensah/ }).click();
+    await expect(page.getByLabel('Current location').inputValue()).resolves.toBe('Kumasi');
+    await expect(serverCase(AMINA)).resolves.toMatchObject({ location_current: 'Tema' });
+
+    await context.setOffline(false);
+    await page.getByText('0 changes waiting').waitFor();
+    await expect(status(page).textContent()).resolves.toContain('Online');
+    const saved = await serverCase(AMINA);
+    expect(saved.location_current).toBe('Kumasi');
+    await context.close();
+  });
+});

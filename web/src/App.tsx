@@ -1,0 +1,114 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api, ApiError, setToken } from './api';
+import { CaseList } from './screens/CaseList';
+import { CaseView } from './screens/CaseView';
+import { Home } from './screens/Home';
+import { SignIn, type Unlocked } from './screens/SignIn';
+import { pendingMutations, syncNow } from './sync';
+import { Vault } from './vault';
+
+type Screen = { name: 'home' } | { name: 'cases' } | { name: 'case'; id: string };
+
+export function App() {
+  const [user, setUser] = useState<Unlocked>();
+  const [screen, setScreen] = useState<Screen>({ name: 'home' });
+  const [online, setOnline] = useState(true);
+  const [pending, setPending] = useState(0);
+  const [lastSync, setLastSync] = useState<string>();
+  const [attention, setAttention] = useState('');
+
+  const refresh = useCallback(async () => {
+    if (!user) return;
+    const reachable = await api.reachable();
+    setOnline(reachable);
+    if (reachable) {
+      try {
+        await syncNow(user.vault);
+        setAttention('');
+      } catch (error) {
+        if (error instanceof ApiError && error.status === 401)
+          setAttention('Sign in again to send your changes.');
+      }
+    }
+    const queue = await pendingMutations(user.vault);
+    setPending(queue.length);
+    if (queue.some((m) => m.rejected)) setAttention('Some changes were refused by the server and wait here.');
+    setLastSync(await user.vault.get<string>('meta', 'last_sync'));
+  }, [user]);
+
+  useEffect(() => {
+    if (!user) return;
+    setToken(user.session?.token);
+    void refresh();
+    // Offline, the network is probed often, so changes leave soon after it returns (the online event
+    // alone is not reliable); online, a pull every half minute keeps the caseload fresh.
+    const timer = setInterval(() => void refresh(), online ? 30_000 : 5_000);
+    const again = () => void refresh();
+    window.addEventListener('online', again);
+    window.addEventListener('offline', again);
+    window.addEventListener('focus', again);
+    return () => {
+      clearInterval(timer);
+      window.removeEventListener('online', again);
+      window.removeEventListener('offline', again);
+      window.removeEventListener('focus', again);
+    };
+  }, [user, refresh, online]);
+
+  if (!user) return <SignIn onSignedIn={setUser} />;
+
+  const signOut = async () => {
+    if (pending && !confirm(`${pending} changes have not been sent yet and will be lost. Sign out anyway?`))
+      return;
+    await api.signOut().catch(() => undefined);
+    setToken(undefined);
+    user.vault.close();
+    await Vault.wipe(user.userName);
+    setUser(undefined);
+    setScreen({ name: 'home' });
+  };
+  const open = (id: string) => setScreen({ name: 'case', id });
+
+  return (
+    <>
+      <header class="bar">
+        <nav aria-label="Main">
+          <button
+            aria-current={screen.name === 'home' ? 'page' : undefined}
+            onClick={() => setScreen({ name: 'home' })}
+          >
+            Home
+          </button>
+          <button
+            aria-current={screen.name !== 'home' ? 'page' : undefined}
+            onClick={() => setScreen({ name: 'cases' })}
+          >
+            Cases
+          </button>
+          <button onClick={() => void signOut()}>Sign out</button>
+        </nav>
+        <p class="status" role="status" aria-live="polite">
+          <span class={online ? 'dot on' : 'dot off'} aria-hidden="true" />
+          <span>{online ? 'Online' : 'Offline'}</span> · <span>{pending} changes waiting</span> ·{' '}
+          <span>Last sync {lastSync ? new Date(lastSync).toLocaleTimeString() : 'never'}</span>
+        </p>
+        {attention && (
+          <p role="alert" class="error">
+            {attention}
+          </p>
+        )}
+      </header>
+      {screen.name === 'home' && <Home online={online} onOpen={open} />}
+      {screen.name === 'cases' && <CaseList online={online} vault={user.vault} onOpen={open} />}
+      {screen.name === 'case' && (
+        <CaseView
+          id={screen.id}
+          vault={user.vault}
+          online={online}
+          onSaved={() => void refresh()}
+          onBack={() => setScreen({ name: 'cases' })}
+        />
+      )}
+    </>
+  );
+}

@@ -1,0 +1,113 @@
+/** The network, behind one module: screens never call fetch themselves. */
+
+export interface Session {
+  user_name: string;
+  token: string;
+  expires_at: string;
+  country_codes: string[];
+  token_scope: string;
+}
+
+export interface CaseRecord {
+  id: string;
+  case_id_display?: string;
+  name?: string;
+  sex?: string;
+  age?: number;
+  status?: string;
+  risk_level?: string;
+  version?: number;
+  hidden_name?: boolean;
+  [field: string]: unknown;
+}
+
+export interface Task {
+  record_id: string;
+  record_id_display: string;
+  type: string;
+  due_date: string;
+  overdue: boolean;
+  priority?: string;
+}
+
+export interface ListPage<T> {
+  data: T[];
+  metadata: { total: number; per: number; page: number };
+}
+
+export interface SyncResult {
+  mutation_id: string;
+  result: 'applied' | 'duplicate' | 'conflict' | 'rejected';
+  record?: CaseRecord;
+}
+
+/** An answer in the API's error envelope; `detail` names the field at fault (e.g. `totp_code`). */
+export class ApiError extends Error {
+  constructor(
+    readonly status: number,
+    message: string,
+    readonly detail?: string,
+  ) {
+    super(message);
+  }
+}
+
+/** The network could not be reached at all (offline, server down). */
+export class NetworkError extends Error {}
+
+let token: string | undefined;
+export const setToken = (value: string | undefined) => (token = value);
+
+async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+  const headers: Record<string, string> = { Accept: 'application/json' };
+  if (token) headers.Authorization = `Bearer ${token}`;
+  if (body !== undefined) headers['Content-Type'] = 'application/json';
+  let response: Response;
+  try {
+    response = await fetch(`/api/v2${path}`, {
+      method,
+      headers,
+      body: body === undefined ? undefined : JSON.stringify(body),
+      cache: 'no-store',
+    });
+  } catch {
+    throw new NetworkError('No connection');
+  }
+  const text = await response.text();
+  const parsed = text ? (JSON.parse(text) as unknown) : undefined;
+  if (!response.ok) {
+    const first = (parsed as { errors?: { message?: string; detail?: string }[] } | undefined)?.errors?.[0];
+    throw new ApiError(
+      response.status,
+      first?.message ?? `Request failed (${response.status})`,
+      first?.detail,
+    );
+  }
+  return parsed as T;
+}
+
+export const api = {
+  signIn: (user_name: string, password: string, totp_code?: string) =>
+    call<Session>('POST', '/tokens', { user: { user_name, password, ...(totp_code ? { totp_code } : {}) } }),
+  signOut: () => call<unknown>('DELETE', '/tokens'),
+  tasks: () => call<{ data: Task[] }>('GET', '/tasks'),
+  alerts: () => call<{ data: Record<string, number> }>('GET', '/alerts'),
+  cases: (params: URLSearchParams) => call<ListPage<CaseRecord>>('GET', `/cases?${params}`),
+  case: (id: string) => call<{ data: CaseRecord }>('GET', `/cases/${encodeURIComponent(id)}`),
+  pullCases: (cursor?: string) =>
+    call<{ data: CaseRecord[]; metadata: { next_cursor: string; has_more: boolean } }>(
+      'GET',
+      `/sync/cases?per=500${cursor ? `&cursor=${encodeURIComponent(cursor)}` : ''}`,
+    ),
+  pushCases: (mutations: unknown[]) =>
+    call<{ data: SyncResult[] }>('POST', '/sync/cases', { data: mutations }),
+  /** Connectivity from a real uncached request, not navigator.onLine. */
+  reachable: async () => {
+    try {
+      await call('GET', '/health');
+      return true;
+    } catch (error) {
+      return !(error instanceof NetworkError);
+    }
+  },
+};

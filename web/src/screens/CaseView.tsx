@@ -1,0 +1,77 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, type CaseRecord } from '../api';
+import { defaultCaseForms } from '../forms/defaultCaseForms';
+import { FieldInput } from '../forms/registry';
+import { t } from '../forms/types';
+import { queueEdit } from '../sync';
+import type { Vault } from '../vault';
+
+/** A case, as the forms lay it out; saving queues a sync mutation whether online or not. */
+export function CaseView(props: {
+  id: string;
+  vault: Vault;
+  online: boolean;
+  onSaved: () => void;
+  onBack: () => void;
+}) {
+  const { id, vault, online } = props;
+  const [record, setRecord] = useState<CaseRecord>();
+  const [changes, setChanges] = useState<Record<string, unknown>>({});
+  const [message, setMessage] = useState('');
+
+  useEffect(() => {
+    const load = async () => {
+      const local = await vault.get<CaseRecord>('records', id);
+      if (local) setRecord(local);
+      if (online && !local) {
+        const fresh = (await api.case(id)).data;
+        await vault.put('records', id, fresh);
+        setRecord(fresh);
+      }
+    };
+    load().catch(() => setMessage('This case is not on this device and cannot be fetched now.'));
+  }, [id, vault, online]);
+
+  if (!record) return <main>{message ? <p role="alert">{message}</p> : <p>Loading…</p>}</main>;
+  const value = (name: string) => (name in changes ? changes[name] : record[name]);
+  const save = async (event: Event) => {
+    event.preventDefault();
+    if (!Object.keys(changes).length) return;
+    await queueEdit(vault, record, changes);
+    setRecord({ ...record, ...changes });
+    setChanges({});
+    setMessage(online ? 'Saved.' : 'Saved on this device; it will be sent when you are back online.');
+    props.onSaved();
+  };
+  return (
+    <main>
+      <button class="link" onClick={props.onBack}>
+        Back to cases
+      </button>
+      <h1>{record.name ?? record.case_id_display}</h1>
+      <p class="muted">Case {record.case_id_display}</p>
+      <form onSubmit={save}>
+        {defaultCaseForms.map((form) => (
+          <fieldset key={form.unique_id}>
+            <legend>{t(form.name)}</legend>
+            {form.fields.map((field) => (
+              <FieldInput
+                key={field.name}
+                id={`field-${field.name}`}
+                field={field}
+                value={value(field.name)}
+                onChange={(v) => setChanges({ ...changes, [field.name]: v })}
+              />
+            ))}
+          </fieldset>
+        ))}
+        {message && (
+          <p role="status" class="notice">
+            {message}
+          </p>
+        )}
+        <button type="submit">Save</button>
+      </form>
+    </main>
+  );
+}

@@ -1,0 +1,47 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, type Task } from '../api';
+
+export function Home({ online, onOpen }: { online: boolean; onOpen: (id: string) => void }) {
+  const [tasks, setTasks] = useState<Task[]>();
+  const [alerts, setAlerts] = useState<Record<string, number>>();
+  useEffect(() => {
+    if (!online) return;
+    api.tasks().then(
+      (r) => setTasks(r.data),
+      () => undefined,
+    );
+    api.alerts().then(
+      (r) => setAlerts(r.data),
+      () => undefined,
+    );
+  }, [online]);
+  // The API sorts soonest first; overdue work goes to the top.
+  const sorted = [...(tasks ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue));
+  return (
+    <main>
+      <h1>My tasks</h1>
+      {!online && !tasks && <p>Tasks are shown when you are online.</p>}
+      {tasks && !tasks.length && <p>No tasks due.</p>}
+      <ul class="list">
+        {sorted.map((task) => (
+          <li key={`${task.record_id}-${task.type}-${task.due_date}`}>
+            <button class="row" onClick={() => onOpen(task.record_id)}>
+              <span>
+                {task.type.replace(/_/g, ' ')} · {task.record_id_display}
+              </span>
+              <span class={task.overdue ? 'badge overdue' : 'badge'}>
+                {task.overdue ? 'Overdue' : 'Due'} {task.due_date.slice(0, 10)}
+              </span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      {alerts && (
+        <section aria-labelledby="alerts-title">
+          <h2 id="alerts-title">Alerts</h2>
+          <p>Cases with alerts: {alerts.case ?? 0}</p>
+        </section>
+      )}
+    </main>
+  );
+}

@@ -1,0 +1,84 @@
+import { api, type CaseRecord } from './api';
+import type { Vault } from './vault';
+
+/** One queued change: a sync mutation as POST /sync/cases takes it, with the client's own id. */
+export interface Mutation {
+  mutation_id: string;
+  op: 'update';
+  id: string;
+  base_version?: number;
+  changes: Record<string, unknown>;
+  queued_at: string;
+  /** Set when the server refused it: kept for the user to see, never dropped. */
+  rejected?: string;
+}
+
+// Keys sort oldest first: a zero-padded clock plus the random id.
+const queueKey = (m: Mutation) => `${m.queued_at}|${m.mutation_id}`;
+
+export async function queueEdit(vault: Vault, record: CaseRecord, changes: Record<string, unknown>) {
+  const mutation: Mutation = {
+    mutation_id: crypto.randomUUID(),
+    op: 'update',
+    id: record.id,
+    base_version: record.version,
+    changes,
+    queued_at: new Date().toISOString(),
+  };
+  await vault.put('queue', queueKey(mutation), mutation);
+  // The device shows the change at once; the server's answer replaces it when the push lands.
+  await vault.put('records', record.id, { ...record, ...changes });
+}
+
+export const pendingMutations = (vault: Vault) => vault.all<Mutation>('queue');
+
+/** Pushes the queue oldest first; an entry leaves the device only once the server has answered for it. */
+export async function push(vault: Vault): Promise<void> {
+  const queue = (await pendingMutations(vault)).filter((m) => !m.rejected);
+  if (!queue.length) return;
+  const { data } = await api.pushCases(
+    queue.map(({ mutation_id, op, id, base_version, changes }) => ({
+      mutation_id,
+      op,
+      id,
+      base_version,
+      changes,
+    })),
+  );
+  for (const result of data) {
+    const mutation = queue.find((m) => m.mutation_id === result.mutation_id);
+    if (!mutation) continue;
+    if (result.result === 'rejected') {
+      await vault.put('queue', queueKey(mutation), {
+        ...mutation,
+        rejected: 'The server refused this change',
+      });
+      continue;
+    }
+    if (result.record) await vault.put('records', result.record.id, result.record);
+    await vault.delete('queue', queueKey(mutation));
+  }
+}
+
+/** Pulls the caseload changed since the last cursor into the vault. */
+export async function pull(vault: Vault): Promise<void> {
+  let cursor = await vault.get<string>('meta', 'cursor');
+  const pending = new Set((await pendingMutations(vault)).map((m) => m.id));
+  for (;;) {
+    const page = await api.pullCases(cursor);
+    for (const record of page.data) {
+      if (record.deleted) await vault.delete('records', record.id);
+      // A record with changes waiting keeps its local copy until they are pushed.
+      else if (!pending.has(record.id)) await vault.put('records', record.id, record);
+    }
+    cursor = page.metadata.next_cursor;
+    await vault.put('meta', 'cursor', cursor);
+    if (!page.metadata.has_more) break;
+  }
+}
+
+export async function syncNow(vault: Vault): Promise<void> {
+  await push(vault);
+  await pull(vault);
+  await vault.put('meta', 'last_sync', new Date().toISOString());
+}

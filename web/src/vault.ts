@@ -1,0 +1,146 @@
+/**
+ * The device's storage, behind one typed module: an IndexedDB database per user whose every value is sealed
+ * with AES-GCM under a random data key. The data key is kept only wrapped by a key derived from the
+ * password (PBKDF2-SHA-256), so a lost phone yields nothing without the password. No record data goes to
+ * localStorage, URLs or the service worker cache.
+ */
+
+const STORES = ['meta', 'records', 'queue'] as const;
+export type StoreName = (typeof STORES)[number];
+const PBKDF2_ITERATIONS = 600_000; // OWASP 2023 figure for PBKDF2-HMAC-SHA256
+
+interface WrappedKey {
+  salt: Uint8Array;
+  iv: Uint8Array;
+  wrapped: ArrayBuffer;
+}
+interface Sealed {
+  iv: Uint8Array;
+  data: ArrayBuffer;
+}
+
+export class WrongPassword extends Error {}
+
+const request = <T>(req: IDBRequest<T>) =>
+  new Promise<T>((resolve, reject) => {
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+
+function openDatabase(name: string): Promise<IDBDatabase> {
+  const req = indexedDB.open(name, 1);
+  // Version 1 is the first schema; later versions add migrations here, never a wipe.
+  req.onupgradeneeded = () => STORES.forEach((s) => req.result.createObjectStore(s));
+  return request(req);
+}
+
+async function passwordKey(password: string, salt: Uint8Array): Promise<CryptoKey> {
+  const base = await crypto.subtle.importKey('raw', new TextEncoder().encode(password), 'PBKDF2', false, [
+    'deriveKey',
+  ]);
+  return crypto.subtle.deriveKey(
+    { name: 'PBKDF2', hash: 'SHA-256', salt: salt as BufferSource, iterations: PBKDF2_ITERATIONS },
+    base,
+    { name: 'AES-GCM', length: 256 },
+    false,
+    ['wrapKey', 'unwrapKey'],
+  );
+}
+
+export class Vault {
+  private constructor(
+    private readonly db: IDBDatabase,
+    private readonly key: CryptoKey,
+  ) {}
+
+  static databaseName = (userName: string) => `primero-${userName}`;
+
+  static async exists(userName: string): Promise<boolean> {
+    const list = await indexedDB.databases();
+    return list.some((d) => d.name === Vault.databaseName(userName));
+  }
+
+  /** Opens the user's vault with the password, creating it (and its data key) on first sign-in. */
+  static async open(userName: string, password: string): Promise<Vault> {
+    const db = await openDatabase(Vault.databaseName(userName));
+    const stored = await request<WrappedKey | undefined>(
+      db.transaction('meta').objectStore('meta').get('data_key'),
+    );
+    if (stored) {
+      const kek = await passwordKey(password, stored.salt);
+      try {
+        const key = await crypto.subtle.unwrapKey(
+          'raw',
+          stored.wrapped,
+          kek,
+          { name: 'AES-GCM', iv: stored.iv as BufferSource },
+          'AES-GCM',
+          false,
+          ['encrypt', 'decrypt'],
+        );
+        return new Vault(db, key);
+      } catch {
+        db.close();
+        throw new WrongPassword('Wrong password for the data on this device');
+      }
+    }
+    const dataKey = await crypto.subtle.generateKey({ name: 'AES-GCM', length: 256 }, true, [
+      'encrypt',
+      'decrypt',
+    ]);
+    const salt = crypto.getRandomValues(new Uint8Array(16));
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const wrapped = await crypto.subtle.wrapKey('raw', dataKey, await passwordKey(password, salt), {
+      name: 'AES-GCM',
+      iv,
+    });
+    await request(
+      db.transaction('meta', 'readwrite').objectStore('meta').put({ salt, iv, wrapped }, 'data_key'),
+    );
+    return new Vault(db, dataKey);
+  }
+
+  private async seal(value: unknown): Promise<Sealed> {
+    const iv = crypto.getRandomValues(new Uint8Array(12));
+    const plain = new TextEncoder().encode(JSON.stringify(value));
+    return { iv, data: await crypto.subtle.encrypt({ name: 'AES-GCM', iv }, this.key, plain) };
+  }
+
+  private async unseal<T>(sealed: Sealed): Promise<T> {
+    const plain = await crypto.subtle.decrypt(
+      { name: 'AES-GCM', iv: sealed.iv as BufferSource },
+      this.key,
+      sealed.data,
+    );
+    return JSON.parse(new TextDecoder().decode(plain)) as T;
+  }
+
+  async put(store: StoreName, id: string, value: unknown): Promise<void> {
+    const sealed = await this.seal(value);
+    await request(this.db.transaction(store, 'readwrite').objectStore(store).put(sealed, id));
+  }
+
+  async get<T>(store: StoreName, id: string): Promise<T | undefined> {
+    const sealed = await request<Sealed | undefined>(this.db.transaction(store).objectStore(store).get(id));
+    return sealed ? this.unseal<T>(sealed) : undefined;
+  }
+
+  /** Every value of a store, in key order (queue keys sort oldest first). */
+  async all<T>(store: StoreName): Promise<T[]> {
+    const sealed = await request<Sealed[]>(this.db.transaction(store).objectStore(store).getAll());
+    return Promise.all(sealed.map((s) => this.unseal<T>(s)));
+  }
+
+  async delete(store: StoreName, id: string): Promise<void> {
+    await request(this.db.transaction(store, 'readwrite').objectStore(store).delete(id));
+  }
+
+  close(): void {
+    this.db.close();
+  }
+
+  /** Sign-out wipes the device's copy. */
+  static async wipe(userName: string): Promise<void> {
+    await request(indexedDB.deleteDatabase(Vault.databaseName(userName)));
+  }
+}
