@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { rawRequest } from '../support/rawRequest';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -26,29 +26,7 @@ const hostile = [
   encodeURIComponent('日本'),
 ];
 
-/** Sends the path exactly as given: fetch would resolve `..` and re-encode before sending. */
-const raw = (method: string, path: string, body?: unknown) =>
-  new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const text = body === undefined ? undefined : JSON.stringify(body);
-    const req = request(
-      `${t.url}/`,
-      {
-        method,
-        path,
-        headers: {
-          Authorization: `Bearer ${token}`,
-          ...(text ? { 'Content-Type': 'application/json', 'Content-Length': Buffer.byteLength(text) } : {}),
-        },
-      },
-      (res) => {
-        const chunks: Buffer[] = [];
-        res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
-      },
-    );
-    req.on('error', reject);
-    req.end(text);
-  });
+const raw = (method: string, path: string, body?: unknown) => rawRequest(t.url, token, method, path, body);
 
 describe('hostile ids in paths are a 4xx, never a 500', () => {
   it.each(hostile)('%s', async (id) => {

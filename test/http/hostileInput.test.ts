@@ -1,4 +1,4 @@
-import { request } from 'node:http';
+import { rawRequest } from '../support/rawRequest';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -12,27 +12,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-/** Sends the path byte for byte: fetch would normalise or refuse a malformed escape before it left. */
-const rawGet = (path: string) =>
-  new Promise<{ status: number; body: string }>((resolve, reject) => {
-    const url = new URL(t.url);
-    const req = request(
-      {
-        host: url.hostname,
-        port: url.port,
-        path,
-        method: 'GET',
-        headers: { Authorization: `Bearer ${token}` },
-      },
-      (res) => {
-        let body = '';
-        res.on('data', (c) => (body += c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body }));
-      },
-    );
-    req.on('error', reject);
-    req.end();
-  });
+const rawGet = (path: string) => rawRequest(t.url, token, 'GET', path);
 
 const names = ['a/b', 'a\\b', 'a#b', 'a?b'];
 
