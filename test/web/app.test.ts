@@ -89,12 +89,25 @@ describe('the caseworker web app', () => {
     await page.screenshot({ path: `${SHOTS}/web-case-list-phone.png` });
 
     await page.getByRole('button', { name: /Amina Mensah/ }).click();
+    // The screen is the server's configuration: sections by their configured name, fields the built-in
+    // copy does not have, options from the lookups.
+    await page.getByRole('group', { name: 'Record information' }).waitFor();
+    await page.getByLabel('Nickname').fill('Ami');
+    const languages = page.getByRole('group', { name: 'Languages spoken' });
+    await languages.getByLabel('English').check();
+    await languages.getByLabel('Swahili').check();
+    await languages.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: `${SHOTS}/web-case-fields-phone.png` });
     await page.getByLabel('Current location').fill('Tema');
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('0 changes waiting').waitFor();
     await page.screenshot({ path: `${SHOTS}/web-case-phone.png`, fullPage: true });
-    await expect(serverCase(AMINA)).resolves.toMatchObject({ location_current: 'Tema' });
+    await expect(serverCase(AMINA)).resolves.toMatchObject({
+      location_current: 'Tema',
+      name_nickname: 'Ami',
+      language: ['english', 'swahili'],
+    });
   });
 
   it('keeps an edit made offline through a reload, and sends it when the network returns', async () => {
@@ -113,6 +126,8 @@ describe('the caseworker web app', () => {
     await page.getByRole('button', { name: 'Cases' }).click();
     await page.getByRole('button', { name: /Amina Mensah/ }).click();
     await expect(page.getByLabel('Current location').inputValue()).resolves.toBe('Kumasi');
+    // Offline after a reload the server's forms still lay the case out, from the device's sealed copy.
+    await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Ami');
     await expect(serverCase(AMINA)).resolves.toMatchObject({ location_current: 'Tema' });
 
     await context.setOffline(false);
@@ -121,5 +136,17 @@ describe('the caseworker web app', () => {
     const saved = await serverCase(AMINA);
     expect(saved.location_current).toBe('Kumasi');
     await context.close();
+  });
+
+  it("shows the section names and labels in the user's language", async () => {
+    const ctx = await browser.newContext({ viewport: PHONE, locale: 'fr-FR' });
+    const p = await ctx.newPage();
+    await p.goto(stack.url);
+    await signIn(p, 'cw_gh');
+    await p.getByRole('button', { name: 'Cases' }).click();
+    await p.getByRole('button', { name: /Amina Mensah/ }).click();
+    await p.getByRole('group', { name: 'Identité' }).waitFor();
+    await expect(p.getByLabel('Surnom').inputValue()).resolves.toBe('Ami');
+    await ctx.close();
   });
 });

@@ -1,4 +1,5 @@
 /** The network, behind one module: screens never call fetch themselves. */
+import type { FieldOption, FormSection } from './forms/types';
 
 export interface Session {
   user_name: string;
@@ -52,6 +53,10 @@ export class ApiError extends Error {
   }
 }
 
+export interface LookupList {
+  data: { unique_id: string; values: FieldOption[] }[];
+}
+
 /** The network could not be reached at all (offline, server down). */
 export class NetworkError extends Error {}
 
@@ -101,6 +106,12 @@ export const api = {
     ),
   pushCases: (mutations: unknown[]) =>
     call<{ data: SyncResult[] }>('POST', '/sync/cases', { data: mutations }),
+  forms: (recordType: string) =>
+    call<{ data: FormSection[]; metadata: { default_locale: string; version?: number } }>(
+      'GET',
+      `/forms?record_type=${encodeURIComponent(recordType)}`,
+    ),
+  lookups: () => call<LookupList>('GET', '/lookups?per=1000'),
   /** Connectivity from a real uncached request, not navigator.onLine. */
   reachable: async () => {
     try {

@@ -1,11 +1,12 @@
 import type { JSX } from 'preact';
-import { t, type FormField } from './types';
+import { t, type FormField, type Locales } from './types';
 
 export interface WidgetProps {
   field: FormField;
   id: string;
   value: unknown;
   onChange: (value: unknown) => void;
+  locales: Locales;
 }
 
 type Widget = (props: WidgetProps) => JSX.Element;
@@ -18,6 +19,45 @@ const text: Widget = ({ id, value, onChange }) => (
     onInput={(e) => onChange(e.currentTarget.value || null)}
   />
 );
+
+/** A group of radio buttons or tick boxes, large enough to hit with a thumb; a group is labelled by its legend. */
+const choices =
+  (kind: 'radio' | 'checkbox'): Widget =>
+  ({ id, field, value, onChange, locales }) => {
+    const chosen = kind === 'checkbox' ? (Array.isArray(value) ? (value as string[]) : []) : [value];
+    const pick = (option: string, on: boolean) =>
+      kind === 'radio'
+        ? onChange(option)
+        : onChange(on ? [...chosen, option] : chosen.filter((c) => c !== option));
+    return (
+      <div id={id} class="choices">
+        {field.option_strings_text?.map((o) => (
+          <label key={o.id} class="choice">
+            <input
+              type={kind}
+              name={id}
+              value={o.id}
+              checked={chosen.includes(o.id)}
+              onChange={(e) => pick(o.id, e.currentTarget.checked)}
+            />
+            {t(o.display_text, locales)}
+          </label>
+        ))}
+      </div>
+    );
+  };
+
+/** A stored value as read-only text: lists joined, subform entries counted. */
+function shown(value: unknown): string {
+  if (value === undefined || value === null || value === '') return '—';
+  if (Array.isArray(value))
+    return value.every((v) => typeof v !== 'object') ? value.join(', ') : `${value.length} entries`;
+  return typeof value === 'object' ? '—' : String(value);
+}
+
+const grouped = (field: FormField) =>
+  field.type === 'radio_button' ||
+  (field.type === 'select_box' && field.multi_select === true && !!field.option_strings_text);
 
 /**
  * Field type → widget. One entry per Primero field type the app can edit; a type missing here is shown
@@ -49,16 +89,27 @@ export const widgets: Record<string, Widget> = {
       onInput={(e) => onChange(e.currentTarget.value || null)}
     />
   ),
-  select_box: ({ id, field, value, onChange }) => (
-    <select id={id} value={(value as string) ?? ''} onChange={(e) => onChange(e.currentTarget.value || null)}>
-      <option value="">—</option>
-      {field.option_strings_text?.map((o) => (
-        <option key={o.id} value={o.id}>
-          {t(o.display_text)}
-        </option>
-      ))}
-    </select>
-  ),
+  select_box: (props) => {
+    const { id, field, value, onChange, locales } = props;
+    // Sources the app cannot list yet (Location, Agency, User) stay editable as their stored code.
+    if (!field.option_strings_text && field.option_strings_source) return text(props);
+    if (field.multi_select) return choices('checkbox')(props);
+    return (
+      <select
+        id={id}
+        value={(value as string) ?? ''}
+        onChange={(e) => onChange(e.currentTarget.value || null)}
+      >
+        <option value="">—</option>
+        {field.option_strings_text?.map((o) => (
+          <option key={o.id} value={o.id}>
+            {t(o.display_text, locales)}
+          </option>
+        ))}
+      </select>
+    );
+  },
+  radio_button: (props) => choices('radio')(props),
   tick_box: ({ id, value, onChange }) => (
     <input
       id={id}
@@ -70,18 +121,28 @@ export const widgets: Record<string, Widget> = {
 };
 
 export function FieldInput(props: WidgetProps) {
-  const Widget = widgets[props.field.type];
-  const label = t(props.field.display_name);
-  if (!Widget || props.field.editable === false) {
+  const { field, locales } = props;
+  const label = t(field.display_name, locales);
+  if (field.type === 'separator') return <h3 class="separator">{label}</h3>;
+  const Widget = widgets[field.type];
+  if (!Widget || field.editable === false) {
     return (
       <div class="field">
         <span class="label">{label}</span>
-        <span>{props.value === undefined || props.value === null ? '—' : String(props.value)}</span>
+        <span>{shown(props.value)}</span>
       </div>
     );
   }
+  if (grouped(field)) {
+    return (
+      <fieldset class="field group">
+        <legend>{label}</legend>
+        <Widget {...props} />
+      </fieldset>
+    );
+  }
   return (
-    <div class={props.field.type === 'tick_box' ? 'field tick' : 'field'}>
+    <div class={field.type === 'tick_box' ? 'field tick' : 'field'}>
       <label for={props.id}>{label}</label>
       <Widget {...props} />
     </div>

@@ -12,15 +12,29 @@ export interface FormField {
   required?: boolean;
   editable?: boolean;
   visible?: boolean;
-  option_strings_text?: FieldOption[];
+  multi_select?: boolean;
+  option_strings_text?: FieldOption[] | null;
+  /** `lookup lookup-<name>`, or `Location`, `Agency`, `User` for the lists the app does not pick from yet. */
+  option_strings_source?: string | null;
+  subform_section_id?: string | null;
 }
 export interface FormSection {
   unique_id: string;
   parent_form: string;
+  module_ids?: string[];
   name: Translated;
   order: number;
   visible?: boolean;
+  is_nested?: boolean;
   fields: FormField[];
 }
 
-export const t = (text: Translated | undefined, locale = 'en') => text?.[locale] || text?.en || '';
+/** The user's locale for every configured text, and the country's default when a text lacks it. */
+export interface Locales {
+  locale: string;
+  fallback: string;
+}
+const english: Locales = { locale: 'en', fallback: 'en' };
+
+export const t = (text: Translated | undefined | null, locales: Locales = english) =>
+  text?.[locales.locale] || text?.[locales.fallback] || text?.en || '';

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type CaseRecord } from '../api';
-import { defaultCaseForms } from '../forms/defaultCaseForms';
 import { FieldInput } from '../forms/registry';
+import { loadCaseForms, sectionsFor, userLocales, type FormSet } from '../forms/serverForms';
 import { t } from '../forms/types';
 import { queueEdit } from '../sync';
 import type { Vault } from '../vault';
@@ -18,6 +18,11 @@ export function CaseView(props: {
   const [record, setRecord] = useState<CaseRecord>();
   const [changes, setChanges] = useState<Record<string, unknown>>({});
   const [message, setMessage] = useState('');
+  const [forms, setForms] = useState<FormSet>();
+
+  useEffect(() => {
+    void loadCaseForms(vault, online).then(setForms);
+  }, [vault, online]);
 
   useEffect(() => {
     const load = async () => {
@@ -32,7 +37,7 @@ export function CaseView(props: {
     load().catch(() => setMessage('This case is not on this device and cannot be fetched now.'));
   }, [id, vault, online]);
 
-  if (!record) return <main>{message ? <p role="alert">{message}</p> : <p>Loading…</p>}</main>;
+  if (!record || !forms) return <main>{message ? <p role="alert">{message}</p> : <p>Loading…</p>}</main>;
   const value = (name: string) => (name in changes ? changes[name] : record[name]);
   const save = async (event: Event) => {
     event.preventDefault();
@@ -43,6 +48,7 @@ export function CaseView(props: {
     setMessage(online ? 'Saved.' : 'Saved on this device; it will be sent when you are back online.');
     props.onSaved();
   };
+  const locales = userLocales(forms);
   return (
     <main>
       <button class="link" onClick={props.onBack}>
@@ -50,19 +56,25 @@ export function CaseView(props: {
       </button>
       <h1>{record.name ?? record.case_id_display}</h1>
       <p class="muted">Case {record.case_id_display}</p>
+      {forms.source === 'built-in' && (
+        <p class="notice">The forms could not be loaded; showing the basic case form.</p>
+      )}
       <form onSubmit={save}>
-        {defaultCaseForms.map((form) => (
+        {sectionsFor(forms, record.module_id).map((form) => (
           <fieldset key={form.unique_id}>
-            <legend>{t(form.name)}</legend>
-            {form.fields.map((field) => (
-              <FieldInput
-                key={field.name}
-                id={`field-${field.name}`}
-                field={field}
-                value={value(field.name)}
-                onChange={(v) => setChanges({ ...changes, [field.name]: v })}
-              />
-            ))}
+            <legend>{t(form.name, locales)}</legend>
+            {form.fields
+              .filter((field) => field.visible !== false)
+              .map((field) => (
+                <FieldInput
+                  key={field.name}
+                  id={`field-${field.name}`}
+                  field={field}
+                  locales={locales}
+                  value={value(field.name)}
+                  onChange={(v) => setChanges({ ...changes, [field.name]: v })}
+                />
+              ))}
           </fieldset>
         ))}
         {message && (
