@@ -92,6 +92,7 @@ describe('the caseworker web app', () => {
     // The screen is the server's configuration: sections by their configured name, fields the built-in
     // copy does not have, options from the lookups.
     await page.getByRole('group', { name: 'Record information' }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/web-case-top-phone.png` });
     await page.getByLabel('Nickname').fill('Ami');
     const languages = page.getByRole('group', { name: 'Languages spoken' });
     await languages.getByLabel('English').check();
