@@ -3,7 +3,7 @@ import { MASTER_KEY_SECRET } from './masterKey';
 
 export interface BannerInput {
   url: string;
-  ports: { cosmos: number; blob: number; queue: number };
+  ports: { cosmos: number; blob: number; queue: number; table?: number };
   password: string;
   totpSecret: string;
 }
@@ -21,9 +21,10 @@ export function startBanner({ url, ports, password, totpSecret }: BannerInput): 
   return `
 primero-serverless is running.
 
+  Web app          ${url}/   (the caseworker app; sign in with a demo user below)
   API              ${url}/api/v2   (OpenAPI: ${url}/api/v2/openapi.json)
   Cosmos emulator  https://127.0.0.1:${ports.cosmos}
-  Azurite          blob :${ports.blob}  queue :${ports.queue}
+  Azurite          blob :${ports.blob}  queue :${ports.queue}${ports.table ? `  table :${ports.table}` : ''}
 
 Demo users (password: ${password}):
 ${users.join('\n')}

@@ -16,6 +16,7 @@ describe('the npm start summary', () => {
 
   it('names the API, every demo user and the password', () => {
     expect(text).toContain('http://localhost:7071/api/v2');
+    expect(text).toMatch(/Web app +http:\/\/localhost:7071\/ /);
     for (const u of demoUsers) expect(text).toContain(u.user_name);
     expect(text).toContain(PASSWORD);
   });

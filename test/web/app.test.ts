@@ -68,6 +68,11 @@ describe('the caseworker web app', () => {
     await expectAccessible(page);
     await signIn(page, 'cw_gh');
     await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    // The demo's due work is on the home screen at once (the first requests carry the new token).
+    await page
+      .getByRole('button', { name: /^(follow up|assessment|case plan|service) · .* (Overdue|Due) / })
+      .first()
+      .waitFor();
     await expect(status(page).textContent()).resolves.toContain('Online');
     await expectAccessible(page);
 

@@ -38,7 +38,6 @@ export function App() {
 
   useEffect(() => {
     if (!user) return;
-    setToken(user.session?.token);
     void refresh();
     // Offline, the network is probed often, so changes leave soon after it returns (the online event
     // alone is not reliable); online, a pull every half minute keeps the caseload fresh.
@@ -55,7 +54,13 @@ export function App() {
     };
   }, [user, refresh, online]);
 
-  if (!user) return <SignIn onSignedIn={setUser} />;
+  // The token is attached before the signed-in screens mount: their effects run before this component's,
+  // so setting it in an effect let Home's first requests go out without it (401, empty task list).
+  const signedIn = (unlocked: Unlocked) => {
+    setToken(unlocked.session?.token);
+    setUser(unlocked);
+  };
+  if (!user) return <SignIn onSignedIn={signedIn} />;
 
   const signOut = async () => {
     if (pending && !confirm(`${pending} changes have not been sent yet and will be lost. Sign out anyway?`))
