@@ -295,18 +295,43 @@ describe('digest and operations view', () => {
   });
 
   it('GET /reminders/status shows the last run and the deliveries, to administrators only', async () => {
-    await t.host.invoke('reminders', { isPastDue: false });
+    // It makes its own run, delivery and failure and reads the change, so it holds alone and in any order.
     const admin = await t.login('admin_gh');
+    const status = async () => (await t.call('GET', '/api/v2/reminders/status', { token: admin })).body.data;
+    const before = await status();
+    await newCase({ name: 'Status Child', case_plan_due_date: day(-1) });
+    await runJob();
+    await deliverQueued();
+    // One delivery that fails: a webhook nobody listens on.
+    const closed = createServer();
+    await new Promise<void>((resolve) => closed.listen(0, '127.0.0.1', resolve));
+    const port = (closed.address() as AddressInfo).port;
+    await new Promise((resolve) => closed.close(resolve));
+    const message = {
+      message_id: 'b'.repeat(32),
+      country_code: 'GH',
+      user_name: 'cw_gh',
+      record_id: 'r-status',
+      case_id_display: 'status1',
+      alert_for: 'followup_due',
+      due_at: new Date().toISOString(),
+    };
+    await expect(
+      sendNotification(
+        {
+          channel: new WebhookChannel(`http://127.0.0.1:${port}/hook`),
+          users: t.app.users,
+          receipts: t.app.containers.sync,
+          stats: t.app.notificationStats,
+        },
+        message,
+      ),
+    ).rejects.toThrow();
     const res = await t.call('GET', '/api/v2/reminders/status', { token: admin });
     expect(res.status).toBe(200);
-    // The five failed tries of the poison test above are counted.
-    expect(res.body.data).toMatchObject({
-      country_code: 'GH',
-      last_run_at: expect.any(String),
-      messages_failed: 5,
-      messages_poisoned: expect.any(Number),
-    });
-    expect(res.body.data.messages_sent).toBeGreaterThanOrEqual(2);
+    expect(res.body.data).toMatchObject({ country_code: 'GH', last_run_at: expect.any(String) });
+    expect(res.body.data.messages_sent - (before?.messages_sent ?? 0)).toBeGreaterThanOrEqual(1);
+    expect(res.body.data.messages_failed - (before?.messages_failed ?? 0)).toBe(1);
     expect((await t.call('GET', '/api/v2/reminders/status', { token })).status).toBe(403);
   });
 });
