@@ -79,6 +79,19 @@ describe('reminders job', () => {
     expect(JSON.stringify(lines)).not.toContain('Overdue Followup');
   });
 
+  it('two runs at once (overlapping job instances) make one alert and one notification', async () => {
+    const c = await newCase({
+      name: 'Concurrent Followup',
+      followup_subform_section: [{ followup_type: 'home_visit', followup_needed_by_date: day(-1) }],
+    });
+    await Promise.all([runJob(), runJob(), runJob()]);
+    await deliverQueued();
+    expect((await alertsOf(c.id)).map((a) => a.alert_for)).toEqual(['followup_due']);
+    const record = (await t.call('GET', `/api/v2/cases/${c.id}`, { token })).body.data;
+    expect(record).toMatchObject({ alert_count: 1, next_due_at: null });
+    expect(outboxLines().filter((l) => l.data.record_id === c.id)).toHaveLength(1);
+  });
+
   it('a redelivered message is not sent twice', async () => {
     const c = await newCase({
       name: 'Redelivered',
