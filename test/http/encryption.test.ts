@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, createHmac } from 'node:crypto';
 import type { CaseDocument } from '../../src/records/recordDocument';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -32,11 +32,13 @@ describe('field-level encryption', () => {
     const id = '3d1c2b4a-0000-4000-8000-00000000f1a9';
     const data = { id, name: 'Guessable Name' };
     await create(data);
-    const plain = createHash('sha256')
-      .update(JSON.stringify({ data, me: 'cw_gh' })) // the canonical request: keys in order already
-      .digest('hex');
+    const canonical = JSON.stringify({ data, me: 'cw_gh' }); // the canonical request: keys in order already
+    const plain = createHash('sha256').update(canonical).digest('hex');
     const doc = await raw(id);
-    expect(doc.create_fingerprint).toMatch(/^[0-9a-f]{64}$/);
+    // What the server stored is the HMAC under GH's index key from the key store, so it cannot be
+    // recomputed without that key; an unkeyed hash of the request is not it.
+    const { key } = await t.app.dataKeys.indexKey('GH');
+    expect(doc.create_fingerprint).toBe(createHmac('sha256', key).update(canonical, 'utf8').digest('hex'));
     expect(doc.create_fingerprint).not.toBe(plain);
     // The offline retry is still recognised, and so is one of a record fingerprinted the old way.
     expect((await t.call('POST', '/api/v2/cases', { token, body: { data } })).status).toBe(200);

@@ -41,9 +41,13 @@ describe('re-encryption after a rotation', () => {
     expect(progress.map((p) => p.done)).toEqual(progress.map((_, i) => Math.min((i + 1) * 7, all - 10)));
     expect(progress.at(-1)).toMatchObject({ done: all - 10, total: all - 10, skipped: 0 });
     expect([...(await versions()).values()].every((v) => v === rotated.version)).toBe(true);
-    // Every record still reads as before.
-    const read = await t.call('GET', `/api/v2/cases/${ids[3]}`, { token });
-    expect(read.body.data).toMatchObject({ name: 'Rotation Child 3', address_current: 'House 3' });
+    // Every one of the 25 records carries the new version in Cosmos and still reads as before.
+    const stored = await versions();
+    for (const [i, id] of ids.entries()) {
+      expect([id, stored.get(id)]).toEqual([id, rotated.version]);
+      const read = await t.call('GET', `/api/v2/cases/${id}`, { token });
+      expect(read.body.data).toMatchObject({ name: `Rotation Child ${i}`, address_current: `House ${i}` });
+    }
     expect((await reencryptCountry(deps(), 'GH')).total).toBe(0);
   });
 
