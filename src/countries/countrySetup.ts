@@ -3,6 +3,7 @@ import type { App } from '../app';
 import { hashPassword } from '../auth/passwords';
 import { conflict } from '../errors';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
+import { createIfMissing } from '../platform/createIfMissing';
 import type { User } from '../users/types';
 import { userDocId } from '../users/userRepository';
 import { seedDefaultConfig } from '../forms/configSeeding';
@@ -44,16 +45,6 @@ export async function setupCountry(app: App, input: CountrySetupInput): Promise<
   if (existing && (!existing.country_codes.includes(cc) || existing.role_unique_id !== 'role-admin')) {
     throw conflict('This user name is taken by another account', 'admin.user_name');
   }
-
-  const createIfMissing = async (container: typeof users, doc: { id: string; country_code: string }) => {
-    try {
-      await container.items.create(doc);
-      return true;
-    } catch (error) {
-      if ((error as { code?: number }).code === 409) return false;
-      throw error;
-    }
-  };
 
   created.settings = await createIfMissing(config, {
     id: 'settings',

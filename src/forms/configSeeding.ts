@@ -2,21 +2,12 @@ import type { Container } from '@azure/cosmos';
 import { defaultForms } from './defaults/defaultForms';
 import { defaultLookups } from './defaults/lookups';
 import type { FormStore } from './formStore';
+import { createIfMissing } from '../platform/createIfMissing';
 
 export interface ConfigSeedDeps {
   forms: FormStore;
   config: Container;
 }
-
-const createIfMissing = async (container: Container, doc: { id: string; [key: string]: unknown }) => {
-  try {
-    await container.items.create(doc);
-    return true;
-  } catch (error) {
-    if ((error as { code?: number }).code === 409) return false;
-    throw error;
-  }
-};
 
 /**
  * Gives a country the default forms and their lookups, unless it has a configuration already: an admin's
