@@ -7,8 +7,7 @@ import { uuid } from './fieldTypes';
 import { applyRecordChanges, newRecordId, shortIdOf } from './recordChanges';
 import type { RecordDeps } from './recordDeps';
 import type { RecordDocument } from './recordDocument';
-import { formInputCheck, subformKeys, validateRecordInput } from './recordInput';
-import { chooseModule } from './recordModule';
+import { validateNewRecord } from './recordInput';
 import type { RecordRepository } from './recordRepository';
 
 export interface CreateResult<T extends RecordDocument> {
@@ -40,15 +39,19 @@ export async function createRecord<T extends RecordDocument>(
     deps.settings.get(principal.countryCode),
     deps.validation.current(principal.countryCode),
   ]);
-  // The module first: it decides which forms the fields are checked against.
-  const moduleId = chooseModule(kind, principal, input.module_id);
   const now = deps.clock.now();
   const today = localDate(now, settings.time_zone);
-  const forms = formInputCheck(validators, kind, moduleId, principal.user.locale, { now, today });
-  const fields = validateRecordInput(kind, input, settings.form_fields[kind.type] ?? [], {}, forms);
+  const { moduleId, fields, subforms } = validateNewRecord(
+    kind,
+    principal,
+    input,
+    settings.form_fields[kind.type] ?? [],
+    validators,
+    { now, today },
+  );
   const me = principal.user.user_name;
 
-  const clientFields = applyRecordChanges(kind, {}, fields, principal, now, subformKeys(kind, forms));
+  const clientFields = applyRecordChanges(kind, {}, fields, principal, now, subforms);
   for (const [key, value] of Object.entries(kind.defaults(today))) clientFields[key] ??= value;
   kind.derive(clientFields, { previous: {}, principal, now, today, settings });
 

@@ -1,4 +1,5 @@
-import { unprocessable, type ErrorEntry } from '../errors';
+import type { Principal } from '../auth/principal';
+import { AppError, unprocessable, type ErrorEntry } from '../errors';
 import { customFieldSchema } from '../countries/customFields';
 import type { CustomField } from '../countries/types';
 import type { CheckContext, Problem } from '../forms/fieldChecks';
@@ -6,6 +7,7 @@ import type { FormValidators, RecordValidator } from '../forms/recordValidator';
 import { problemEntries } from '../forms/recordValidator';
 import { issuesToEntries } from '../http/validation';
 import type { RecordKind } from './recordKind';
+import { chooseModule } from './recordModule';
 
 /** The published forms a write is checked against, and in which language to answer. */
 export interface FormInputCheck {
@@ -29,6 +31,40 @@ export function formInputCheck(
 /** The fields whose entries merge one by one on `unique_id`: the kind's own and the forms' subforms. */
 export function subformKeys(kind: RecordKind, forms: FormInputCheck | undefined): ReadonlySet<string> {
   return forms ? new Set([...kind.subforms, ...forms.validator.subforms]) : kind.subforms;
+}
+
+/** The 422 entries of `run`, or its result. */
+function collect<T>(entries: ErrorEntry[], run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status !== 422) throw error;
+    entries.push(...error.entries);
+    return undefined;
+  }
+}
+
+/**
+ * A new record's module (it decides which forms apply) and its fields, checked together so that one 422
+ * names every problem.
+ */
+export function validateNewRecord(
+  kind: RecordKind,
+  principal: Principal,
+  input: Record<string, unknown>,
+  customFields: CustomField[],
+  validators: FormValidators,
+  ctx: CheckContext,
+) {
+  const entries: ErrorEntry[] = [];
+  const moduleId = collect(entries, () => chooseModule(kind, principal, input.module_id));
+  const forms = moduleId && formInputCheck(validators, kind, moduleId, principal.user.locale, ctx);
+  const moduleRefused = entries.length > 0;
+  const fieldEntries: ErrorEntry[] = [];
+  const fields = collect(fieldEntries, () => validateRecordInput(kind, input, customFields, {}, forms));
+  entries.push(...fieldEntries.filter((e) => !(moduleRefused && e.detail === 'module_id')));
+  if (entries.length > 0 || !moduleId || !fields) throw unprocessable(entries);
+  return { moduleId, fields, subforms: subformKeys(kind, forms) };
 }
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
