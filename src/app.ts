@@ -89,6 +89,8 @@ export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   keyStore?: KeyStore;
+  /** The identity Azure clients use (DefaultAzureCredential, the managed identity in Azure, by default). */
+  credential?: TokenCredential;
 }
 
 function notificationChannel(
@@ -115,7 +117,7 @@ const plainFields = (recordType: string) => plainFieldsOf(kindOf(recordType));
 
 /** The composition root: config in, services out. Tests call it against the emulators. */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
-  let credential: TokenCredential | undefined;
+  let credential = overrides.credential;
   const lazyCredential = () => (credential ??= defaultCredential());
   const clock = overrides.clock ?? systemClock;
   const cosmosRequests = new CosmosRequests();
