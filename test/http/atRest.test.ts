@@ -144,14 +144,14 @@ async function writeEverything() {
         [
           'relation_name',
           'relation_nickname',
-          'relation',
           'relation_telephone',
           'relation_address',
           'location_separation',
           'separation_cause',
         ].map((f) => [f, text(f)]),
       ),
-      relation_nationality: [text('relation_nationality')],
+      relation: 'mother',
+      relation_nationality: ['ghana'],
       tracing_request_subform_section: [
         Object.fromEntries(
           ['name', 'name_nickname', 'relation_to_inquirer', 'physical_description', 'location_last_seen'].map(
