@@ -113,6 +113,7 @@ describe('the record screens of the web app', () => {
     ).resolves.toBe('true');
     await page.getByLabel('اللقب').fill('أوتي');
     await expectUsable(page);
+    await page.evaluate('window.scrollTo(0, 0)');
     await page.screenshot({ path: `${SHOTS}/web-case-arabic-rtl-phone.png` });
     await save(page);
     // The choice is kept for the next visit, before sign-in.

@@ -42,7 +42,7 @@ export function RecordForm(props: RecordFormProps) {
     if (!faulty.length) return;
     setCurrent(faulty[0]?.unique_id);
     setExpanded((open) => new Set([...open, ...faulty.map((s) => s.unique_id)]));
-  }, [errors]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [errors]);
 
   const name = (section: FormSection) => {
     const count = errorCount(section);

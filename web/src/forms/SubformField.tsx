@@ -18,12 +18,19 @@ export interface SubformProps {
   errors: Record<string, string>;
 }
 
-/** An entry in one line: its collapsed fields when configured, else its first filled-in text. */
-function summary(entry: Entry, section: FormSection): string {
+/** An entry in one line: its collapsed fields when configured, else its first two filled-in values. */
+function summary(entry: Entry, section: FormSection, locales: Locales): string {
   const names = section.collapsed_field_names?.length
     ? section.collapsed_field_names
-    : section.fields.filter((f) => f.type === 'text_field').map((f) => f.name);
-  const parts = names.map((n) => entry[n]).filter((v) => typeof v === 'string' || typeof v === 'number');
+    : section.fields.map((f) => f.name);
+  const parts = names
+    .map((n) => {
+      const v = entry[n];
+      if (typeof v !== 'string' && typeof v !== 'number') return undefined;
+      const option = section.fields.find((f) => f.name === n)?.option_strings_text?.find((o) => o.id === v);
+      return option ? t(option.display_text, locales) : String(v);
+    })
+    .filter(Boolean);
   return parts.slice(0, 2).join(' · ');
 }
 
@@ -92,7 +99,7 @@ export function SubformField(props: SubformProps) {
             );
           return (
             <li key={index} class="entry-row">
-              <span>{summary(entry, section) || label}</span>
+              <span>{summary(entry, section, locales) || label}</span>
               <span class="actions">
                 <button type="button" class="link" onClick={() => setOpen(index)}>
                   {canEdit(entry) ? 'Edit' : 'View'}

@@ -123,6 +123,8 @@ export function CaseView(props: {
       if (error instanceof ApiError && error.status === 422) {
         setErrors(errorsByPath(error.entries, indexes));
         setMessage('');
+        // The first field to fix gets the focus once its section has opened.
+        setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 50);
         return;
       }
       setMessage(error instanceof ApiError ? `Not saved: ${error.message}` : 'Not saved.');

@@ -40,7 +40,7 @@ export function ConflictResolver(props: {
   };
   useEffect(() => {
     load().catch(() => setMessage('This case cannot be loaded now.'));
-  }, [id, online]); // eslint-disable-line react-hooks/exhaustive-deps
+  }, [id, online]);
 
   if (!record || !forms) return <main>{message ? <p role="alert">{message}</p> : <p>Loading…</p>}</main>;
   const conflicts = myConflicts(record, userName);

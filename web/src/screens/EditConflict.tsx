@@ -1,3 +1,4 @@
+import { useEffect, useRef } from 'preact/hooks';
 import type { CaseRecord } from '../api';
 import type { FormSet } from '../forms/serverForms';
 import { displayValue, fieldLabel } from '../forms/values';
@@ -19,10 +20,16 @@ export function EditConflict(props: {
 }) {
   const locales = useLocale();
   const { forms, mine, theirs, changes } = props;
+  const box = useRef<HTMLElement>(null);
+  // The Save button is at the bottom of a long form: the explanation comes into view and takes the focus.
+  useEffect(() => {
+    box.current?.scrollIntoView({ block: 'start' });
+    box.current?.focus();
+  }, []);
   const overlapping = Object.keys(changes).filter((f) => !same(mine[f], theirs[f]));
   const who = typeof theirs.last_updated_by === 'string' ? theirs.last_updated_by : 'Someone else';
   return (
-    <section class="conflict" role="alert" aria-labelledby="edit-conflict-title">
+    <section ref={box} tabIndex={-1} class="conflict" role="alert" aria-labelledby="edit-conflict-title">
       <h2 id="edit-conflict-title">This case changed while you were editing it</h2>
       <p>
         {who} saved it after you opened it, so your changes were not saved yet.{' '}
