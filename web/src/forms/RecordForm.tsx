@@ -2,7 +2,8 @@ import { useEffect, useState } from 'preact/hooks';
 import { conditionHolds } from './conditions';
 import { FieldInput } from './registry';
 import { nestedSection, type FormSet } from './serverForms';
-import { SubformField, type Entry } from './SubformField';
+import { SubformField } from './SubformField';
+import type { Entry } from './subformChanges';
 import { t, type FormField, type FormSection, type Locales } from './types';
 import { useWideScreen } from './useWideScreen';
 

@@ -2,9 +2,8 @@ import { useState } from 'preact/hooks';
 import type { LocationNode } from '../api';
 import { conditionHolds } from './conditions';
 import { FieldInput } from './registry';
+import type { Entry } from './subformChanges';
 import { t, type FormField, type FormSection, type Locales } from './types';
-
-export type Entry = Record<string, unknown>;
 
 export interface SubformProps {
   field: FormField;

@@ -1,4 +1,5 @@
-import type { Entry } from './SubformField';
+/** One subform entry as the record holds it. */
+export type Entry = Record<string, unknown>;
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
 
