@@ -293,6 +293,33 @@ describe('the record screens of the web app', () => {
     await a.context.close();
   });
 
+  it('shows at the field why the server refused a change made offline, and lets it go', async () => {
+    const { context, page } = await session('cw_gh');
+    await page.getByText(/Last sync \d/).waitFor();
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await context.setOffline(true);
+    await openCase(page, /Amina Mensah/);
+    await page.getByLabel('Age', { exact: true }).fill('150');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('1 changes waiting').waitFor();
+    await context.setOffline(false);
+    await page.getByText('Some changes were refused by the server').waitFor();
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await page.getByRole('button', { name: /Amina Mensah/ }).click();
+    const age = page.getByLabel('Age', { exact: true });
+    await expect(age.getAttribute('aria-invalid')).resolves.toBe('true');
+    const described = (await age.getAttribute('aria-describedby')) as string;
+    await expect(page.locator(`#${described}`).textContent()).resolves.toBe('must be at most 130');
+    await expectUsable(page);
+    await page.getByRole('button', { name: 'Discard the refused change' }).click();
+    await page.getByText('0 changes waiting').waitFor();
+    // The case shows the server's copy again.
+    await page.waitForFunction("document.getElementById('field-age').value !== '150'");
+    await expect(age.inputValue()).resolves.toBe(String((await serverCase(AMINA)).age ?? ''));
+    await expect(age.getAttribute('aria-invalid')).resolves.toBeNull();
+    await context.close();
+  });
+
   it('locks after 15 minutes without use; the password opens it again', async () => {
     const context = await browser.newContext({ viewport: PHONE });
     const page = await context.newPage();

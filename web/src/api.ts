@@ -46,6 +46,8 @@ export interface SyncResult {
   mutation_id: string;
   result: 'applied' | 'duplicate' | 'conflict' | 'rejected';
   record?: CaseRecord;
+  /** On a replay ("duplicate"): what the first push of this mutation got. */
+  first_result?: 'applied' | 'conflict' | 'rejected';
   conflicts?: SyncConflict[];
   errors?: ErrorEntry[];
 }

@@ -62,7 +62,8 @@ export async function push(vault: Vault): Promise<void> {
   for (const result of data) {
     const mutation = queue.find((m) => m.mutation_id === result.mutation_id);
     if (!mutation) continue;
-    if (result.result === 'rejected') {
+    // A replay answers "duplicate" with the first outcome: a refusal stays a refusal.
+    if (result.result === 'rejected' || result.first_result === 'rejected') {
       await vault.put('queue', queueKey(mutation), {
         ...mutation,
         rejected: 'The server refused this change',
@@ -93,7 +94,14 @@ export async function pull(vault: Vault): Promise<void> {
   }
 }
 
-export async function syncNow(vault: Vault): Promise<void> {
+// The online event, focus and the timer often fire together: one sync at a time, the others wait for it.
+let running: Promise<void> | undefined;
+export function syncNow(vault: Vault): Promise<void> {
+  running ??= syncOnce(vault).finally(() => (running = undefined));
+  return running;
+}
+
+async function syncOnce(vault: Vault): Promise<void> {
   await push(vault);
   await pull(vault);
   await vault.put('meta', 'last_sync', new Date().toISOString());

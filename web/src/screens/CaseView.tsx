@@ -5,7 +5,7 @@ import { loadCaseForms, sectionsFor, type FormSet } from '../forms/serverForms';
 import { subformChanges, type Entry } from '../forms/subformChanges';
 import { fieldLabel } from '../forms/values';
 import { useLocale } from '../i18n/locale';
-import { pendingMutations, queueEdit } from '../sync';
+import { discardMutation, pendingMutations, queueEdit, type Mutation } from '../sync';
 import type { Vault } from '../vault';
 import { EditConflict } from './EditConflict';
 import { ServerFields } from './ServerFields';
@@ -62,6 +62,7 @@ export function CaseView(props: {
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [theirs, setTheirs] = useState<{ record: CaseRecord; etag?: string }>();
   const [forms, setForms] = useState<FormSet>();
+  const [refused, setRefused] = useState<Mutation[]>([]);
 
   useEffect(() => {
     void loadCaseForms(vault, online).then(setForms);
@@ -73,8 +74,10 @@ export function CaseView(props: {
       if (local) setRecord(local);
       const waiting = (await pendingMutations(vault)).filter((m) => m.id === id);
       // Changes the server refused while offline: its messages shown at the fields.
-      const refused = waiting.flatMap((m) => (m.rejected ? (m.errors ?? []) : []));
-      if (refused.length) setErrors(errorsByPath(refused, {}));
+      const refusedHere = waiting.filter((m) => m.rejected);
+      setRefused(refusedHere);
+      const entries = refusedHere.flatMap((m) => m.errors ?? []);
+      if (entries.length) setErrors(errorsByPath(entries, {}));
       if (!online || waiting.length) return; // the device's copy holds changes not yet sent
       try {
         const fresh = await api.caseWithEtag(id);
@@ -170,6 +173,34 @@ export function CaseView(props: {
             setMessage('Your changes were discarded; this is the case as last saved.');
           }}
         />
+      )}
+      {refused.length > 0 && (
+        <div class="notice-box">
+          <p>
+            The server refused a change made to this case offline; its reasons are shown at the fields. Fix
+            them and save, or give the refused change up.
+          </p>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() =>
+              void (async () => {
+                for (const m of refused) await discardMutation(vault, m);
+                setRefused([]);
+                setErrors({});
+                props.onSaved();
+                if (online) {
+                  const fresh = await api.caseWithEtag(id);
+                  await vault.put('records', id, fresh.record);
+                  setRecord(fresh.record);
+                  setEtag(fresh.etag);
+                }
+              })()
+            }
+          >
+            Discard the refused change
+          </button>
+        </div>
       )}
       {Object.keys(errors).length > 0 && (
         <div role="alert" class="error-summary">
