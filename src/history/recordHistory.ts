@@ -65,7 +65,35 @@ export class RecordHistory {
     private readonly container: Container,
     private readonly keys: DataKeys,
     private readonly trail?: HistoryTrail,
+    /** Set for a batch of writes (a sync push): entries wait here for flush(). */
+    private readonly pending?: HistoryEntry[],
   ) {}
+
+  /**
+   * The same history for a batch of writes: each entry is kept until flush() stores them all in one bulk
+   * request, which the caller makes after the records are committed (history lists only versions that exist).
+   */
+  deferred(): RecordHistory {
+    return new RecordHistory(this.container, this.keys, undefined, []);
+  }
+
+  /** Stores the entries a deferred history kept; any the bulk request did not store are written one by one. */
+  async flush(): Promise<void> {
+    const entries = this.pending?.splice(0) ?? [];
+    for (let i = 0; i < entries.length; i += 100) {
+      const chunk = entries.slice(i, i + 100);
+      const responses = await this.container.items.bulk(
+        chunk.map((doc) => ({
+          operationType: 'Upsert' as const,
+          partitionKey: [doc.country_code, doc.record_id],
+          resourceBody: doc as unknown as JSONObject,
+        })),
+        { continueOnError: true },
+      );
+      const missed = chunk.filter((_, j) => !((responses[j]?.statusCode ?? 500) < 400));
+      for (const doc of missed) await this.container.items.upsert(doc);
+    }
+  }
 
   /**
    * The same history for one request's writes: the entry of the write the request's audit entry names is
@@ -103,6 +131,10 @@ export class RecordHistory {
         entry.changes,
       ),
     };
+    if (this.pending) {
+      this.pending.push(doc);
+      return;
+    }
     const audit = this.trail?.claim(entry.country_code, entry.record_id, entry.action);
     if (!audit) {
       await this.container.items.upsert(doc);

@@ -105,8 +105,13 @@ export function authedEndpoint(
         request_id: request.requestId,
       });
     if (audit.concurrent)
-      return auditedWhileHandling(handler, request, principal, app, document(audit.action, request.params.id), () =>
-        document('denied', request.params.id),
+      return auditedWhileHandling(
+        handler,
+        request,
+        principal,
+        app,
+        document(audit.action, request.params.id),
+        () => document('denied', request.params.id),
       );
     const trail = new RequestTrail(principal.countryCode, request.params.id, (id) =>
       document(audit.action, id),
@@ -136,7 +141,8 @@ export function authedEndpoint(
   });
 }
 
-const isRefusal = (error: unknown) => error instanceof AppError && (error.status === 403 || error.status === 404);
+const isRefusal = (error: unknown) =>
+  error instanceof AppError && (error.status === 403 || error.status === 404);
 
 /** AuditSpec.concurrent: the entry is written alongside the handler, and the answer waits for both. */
 async function auditedWhileHandling(
