@@ -56,24 +56,30 @@ export async function benchEncryption(stack: BenchStack, n: number): Promise<str
   const user = (await app.users.findByUserName('cw_gh')) as User;
   const role = (await app.users.findRole('GH', user.role_unique_id))!;
   const principal: Principal = { user, role, countryCode: 'GH', tokenId: 'bench', tokenExpiresAt: 0 };
-  const run = async (cases: RecordRepository<CaseDocument>, deps: RecordDeps) => {
-    const samples: number[] = [];
-    for (let i = 0; i < 10; i++) await createRecord(deps, cases, principal, sample(i)); // warm-up
-    const start = process.hrtime.bigint();
-    for (let i = 0; i < n; i++) {
-      await timed(async () => {
-        const { doc } = await createRecord(deps, cases, principal, sample(i));
-        await findReadableRecord(cases, principal, doc.id);
-      }, samples);
-    }
-    return { total: Number(process.hrtime.bigint() - start) / 1e6, samples };
-  };
   // The baseline differs in one thing only: nothing is sealed, neither the record nor its history entry.
-  const encrypted = await run(app.records.cases, app.records);
-  const clear = await run(new RecordRepository<CaseDocument>(app.containers.records, plaintext, caseKind), {
-    ...app.records,
-    history: new PlainHistory(app.containers.audit),
-  });
+  type Side = { cases: RecordRepository<CaseDocument>; deps: RecordDeps };
+  const sides: Record<'encrypted' | 'plain', Side> = {
+    encrypted: { cases: app.records.cases, deps: app.records },
+    plain: {
+      cases: new RecordRepository<CaseDocument>(app.containers.records, plaintext, caseKind),
+      deps: { ...app.records, history: new PlainHistory(app.containers.audit) },
+    },
+  };
+  const once = async ({ cases, deps }: Side, i: number) => {
+    const { doc } = await createRecord(deps, cases, principal, sample(i));
+    await findReadableRecord(cases, principal, doc.id);
+  };
+  for (let i = 0; i < 10; i++) for (const side of Object.values(sides)) await once(side, i); // warm-up
+  // Interleaved, so that the load of a shared machine and the growing containers weigh on both alike.
+  const encryptedSamples: number[] = [];
+  const plainSamples: number[] = [];
+  for (let i = 0; i < n; i++) {
+    await timed(() => once(sides.encrypted, i), encryptedSamples);
+    await timed(() => once(sides.plain, i), plainSamples);
+  }
+  const sum = (xs: number[]) => xs.reduce((a, b) => a + b, 0);
+  const encrypted = { total: sum(encryptedSamples), samples: encryptedSamples };
+  const clear = { total: sum(plainSamples), samples: plainSamples };
   const ratio = encrypted.total / clear.total;
   return [
     `cases create+read, ${n} each, with field encryption vs without (same emulator, same commands):`,
