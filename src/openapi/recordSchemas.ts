@@ -23,7 +23,7 @@ const flag = z.looseObject({
 const transition = z.looseObject({
   id: z.string(),
   unique_id: z.string(),
-  type: z.enum(['assign', 'referral', 'transfer']),
+  type: z.enum(['assign', 'referral', 'transfer', 'transfer_request']),
   transitioned_to: z.string(),
   transitioned_by: z.string(),
   notes: z.string().optional(),

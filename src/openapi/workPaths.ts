@@ -9,6 +9,8 @@ import { allKinds } from '../records/recordKinds';
 import { pushBodySchema } from '../sync/schema';
 import { bulkAssignSchema, bulkReferralSchema, bulkTransferSchema } from '../transitions/bulkTransitions';
 import { flagListItemSchema, listOf, ownAccountSchema, taskSchema } from './recordSchemas';
+import { recipientQuerySchema } from '../transitions/recipients';
+import { transferRequestResponseSchema, transferRequestSchema } from '../transitions/transferRequests';
 import {
   assignSchema,
   referralResponseSchema,
@@ -181,6 +183,27 @@ export function registerWorkPaths(
     body: transferResponseSchema,
     errors: [401, 403, 404, 422],
   });
+  op('get', '/cases/{id}/transfer_requests', { summary: 'Transfer requests of a case' });
+  op('post', '/cases/{id}/transfer_requests', {
+    summary: 'Ask the owner of a case to transfer it to the caller',
+    body: transferRequestSchema,
+    errors: [401, 403, 404, 422],
+  });
+  op('patch', '/cases/{id}/transfer_requests/{transfer_request_id}', {
+    summary: 'The owner accepts (a transfer to the requester starts) or rejects a transfer request',
+    body: transferRequestResponseSchema,
+    errors: [401, 403, 404, 422],
+  });
+  for (const [path, what] of [
+    ['assign-to', 'assign a case to'],
+    ['refer-to', 'refer a case to'],
+    ['transfer-to', 'transfer a case to'],
+  ] as const)
+    op('get', `/users/${path}`, {
+      summary: `The users the caller may ${what} (record_module_id, agency narrow the list)`,
+      query: recipientQuerySchema,
+      errors: [400, 401, 403],
+    });
   op('get', '/cases/{id}/transitions', { summary: 'Assignments, referrals and transfers of a case' });
   for (const [resource, label] of [
     ['assigns', 'Assignments'],
