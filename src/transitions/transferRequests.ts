@@ -9,6 +9,7 @@ import {
   newTransition,
   resultOf,
   transition,
+  transferResponseSchema,
   transitionsOf,
   withAccess,
   type Transition,
@@ -26,13 +27,8 @@ export const transferRequestSchema = z
       .strict(),
   })
   .strict();
-export const transferRequestResponseSchema = z
-  .object({
-    data: z
-      .object({ status: z.enum(['accepted', 'rejected']), rejected_reason: z.string().max(2000).optional() })
-      .strict(),
-  })
-  .strict();
+// The owner answers as a receiver answers a transfer.
+export const transferRequestResponseSchema = transferResponseSchema;
 
 const pending = (t: Transition) => t.type === 'transfer_request' && t.status === 'in_progress';
 
