@@ -195,6 +195,8 @@ withRecord['users-unlock'] = { params: (f: Fixtures) => ({ id: f.directory.users
 const withoutRecord: Record<string, string> = {
   health: 'public liveness probe',
   primero: 'public deployment description',
+  'identity-providers': 'public sign-in description',
+  'contact-information': 'public support contact of the deployment',
   openapi: 'public API description',
   'tokens-create': 'sign-in: names a user by credentials, not a record',
   'tokens-delete': 'sign-out of the caller’s own session',

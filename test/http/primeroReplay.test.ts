@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startTestApp, type TestApp } from '../support/testApp';
+import { PASSWORD, ROOT, startTestApp, type TestApp } from '../support/testApp';
 import { rowFor } from '../support/compatibilityTable';
 
 /**
@@ -20,6 +20,7 @@ interface Example {
     metadata_keys: string[];
     data_keys: string[];
     optional_data_keys?: string[];
+    response_headers?: string[];
     nested_keys?: Record<string, string[]>;
   };
 }
@@ -70,6 +71,10 @@ interface Replay {
   params?: () => Record<string, string | undefined>;
   /** Fields of the documented body replaced by ours (Primero's user names and ids do not exist here). */
   body?: () => Record<string, unknown>;
+  /** The whole body, for a request without Primero's `data` envelope (sign-in). */
+  wholeBody?: () => unknown;
+  /** Sent without a token. */
+  anonymous?: boolean;
 }
 const to = { transitioned_to: 'cw2_gh' };
 // Ids made by earlier replays (examples run in the documentation's order).
@@ -95,6 +100,8 @@ const replays: Record<string, Replay> = {
     body: () => ({ status: 'rejected' }),
   },
   'transitions/get': { params: () => ({ recordId: ids.referred }) },
+  'primero/get': { anonymous: true },
+  'tokens/post': { anonymous: true, wholeBody: () => ({ user: { user_name: 'cw_gh', password: PASSWORD } }) },
   'record_history/get': { params: () => ({ record_type: 'cases', record_id: ids.main }) },
 };
 
@@ -111,8 +118,10 @@ describe("Primero's documentation examples, replayed", () => {
     const params = replay.params?.() ?? {};
     const path = example.path.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? `:${name}`);
     const documented = example.request_body?.data;
-    const body = documented ? { data: { ...documented, ...replay.body?.() } } : undefined;
-    const res = await t.call(example.method, path, { token: tok[replay.user ?? 'cw_gh'], body });
+    const body =
+      replay.wholeBody?.() ?? (documented ? { data: { ...documented, ...replay.body?.() } } : undefined);
+    const token = replay.anonymous ? undefined : tok[replay.user ?? 'cw_gh'];
+    const res = await t.call(example.method, path, { token, body });
     expect({ status: res.status, errors: res.body?.errors ?? [] }).toEqual({
       status: example.status ?? 200,
       errors: [],
@@ -121,8 +130,9 @@ describe("Primero's documentation examples, replayed", () => {
     const allowed = (key: string) => note.includes(`\`${key}\``);
     const shape = example.response_shape;
     for (const key of shape.top_level_keys) expect(res.body).toHaveProperty(key);
+    for (const header of shape.response_headers ?? []) expect(res.headers.get(header)).toBeTruthy();
     for (const key of shape.metadata_keys) expect(res.body.metadata).toHaveProperty(key);
-    const data = shape.data === 'array' ? res.body.data[0] : res.body.data;
+    const data = shape.data === 'array' ? res.body.data[0] : (res.body.data ?? {});
     if (shape.data === 'array') expect(res.body.data.length).toBeGreaterThan(0);
     const optional = new Set(shape.optional_data_keys ?? []);
     const missing = shape.data_keys.filter((k) => !optional.has(k) && !allowed(k) && !(k in data));
