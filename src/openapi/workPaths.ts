@@ -27,6 +27,8 @@ interface Op {
   errors?: number[];
   /** The 200 body, where the document describes it. */
   response?: z.ZodType;
+  /** Answers 204 with no body instead of 200. */
+  noContent?: boolean;
 }
 
 /**
@@ -52,9 +54,13 @@ export function registerWorkPaths(
         ...(o.body ? { body: { content: { 'application/json': { schema: o.body } } } } : {}),
       },
       responses: {
-        200: o.response
-          ? { description: 'OK', content: { 'application/json': { schema: o.response } } }
-          : { description: 'OK' },
+        ...(o.noContent
+          ? { 204: { description: 'Done' } }
+          : {
+              200: o.response
+                ? { description: 'OK', content: { 'application/json': { schema: o.response } } }
+                : { description: 'OK' },
+            }),
         ...errors(...(o.errors ?? [401, 403, 404])),
       },
     });
@@ -105,12 +111,24 @@ export function registerWorkPaths(
       responses: {
         200: {
           description: 'The attachment',
-          content: { 'application/json': { schema: z.object({ data: attachmentSchema }) } },
+          content: {
+            'application/json': {
+              schema: z.object({
+                data: attachmentSchema.extend({
+                  comments: z.string().nullable(),
+                  record: z.object({ id: z.string() }),
+                }),
+              }),
+            },
+          },
         },
         ...errors(400, 401, 403, 404, 413, 415, 422),
       },
     });
-    op('delete', `${r}/{id}/attachments/{attachment_id}`, { summary: 'Remove an attachment' });
+    op('delete', `${r}/{id}/attachments/{attachment_id}`, {
+      summary: 'Remove an attachment',
+      noContent: true,
+    });
     op('get', `${r}/{id}/record_history`, {
       summary: `Who changed what in a ${noun}, newest first (paged)`,
       query: z.object({ page: z.int().min(1).optional(), per: z.int().min(1).max(1000).optional() }),
