@@ -7,7 +7,7 @@ import {
   bulkTransferSchema,
   bulkTransition,
 } from '../src/transitions/bulkTransitions';
-import { bulkCaseIds } from '../src/transitions/bulkSelection';
+import { bulkIds } from '../src/records/bulkSelection';
 import { presentTransition } from '../src/transitions/transitionPresenter';
 import {
   assignCase,
@@ -89,7 +89,7 @@ for (const kind of kinds) {
     async (request, principal, services) => {
       const { data } = await readJson(request, kind.bulk, services.config.MAX_BODY_BYTES);
       const { ids: _ids, ...input } = data;
-      const ids = await bulkCaseIds(services.records.cases, principal, data);
+      const ids = await bulkIds(services.records.cases, principal, data);
       const { done, failed } = await bulkTransition(ids, (id) =>
         kind.run(deps(services), principal, id, input),
       );
