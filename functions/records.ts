@@ -1,3 +1,4 @@
+import { expandLocationFilters } from '../src/forms/locationFilter';
 import { findReadableRecord } from '../src/records/recordAccess';
 import { createRecord } from '../src/records/recordCreator';
 import { listRecords } from '../src/records/recordLister';
@@ -22,7 +23,13 @@ for (const kind of allKinds) {
     'GET',
     `v2/${kind.resource}`,
     async (request, principal, services) => {
-      const params = parseListParams(kind, request.url.searchParams);
+      // A location filter holds the places under the code too (a region's filter finds its districts').
+      const params = await expandLocationFilters(
+        services,
+        principal.countryCode,
+        kind.type,
+        parseListParams(kind, request.url.searchParams),
+      );
       const page = await listRecords(services.records.repos[kind.type], principal, params);
       const data = page.docs.map((doc) => presentListed(kind, doc, params.fields));
       return list(data, { total: page.total, per: params.per, page: params.page });

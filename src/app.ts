@@ -6,6 +6,7 @@ import type { AttachmentDeps } from './attachments/attachmentDeps';
 import { AttachmentStore } from './attachments/attachmentStore';
 import { AuditLog } from './audit/auditLog';
 import { Directory } from './admin/directory';
+import { ConfigDocs } from './forms/configDocs';
 import { FormStore } from './forms/formStore';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
@@ -68,8 +69,10 @@ export interface App {
   /** Present when AUTH_MODE is entra. */
   entra?: EntraTokens;
   records: RecordDeps;
-  /** Roles, user groups, agencies, lookups, locations: what admins configure per country. */
+  /** Roles, user groups, agencies: who works in each country. */
   directory: Directory;
+  /** Each country's lookups and locations, which its forms point to. */
+  configDocs: ConfigDocs;
   /** What hard-deleted records leave for offline devices. */
   tombstones: Tombstones;
   /** Cosmos's time, for the sync pull's settle window. */
@@ -184,7 +187,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     authCache,
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
-    directory: new Directory({ users: containers.users, config: containers.config }),
+    directory: new Directory({ users: containers.users }),
+    configDocs: new ConfigDocs(containers.config),
     forms: new FormStore(containers.config, clock),
     tombstones: new Tombstones(containers.records),
     cosmosClock: new CosmosClock(containers.sync),
