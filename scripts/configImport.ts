@@ -1,0 +1,35 @@
+import { readFileSync } from 'node:fs';
+import { userInfo } from 'node:os';
+import { importConfig } from '../src/forms/configFile';
+import { describePlan, parseConfigText } from '../src/forms/configFileText';
+import { parseArgsAndFiles } from './cliArgs';
+import { configApp, fail } from './configApp';
+
+/**
+ * `npm run config:import -- --country SO gh.json [--dry-run]`: makes the country's configuration the
+ * file's. The whole file is checked first (every problem listed, nothing changed); a dry run prints what
+ * would change and changes nothing.
+ */
+async function main() {
+  const { args, files } = parseArgsAndFiles(process.argv.slice(2), ['dry-run']);
+  if (files.length !== 1) throw new Error('Name one configuration file (e.g. gh.json)');
+  const file = parseConfigText(readFileSync(files[0] as string, 'utf8'));
+  const { app, cc, deps, default_locale } = await configApp(args.country);
+  const dryRun = args['dry-run'] === true;
+  const by = `operator:${userInfo().username}`;
+  const plan = await importConfig(deps, cc, file, { dryRun, by, defaultLocale: default_locale });
+  console.log(describePlan(plan, cc));
+  await app.audit.append({
+    action: 'admin_import',
+    user_name: 'operator',
+    country_code: cc,
+    record_type: 'configuration',
+    details: {
+      dry_run: String(dryRun),
+      changes: String(plan.changes),
+      ...(plan.version ? { version: String(plan.version) } : {}),
+    },
+  });
+}
+
+main().catch(fail);
