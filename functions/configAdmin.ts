@@ -14,6 +14,7 @@ import { CONFIG_MAX_BYTES, exportConfig, importConfig } from '../src/forms/confi
 import { dryRunParam } from '../src/forms/configParams';
 import { createFormSection, deleteFormSection, updateFormSection } from '../src/forms/formEditor';
 import { countryLocales } from '../src/forms/formList';
+import { presentForm } from '../src/forms/formPresenter';
 import { importLocations } from '../src/forms/locationImport';
 import { presentLocations, presentLookup } from '../src/forms/locationTree';
 import { dataBodySchema, readJson, readText } from '../src/http/body';
@@ -138,7 +139,8 @@ authedRoute(
   async (request, principal, services) => {
     const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
     const { form, version } = await createFormSection(services, principal, data);
-    return changeResponse(form, version, { form: String(data.unique_id) });
+    const { locales } = await localesOf(services, principal);
+    return changeResponse(form && presentForm(form, locales), version, { form: String(data.unique_id) });
   },
   formAudit('admin_create'),
 );
@@ -156,7 +158,8 @@ authedRoute(
       return { status: 200, json: { data: form }, auditDetails: changedKeys(data) };
     }
     const { form, version } = await updateFormSection(services, principal, id, data);
-    return changeResponse(form, version, changedKeys(data));
+    const { locales } = await localesOf(services, principal);
+    return changeResponse(form && presentForm(form, locales), version, changedKeys(data));
   },
   formAudit('admin_update'),
 );
