@@ -40,7 +40,7 @@ beforeAll(async () => {
 afterAll(() => t.close());
 
 const ADMIN =
-  /^\/api\/v2\/(roles|user_groups|agencies|lookups|locations|users(?!\/me)|forms|permissions|admin|audit_logs|reminders)/;
+  /^\/api\/v2\/(roles|user_groups|agencies|lookups|locations|users(?!\/me)|forms|permissions|admin|audit_logs|reminders|configuration)/;
 
 /** The request each operation gets: who calls it, and with what body and query. */
 function requestFor(method: string, path: string) {
