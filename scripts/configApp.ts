@@ -9,17 +9,18 @@ import { localAppSettings } from '../src/local/localSettings';
  * The app the configuration scripts work on: in Azure (or with its settings exported) the app settings,
  * otherwise the emulators of a running npm start; and the country, with its default locale.
  */
-export async function configApp(country: unknown) {
+export async function configApp(country: unknown, env: NodeJS.ProcessEnv) {
   const cc = typeof country === 'string' ? country.toUpperCase() : '';
   if (!/^[A-Z]{2}$/.test(cc)) throw new Error('--country is required (e.g. --country GH)');
-  const env = process.env.COSMOS_ENDPOINT
-    ? process.env
+  const settings = env.COSMOS_ENDPOINT
+    ? env
     : { ...localAppSettings(join(__dirname, '..', '..')), LOG_LEVEL: 'warn' };
-  const app = createApp(loadConfig(env));
+  const app = createApp(loadConfig(settings));
   const { default_locale } = countryLocales(await app.settings.get(cc));
   return { app, cc, default_locale, deps: { ...app, roles: roleGrantStore(app.containers.users) } };
 }
 
+/** A refused file lists every problem (nothing was changed); anything else is one message. */
 export function fail(error: unknown): never {
   const entries = (error as { entries?: { detail?: string; message: string }[] }).entries;
   if (entries && entries.length > 1)

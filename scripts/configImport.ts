@@ -8,17 +8,16 @@ import { configApp, fail } from './configApp';
 /**
  * `npm run config:import -- --country SO gh.json [--dry-run]`: makes the country's configuration the
  * file's. The whole file is checked first (every problem listed, nothing changed); a dry run prints what
- * would change and changes nothing.
+ * would change and changes nothing. Answers what it prints.
  */
-async function main() {
-  const { args, files } = parseArgsAndFiles(process.argv.slice(2), ['dry-run']);
+export async function configImport(argv: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  const { args, files } = parseArgsAndFiles(argv, ['dry-run']);
   if (files.length !== 1) throw new Error('Name one configuration file (e.g. gh.json)');
   const file = parseConfigText(readFileSync(files[0] as string, 'utf8'));
-  const { app, cc, deps, default_locale } = await configApp(args.country);
+  const { app, cc, deps, default_locale } = await configApp(args.country, env);
   const dryRun = args['dry-run'] === true;
   const by = `operator:${userInfo().username}`;
   const plan = await importConfig(deps, cc, file, { dryRun, by, defaultLocale: default_locale });
-  console.log(describePlan(plan, cc));
   await app.audit.append({
     action: 'admin_import',
     user_name: 'operator',
@@ -30,6 +29,10 @@ async function main() {
       ...(plan.version ? { version: String(plan.version) } : {}),
     },
   });
+  return describePlan(plan, cc);
 }
 
-main().catch(fail);
+if (require.main === module)
+  configImport(process.argv.slice(2), process.env)
+    .then((text) => console.log(text))
+    .catch(fail);

@@ -131,7 +131,7 @@ export async function deleteConfigDoc(
   if (!current) throw notFound(`${label[type]} not found`);
   if (type === 'lookup' && current.locked === true)
     throw unprocessable([
-      { detail: id, message: 'is locked (the default forms rely on it): it can be edited, not deleted' },
+      { detail: id, message: 'is locked (a default lookup): PATCH it with locked: false first to delete it' },
     ]);
   if (type === 'location') {
     const children = (await deps.configDocs.all(cc, 'location')).filter((l) => l.parent_code === id);

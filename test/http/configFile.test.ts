@@ -2,6 +2,12 @@ import { roleGrantStore } from '../../src/admin/roleGrantStore';
 import { defaultRoles } from '../../src/countries/defaultRoles';
 import { exportConfig, importConfig, type ConfigFile } from '../../src/forms/configFile';
 import { configText, describePlan, parseConfigText } from '../../src/forms/configFileText';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { configExport } from '../../scripts/configExport';
+import { configImport } from '../../scripts/configImport';
+import { testAppSettings } from '../support/emulatorEnv';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 // A country's whole configuration as a file (forms, lookups, locations, roles' form permissions): what
@@ -9,8 +15,10 @@ import { startTestApp, type TestApp } from '../support/testApp';
 let t: TestApp;
 let admin: string;
 let cw: string;
+// The scripts reach the same database as the app under test, as they reach a deployment's.
+const settings = testAppSettings();
 beforeAll(async () => {
-  t = await startTestApp();
+  t = await startTestApp(settings);
   [admin, cw] = await Promise.all([t.login('admin_gh'), t.login('cw_gh')]);
 });
 afterAll(() => t.close());
@@ -223,5 +231,31 @@ describe('configuration as a file', () => {
     });
     expect(refused.status).toBe(422);
     expect(await t.app.users.findByUserName('admin_et')).toBeUndefined();
+  });
+
+  it('npm run config:export / config:import: a file, a dry run that changes nothing, then the import', async () => {
+    await emptyCountry('ZB');
+    const dir = mkdtempSync(join(tmpdir(), 'config-'));
+    const path = join(dir, 'gh.json');
+    const text = await configExport(['--country', 'GH', '--out', path], settings);
+    expect(readFileSync(path, 'utf8')).toBe(text);
+    // What `npm run config:export -- --country GH > gh.json` writes: npm's banner, then the file.
+    const redirected = join(dir, 'redirected.json');
+    writeFileSync(
+      redirected,
+      `\n> primero-serverless@0.1.0 config:export\n> node dist/scripts/configExport.js\n\n${text}`,
+    );
+    const dry = await configImport(['--country', 'ZB', redirected, '--dry-run'], settings);
+    expect(dry).toMatch(
+      /^Dry run: \d+ changes would be made to ZB \(nothing was changed\)\.\nforms +\+\d+ ~0 -0/,
+    );
+    expect(await t.app.forms.version('ZB', 1)).toBeUndefined();
+    expect(await configImport(['--country', 'ZB', path], settings)).toMatch(
+      /^\d+ changes made to ZB; configuration version 1\./,
+    );
+    expect(await configExport(['--country', 'zb'], settings)).toBe(text);
+    writeFileSync(path, JSON.stringify({ ...JSON.parse(text), lookups: [] }));
+    await expect(configImport(['--country', 'ZB', path], settings)).rejects.toMatchObject({ status: 422 });
+    await expect(configImport(['--country', 'ZB'], settings)).rejects.toThrow('Name one configuration file');
   });
 });
