@@ -1,8 +1,9 @@
+import { z } from 'zod';
 import { roleGrantStore } from '../src/admin/roleGrantStore';
 import { updateForm } from '../src/admin/forms';
 import type { App } from '../src/app';
 import type { Principal } from '../src/auth/principal';
-import { AppError, envelopeEntries } from '../src/errors';
+import { AppError } from '../src/errors';
 import {
   createConfigDoc,
   deleteConfigDoc,
@@ -10,18 +11,17 @@ import {
   updateConfigDoc,
 } from '../src/forms/configAdmin';
 import type { ConfigDoc, ConfigDocType } from '../src/forms/configDocs';
-import { CONFIG_MAX_BYTES, exportConfig, importConfig } from '../src/forms/configFile';
+import { CONFIG_MAX_BYTES, exportConfig, importConfig, planAuditDetails } from '../src/forms/configFile';
 import { dryRunParam } from '../src/forms/configParams';
 import { createFormSection, deleteFormSection, updateFormSection } from '../src/forms/formEditor';
 import { countryLocales } from '../src/forms/formList';
 import { presentForm } from '../src/forms/formPresenter';
-import { importLocations } from '../src/forms/locationImport';
+import { importLocations, locationImportResponse } from '../src/forms/locationImport';
 import { presentLocations, presentLookup } from '../src/forms/locationTree';
 import { dataBodySchema, readJson, readText } from '../src/http/body';
 import { withEtag } from '../src/http/etag';
 import type { ApiResponse } from '../src/http/types';
 import { recordKinds } from '../src/records/recordKinds';
-import { z } from 'zod';
 import { authedRoute } from './_shared/http';
 
 // Changes to what the forms are made of: forms, lookups, locations, and the whole configuration as a file.
@@ -106,25 +106,7 @@ authedRoute(
     const csv = await readText(request, ['text/csv', 'text/plain'], CONFIG_MAX_BYTES);
     const ctx = await localesOf(services, principal);
     const report = await importLocations(services, principal, csv, ctx.default_locale, dryRun);
-    const details = {
-      dry_run: String(dryRun),
-      rows: String(report.rows),
-      created: String(report.created),
-      updated: String(report.updated),
-      problems: String(report.problems.length),
-      ...(report.version ? { version: String(report.version) } : {}),
-    };
-    if (report.problems.length === 0) return { status: 200, json: { data: report }, auditDetails: details };
-    // Nothing was written: every bad row at once, in the error envelope and in the report.
-    const entries = report.problems.map((p) => ({
-      detail: `row ${p.row}${p.column ? `, ${p.column}` : ''}`,
-      message: p.problem,
-    }));
-    return {
-      status: 422,
-      json: { errors: envelopeEntries(422, 'locations', entries), data: report },
-      auditDetails: details,
-    };
+    return locationImportResponse(report);
   },
   { audit: { action: 'admin_import', record_type: 'location' } },
 );
@@ -213,20 +195,7 @@ authedRoute(
       by: principal.user.user_name,
       defaultLocale: ctx.default_locale,
     });
-    const count = (c: { added: string[]; changed: string[]; removed: string[] }) =>
-      `+${c.added.length} ~${c.changed.length} -${c.removed.length}`;
-    return {
-      status: 200,
-      json: { data: plan },
-      auditDetails: {
-        dry_run: String(dryRun),
-        forms: count(plan.forms),
-        lookups: count(plan.lookups),
-        locations: count(plan.locations),
-        roles: plan.roles.changed.join(','),
-        ...(plan.version ? { version: String(plan.version) } : {}),
-      },
-    };
+    return { status: 200, json: { data: plan }, auditDetails: planAuditDetails(plan) };
   },
   { audit: { action: 'admin_import', record_type: 'configuration' } },
 );

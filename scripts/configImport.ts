@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
-import { importConfig } from '../src/forms/configFile';
+import { importConfig, planAuditDetails } from '../src/forms/configFile';
 import { describePlan, parseConfigText } from '../src/forms/configFileText';
 import { parseArgsAndFiles } from './cliArgs';
 import { configApp, fail } from './configApp';
@@ -23,11 +23,7 @@ export async function configImport(argv: string[], env: NodeJS.ProcessEnv): Prom
     user_name: 'operator',
     country_code: cc,
     record_type: 'configuration',
-    details: {
-      dry_run: String(dryRun),
-      changes: String(plan.changes),
-      ...(plan.version ? { version: String(plan.version) } : {}),
-    },
+    details: planAuditDetails(plan),
   });
   return describePlan(plan, cc);
 }

@@ -263,3 +263,16 @@ export async function importConfig(
     await deps.roles.set(countryCode, role.unique_id, role.form_section_read_write);
   return { ...plan, version: published.version };
 }
+
+/** What an import's audit entry says: counts per kind (ids stay in the answer), the version. */
+export function planAuditDetails(plan: ImportPlan): Record<string, string> {
+  const count = (c: ChangeList) => `+${c.added.length} ~${c.changed.length} -${c.removed.length}`;
+  return {
+    dry_run: String(plan.dry_run),
+    forms: count(plan.forms),
+    lookups: count(plan.lookups),
+    locations: count(plan.locations),
+    roles: plan.roles.changed.join(','),
+    ...(plan.version ? { version: String(plan.version) } : {}),
+  };
+}

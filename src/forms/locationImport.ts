@@ -1,5 +1,6 @@
 import type { Principal } from '../auth/principal';
-import { badRequest } from '../errors';
+import { badRequest, envelopeEntries } from '../errors';
+import type { ApiResponse } from '../http/types';
 import { requireConfigAdmin, lookupIdsOf, type ConfigAdminDeps } from './configAdmin';
 import type { ConfigDoc } from './configDocs';
 import { configId, levelTypes, MAX_LOCATION_DEPTH } from './configSchemas';
@@ -227,4 +228,26 @@ export async function importLocations(
     `locations imported (${report.created} created, ${report.updated} updated)`,
   );
   return { dry_run: false, ...report, version: published.version };
+}
+
+/** The answer to an import: the report; with bad rows a 422 whose envelope names each (nothing written). */
+export function locationImportResponse(report: LocationImportReport): ApiResponse {
+  const auditDetails = {
+    dry_run: String(report.dry_run),
+    rows: String(report.rows),
+    created: String(report.created),
+    updated: String(report.updated),
+    problems: String(report.problems.length),
+    ...(report.version ? { version: String(report.version) } : {}),
+  };
+  if (report.problems.length === 0) return { status: 200, json: { data: report }, auditDetails };
+  const entries = report.problems.map((p) => ({
+    detail: `row ${p.row}${p.column ? `, ${p.column}` : ''}`,
+    message: p.problem,
+  }));
+  return {
+    status: 422,
+    json: { errors: envelopeEntries(422, 'locations', entries), data: report },
+    auditDetails,
+  };
 }
