@@ -23,14 +23,16 @@ for (const kind of allKinds) {
     'GET',
     `v2/${kind.resource}`,
     async (request, principal, services) => {
+      const repo = services.records.repos[kind.type];
+      const categorical = await repo.cipher.categoricalFields(principal.countryCode, kind.type);
       // A location filter holds the places under the code too (a region's filter finds its districts').
       const params = await expandLocationFilters(
         services,
         principal.countryCode,
         kind.type,
-        parseListParams(kind, request.url.searchParams),
+        parseListParams(kind, request.url.searchParams, categorical),
       );
-      const page = await listRecords(services.records.repos[kind.type], principal, params);
+      const page = await listRecords(repo, principal, params);
       const data = page.docs.map((doc) => presentListed(kind, doc, params.fields));
       return list(data, { total: page.total, per: params.per, page: params.page });
     },

@@ -6,8 +6,10 @@ import type { AttachmentDeps } from './attachments/attachmentDeps';
 import { AttachmentStore } from './attachments/attachmentStore';
 import { AuditLog } from './audit/auditLog';
 import { Directory } from './admin/directory';
+import { directoryKind } from './admin/directoryKinds';
 import { ConfigDocs } from './forms/configDocs';
 import { FormStore } from './forms/formStore';
+import { FormValidation } from './forms/formValidation';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
 import { AuthCache } from './auth/authCache';
@@ -19,7 +21,7 @@ import type { RecordDeps } from './records/recordDeps';
 import { IdReservations } from './records/idReservations';
 import { RecordRepository } from './records/recordRepository';
 import type { CaseDocument } from './records/recordDocument';
-import { recordKinds } from './records/recordKinds';
+import { kindOf, recordKinds } from './records/recordKinds';
 import { Tombstones } from './records/tombstones';
 import { CosmosClock } from './sync/cosmosClock';
 import { systemClock, type Clock } from './clock';
@@ -35,6 +37,8 @@ import { containerDefinitions } from './platform/containers';
 import { CosmosRequests } from './platform/cosmosRequests';
 import { defaultCredential } from './platform/defaultCredential';
 import { RecordCipher } from './records/recordCipher';
+import { FieldProtections } from './records/fieldProtections';
+import { plainFieldsOf } from './records/protection';
 import { Receipts } from './sync/receipts';
 import { AlertStore } from './reminders/alertStore';
 import { OutboxChannel, WebhookChannel, type NotificationChannel } from './notifications/channels';
@@ -90,6 +94,8 @@ export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   keyStore?: KeyStore;
+  /** The identity Azure clients use (DefaultAzureCredential, the managed identity in Azure, by default). */
+  credential?: TokenCredential;
 }
 
 function notificationChannel(
@@ -111,9 +117,12 @@ function notificationChannel(
   return new OutboxChannel(config.NOTIFY_OUTBOX, () => clock.now());
 }
 
+// A form may call plain only what the server keeps in clear anyway (records/protection.ts).
+const plainFields = (recordType: string) => plainFieldsOf(kindOf(recordType));
+
 /** The composition root: config in, services out. Tests call it against the emulators. */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
-  let credential: TokenCredential | undefined;
+  let credential = overrides.credential;
   const lazyCredential = () => (credential ??= defaultCredential());
   const clock = overrides.clock ?? systemClock;
   const cosmosRequests = new CosmosRequests();
@@ -134,7 +143,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const settings = new CountrySettingsRepository(containers.config, clock);
   const dataKeys = new DataKeys(keyStore, clock);
   const users = new UserRepository(containers.users, dataKeys);
-  const cipher = new RecordCipher(dataKeys, settings);
+  const forms = new FormStore(containers.config, clock, { plainFields });
+  const cipher = new RecordCipher(dataKeys, new FieldProtections(forms));
   const repos = {
     case: new RecordRepository<CaseDocument>(containers.records, cipher, recordKinds.case),
     incident: new RecordRepository(containers.records, cipher, recordKinds.incident),
@@ -143,10 +153,25 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   // Made on first use, with the blob SDK: most requests never touch an attachment (cold start, issue 18).
   let blob: BlobServiceClient | undefined;
   const blobClient = () => (blob ??= createBlobServiceClient(config, lazyCredential));
+  const directory = new Directory({ users: containers.users });
+  const configDocs = new ConfigDocs(containers.config);
+  const validation = new FormValidation({
+    forms,
+    configDocs,
+    agencies: (countryCode) => directory.all(countryCode, directoryKind('agencies')),
+    users: containers.users,
+    clock,
+  });
+  // Lookups, locations, agencies and accounts this instance changes apply to its next record write.
+  cosmosRequests.onWrite((container) => {
+    if (container === containerDefinitions.config.id || container === containerDefinitions.users.id)
+      validation.clear();
+  });
   const records: RecordDeps = {
     repos,
     cases: repos.case,
     settings,
+    validation,
     clock,
     history: new RecordHistory(containers.audit, dataKeys),
     ids: new IdReservations(containers.records, clock),
@@ -187,9 +212,9 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     authCache,
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
-    directory: new Directory({ users: containers.users }),
-    configDocs: new ConfigDocs(containers.config),
-    forms: new FormStore(containers.config, clock),
+    directory,
+    configDocs,
+    forms,
     tombstones: new Tombstones(containers.records),
     cosmosClock: new CosmosClock(containers.sync),
     audit,
