@@ -1,8 +1,5 @@
 import { directoryKinds } from '../src/admin/directoryKinds';
 import { presentDirectoryDoc } from '../src/admin/directory';
-import { updateForm } from '../src/admin/forms';
-import { updateFormSection } from '../src/forms/formEditor';
-import { recordKinds } from '../src/records/recordKinds';
 import { permissionCatalog } from '../src/admin/permissionCatalog';
 import { createUser, listUsers, unlockUser, updateUser, type UserAdminDeps } from '../src/admin/userAdmin';
 import { parseUserReadQuery, readUserProfile } from '../src/admin/userProfile';
@@ -19,35 +16,32 @@ import { authedRoute } from './_shared/http';
 // the names of the fields it changed.
 const changed = (data: Record<string, unknown>) => ({ fields: Object.keys(data).sort().join(',') });
 
-// Lookups and locations are read by every signed-in user (functions/forms.ts); only changes are admin's.
 for (const kind of directoryKinds) {
   const audit = (action: string) => ({ audit: { action, record_type: kind.type } });
 
-  if (kind.resource !== 'lookups' && kind.resource !== 'locations') {
-    authedRoute(
-      `${kind.resource}-list`,
-      'GET',
-      `v2/${kind.resource}`,
-      async (request, principal, services) => {
-        const { page, per } = pageParams(request.url.searchParams);
-        const docs = await services.directory.list(principal, kind);
-        const window = docs.slice((page - 1) * per, page * per).map(presentDirectoryDoc);
-        return list(window, { total: docs.length, per, page });
-      },
-      audit('admin_list'),
-    );
+  authedRoute(
+    `${kind.resource}-list`,
+    'GET',
+    `v2/${kind.resource}`,
+    async (request, principal, services) => {
+      const { page, per } = pageParams(request.url.searchParams);
+      const docs = await services.directory.list(principal, kind);
+      const window = docs.slice((page - 1) * per, page * per).map(presentDirectoryDoc);
+      return list(window, { total: docs.length, per, page });
+    },
+    audit('admin_list'),
+  );
 
-    authedRoute(
-      `${kind.resource}-read`,
-      'GET',
-      `v2/${kind.resource}/{id}`,
-      async (request, principal, services) => {
-        const doc = await services.directory.get(principal, kind, request.params.id ?? '');
-        return ok(presentDirectoryDoc(doc), withEtag(doc));
-      },
-      audit('admin_read'),
-    );
-  }
+  authedRoute(
+    `${kind.resource}-read`,
+    'GET',
+    `v2/${kind.resource}/{id}`,
+    async (request, principal, services) => {
+      const doc = await services.directory.get(principal, kind, request.params.id ?? '');
+      return ok(presentDirectoryDoc(doc), withEtag(doc));
+    },
+    audit('admin_read'),
+  );
 
   authedRoute(
     `${kind.resource}-create`,
@@ -159,25 +153,3 @@ authedRoute('permissions-list', 'GET', 'v2/permissions', async (_request, princi
   if (!can(principal, 'roles', 'read')) throw forbidden('Your role does not allow reading roles');
   return ok(Object.entries(permissionCatalog).map(([resource, actions]) => ({ resource, actions })));
 });
-
-authedRoute(
-  'forms-update',
-  'PATCH',
-  'v2/forms/{id}',
-  async (request, principal, services) => {
-    const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
-    const id = request.params.id ?? '';
-    // A record type still names its custom fields (accepted besides the fields its forms define).
-    if (Object.hasOwn(recordKinds, id)) {
-      const form = await updateForm(services.settings, principal, id, data);
-      return { ...ok(form), auditDetails: changed(data) };
-    }
-    const { form, version } = await updateFormSection(services, principal, id, data);
-    return {
-      status: 200,
-      json: { data: form, metadata: { version } },
-      auditDetails: { ...changed(data), version: String(version) },
-    };
-  },
-  { audit: { action: 'admin_update', record_type: 'form' } },
-);

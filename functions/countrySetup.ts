@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { setupCountry } from '../src/countries/countrySetup';
 import { countrySetupSchema } from '../src/countries/setupSchema';
+import { CONFIG_MAX_BYTES } from '../src/forms/configFile';
 import { readJson } from '../src/http/body';
 import { publicEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
@@ -14,7 +15,8 @@ app.http('country-setup', {
   authLevel: 'admin',
   handler: http(
     publicEndpoint(async (request, services) => {
-      const body = await readJson(request, countrySetupSchema, services.config.MAX_BODY_BYTES);
+      // Its body may carry a whole configuration file (scripts/setupCountry.ts --config).
+      const body = await readJson(request, countrySetupSchema, CONFIG_MAX_BYTES);
       return ok(await setupCountry(services, body.data));
     }),
   ),

@@ -1,3 +1,4 @@
+import { expandLocationFilters } from '../src/forms/locationFilter';
 import { findReadableRecord } from '../src/records/recordAccess';
 import { createRecord } from '../src/records/recordCreator';
 import { listRecords } from '../src/records/recordLister';
@@ -27,7 +28,13 @@ for (const kind of allKinds) {
     async (request, principal, services) => {
       const repo = services.records.repos[kind.type];
       const categorical = await repo.cipher.categoricalFields(principal.countryCode, kind.type);
-      const params = parseListParams(kind, request.url.searchParams, categorical);
+      // A location filter holds the places under the code too (a region's filter finds its districts').
+      const params = await expandLocationFilters(
+        services,
+        principal.countryCode,
+        kind.type,
+        parseListParams(kind, request.url.searchParams, categorical),
+      );
       const page = await listRecords(repo, principal, params);
       const data = page.docs.map((doc) => presentListed(kind, doc, params.fields));
       return list(data, { total: page.total, per: params.per, page: params.page });

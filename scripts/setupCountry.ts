@@ -1,10 +1,13 @@
+import { readFileSync } from 'node:fs';
+import { parseConfigText } from '../src/forms/configFileText';
 import { parseArgs } from './cliArgs';
 import { az, azSignedIn, deploymentOutputs } from './deployment/deploymentOutputs';
 import { retryTransient, TransientFailure } from './deployment/retry';
 
 /**
  * `npm run setup-country -- --deployment primero-prod-so --time-zone Africa/Mogadishu --admin-user admin_so
- * --admin-email ops@example.org [--admin-name "Full Name"] [--country-name Somalia] [--country ET]`
+ * --admin-email ops@example.org [--admin-name "Full Name"] [--country-name Somalia] [--country ET]
+ * [--config gh.json]` (a new country starts from that configuration file instead of the default forms)
  *
  * The post-deployment step: calls the app's country_setup function (admin level: needs the master key,
  * read here with the operator's own `az login`). Idempotent; run it after every deployment. Under
@@ -62,6 +65,9 @@ async function main() {
       country_code: typeof args.country === 'string' ? args.country.toUpperCase() : out.COUNTRY_CODE,
       time_zone: value('time-zone', 'COUNTRY_TIME_ZONE'),
       ...(typeof args['country-name'] === 'string' ? { name: args['country-name'] } : {}),
+      ...(typeof args.config === 'string'
+        ? { config: parseConfigText(readFileSync(args.config, 'utf8')) }
+        : {}),
       admin: {
         user_name: adminUser,
         full_name: typeof args['admin-name'] === 'string' ? args['admin-name'] : adminUser,

@@ -6,6 +6,8 @@ import type { AttachmentDeps } from './attachments/attachmentDeps';
 import { AttachmentStore } from './attachments/attachmentStore';
 import { AuditLog } from './audit/auditLog';
 import { Directory } from './admin/directory';
+import { directoryKind } from './admin/directoryKinds';
+import { ConfigDocs } from './forms/configDocs';
 import { FormStore } from './forms/formStore';
 import { FormValidation } from './forms/formValidation';
 import { RecordHistory } from './history/recordHistory';
@@ -71,8 +73,10 @@ export interface App {
   /** Present when AUTH_MODE is entra. */
   entra?: EntraTokens;
   records: RecordDeps;
-  /** Roles, user groups, agencies, lookups, locations: what admins configure per country. */
+  /** Roles, user groups, agencies: who works in each country. */
   directory: Directory;
+  /** Each country's lookups and locations, which its forms point to. */
+  configDocs: ConfigDocs;
   /** What hard-deleted records leave for offline devices. */
   tombstones: Tombstones;
   /** Cosmos's time, for the sync pull's settle window. */
@@ -149,8 +153,15 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   // Made on first use, with the blob SDK: most requests never touch an attachment (cold start, issue 18).
   let blob: BlobServiceClient | undefined;
   const blobClient = () => (blob ??= createBlobServiceClient(config, lazyCredential));
-  const directory = new Directory({ users: containers.users, config: containers.config });
-  const validation = new FormValidation({ forms, directory, users: containers.users, clock });
+  const directory = new Directory({ users: containers.users });
+  const configDocs = new ConfigDocs(containers.config);
+  const validation = new FormValidation({
+    forms,
+    configDocs,
+    agencies: (countryCode) => directory.all(countryCode, directoryKind('agencies')),
+    users: containers.users,
+    clock,
+  });
   // Lookups, locations, agencies and accounts this instance changes apply to its next record write.
   cosmosRequests.onWrite((container) => {
     if (container === containerDefinitions.config.id || container === containerDefinitions.users.id)
@@ -202,6 +213,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
     directory,
+    configDocs,
     forms,
     tombstones: new Tombstones(containers.records),
     cosmosClock: new CosmosClock(containers.sync),

@@ -1,6 +1,6 @@
 import type { Container } from '@azure/cosmos';
 import { can, type Principal } from '../auth/principal';
-import { conflict, forbidden, notFound, preconditionFailed, unprocessable } from '../errors';
+import { conflict, forbidden, notFound, preconditionFailed } from '../errors';
 import { ifMatchHolds } from '../http/etag';
 import { parseOr422 } from '../http/validation';
 import type { DirectoryKind } from './directoryKinds';
@@ -20,13 +20,6 @@ export function presentDirectoryDoc(doc: DirectoryDoc): Record<string, unknown> 
   return Object.fromEntries(Object.entries(doc).filter(([key]) => !hidden.has(key)));
 }
 
-/** A location's `type` (country, region…) is kept as `location_type`: `type` names the document kind. */
-function storedFields(kind: DirectoryKind, fields: Record<string, unknown>) {
-  if (kind.resource !== 'locations' || !('type' in fields)) return fields;
-  const { type, ...rest } = fields;
-  return { ...rest, location_type: type };
-}
-
 function authorize(principal: Principal, kind: DirectoryKind, action: 'read' | 'manage') {
   if (!can(principal, kind.permission, action))
     throw forbidden(
@@ -35,7 +28,7 @@ function authorize(principal: Principal, kind: DirectoryKind, action: 'read' | '
 }
 
 /**
- * Roles, user groups, agencies, lookups and locations of one country: an admin only ever sees and changes
+ * Roles, user groups and agencies of one country: an admin only ever sees and changes
  * their acting country's (the partition key comes from the principal, never from the request).
  */
 export class Directory {
@@ -79,10 +72,9 @@ export class Directory {
 
   async create(principal: Principal, kind: DirectoryKind, data: unknown): Promise<DirectoryDoc> {
     authorize(principal, kind, 'manage');
-    const fields = storedFields(kind, parseOr422(kind.create, data) as Record<string, unknown>);
+    const fields = parseOr422(kind.create, data) as Record<string, unknown>;
     const id = fields[kind.key] as string;
     const doc: DirectoryDoc = { ...fields, id, type: kind.type, country_code: principal.countryCode };
-    await this.checkReferences(principal.countryCode, kind, doc);
     try {
       const { resource } = await this.containers[kind.container].items.create<DirectoryDoc>(doc);
       return resource as DirectoryDoc;
@@ -100,12 +92,11 @@ export class Directory {
     ifMatch: string | null,
   ): Promise<DirectoryDoc> {
     authorize(principal, kind, 'manage');
-    const changes = storedFields(kind, parseOr422(kind.update, data) as Record<string, unknown>);
+    const changes = parseOr422(kind.update, data) as Record<string, unknown>;
     const current = await this.find(principal.countryCode, kind, id);
     if (!current) throw notFound(`${kind.label} not found`);
     if (!ifMatchHolds(ifMatch, current._etag as string)) throw preconditionFailed();
     const next: DirectoryDoc = { ...current, ...changes };
-    await this.checkReferences(principal.countryCode, kind, next);
     try {
       const { resource } = await this.containers[kind.container]
         .item(id, [principal.countryCode, id])
@@ -116,23 +107,6 @@ export class Directory {
     } catch (error) {
       if (statusOf(error) === 412) throw preconditionFailed();
       throw error;
-    }
-  }
-
-  /** A location's parent must exist in the same country, and a location cannot be its own ancestor. */
-  private async checkReferences(countryCode: string, kind: DirectoryKind, doc: DirectoryDoc) {
-    if (kind.resource !== 'locations' || !doc.parent_code) return;
-    let parentCode: unknown = doc.parent_code;
-    for (let depth = 0; typeof parentCode === 'string' && depth < 10; depth++) {
-      if (parentCode === doc.id)
-        throw unprocessable([{ detail: 'parent_code', message: 'would make the location its own ancestor' }]);
-      const parent = await this.find(countryCode, kind, parentCode);
-      if (!parent) {
-        if (depth === 0)
-          throw unprocessable([{ detail: 'parent_code', message: 'is not a location of this country' }]);
-        return;
-      }
-      parentCode = parent.parent_code;
     }
   }
 }

@@ -2,23 +2,22 @@ import type { z } from 'zod';
 import {
   agencyCreateSchema,
   agencyUpdateSchema,
-  locationCreateSchema,
-  locationUpdateSchema,
-  lookupCreateSchema,
-  lookupUpdateSchema,
   roleCreateSchema,
   roleUpdateSchema,
   userGroupCreateSchema,
   userGroupUpdateSchema,
 } from './directorySchemas';
 
-/** A kind of per-country configuration document an admin manages with GET/POST/PATCH. */
+/**
+ * A kind of per-country directory document an admin manages with GET/POST/PATCH. Lookups and locations,
+ * which the forms point to, live with the forms (src/forms/configDocs.ts).
+ */
 export interface DirectoryKind {
   /** The URL segment. */
-  resource: 'roles' | 'user_groups' | 'agencies' | 'lookups' | 'locations';
+  resource: 'roles' | 'user_groups' | 'agencies';
   /** The document `type` in Cosmos. */
   type: string;
-  container: 'users' | 'config';
+  container: 'users';
   /** The role permission resource that guards it (`read` to list, `manage` to change). */
   permission: string;
   /** The field holding the document's id within the country. */
@@ -58,26 +57,6 @@ export const directoryKinds: readonly DirectoryKind[] = [
     label: 'Agency',
     create: agencyCreateSchema,
     update: agencyUpdateSchema,
-  },
-  {
-    resource: 'lookups',
-    type: 'lookup',
-    container: 'config',
-    permission: 'metadata',
-    key: 'unique_id',
-    label: 'Lookup',
-    create: lookupCreateSchema,
-    update: lookupUpdateSchema,
-  },
-  {
-    resource: 'locations',
-    type: 'location',
-    container: 'config',
-    permission: 'metadata',
-    key: 'code',
-    label: 'Location',
-    create: locationCreateSchema,
-    update: locationUpdateSchema,
   },
 ];
 

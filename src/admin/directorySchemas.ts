@@ -1,5 +1,4 @@
 import { z } from 'zod';
-import { translated } from '../forms/translated';
 import { permissionCatalog } from './permissionCatalog';
 
 export const directoryId = z
@@ -56,35 +55,3 @@ const agencyFields = {
 };
 export const agencyCreateSchema = z.object({ unique_id: directoryId, ...agencyFields }).strict();
 export const agencyUpdateSchema = z.object(agencyFields).partial().strict();
-
-// A label in one language (the country's default) or per locale (`{"en": ..., "fr": ...}`).
-const label = z.union([name, translated(200)]);
-const lookupFields = {
-  name: label,
-  values: z
-    .array(z.object({ id: directoryId, display_text: name }).strict())
-    .max(500)
-    .refine((values) => new Set(values.map((v) => v.id)).size === values.length, 'value ids must be unique'),
-};
-export const lookupCreateSchema = z.object({ unique_id: directoryId, ...lookupFields }).strict();
-export const lookupUpdateSchema = z.object(lookupFields).partial().strict();
-
-const locationFields = {
-  name: label,
-  type: z.enum([
-    'country',
-    'province',
-    'region',
-    'district',
-    'county',
-    'sub_county',
-    'city',
-    'camp',
-    'village',
-  ]),
-  admin_level: z.int().min(0).max(6),
-  parent_code: directoryId.nullable().optional(),
-  disabled: z.boolean().optional(),
-};
-export const locationCreateSchema = z.object({ code: directoryId, ...locationFields }).strict();
-export const locationUpdateSchema = z.object(locationFields).partial().strict();

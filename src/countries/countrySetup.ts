@@ -6,6 +6,8 @@ import { DEPLOYMENT_WIDE } from '../platform/containers';
 import { createIfMissing } from '../platform/createIfMissing';
 import type { User } from '../users/types';
 import { userDocId } from '../users/userRepository';
+import { roleGrantStore } from '../admin/roleGrantStore';
+import { importConfig, parseConfigFile } from '../forms/configFile';
 import { seedDefaultConfig } from '../forms/configSeeding';
 import { defaultRoles } from './defaultRoles';
 import type { CountrySetupInput } from './setupSchema';
@@ -17,6 +19,8 @@ export interface CountrySetupResult {
     roles: number;
     lookups: number;
     forms_version?: number;
+    /** Where the configuration came from: the default forms, the file sent, or kept (it had one). */
+    configuration: 'default' | 'file' | 'kept';
     data_key: boolean;
     admin: boolean;
   };
@@ -37,6 +41,7 @@ export async function setupCountry(app: App, input: CountrySetupInput): Promise<
     settings: false,
     roles: 0,
     lookups: 0,
+    configuration: 'kept',
     data_key: false,
     admin: false,
   };
@@ -44,6 +49,11 @@ export async function setupCountry(app: App, input: CountrySetupInput): Promise<
   const existing = await app.users.findByUserName(input.admin.user_name);
   if (existing && (!existing.country_codes.includes(cc) || existing.role_unique_id !== 'role-admin')) {
     throw conflict('This user name is taken by another account', 'admin.user_name');
+  }
+  const roles = roleGrantStore(users);
+  if (input.config !== undefined) {
+    const existingRoles = (await roles.list(cc)).map((r) => r.unique_id);
+    parseConfigFile(input.config, new Set([...existingRoles, ...defaultRoles.map((r) => r.unique_id)]));
   }
 
   created.settings = await createIfMissing(config, {
@@ -65,7 +75,25 @@ export async function setupCountry(app: App, input: CountrySetupInput): Promise<
       created.roles += 1;
     }
   }
-  Object.assign(created, await seedDefaultConfig({ forms: app.forms, config }, cc));
+  // A country that has a configuration keeps it (an admin's changes survive a re-run); a new one starts
+  // from the file sent, or from the default forms.
+  if ((await app.forms.current(cc)).version > 0) created.configuration = 'kept';
+  else if (input.config !== undefined) {
+    const plan = await importConfig({ ...app, roles }, cc, input.config, {
+      dryRun: false,
+      by: 'setup',
+      defaultLocale: (input.locales ?? ['en'])[0] as string,
+    });
+    Object.assign(created, {
+      configuration: 'file',
+      lookups: plan.lookups.added.length,
+      forms_version: plan.version,
+    });
+  } else
+    Object.assign(created, {
+      configuration: 'default',
+      ...(await seedDefaultConfig({ forms: app.forms, config }, cc)),
+    });
   const keyName = `dek-${cc.toLowerCase()}`;
   if (!(await app.keyStore.getSecret(keyName))) {
     await app.keyStore.setSecret(keyName, randomBytes(32).toString('base64'));

@@ -30,6 +30,8 @@ export const countrySetupSchema = z
             email: z.email(),
           })
           .strict(),
+        /** A configuration file (config:export) to start from instead of the default forms. */
+        config: z.unknown().optional(),
       })
       .strict(),
   })

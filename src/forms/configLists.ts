@@ -1,15 +1,14 @@
 import type { Principal } from '../auth/principal';
-import type { Directory } from '../admin/directory';
-import { directoryKind } from '../admin/directoryKinds';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import { badRequest, notFound } from '../errors';
+import type { ConfigDocs } from './configDocs';
 import { countryLocales } from './formList';
 import type { FormStore } from './formStore';
 import { presentLocations, presentLookup } from './locationTree';
 import { rtlLocales } from './translated';
 
 export interface ConfigListDeps {
-  directory: Directory;
+  configDocs: ConfigDocs;
   settings: CountrySettingsRepository;
   forms: FormStore;
 }
@@ -46,7 +45,7 @@ const page = <T>(items: T[], p: { page: number; per: number }) => ({
 export async function listLookups(deps: ConfigListDeps, principal: Principal, search: URLSearchParams) {
   const params = configListParams(search, false);
   const [docs, settings] = await Promise.all([
-    deps.directory.all(principal.countryCode, directoryKind('lookups')),
+    deps.configDocs.all(principal.countryCode, 'lookup'),
     deps.settings.get(principal.countryCode),
   ]);
   const ctx = countryLocales(settings);
@@ -60,23 +59,22 @@ export async function listLookups(deps: ConfigListDeps, principal: Principal, se
 export async function listLocations(deps: ConfigListDeps, principal: Principal, search: URLSearchParams) {
   const params = configListParams(search, true);
   const [docs, settings] = await Promise.all([
-    deps.directory.all(principal.countryCode, directoryKind('locations')),
+    deps.configDocs.all(principal.countryCode, 'location'),
     deps.settings.get(principal.countryCode),
   ]);
   return page(presentLocations(docs, countryLocales(settings), params.hierarchy), params);
 }
 
 export async function getLookup(deps: ConfigListDeps, principal: Principal, id: string) {
-  const doc = await deps.directory.find(principal.countryCode, directoryKind('lookups'), id);
+  const doc = await deps.configDocs.find(principal.countryCode, 'lookup', id);
   if (!doc) throw notFound('Lookup not found');
   return presentLookup(doc, countryLocales(await deps.settings.get(principal.countryCode)));
 }
 
 export async function getLocation(deps: ConfigListDeps, principal: Principal, code: string) {
-  const kind = directoryKind('locations');
-  const doc = await deps.directory.find(principal.countryCode, kind, code);
+  const doc = await deps.configDocs.find(principal.countryCode, 'location', code);
   if (!doc) throw notFound('Location not found');
-  const all = await deps.directory.all(principal.countryCode, kind);
+  const all = await deps.configDocs.all(principal.countryCode, 'location');
   const ctx = countryLocales(await deps.settings.get(principal.countryCode));
   return presentLocations(all, ctx, true).find((l) => l.code === code);
 }

@@ -14,6 +14,8 @@ export interface FormsVersion {
   version: number;
   published_at: string;
   published_by: string;
+  /** What this version changed, in words (`lookup lookup-x updated`), for admins reading the history. */
+  note?: string;
   forms: Form[];
 }
 
@@ -55,13 +57,15 @@ export class FormStore {
 
   /**
    * Validates the changed set as a whole (422 naming every problem, nothing written) and publishes it as
-   * the next version. `change` may run more than once (on a concurrent publish).
+   * the next version. `change` may run more than once (on a concurrent publish). Lookup and location
+   * changes publish too (the forms unchanged): an offline client sees a new version and refreshes them.
    */
   async publish(
     countryCode: string,
     publishedBy: string,
     change: (current: Form[]) => FormInput[],
     lookupIds: ReadonlySet<string>,
+    note?: string,
   ): Promise<FormsVersion> {
     for (let attempt = 0; ; attempt++) {
       const { value: current, etag } = await this.readCurrent(countryCode);
@@ -81,6 +85,7 @@ export class FormStore {
         version,
         published_at: this.clock.now().toISOString(),
         published_by: publishedBy,
+        ...(note ? { note } : {}),
         forms: parsed.data,
       };
       try {

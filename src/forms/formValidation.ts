@@ -1,8 +1,7 @@
 import type { Container } from '@azure/cosmos';
-import type { Directory } from '../admin/directory';
-import { directoryKind } from '../admin/directoryKinds';
 import type { Clock } from '../clock';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
+import type { ConfigDocs } from './configDocs';
 import type { References } from './fieldChecks';
 import type { FormStore } from './formStore';
 import { FormValidators, sourcesUsed } from './recordValidator';
@@ -13,7 +12,9 @@ const REFERENCES_MS = 30_000;
 
 export interface FormValidationDeps {
   forms: FormStore;
-  directory: Directory;
+  configDocs: ConfigDocs;
+  /** The country's agencies (they live with the users; passed in). */
+  agencies: (countryCode: string) => Promise<Record<string, unknown>[]>;
   /** The accounts container (users are deployment-wide, listed by the countries they act in). */
   users: Container;
   clock: Clock;
@@ -57,12 +58,12 @@ export class FormValidation {
 
   private async references(countryCode: string, forms: FormValidators['forms']): Promise<References> {
     const used = sourcesUsed(forms);
-    const { directory } = this.deps;
+    const { configDocs } = this.deps;
     const none = async () => [];
     const [lookups, locations, agencies, users] = await Promise.all([
-      directory.all(countryCode, directoryKind('lookups')),
-      used.locations ? directory.all(countryCode, directoryKind('locations')) : none(),
-      used.agencies ? directory.all(countryCode, directoryKind('agencies')) : none(),
+      configDocs.all(countryCode, 'lookup'),
+      used.locations ? configDocs.all(countryCode, 'location') : none(),
+      used.agencies ? this.deps.agencies(countryCode) : none(),
       used.users ? this.userNames(countryCode) : Promise.resolve([]),
     ]);
     return {

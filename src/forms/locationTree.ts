@@ -1,4 +1,4 @@
-import type { DirectoryDoc } from '../admin/directory';
+import type { ConfigDoc } from './configDocs';
 import { presentTranslated, type Translated } from './translated';
 
 /** A stored name is a text per locale; documents written before translations hold a plain string. */
@@ -11,9 +11,9 @@ export interface LocaleContext {
 }
 
 /** A location in Primero's shape; with `hierarchy`, its level, placename and the codes from the top. */
-export function presentLocations(docs: DirectoryDoc[], ctx: LocaleContext, hierarchy: boolean) {
+export function presentLocations(docs: ConfigDoc[], ctx: LocaleContext, hierarchy: boolean) {
   const byCode = new Map(docs.map((doc) => [doc.code as string, doc]));
-  const pathOf = (doc: DirectoryDoc): string[] => {
+  const pathOf = (doc: ConfigDoc): string[] => {
     const path = [doc.code as string];
     let parent = doc.parent_code as string | null | undefined;
     // Bounded: a cycle cannot be stored (checked on write), but a walk never trusts that.
@@ -40,7 +40,7 @@ export function presentLocations(docs: DirectoryDoc[], ctx: LocaleContext, hiera
 }
 
 /** A lookup in Primero's shape, its name and option labels with every locale of the country. */
-export function presentLookup(doc: DirectoryDoc, ctx: LocaleContext) {
+export function presentLookup(doc: ConfigDoc, ctx: LocaleContext) {
   const text = (value: unknown) => presentTranslated(asTranslated(value, ctx.default_locale), ctx.locales);
   const values = (doc.values as { id: string; display_text: unknown }[] | undefined) ?? [];
   return {

@@ -27,6 +27,23 @@ export async function readJson<S extends z.ZodType>(
   return parseOr422(schema, value);
 }
 
+/** Reads a text body (a CSV import) of one of the given media types within the size limit. */
+export async function readText(request: ApiRequest, mediaTypes: string[], maxBytes: number): Promise<string> {
+  const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
+  if (!mediaTypes.includes(type))
+    throw badRequest(`Content-Type must be ${mediaTypes.join(' or ')}`, 'Content-Type');
+  const declared = Number(request.headers.get('content-length') ?? '0');
+  if (declared > maxBytes) throw payloadTooLarge(maxBytes);
+  const raw = await request.body();
+  if (raw.length > maxBytes) throw payloadTooLarge(maxBytes);
+  const text = new TextDecoder('utf-8', { fatal: true });
+  try {
+    return text.decode(raw);
+  } catch {
+    throw badRequest('The body is not UTF-8 text', 'body');
+  }
+}
+
 /** A body sent without its `data` wrapper gets told so, not "expected record, received undefined". */
 function requireEnvelope(schema: z.ZodType, value: unknown) {
   if (!(schema instanceof z.ZodObject) || !('data' in schema.shape)) return;

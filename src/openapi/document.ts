@@ -6,6 +6,7 @@ import { MAX_PER } from '../records/listParams';
 import type { RecordKind } from '../records/recordKind';
 import { allKinds } from '../records/recordKinds';
 import { registerAdminPaths } from './adminPaths';
+import { registerConfigPaths } from './configPaths';
 import { documentedRecord } from './recordSchemas';
 import { registerWorkPaths } from './workPaths';
 import { resolveConflictsSchema } from '../sync/schema';
@@ -96,6 +97,7 @@ export function buildOpenApiDocument() {
   });
   for (const kind of allKinds) registerRecordPaths(registry, kind, secured);
   registerAdminPaths(registry, secured, json, errors);
+  registerConfigPaths(registry, secured, json, errors);
   registerWorkPaths(registry, secured, errors);
 
   return new OpenApiGeneratorV31(registry.definitions).generateDocument({

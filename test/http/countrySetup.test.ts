@@ -82,6 +82,7 @@ describe('POST /api/v2/admin/country_setup (after a deployment)', () => {
       settings: false,
       roles: 0,
       lookups: 0,
+      configuration: 'kept',
       data_key: false,
       admin: false,
     });

@@ -189,6 +189,13 @@ for (const resource of [...directoryKinds, 'users'] as const) {
   });
 }
 
+// A lookup or location of GH, deleted by an outsider: as absent as a missing one, and nothing published.
+for (const resource of ['lookups', 'locations'] as const)
+  withRecord[`${resource}-delete`] = {
+    params: (f: Fixtures) => ({ id: f.directory[resource] }),
+    noCaseload: adminOnly,
+  };
+
 withRecord['users-unlock'] = { params: (f: Fixtures) => ({ id: f.directory.users }), noCaseload: adminOnly };
 
 /** Routes that name no record: why each is safe to leave out. Their GET answers are still checked for leaks. */
@@ -210,6 +217,11 @@ const withoutRecord: Record<string, string> = {
   'forms-read': '{id} is a form of the caller’s country, not a record',
   'system-settings': 'the caller’s country settings',
   'forms-update': '{id} is a record type; the country comes from the caller',
+  'forms-create': 'creates in the caller’s country',
+  'forms-delete': '{id} is a form of the caller’s country, not a record',
+  'locations-import': 'imports into the caller’s country',
+  'configuration-export': 'the caller’s country configuration',
+  'configuration-import': 'replaces the caller’s country configuration, nothing of another',
   'alerts-counts': 'counts within the caller’s scope',
   'tasks-list': 'list within the caller’s scope',
   'flags-list': 'list within the caller’s scope',
