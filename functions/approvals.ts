@@ -21,7 +21,7 @@ app.http('case-approvals', {
           request.params.approval_id ?? '',
           data,
         );
-        return ok(presentRecord(doc));
+        return ok(presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)));
       },
       { audit: { action: 'approval', record_type: 'case' } },
     ),

@@ -5,6 +5,7 @@ import { presentRecord } from '../src/records/recordPresenter';
 import { disableRecord, updateRecord } from '../src/records/recordUpdater';
 import { parseListParams } from '../src/records/listParams';
 import { presentListed } from '../src/records/listPresenter';
+import { assertListable } from '../src/records/listPermissions';
 import { createIncident } from '../src/incidents/incidentFromCase';
 import { allKinds } from '../src/records/recordKinds';
 import { hardDelete } from '../src/records/hardDelete';
@@ -23,8 +24,10 @@ for (const kind of allKinds) {
     `v2/${kind.resource}`,
     async (request, principal, services) => {
       const params = parseListParams(kind, request.url.searchParams);
+      const grants = await services.records.fieldAccess.grantsFor(principal);
+      assertListable(grants, kind, principal, params);
       const page = await listRecords(services.records.repos[kind.type], principal, params);
-      const data = page.docs.map((doc) => presentListed(kind, doc, params.fields));
+      const data = page.docs.map((doc) => presentListed(kind, doc, grants, params.fields));
       return list(data, { total: page.total, per: params.per, page: params.page });
     },
     audit('list'),
@@ -40,7 +43,7 @@ for (const kind of allKinds) {
         kind.type === 'incident'
           ? await createIncident(services.records, principal, body.data)
           : await createRecord(services.records, services.records.repos[kind.type], principal, body.data);
-      return ok(presentRecord(doc), withEtag(doc));
+      return ok(presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)), withEtag(doc));
     },
     audit('create'),
   );
@@ -55,7 +58,7 @@ for (const kind of allKinds) {
         principal,
         request.params.id ?? '',
       );
-      return ok(presentRecord(doc), withEtag(doc));
+      return ok(presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)), withEtag(doc));
     },
     audit('read'),
   );
@@ -74,7 +77,7 @@ for (const kind of allKinds) {
         body.data,
         request.headers.get('if-match'),
       );
-      return ok(presentRecord(doc), withEtag(doc));
+      return ok(presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)), withEtag(doc));
     },
     audit('update'),
   );
@@ -91,7 +94,7 @@ for (const kind of allKinds) {
         request.params.id ?? '',
         request.headers.get('if-match'),
       );
-      return ok(presentRecord(doc), withEtag(doc));
+      return ok(presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)), withEtag(doc));
     },
     audit('disable'),
   );

@@ -33,8 +33,14 @@ const deps = (services: Parameters<Parameters<typeof authedRoute>[3]>[2]) => ({
   ...services.records,
   users: services.users,
 });
-const presented = (principal: Principal, { doc, transition }: TransitionResult) =>
-  ok(presentTransition(transition, doc, principal, { withRecord: true }));
+const presented = async (
+  services: Parameters<typeof deps>[0],
+  principal: Principal,
+  { doc, transition }: TransitionResult,
+) => {
+  const grants = await services.records.fieldAccess.grantsFor(principal);
+  return ok(presentTransition(transition, doc, principal, { withRecord: grants }));
+};
 
 const kinds = [
   { type: 'assign', resource: 'assigns', schema: assignSchema, bulk: bulkAssignSchema, run: assignCase },
@@ -61,7 +67,11 @@ for (const kind of kinds) {
     `v2/cases/{id}/${kind.resource}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, kind.schema, services.config.MAX_BODY_BYTES);
-      return presented(principal, await kind.run(deps(services), principal, request.params.id ?? '', data));
+      return presented(
+        services,
+        principal,
+        await kind.run(deps(services), principal, request.params.id ?? '', data),
+      );
     },
     audit(kind.type),
   );
@@ -129,6 +139,7 @@ authedRoute(
     const { data } = await readJson(request, referralResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', referral_id = '' } = request.params;
     return presented(
+      services,
       principal,
       await respondToReferral(deps(services), principal, id, referral_id, data.status),
     );
@@ -142,7 +153,7 @@ authedRoute(
   'v2/cases/{id}/referrals/{referral_id}',
   async (request, principal, services) => {
     const { id = '', referral_id = '' } = request.params;
-    return presented(principal, await revokeReferral(deps(services), principal, id, referral_id));
+    return presented(services, principal, await revokeReferral(deps(services), principal, id, referral_id));
   },
   audit('referral_revoke'),
 );
@@ -154,7 +165,11 @@ authedRoute(
   async (request, principal, services) => {
     const { data } = await readJson(request, transferResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', transfer_id = '' } = request.params;
-    return presented(principal, await respondToTransfer(deps(services), principal, id, transfer_id, data));
+    return presented(
+      services,
+      principal,
+      await respondToTransfer(deps(services), principal, id, transfer_id, data),
+    );
   },
   audit('transfer_response'),
 );

@@ -6,6 +6,7 @@ import type { AttachmentDeps } from './attachments/attachmentDeps';
 import { AttachmentStore } from './attachments/attachmentStore';
 import { AuditLog } from './audit/auditLog';
 import { Directory } from './admin/directory';
+import { FieldAccess } from './forms/fieldAccess';
 import { FormStore } from './forms/formStore';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
@@ -140,8 +141,10 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   // Made on first use, with the blob SDK: most requests never touch an attachment (cold start, issue 18).
   let blob: BlobServiceClient | undefined;
   const blobClient = () => (blob ??= createBlobServiceClient(config, lazyCredential));
+  const forms = new FormStore(containers.config, clock);
   const records: RecordDeps = {
     repos,
+    fieldAccess: new FieldAccess(forms, settings),
     cases: repos.case,
     settings,
     clock,
@@ -185,7 +188,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
     directory: new Directory({ users: containers.users, config: containers.config }),
-    forms: new FormStore(containers.config, clock),
+    forms,
     tombstones: new Tombstones(containers.records),
     cosmosClock: new CosmosClock(containers.sync),
     audit,

@@ -8,6 +8,7 @@ import { applyRecordChanges, newRecordId, shortIdOf } from './recordChanges';
 import type { RecordDeps } from './recordDeps';
 import type { RecordDocument } from './recordDocument';
 import { validateRecordInput } from './recordInput';
+import { assertWritable } from './fieldPermissions';
 import { chooseModule } from './recordModule';
 import type { RecordRepository } from './recordRepository';
 
@@ -23,7 +24,7 @@ export interface CreateResult<T extends RecordDocument> {
  * set by the caller's own logic (an incident's link to its case), never by the client.
  */
 export async function createRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'ids'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'ids' | 'fieldAccess'>,
   repo: RecordRepository<T>,
   principal: Principal,
   data: Record<string, unknown>,
@@ -39,6 +40,8 @@ export async function createRecord<T extends RecordDocument>(
   const settings = await deps.settings.get(principal.countryCode);
   const fields = validateRecordInput(kind, input, settings.form_fields[kind.type] ?? []);
   const moduleId = chooseModule(kind, principal, fields.module_id);
+  const grants = await deps.fieldAccess.grantsFor(principal);
+  assertWritable(grants, kind, moduleId, fields, {});
   const now = deps.clock.now();
   const today = localDate(now, settings.time_zone);
   const me = principal.user.user_name;
@@ -76,6 +79,7 @@ export async function createRecord<T extends RecordDocument>(
     last_updated_at: now.toISOString(),
     last_updated_by: me,
     version: 1,
+    forms_version: grants.formsVersion,
     flag_count: 0,
     alert_count: 0,
     create_fingerprint: fingerprint,

@@ -2,6 +2,7 @@ import type { Principal } from '../auth/principal';
 import { parseOr422 } from '../http/validation';
 import { resolveConflicts } from '../sync/conflictResolution';
 import { resolveConflictsSchema } from '../sync/schema';
+import { assertWritable } from './fieldPermissions';
 import type { RecordDeps } from './recordDeps';
 import type { RecordDocument } from './recordDocument';
 import type { RecordRepository } from './recordRepository';
@@ -10,14 +11,17 @@ import { writeRecord } from './recordWriter';
 
 /** PATCH: merges the fields sent into the record (see writeRecord for If-Match and concurrent writes). */
 export async function updateRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'fieldAccess'>,
   repo: RecordRepository<T>,
   principal: Principal,
   id: string,
   data: Record<string, unknown>,
   ifMatch: string | null,
 ): Promise<T> {
-  const settings = await deps.settings.get(principal.countryCode);
+  const [settings, grants] = await Promise.all([
+    deps.settings.get(principal.countryCode),
+    deps.fieldAccess.grantsFor(principal),
+  ]);
   // Decisions on offline sync conflicts travel with an ordinary PATCH.
   const { resolve_conflicts: rawResolutions, ...fieldData } = data;
   const resolutions =
@@ -37,7 +41,9 @@ export async function updateRecord<T extends RecordDocument>(
         settings,
         principal,
       );
+      assertWritable(grants, repo.kind, doc.module_id, fields, doc);
       const next = revisedRecord(repo.kind, doc, fields, settings, principal, now);
+      (next as RecordDocument).forms_version = grants.formsVersion;
       if (resolved) (next as RecordDocument).sync_conflicts = resolved.remaining;
       return next;
     },

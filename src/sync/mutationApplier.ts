@@ -12,6 +12,8 @@ import { writeRecord } from '../records/recordWriter';
 import { createIncident } from '../incidents/incidentFromCase';
 import { AppError, unprocessable } from '../errors';
 import { fieldVersion } from './fieldVersions';
+import type { FieldGrants } from '../forms/fieldAccess';
+import { createdModule, heldEntries, heldReport, NOT_PERMITTED, splitHeld } from './heldChanges';
 import type { Mutation, MutationResult } from './schema';
 
 type Entry = Record<string, unknown>;
@@ -30,7 +32,8 @@ interface Conflict {
  * One offline mutation against the current record, as a three-way merge: a field the client changed that
  * the server has not changed since `base_version` is applied; one both changed (to different values) is a
  * conflict — the server value stays, the client value is kept on the record in `sync_conflicts` until
- * someone resolves it. Subform entries merge the same way, one entry at a time.
+ * someone resolves it. Subform entries merge the same way, one entry at a time. A field of a form the role
+ * may not edit is held the same way (heldChanges.ts): the rest of the mutation applies.
  */
 export async function applyMutation(
   deps: RecordDeps,
@@ -39,43 +42,86 @@ export async function applyMutation(
   m: Mutation,
 ): Promise<MutationResult> {
   try {
-    if (m.op === 'create') {
-      const data = { ...(m.changes ?? {}), id: m.id };
-      const { doc } =
-        repo.kind.type === 'incident'
-          ? await createIncident(deps, principal, data)
-          : await createRecord(deps, repo, principal, data);
-      return { mutation_id: m.mutation_id, result: 'applied', record: presentRecord(doc) };
-    }
+    const grants = await deps.fieldAccess.grantsFor(principal);
+    if (m.op === 'create') return await mergeCreate(deps, repo, principal, grants, m);
     if (m.op === 'disable') {
       const doc = await disableRecord(deps, repo, principal, m.id, null);
-      return { mutation_id: m.mutation_id, result: 'applied', record: presentRecord(doc) };
+      return { mutation_id: m.mutation_id, result: 'applied', record: presentRecord(doc, grants) };
     }
     if (m.base_version === undefined)
       throw unprocessable([{ detail: 'base_version', message: 'is required for an update' }]);
-    return await mergeUpdate(deps, repo, principal, m, m.base_version);
+    return await mergeUpdate(deps, repo, principal, grants, m, m.base_version);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return rejection(repo.kind, m.mutation_id, error.status, error.entries);
   }
 }
 
+/** A create without the fields the role may not write; those are then kept on the new record. */
+async function mergeCreate(
+  deps: RecordDeps,
+  repo: RecordRepository,
+  principal: Principal,
+  grants: FieldGrants,
+  m: Mutation,
+): Promise<MutationResult> {
+  const changes = m.changes ?? {};
+  const { allowed, held } = splitHeld(
+    grants,
+    repo.kind,
+    createdModule(repo.kind, principal, changes),
+    changes,
+    {},
+  );
+  const data = { ...allowed, id: m.id };
+  const { doc: created } =
+    repo.kind.type === 'incident'
+      ? await createIncident(deps, principal, data)
+      : await createRecord(deps, repo, principal, data);
+  const doc =
+    held.length === 0
+      ? created
+      : await writeRecord(deps, repo, principal, {
+          id: m.id,
+          action: 'write',
+          ifMatch: null,
+          change: (current, now) => {
+            const open = (current.sync_conflicts as Entry[] | undefined) ?? [];
+            // A retried create finds its values kept already.
+            if (open.some((c) => c.mutation_id === m.mutation_id)) return undefined;
+            const entries = heldEntries(held, changes, current, principal, now, m.mutation_id);
+            return { ...current, sync_conflicts: [...open, ...entries] };
+          },
+        });
+  return {
+    mutation_id: m.mutation_id,
+    result: 'applied',
+    record: presentRecord(doc, grants),
+    ...heldReport(held),
+  };
+}
+
 async function mergeUpdate(
   deps: RecordDeps,
   repo: RecordRepository,
   principal: Principal,
+  grants: FieldGrants,
   m: Mutation,
   base: number,
 ): Promise<MutationResult> {
   const settings = await deps.settings.get(principal.countryCode);
   let conflicts: Conflict[] = [];
+  let held: string[] = [];
   const { kind } = repo;
   const doc = await writeRecord(deps, repo, principal, {
     id: m.id,
     action: 'write',
     ifMatch: null,
     change: (current, now) => {
-      const fields = validatedChanges(kind, current, m.changes ?? {}, settings, principal);
+      const validated = validatedChanges(kind, current, m.changes ?? {}, settings, principal);
+      const split = splitHeld(grants, kind, current.module_id, validated, current);
+      const fields = split.allowed;
+      held = split.held;
       conflicts = [];
       const accepted: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(fields)) {
@@ -100,9 +146,10 @@ async function mergeUpdate(
         }
       }
       const changed = Object.entries(accepted).some(([k, v]) => !same(current[k], v));
-      if (!changed && conflicts.length === 0) return undefined;
+      if (!changed && conflicts.length === 0 && held.length === 0) return undefined;
       const next = revisedRecord(kind, current, accepted, settings, principal, now);
-      if (conflicts.length > 0) {
+      next.forms_version = grants.formsVersion;
+      if (conflicts.length > 0 || held.length > 0) {
         const recorded = conflicts.map((c) => ({
           unique_id: randomUUID(),
           field: c.field,
@@ -112,7 +159,8 @@ async function mergeUpdate(
           at: now.toISOString(),
           mutation_id: m.mutation_id,
         }));
-        next.sync_conflicts = [...((current.sync_conflicts as Entry[]) ?? []), ...recorded];
+        const kept = heldEntries(held, validated, current, principal, now, m.mutation_id);
+        next.sync_conflicts = [...((current.sync_conflicts as Entry[]) ?? []), ...recorded, ...kept];
       }
       return next;
     },
@@ -120,28 +168,38 @@ async function mergeUpdate(
   return {
     mutation_id: m.mutation_id,
     result: conflicts.length > 0 ? 'conflict' : 'applied',
-    record: presentRecord(doc),
+    record: presentRecord(doc, grants),
     ...(conflicts.length > 0 ? { conflicts } : {}),
+    ...heldReport(held),
   };
 }
 
 /** The answer to a replayed mutation: its first outcome, with the record as it is now. */
 export async function duplicateResult(
+  deps: Pick<RecordDeps, 'fieldAccess'>,
   repo: RecordRepository,
   principal: Principal,
   m: Mutation,
-  first: { result: MutationResult['result']; errors?: MutationResult['errors'] },
+  first: {
+    result: MutationResult['result'];
+    errors?: MutationResult['errors'];
+    held_fields?: string[];
+  },
 ): Promise<MutationResult & { first_result: MutationResult['result'] }> {
-  const doc = await findReadableRecord(repo, principal, m.id).catch(() => undefined);
-  const conflicts = ((doc?.sync_conflicts as (Conflict & { mutation_id: string })[]) ?? [])
-    .filter((c) => c.mutation_id === m.mutation_id)
+  const grants = await deps.fieldAccess.grantsFor(principal);
+  const found = await findReadableRecord(repo, principal, m.id).catch(() => undefined);
+  const doc = found && presentRecord(found, grants);
+  type Stored = Conflict & { mutation_id: string; reason?: string };
+  const conflicts = ((doc?.sync_conflicts as Stored[] | undefined) ?? [])
+    .filter((c) => c.mutation_id === m.mutation_id && c.reason !== NOT_PERMITTED)
     .map(({ field, server_value, client_value }) => ({ field, server_value, client_value }));
   return {
     mutation_id: m.mutation_id,
     result: 'duplicate',
     first_result: first.result,
-    ...(doc ? { record: presentRecord(doc) } : {}),
+    ...(doc ? { record: doc } : {}),
     ...(conflicts.length > 0 ? { conflicts } : {}),
+    ...heldReport(first.held_fields ?? []),
     ...(first.errors ? { errors: first.errors } : {}),
   };
 }

@@ -35,7 +35,7 @@ export async function pushMutations(
     const me = principal.user.user_name;
     const claimed = await deps.receipts.claim(principal.countryCode, m.id, me, m.mutation_id);
     if (claimed.kind === 'done') {
-      results.push(await duplicateResult(repo, principal, m, { result: 'applied', ...claimed.doc }));
+      results.push(await duplicateResult(deps, repo, principal, m, { result: 'applied', ...claimed.doc }));
       continue;
     }
     // The earlier mutations of this batch have their receipts: a retry of the batch answers them as duplicates.

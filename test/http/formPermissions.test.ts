@@ -1,0 +1,219 @@
+import { randomUUID } from 'node:crypto';
+import { startTestApp, type TestApp } from '../support/testApp';
+
+// Per-role form permissions on records: a role reads only the fields of forms it may read and writes only
+// those of forms it may edit. Here the CP caseworker role loses the protection concern form (risk_level)
+// and may only read the consent form (consent_for_services); the supervisor keeps both.
+let t: TestApp;
+const tokens: Record<string, string> = {};
+beforeAll(async () => {
+  t = await startTestApp();
+  for (const user of ['cw_gh', 'sup_gh', 'admin_gh']) tokens[user] = await t.login(user);
+  const role = await t.call('GET', '/api/v2/roles/role-cp-caseworker', { token: tokens.admin_gh });
+  expect(role.status).toBe(200);
+  const grants: Record<string, string> = { ...role.body.data.form_section_read_write, consent: 'r' };
+  delete grants.protection_concern_details;
+  const changed = await t.call('PATCH', '/api/v2/roles/role-cp-caseworker', {
+    token: tokens.admin_gh,
+    body: { data: { form_section_read_write: grants } },
+  });
+  expect(changed.status).toBe(200);
+});
+afterAll(() => t.close());
+
+type Rec = Record<string, unknown> & { id: string; version: number };
+const call = (user: string, method: string, path: string, body?: unknown) =>
+  t.call(method, path, { token: tokens[user], ...(body === undefined ? {} : { body }) });
+const show = async (user: string, id: string) => {
+  const res = await call(user, 'GET', `/api/v2/cases/${id}`);
+  expect(res.status).toBe(200);
+  return res.body.data as Rec;
+};
+/** A case of cw_gh's, to which the supervisor added the fields the caseworker may not edit. */
+async function caseWithSupervisorFields(): Promise<Rec> {
+  const created = await call('cw_gh', 'POST', '/api/v2/cases', {
+    data: { name: 'Amara Field', sex: 'female', age: 12 },
+  });
+  expect(created.status).toBe(200);
+  const id = (created.body.data as Rec).id;
+  const patched = await call('sup_gh', 'PATCH', `/api/v2/cases/${id}`, {
+    data: { risk_level: 'high', consent_for_services: true },
+  });
+  expect(patched.status).toBe(200);
+  return patched.body.data as Rec;
+}
+const mid = () => `m-${randomUUID()}`;
+const push = async (user: string, mutations: unknown[]) => {
+  const res = await call(user, 'POST', '/api/v2/sync/cases', { data: mutations });
+  expect(res.status).toBe(200);
+  return res.body.data as (Record<string, unknown> & { record: Rec })[];
+};
+// Pulls leave out the last 2 seconds of writes (see sync.test.ts): wait them out on the real clock.
+const settle = () => new Promise((resolve) => setTimeout(resolve, 3500));
+
+describe('reading a record: only the fields of forms the role may read', () => {
+  it('hides a field of an ungranted form from show, list and sync pull; the supervisor sees it', async () => {
+    const c = await caseWithSupervisorFields();
+    const mine = await show('cw_gh', c.id);
+    expect(mine).toMatchObject({
+      name: 'Amara Field',
+      consent_for_services: true,
+      module_id: 'primeromodule-cp',
+    });
+    expect(mine).not.toHaveProperty('risk_level');
+    // Bookkeeping every client needs stays.
+    expect(mine).toMatchObject({ id: c.id, owned_by: 'cw_gh', version: 2, forms_version: 1 });
+    expect(await show('sup_gh', c.id)).toMatchObject({ risk_level: 'high' });
+
+    const list = await call('cw_gh', 'GET', '/api/v2/cases?per=100');
+    const listed = (list.body.data as Rec[]).find((r) => r.id === c.id);
+    expect(listed).toMatchObject({ name: 'Amara Field' });
+    expect(listed).not.toHaveProperty('risk_level');
+
+    await settle();
+    const pull = await call('cw_gh', 'GET', '/api/v2/sync/cases?per=500');
+    expect(pull.status).toBe(200);
+    expect(pull.body.metadata.forms_version).toBe(1);
+    const pulled = (pull.body.data as Rec[]).find((r) => r.id === c.id);
+    expect(pulled).toMatchObject({ name: 'Amara Field' });
+    expect(pulled).not.toHaveProperty('risk_level');
+  });
+
+  it('leaves the changes of unreadable fields out of the record history', async () => {
+    const c = await caseWithSupervisorFields();
+    const fieldsChanged = async (user: string) => {
+      const res = await call(user, 'GET', `/api/v2/cases/${c.id}/record_history`);
+      expect(res.status).toBe(200);
+      return (res.body.data as { record_changes: Record<string, unknown>[] }[]).flatMap((h) =>
+        h.record_changes.flatMap((change) => Object.keys(change)),
+      );
+    };
+    const cw = await fieldsChanged('cw_gh');
+    expect(cw).toEqual(expect.arrayContaining(['name', 'consent_for_services']));
+    expect(cw).not.toContain('risk_level');
+    expect(await fieldsChanged('sup_gh')).toContain('risk_level');
+  });
+
+  it('refuses to filter a list by a field the role may not read', async () => {
+    const res = await call('cw_gh', 'GET', '/api/v2/cases?risk_level=high');
+    expect(res.status).toBe(403);
+    expect(res.body.errors).toEqual([expect.objectContaining({ status: 403, detail: 'risk_level' })]);
+    expect((await call('sup_gh', 'GET', '/api/v2/cases?risk_level=high')).status).toBe(200);
+  });
+});
+
+describe('writing a record: only the fields of forms the role may edit', () => {
+  it('answers 403 naming each field of a read-only or hidden form, and writes nothing', async () => {
+    const c = await caseWithSupervisorFields();
+    const res = await call('cw_gh', 'PATCH', `/api/v2/cases/${c.id}`, {
+      data: { name: 'Renamed', consent_for_services: false, risk_level: 'low' },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.errors).toEqual([
+      expect.objectContaining({
+        status: 403,
+        resource: `/api/v2/cases/${c.id}`,
+        detail: 'consent_for_services',
+      }),
+      expect.objectContaining({ status: 403, detail: 'risk_level' }),
+    ]);
+    const after = await show('sup_gh', c.id);
+    expect(after).toMatchObject({
+      name: 'Amara Field',
+      consent_for_services: true,
+      risk_level: 'high',
+      version: 2,
+    });
+  });
+
+  it('accepts a read-only field sent back unchanged, and the supervisor edits it', async () => {
+    const c = await caseWithSupervisorFields();
+    const res = await call('cw_gh', 'PATCH', `/api/v2/cases/${c.id}`, {
+      data: { name: 'Amara F.', consent_for_services: true },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toMatchObject({ name: 'Amara F.', consent_for_services: true });
+    const sup = await call('sup_gh', 'PATCH', `/api/v2/cases/${c.id}`, {
+      data: { consent_for_services: false },
+    });
+    expect(sup.status).toBe(200);
+  });
+
+  it('refuses a create carrying a field of a read-only form', async () => {
+    const res = await call('cw_gh', 'POST', '/api/v2/cases', {
+      data: { name: 'New Child', consent_for_services: true },
+    });
+    expect(res.status).toBe(403);
+    expect(res.body.errors).toEqual([expect.objectContaining({ detail: 'consent_for_services' })]);
+  });
+});
+
+describe('offline sync push: refused fields are held for review, the rest applies', () => {
+  it('applies an update without the held fields, keeps them for the supervisor, who accepts one', async () => {
+    const c = await caseWithSupervisorFields();
+    const m = mid();
+    const [result] = await push('cw_gh', [
+      {
+        mutation_id: m,
+        op: 'update',
+        id: c.id,
+        base_version: c.version,
+        changes: { name: 'Offline Name', consent_for_services: false, risk_level: 'low' },
+      },
+    ]);
+    expect(result).toMatchObject({ result: 'applied', record: { name: 'Offline Name' } });
+    expect(result?.held).toEqual([
+      expect.objectContaining({ field: 'consent_for_services' }),
+      expect.objectContaining({ field: 'risk_level' }),
+    ]);
+    // The pusher sees the value it may read kept for review, not the one on a form hidden from it.
+    const conflictsOf = (r: Rec) =>
+      (r.sync_conflicts as { field: string; reason?: string }[]).map((x) => x.field);
+    expect(conflictsOf(result?.record as Rec)).toEqual(['consent_for_services']);
+
+    const sup = await show('sup_gh', c.id);
+    expect(sup).toMatchObject({ name: 'Offline Name', consent_for_services: true, risk_level: 'high' });
+    expect(sup.sync_conflicts).toEqual([
+      expect.objectContaining({
+        field: 'consent_for_services',
+        reason: 'not_permitted',
+        client_value: false,
+      }),
+      expect.objectContaining({ field: 'risk_level', reason: 'not_permitted', client_value: 'low' }),
+    ]);
+
+    // The caseworker cannot accept its own held value; the supervisor can.
+    const resolve = { data: { resolve_conflicts: [{ field: 'risk_level', use: 'client' }] } };
+    expect((await call('cw_gh', 'PATCH', `/api/v2/cases/${c.id}`, resolve)).status).toBe(403);
+    const accepted = await call('sup_gh', 'PATCH', `/api/v2/cases/${c.id}`, resolve);
+    expect(accepted.status).toBe(200);
+    expect(accepted.body.data).toMatchObject({ risk_level: 'low' });
+    expect((accepted.body.data.sync_conflicts as { field: string }[]).map((x) => x.field)).toEqual([
+      'consent_for_services',
+    ]);
+
+    // A replay reports the same held fields.
+    const [again] = await push('cw_gh', [
+      { mutation_id: m, op: 'update', id: c.id, base_version: c.version, changes: { name: 'Offline Name' } },
+    ]);
+    expect(again).toMatchObject({ result: 'duplicate' });
+    expect((again?.held as { field: string }[]).map((h) => h.field)).toEqual([
+      'consent_for_services',
+      'risk_level',
+    ]);
+  });
+
+  it('creates an offline case without the held field and keeps its value for the admin', async () => {
+    const id = randomUUID();
+    const [result] = await push('cw_gh', [
+      { mutation_id: mid(), op: 'create', id, changes: { name: 'Made Offline', risk_level: 'medium' } },
+    ]);
+    expect(result).toMatchObject({ result: 'applied', record: { id, name: 'Made Offline' } });
+    expect(result?.held).toEqual([expect.objectContaining({ field: 'risk_level' })]);
+    const admin = await show('admin_gh', id);
+    expect(admin).not.toHaveProperty('risk_level');
+    expect(admin.sync_conflicts).toEqual([
+      expect.objectContaining({ field: 'risk_level', reason: 'not_permitted', client_value: 'medium' }),
+    ]);
+  });
+});
