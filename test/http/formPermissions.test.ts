@@ -217,3 +217,31 @@ describe('offline sync push: refused fields are held for review, the rest applie
     ]);
   });
 });
+
+// Last: it publishes a new forms version.
+describe('forms versions', () => {
+  it('keeps a removed field readable to admins only; pulls and new writes carry the new version', async () => {
+    const created = await call('cw_gh', 'POST', '/api/v2/cases', {
+      data: { name: 'Nick Named', name_nickname: 'Nicky' },
+    });
+    expect(created.status).toBe(200);
+    const id = (created.body.data as Rec).id;
+    expect(created.body.data).toMatchObject({ name_nickname: 'Nicky', forms_version: 1 });
+
+    const form = await call('admin_gh', 'GET', '/api/v2/forms/basic_identity');
+    const fields = (form.body.data.fields as { name: string }[]).filter((f) => f.name !== 'name_nickname');
+    const published = await call('admin_gh', 'PATCH', '/api/v2/forms/basic_identity', { data: { fields } });
+    expect(published.status).toBe(200);
+    expect(published.body.metadata.version).toBe(2);
+    expect((await call('cw_gh', 'GET', '/api/v2/forms')).body.metadata.version).toBe(2);
+
+    expect(await show('cw_gh', id)).not.toHaveProperty('name_nickname');
+    expect(await show('admin_gh', id)).toMatchObject({ name_nickname: 'Nicky', forms_version: 1 });
+
+    const renamed = await call('cw_gh', 'PATCH', `/api/v2/cases/${id}`, { data: { name: 'Nick Renamed' } });
+    expect(renamed.body.data).toMatchObject({ name: 'Nick Renamed', forms_version: 2 });
+    await settle();
+    const pull = await call('cw_gh', 'GET', '/api/v2/sync/cases?per=500');
+    expect(pull.body.metadata.forms_version).toBe(2);
+  });
+});
