@@ -2,18 +2,17 @@ import { rejection } from './rejection';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { findReadableRecord } from '../records/recordAccess';
-import { createRecord } from '../records/recordCreator';
 import type { RecordDeps } from '../records/recordDeps';
 import type { RecordRepository } from '../records/recordRepository';
 import { revisedRecord, validatedChanges } from '../records/recordRevision';
 import { presentRecord } from '../records/recordPresenter';
 import { disableRecord } from '../records/recordUpdater';
 import { writeRecord } from '../records/recordWriter';
-import { createIncident } from '../incidents/incidentFromCase';
 import { AppError, unprocessable } from '../errors';
 import { fieldVersion } from './fieldVersions';
 import type { FieldGrants } from '../forms/fieldAccess';
-import { createdModule, heldEntries, heldReport, NOT_PERMITTED, splitHeld } from './heldChanges';
+import { heldEntries, heldReport, NOT_PERMITTED, splitHeld } from './heldChanges';
+import { offlineCreate } from './offlineCreate';
 import type { Mutation, MutationResult } from './schema';
 
 type Entry = Record<string, unknown>;
@@ -43,7 +42,7 @@ export async function applyMutation(
 ): Promise<MutationResult> {
   try {
     const grants = await deps.fieldAccess.grantsFor(principal);
-    if (m.op === 'create') return await mergeCreate(deps, repo, principal, grants, m);
+    if (m.op === 'create') return await offlineCreate(deps, repo, principal, grants, m);
     if (m.op === 'disable') {
       const doc = await disableRecord(deps, repo, principal, m.id, null);
       return { mutation_id: m.mutation_id, result: 'applied', record: presentRecord(doc, grants) };
@@ -55,50 +54,6 @@ export async function applyMutation(
     if (!(error instanceof AppError)) throw error;
     return rejection(repo.kind, m.mutation_id, error.status, error.entries);
   }
-}
-
-/** A create without the fields the role may not write; those are then kept on the new record. */
-async function mergeCreate(
-  deps: RecordDeps,
-  repo: RecordRepository,
-  principal: Principal,
-  grants: FieldGrants,
-  m: Mutation,
-): Promise<MutationResult> {
-  const changes = m.changes ?? {};
-  const { allowed, held } = splitHeld(
-    grants,
-    repo.kind,
-    createdModule(repo.kind, principal, changes),
-    changes,
-    {},
-  );
-  const data = { ...allowed, id: m.id };
-  const { doc: created } =
-    repo.kind.type === 'incident'
-      ? await createIncident(deps, principal, data)
-      : await createRecord(deps, repo, principal, data);
-  const doc =
-    held.length === 0
-      ? created
-      : await writeRecord(deps, repo, principal, {
-          id: m.id,
-          action: 'write',
-          ifMatch: null,
-          change: (current, now) => {
-            const open = (current.sync_conflicts as Entry[] | undefined) ?? [];
-            // A retried create finds its values kept already.
-            if (open.some((c) => c.mutation_id === m.mutation_id)) return undefined;
-            const entries = heldEntries(held, changes, current, principal, now, m.mutation_id);
-            return { ...current, sync_conflicts: [...open, ...entries] };
-          },
-        });
-  return {
-    mutation_id: m.mutation_id,
-    result: 'applied',
-    record: presentRecord(doc, grants),
-    ...heldReport(held),
-  };
 }
 
 async function mergeUpdate(
@@ -118,10 +73,10 @@ async function mergeUpdate(
     action: 'write',
     ifMatch: null,
     change: (current, now) => {
-      const validated = validatedChanges(kind, current, m.changes ?? {}, settings, principal);
-      const split = splitHeld(grants, kind, current.module_id, validated, current);
-      const fields = split.allowed;
+      // Held before validation: a held value is checked when someone accepts it, and cannot sink the rest.
+      const split = splitHeld(grants, kind, current.module_id, m.changes ?? {}, current);
       held = split.held;
+      const fields = validatedChanges(kind, current, split.allowed, settings, principal);
       conflicts = [];
       const accepted: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(fields)) {
@@ -159,7 +114,7 @@ async function mergeUpdate(
           at: now.toISOString(),
           mutation_id: m.mutation_id,
         }));
-        const kept = heldEntries(held, validated, current, principal, now, m.mutation_id);
+        const kept = heldEntries(held, m.changes ?? {}, current, principal, now, m.mutation_id);
         next.sync_conflicts = [...((current.sync_conflicts as Entry[]) ?? []), ...recorded, ...kept];
       }
       return next;

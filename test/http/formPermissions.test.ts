@@ -3,7 +3,7 @@ import { startTestApp, type TestApp } from '../support/testApp';
 
 // Per-role form permissions on records: a role reads only the fields of forms it may read and writes only
 // those of forms it may edit. Here the CP caseworker role loses the protection concern form (risk_level)
-// and may only read the consent form (consent_for_services); the supervisor keeps both.
+// and the closure form, and may only read the consent form (consent_for_services); the supervisor keeps all.
 let t: TestApp;
 const tokens: Record<string, string> = {};
 beforeAll(async () => {
@@ -13,6 +13,7 @@ beforeAll(async () => {
   expect(role.status).toBe(200);
   const grants: Record<string, string> = { ...role.body.data.form_section_read_write, consent: 'r' };
   delete grants.protection_concern_details;
+  delete grants.closure;
   const changed = await t.call('PATCH', '/api/v2/roles/role-cp-caseworker', {
     token: tokens.admin_gh,
     body: { data: { form_section_read_write: grants } },
@@ -92,6 +93,18 @@ describe('reading a record: only the fields of forms the role may read', () => {
     expect(cw).toEqual(expect.arrayContaining(['name', 'consent_for_services']));
     expect(cw).not.toContain('risk_level');
     expect(await fieldsChanged('sup_gh')).toContain('risk_level');
+  });
+
+  it("leaves a record's alerts about a form the role may not read out", async () => {
+    const c = await caseWithSupervisorFields();
+    const requested = await call('sup_gh', 'PATCH', `/api/v2/cases/${c.id}/approvals/closure`, {
+      data: { approval_status: 'requested' },
+    });
+    expect(requested.status).toBe(200);
+    const alerts = async (user: string) =>
+      (await call(user, 'GET', `/api/v2/cases/${c.id}/alerts`)).body.data as { form_unique_id: string }[];
+    expect((await alerts('sup_gh')).map((a) => a.form_unique_id)).toEqual(['closure']);
+    expect(await alerts('cw_gh')).toEqual([]);
   });
 
   it('refuses to filter a list by a field the role may not read', async () => {
@@ -210,10 +223,23 @@ describe('offline sync push: refused fields are held for review, the rest applie
     ]);
     expect(result).toMatchObject({ result: 'applied', record: { id, name: 'Made Offline' } });
     expect(result?.held).toEqual([expect.objectContaining({ field: 'risk_level' })]);
+    // A held value is checked when someone accepts it: an invalid one does not sink the rest.
+    const [update] = await push('cw_gh', [
+      {
+        mutation_id: mid(),
+        op: 'update',
+        id,
+        base_version: (result?.record as Rec).version,
+        changes: { name: 'Made Offline Too', risk_level: 12 },
+      },
+    ]);
+    expect(update).toMatchObject({ result: 'applied', record: { name: 'Made Offline Too' } });
+    expect(update?.held).toEqual([expect.objectContaining({ field: 'risk_level' })]);
     const admin = await show('admin_gh', id);
     expect(admin).not.toHaveProperty('risk_level');
     expect(admin.sync_conflicts).toEqual([
       expect.objectContaining({ field: 'risk_level', reason: 'not_permitted', client_value: 'medium' }),
+      expect.objectContaining({ field: 'risk_level', reason: 'not_permitted', client_value: 12 }),
     ]);
   });
 });
