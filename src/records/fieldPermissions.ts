@@ -22,6 +22,12 @@ export function canReadKey(grants: FieldGrants, kind: RecordKind, moduleId: unkn
   return access !== 'none';
 }
 
+/** A key the principal may write: not one of a form it may only read or may not see. */
+export function canWriteKey(grants: FieldGrants, kind: RecordKind, moduleId: unknown, key: string): boolean {
+  const access = grants.access(kind.type, moduleId, key);
+  return access !== 'r' && access !== 'none';
+}
+
 /** The record without the keys the principal may not read; its sync conflicts likewise. */
 export function redactRecord<T extends Fields>(grants: FieldGrants, kind: RecordKind, doc: T): T {
   if (grants.all) return doc;

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
 
 // Per-role form permissions on records: a role reads only the fields of forms it may read and writes only
 // those of forms it may edit. Here the CP caseworker role loses the protection concern form (risk_level)
@@ -241,6 +241,72 @@ describe('offline sync push: refused fields are held for review, the rest applie
       expect.objectContaining({ field: 'risk_level', reason: 'not_permitted', client_value: 'medium' }),
       expect.objectContaining({ field: 'risk_level', reason: 'not_permitted', client_value: 12 }),
     ]);
+  });
+});
+
+describe("attachments follow their field's form", () => {
+  const PNG = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const photo = (user: string, id: string) =>
+    call(user, 'POST', `/api/v2/cases/${id}/attachments`, {
+      data: {
+        field_name: 'photos',
+        attachment_type: 'image',
+        file_name: 'face.png',
+        content_type: 'image/png',
+        attachment: PNG.toString('base64'),
+      },
+    });
+
+  it('a role without the basic identity form neither downloads nor uploads its photos', async () => {
+    // A role like the caseworker's, seeing the group's cases, without basic identity (name, photos).
+    const base = (await call('admin_gh', 'GET', '/api/v2/roles/role-cp-caseworker')).body.data;
+    const grants: Record<string, string> = { ...base.form_section_read_write };
+    delete grants.basic_identity;
+    const role = await call('admin_gh', 'POST', '/api/v2/roles', {
+      data: {
+        unique_id: 'role-no-identity',
+        name: 'Case reviewer without identity',
+        group_permission: 'group',
+        permissions: base.permissions,
+        module_unique_ids: base.module_unique_ids,
+        require_2fa: false,
+        form_section_read_write: grants,
+      },
+    });
+    expect(role.status).toBe(200);
+    const cw = (await call('admin_gh', 'GET', '/api/v2/users/user-cw_gh')).body.data;
+    const user = await call('admin_gh', 'POST', '/api/v2/users', {
+      data: {
+        user_name: 'noid_gh',
+        password: PASSWORD,
+        full_name: 'No Identity',
+        role_unique_id: 'role-no-identity',
+        user_group_unique_ids: cw.user_group_unique_ids,
+        agency_unique_id: cw.agency_unique_id,
+      },
+    });
+    expect(user.status).toBe(200);
+    tokens.noid_gh = await t.login('noid_gh');
+
+    const c = (await call('cw_gh', 'POST', '/api/v2/cases', { data: { name: 'Pictured Child' } })).body
+      .data as Rec;
+    const uploaded = await photo('cw_gh', c.id);
+    expect(uploaded.status).toBe(200);
+    const attachmentId = uploaded.body.data.id as string;
+
+    const seen = await show('noid_gh', c.id);
+    expect(seen).not.toHaveProperty('name');
+    expect(seen).not.toHaveProperty('photos');
+    expect((await call('noid_gh', 'GET', `/api/v2/attachments/${attachmentId}`)).status).toBe(404);
+    expect((await call('cw_gh', 'GET', `/api/v2/attachments/${attachmentId}`)).status).toBe(200);
+    const refused = await photo('noid_gh', c.id);
+    expect(refused.status).toBe(403);
+    expect(refused.body.errors).toEqual([expect.objectContaining({ detail: 'photos' })]);
+    const removal = await call('noid_gh', 'DELETE', `/api/v2/cases/${c.id}/attachments/${attachmentId}`);
+    expect(removal.status).toBe(404);
   });
 });
 
