@@ -8,7 +8,8 @@ import type { CountrySettings } from '../../src/countries/types';
 import type { Role, User } from '../../src/users/types';
 
 // The field → form map and each role's grants over it, on the default configuration (no emulators).
-const forms = formSetSchema.parse(defaultForms);
+// Without tracing request forms, to show a record type no form configures.
+const forms = formSetSchema.parse(defaultForms).filter((f) => f.parent_form !== 'tracing_request');
 let version: FormsVersion = {
   id: 'forms-v000001',
   type: 'forms_version',
