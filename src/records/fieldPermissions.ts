@@ -72,7 +72,24 @@ export function assertWritable(
   data: Fields,
   stored: Fields,
 ): void {
-  const refused = refusedKeys(grants, kind, moduleId, data, stored);
+  throwRefused(refusedKeys(grants, kind, moduleId, data, stored));
+}
+
+/**
+ * Deciding a sync conflict (keeping either value) is editing its field: a role that may not edit it can
+ * neither accept nor dismiss a value held for review.
+ */
+export function assertResolvable(
+  grants: FieldGrants,
+  kind: RecordKind,
+  moduleId: unknown,
+  fields: string[],
+): void {
+  const keys = [...new Set(fields.map(topKey))];
+  throwRefused(keys.filter((key) => !canWriteKey(grants, kind, moduleId, key)).sort());
+}
+
+function throwRefused(refused: string[]): void {
   if (refused.length === 0) return;
   const entries = refusedEntries(refused);
   throw new AppError(403, `Your role may not edit ${refused.join(', ')}`, refused[0], entries);

@@ -2,7 +2,7 @@ import type { Principal } from '../auth/principal';
 import { parseOr422 } from '../http/validation';
 import { resolveConflicts } from '../sync/conflictResolution';
 import { resolveConflictsSchema } from '../sync/schema';
-import { assertWritable } from './fieldPermissions';
+import { assertResolvable, assertWritable } from './fieldPermissions';
 import type { RecordDeps } from './recordDeps';
 import type { RecordDocument } from './recordDocument';
 import type { RecordRepository } from './recordRepository';
@@ -33,6 +33,12 @@ export async function updateRecord<T extends RecordDocument>(
     action: 'write',
     ifMatch,
     change: (doc, now) => {
+      assertResolvable(
+        grants,
+        repo.kind,
+        doc.module_id,
+        resolutions.map((r) => r.field),
+      );
       const resolved = resolutions.length > 0 ? resolveConflicts(doc, resolutions) : undefined;
       const fields = validatedChanges(
         repo.kind,

@@ -198,6 +198,9 @@ describe('offline sync push: refused fields are held for review, the rest applie
     // The caseworker cannot accept its own held value; the supervisor can.
     const resolve = { data: { resolve_conflicts: [{ field: 'risk_level', use: 'client' }] } };
     expect((await call('cw_gh', 'PATCH', `/api/v2/cases/${c.id}`, resolve)).status).toBe(403);
+    // Nor dismiss it.
+    const dismiss = { data: { resolve_conflicts: [{ field: 'risk_level', use: 'server' }] } };
+    expect((await call('cw_gh', 'PATCH', `/api/v2/cases/${c.id}`, dismiss)).status).toBe(403);
     const accepted = await call('sup_gh', 'PATCH', `/api/v2/cases/${c.id}`, resolve);
     expect(accepted.status).toBe(200);
     expect(accepted.body.data).toMatchObject({ risk_level: 'low' });
