@@ -19,7 +19,7 @@ import type { RecordDeps } from './records/recordDeps';
 import { IdReservations } from './records/idReservations';
 import { RecordRepository } from './records/recordRepository';
 import type { CaseDocument } from './records/recordDocument';
-import { recordKinds } from './records/recordKinds';
+import { kindOf, recordKinds } from './records/recordKinds';
 import { Tombstones } from './records/tombstones';
 import { CosmosClock } from './sync/cosmosClock';
 import { systemClock, type Clock } from './clock';
@@ -35,6 +35,8 @@ import { containerDefinitions } from './platform/containers';
 import { CosmosRequests } from './platform/cosmosRequests';
 import { defaultCredential } from './platform/defaultCredential';
 import { RecordCipher } from './records/recordCipher';
+import { FieldProtections } from './records/fieldProtections';
+import { plainFieldsOf } from './records/protection';
 import { Receipts } from './sync/receipts';
 import { AlertStore } from './reminders/alertStore';
 import { OutboxChannel, WebhookChannel, type NotificationChannel } from './notifications/channels';
@@ -88,6 +90,8 @@ export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   keyStore?: KeyStore;
+  /** The identity Azure clients use (DefaultAzureCredential, the managed identity in Azure, by default). */
+  credential?: TokenCredential;
 }
 
 function notificationChannel(
@@ -109,9 +113,12 @@ function notificationChannel(
   return new OutboxChannel(config.NOTIFY_OUTBOX, () => clock.now());
 }
 
+// A form may call plain only what the server keeps in clear anyway (records/protection.ts).
+const plainFields = (recordType: string) => plainFieldsOf(kindOf(recordType));
+
 /** The composition root: config in, services out. Tests call it against the emulators. */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
-  let credential: TokenCredential | undefined;
+  let credential = overrides.credential;
   const lazyCredential = () => (credential ??= defaultCredential());
   const clock = overrides.clock ?? systemClock;
   const cosmosRequests = new CosmosRequests();
@@ -132,7 +139,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const settings = new CountrySettingsRepository(containers.config, clock);
   const dataKeys = new DataKeys(keyStore, clock);
   const users = new UserRepository(containers.users, dataKeys);
-  const cipher = new RecordCipher(dataKeys, settings);
+  const forms = new FormStore(containers.config, clock, { plainFields });
+  const cipher = new RecordCipher(dataKeys, new FieldProtections(forms));
   const repos = {
     case: new RecordRepository<CaseDocument>(containers.records, cipher, recordKinds.case),
     incident: new RecordRepository(containers.records, cipher, recordKinds.incident),
@@ -141,7 +149,6 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   // Made on first use, with the blob SDK: most requests never touch an attachment (cold start, issue 18).
   let blob: BlobServiceClient | undefined;
   const blobClient = () => (blob ??= createBlobServiceClient(config, lazyCredential));
-  const forms = new FormStore(containers.config, clock);
   const records: RecordDeps = {
     repos,
     fieldAccess: new FieldAccess(forms, settings),
