@@ -5,6 +5,7 @@ import { benchCases } from './cases';
 import { benchColdImport } from './coldImport';
 import { benchCosmosRequests } from './cosmosRequests';
 import { benchEncryption } from './encryption';
+import { benchForms } from './forms';
 import { benchReminders } from './reminders';
 import { benchSync } from './sync';
 
@@ -13,6 +14,7 @@ const ROOT = join(__dirname, '..', '..');
 /** `npm run bench`: every benchmark, each printing ratios against a baseline measured in this run. */
 const benchmarks: Record<string, (stack: BenchStack, n: number) => Promise<string[]>> = {
   cases: benchCases,
+  forms: benchForms,
   requests: (stack) => benchCosmosRequests(stack),
   encryption: benchEncryption,
   attachments: (stack) => benchAttachments(stack),

@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import type { FieldAccess } from '../forms/fieldAccess';
+import type { FormValidation } from '../forms/formValidation';
 import type { RecordHistory } from '../history/recordHistory';
 import type { IdReservations } from './idReservations';
 import type { CaseDocument } from './recordDocument';
@@ -18,5 +19,7 @@ export interface RecordDeps {
   settings: CountrySettingsRepository;
   /** Which record keys the caller's role may read and write, from the forms' grants. */
   fieldAccess: FieldAccess;
+  /** Each country's published forms, compiled to check record writes. */
+  validation: FormValidation;
   clock: Clock;
 }

@@ -11,15 +11,16 @@ import { writeRecord } from './recordWriter';
 
 /** PATCH: merges the fields sent into the record (see writeRecord for If-Match and concurrent writes). */
 export async function updateRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'fieldAccess'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'validation' | 'fieldAccess'>,
   repo: RecordRepository<T>,
   principal: Principal,
   id: string,
   data: Record<string, unknown>,
   ifMatch: string | null,
 ): Promise<T> {
-  const [settings, grants] = await Promise.all([
+  const [settings, validators, grants] = await Promise.all([
     deps.settings.get(principal.countryCode),
+    deps.validation.current(principal.countryCode),
     deps.fieldAccess.grantsFor(principal),
   ]);
   // Decisions on offline sync conflicts travel with an ordinary PATCH.
@@ -40,15 +41,17 @@ export async function updateRecord<T extends RecordDocument>(
         resolutions.map((r) => r.field),
       );
       const resolved = resolutions.length > 0 ? resolveConflicts(doc, resolutions) : undefined;
-      const fields = validatedChanges(
+      const { fields, subforms } = validatedChanges(
         repo.kind,
         doc,
         { ...fieldData, ...resolved?.changes },
         settings,
         principal,
+        validators,
+        now,
       );
       assertWritable(grants, repo.kind, doc.module_id, fields, doc);
-      const next = revisedRecord(repo.kind, doc, fields, settings, principal, now);
+      const next = revisedRecord(repo.kind, doc, fields, settings, principal, now, subforms);
       (next as RecordDocument).forms_version = grants.formsVersion;
       if (resolved) (next as RecordDocument).sync_conflicts = resolved.remaining;
       return next;

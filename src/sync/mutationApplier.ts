@@ -64,7 +64,10 @@ async function mergeUpdate(
   m: Mutation,
   base: number,
 ): Promise<MutationResult> {
-  const settings = await deps.settings.get(principal.countryCode);
+  const [settings, validators] = await Promise.all([
+    deps.settings.get(principal.countryCode),
+    deps.validation.current(principal.countryCode),
+  ]);
   let conflicts: Conflict[] = [];
   let held: string[] = [];
   const { kind } = repo;
@@ -76,11 +79,19 @@ async function mergeUpdate(
       // Held before validation: a held value is checked when someone accepts it, and cannot sink the rest.
       const split = splitHeld(grants, kind, current.module_id, m.changes ?? {}, current);
       held = split.held;
-      const fields = validatedChanges(kind, current, split.allowed, settings, principal);
+      const { fields, subforms } = validatedChanges(
+        kind,
+        current,
+        split.allowed,
+        settings,
+        principal,
+        validators,
+        now,
+      );
       conflicts = [];
       const accepted: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(fields)) {
-        if (kind.subforms.has(field) && Array.isArray(value)) {
+        if (subforms.has(field) && Array.isArray(value)) {
           const stored = new Map(((current[field] as Entry[]) ?? []).map((e) => [e.unique_id, e]));
           const kept = (value as Entry[]).filter((entry) => {
             const id = entry.unique_id;
@@ -102,7 +113,7 @@ async function mergeUpdate(
       }
       const changed = Object.entries(accepted).some(([k, v]) => !same(current[k], v));
       if (!changed && conflicts.length === 0 && held.length === 0) return undefined;
-      const next = revisedRecord(kind, current, accepted, settings, principal, now);
+      const next = revisedRecord(kind, current, accepted, settings, principal, now, subforms);
       next.forms_version = grants.formsVersion;
       if (conflicts.length > 0 || held.length > 0) {
         const recorded = conflicts.map((c) => ({

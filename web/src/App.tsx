@@ -1,13 +1,21 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, ApiError, setToken } from './api';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, onAccountDisabled, setToken } from './api';
+import { LocaleContext } from './i18n/locale';
+import { useCountryLocale } from './i18n/useCountryLocale';
+import { loadCaseForms } from './forms/serverForms';
+import { useIdleLock } from './idleLock';
 import { CaseList } from './screens/CaseList';
 import { CaseView } from './screens/CaseView';
+import { ConflictResolver } from './screens/ConflictResolver';
+import { ConflictTasks } from './screens/ConflictTasks';
+import { LanguageSwitcher } from './screens/LanguageSwitcher';
 import { Home } from './screens/Home';
 import { SignIn, type Unlocked } from './screens/SignIn';
 import { pendingMutations, syncNow } from './sync';
 import { Vault } from './vault';
 
-type Screen = { name: 'home' } | { name: 'cases' } | { name: 'case'; id: string };
+type Screen =
+  { name: 'home' } | { name: 'cases' } | { name: 'case'; id: string } | { name: 'conflict'; id: string };
 
 export function App() {
   const [user, setUser] = useState<Unlocked>();
@@ -16,6 +24,12 @@ export function App() {
   const [pending, setPending] = useState(0);
   const [lastSync, setLastSync] = useState<string>();
   const [attention, setAttention] = useState('');
+  // Why the sign-in screen is showing again, and whose locked session it can reopen.
+  const [notice, setNotice] = useState<string>();
+  const [lockedUser, setLockedUser] = useState<string>();
+  const locale = useCountryLocale(user?.vault, online);
+  const current = useRef(user);
+  current.current = user;
 
   const refresh = useCallback(async () => {
     if (!user) return;
@@ -24,6 +38,8 @@ export function App() {
     if (reachable) {
       try {
         await syncNow(user.vault);
+        // The forms come along while online, so a case opens laid out as configured after going offline.
+        await loadCaseForms(user.vault, true);
         setAttention('');
       } catch (error) {
         if (error instanceof ApiError && error.status === 401)
@@ -54,13 +70,46 @@ export function App() {
     };
   }, [user, refresh, online]);
 
+  // Locked, not wiped: the data stays sealed on the device, and the password reopens it.
+  const lock = useCallback(() => {
+    const u = current.current;
+    if (!u) return;
+    u.vault.close();
+    setToken(undefined);
+    setLockedUser(u.userName);
+    setNotice('Locked after 15 minutes without use. Enter your password to unlock.');
+    setUser(undefined);
+  }, []);
+  useIdleLock(!!user, lock);
+
+  // The server says the account is disabled: nothing of the caseload may stay on this device.
+  useEffect(
+    () =>
+      onAccountDisabled(() => {
+        const u = current.current;
+        if (!u) return;
+        current.current = undefined;
+        u.vault.close();
+        setToken(undefined);
+        setUser(undefined);
+        setLockedUser(undefined);
+        setScreen({ name: 'home' });
+        void Vault.wipe(u.userName).then(() =>
+          setNotice('This account has been disabled. The data on this device has been erased.'),
+        );
+      }),
+    [],
+  );
+
   // The token is attached before the signed-in screens mount: their effects run before this component's,
   // so setting it in an effect let Home's first requests go out without it (401, empty task list).
   const signedIn = (unlocked: Unlocked) => {
     setToken(unlocked.session?.token);
+    setNotice(undefined);
+    setLockedUser(undefined);
     setUser(unlocked);
   };
-  if (!user) return <SignIn onSignedIn={signedIn} />;
+  if (!user) return <SignIn onSignedIn={signedIn} notice={notice} lockedUser={lockedUser} />;
 
   const signOut = async () => {
     if (pending && !confirm(`${pending} changes have not been sent yet and will be lost. Sign out anyway?`))
@@ -75,7 +124,7 @@ export function App() {
   const open = (id: string) => setScreen({ name: 'case', id });
 
   return (
-    <>
+    <LocaleContext.Provider value={locale}>
       <header class="bar">
         <nav aria-label="Main">
           <button
@@ -92,6 +141,7 @@ export function App() {
           </button>
           <button onClick={() => void signOut()}>Sign out</button>
         </nav>
+        <LanguageSwitcher />
         <p class="status" role="status" aria-live="polite">
           <span class={online ? 'dot on' : 'dot off'} aria-hidden="true" />
           <span>{online ? 'Online' : 'Offline'}</span> · <span>{pending} changes waiting</span> ·{' '}
@@ -103,7 +153,25 @@ export function App() {
           </p>
         )}
       </header>
-      {screen.name === 'home' && <Home online={online} onOpen={open} />}
+      {screen.name === 'home' && (
+        <Home online={online} onOpen={open}>
+          <ConflictTasks
+            vault={user.vault}
+            userName={user.userName}
+            version={lastSync}
+            onOpen={(id) => setScreen({ name: 'conflict', id })}
+          />
+        </Home>
+      )}
+      {screen.name === 'conflict' && (
+        <ConflictResolver
+          id={screen.id}
+          vault={user.vault}
+          userName={user.userName}
+          online={online}
+          onDone={() => setScreen({ name: 'home' })}
+        />
+      )}
       {screen.name === 'cases' && <CaseList online={online} vault={user.vault} onOpen={open} />}
       {screen.name === 'case' && (
         <CaseView
@@ -114,6 +182,6 @@ export function App() {
           onBack={() => setScreen({ name: 'cases' })}
         />
       )}
-    </>
+    </LocaleContext.Provider>
   );
 }

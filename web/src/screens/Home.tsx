@@ -1,7 +1,17 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Task } from '../api';
 
-export function Home({ online, onOpen }: { online: boolean; onOpen: (id: string) => void }) {
+export function Home({
+  online,
+  onOpen,
+  children,
+}: {
+  online: boolean;
+  onOpen: (id: string) => void;
+  /** Tasks other screens contribute (conflicts to resolve), shown first. */
+  children?: ComponentChildren;
+}) {
   const [tasks, setTasks] = useState<Task[]>();
   const [alerts, setAlerts] = useState<Record<string, number>>();
   useEffect(() => {
@@ -20,6 +30,7 @@ export function Home({ online, onOpen }: { online: boolean; onOpen: (id: string)
   return (
     <main>
       <h1>My tasks</h1>
+      {children}
       {!online && !tasks && <p>Tasks are shown when you are online.</p>}
       {tasks && !tasks.length && <p>No tasks due.</p>}
       <ul class="list">
