@@ -34,6 +34,7 @@ for (const kind of allKinds) {
         async (request, principal, services) =>
           ok(
             await recordAlerts(
+              services.records,
               services.records.repos[kind.type],
               services.alerts,
               principal,

@@ -22,7 +22,7 @@ app.http('case-approvals', {
           data,
         );
         // Primero's shape: the case under `record`.
-        return ok({ record: presentRecord(doc) });
+        return ok({ record: presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)) });
       },
       { audit: { action: 'approval', record_type: 'case' } },
     ),

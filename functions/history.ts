@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { findReadableRecord } from '../src/records/recordAccess';
 import { allKinds } from '../src/records/recordKinds';
+import { canReadKey } from '../src/records/fieldPermissions';
 import { authedEndpoint } from '../src/http/pipeline';
 import { pageParams } from '../src/http/pageParams';
 import { list } from '../src/http/responses';
@@ -18,7 +19,13 @@ for (const kind of allKinds) {
           const page = pageParams(request.url.searchParams);
           const repo = services.records.repos[kind.type];
           const doc = await findReadableRecord(repo, principal, request.params.id ?? '');
-          const { data, metadata } = await services.records.history.list(doc.country_code, doc.id, page);
+          const grants = await services.records.fieldAccess.grantsFor(principal);
+          const { data, metadata } = await services.records.history.list(
+            doc.country_code,
+            doc.id,
+            page,
+            (key) => canReadKey(grants, kind, doc.module_id, key),
+          );
           return list(data, metadata);
         },
         { audit: { action: 'read', record_type: kind.type } },

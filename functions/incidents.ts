@@ -15,7 +15,8 @@ app.http('case-incidents-list', {
     authedEndpoint(
       async (request, principal, services) => {
         const page = await incidentsOfCase(services.records, principal, request.params.id ?? '');
-        const data = page.docs.map((doc) => presentRecord(doc, { listView: true }));
+        const grants = await services.records.fieldAccess.grantsFor(principal);
+        const data = page.docs.map((doc) => presentRecord(doc, grants, { listView: true }));
         return list(data, { total: page.total, per: data.length, page: 1 });
       },
       { audit: { action: 'list', record_type: 'incident' } },
@@ -36,7 +37,7 @@ app.http('case-incidents-create', {
           ...body.data,
           incident_case_id: request.params.id ?? '',
         });
-        return ok(presentRecord(doc), withEtag(doc));
+        return ok(presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)), withEtag(doc));
       },
       { audit: { action: 'create', record_type: 'incident' } },
     ),

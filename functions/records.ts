@@ -6,6 +6,7 @@ import { presentRecord } from '../src/records/recordPresenter';
 import { disableRecord, updateRecord } from '../src/records/recordUpdater';
 import { parseListParams } from '../src/records/listParams';
 import { presentListed } from '../src/records/listPresenter';
+import { assertListable } from '../src/records/listPermissions';
 import { createIncident } from '../src/incidents/incidentFromCase';
 import { allKinds } from '../src/records/recordKinds';
 import { hardDelete } from '../src/records/hardDelete';
@@ -28,6 +29,7 @@ for (const kind of allKinds) {
     async (request, principal, services) => {
       const repo = services.records.repos[kind.type];
       const categorical = await repo.cipher.categoricalFields(principal.countryCode, kind.type);
+      const grants = await services.records.fieldAccess.grantsFor(principal);
       // A location filter holds the places under the code too (a region's filter finds its districts').
       const params = await expandLocationFilters(
         services,
@@ -35,8 +37,9 @@ for (const kind of allKinds) {
         kind.type,
         parseListParams(kind, request.url.searchParams, categorical),
       );
+      assertListable(grants, kind, principal, params);
       const page = await listRecords(repo, principal, params);
-      const data = page.docs.map((doc) => presentListed(kind, doc, params.fields));
+      const data = page.docs.map((doc) => presentListed(kind, doc, grants, params.fields));
       return list(data, { total: page.total, per: params.per, page: params.page });
     },
     audit('list', true),
@@ -53,7 +56,7 @@ for (const kind of allKinds) {
         kind.type === 'incident'
           ? await createIncident(deps, principal, body.data)
           : await createRecord(deps, services.records.repos[kind.type], principal, body.data);
-      return ok(presentRecord(doc), withEtag(doc));
+      return ok(presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)), withEtag(doc));
     },
     audit('create'),
   );
@@ -68,7 +71,7 @@ for (const kind of allKinds) {
         principal,
         request.params.id ?? '',
       );
-      return ok(presentRecord(doc), withEtag(doc));
+      return ok(presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)), withEtag(doc));
     },
     audit('read', true),
   );
@@ -87,7 +90,7 @@ for (const kind of allKinds) {
         body.data,
         request.headers.get('if-match'),
       );
-      return ok(presentRecord(doc), withEtag(doc));
+      return ok(presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)), withEtag(doc));
     },
     audit('update'),
   );
@@ -104,7 +107,7 @@ for (const kind of allKinds) {
         request.params.id ?? '',
         request.headers.get('if-match'),
       );
-      return ok(presentRecord(doc), withEtag(doc));
+      return ok(presentRecord(doc, await services.records.fieldAccess.grantsFor(principal)), withEtag(doc));
     },
     audit('disable'),
   );

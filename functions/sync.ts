@@ -20,7 +20,11 @@ for (const kind of allKinds) {
         async (request, principal, services) => {
           const options = parsePullParams(kind, request.url.searchParams);
           const page = await pullChanges(
-            { cosmosClock: services.cosmosClock, dataKeys: services.dataKeys },
+            {
+              cosmosClock: services.cosmosClock,
+              dataKeys: services.dataKeys,
+              fieldAccess: services.records.fieldAccess,
+            },
             services.records.repos[kind.type],
             principal,
             options,

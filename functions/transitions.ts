@@ -39,8 +39,14 @@ const deps = (services: Parameters<Parameters<typeof authedRoute>[3]>[2]) => ({
   ...services.records,
   users: services.users,
 });
-const presented = (principal: Principal, { doc, transition }: TransitionResult) =>
-  ok(presentTransition(transition, doc, principal, { withRecord: true }));
+const presented = async (
+  services: Parameters<typeof deps>[0],
+  principal: Principal,
+  { doc, transition }: TransitionResult,
+) => {
+  const grants = await services.records.fieldAccess.grantsFor(principal);
+  return ok(presentTransition(transition, doc, principal, { withRecord: grants }));
+};
 
 const kinds = [
   { type: 'assign', resource: 'assigns', schema: assignSchema, bulk: bulkAssignSchema, run: assignCase },
@@ -67,7 +73,11 @@ for (const kind of kinds) {
     `v2/cases/{id}/${kind.resource}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, kind.schema, services.config.MAX_BODY_BYTES);
-      return presented(principal, await kind.run(deps(services), principal, request.params.id ?? '', data));
+      return presented(
+        services,
+        principal,
+        await kind.run(deps(services), principal, request.params.id ?? '', data),
+      );
     },
     audit(kind.type),
   );
@@ -135,6 +145,7 @@ authedRoute(
     const { data } = await readJson(request, referralResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', referral_id = '' } = request.params;
     return presented(
+      services,
       principal,
       await respondToReferral(deps(services), principal, id, referral_id, data.status),
     );
@@ -148,7 +159,7 @@ authedRoute(
   'v2/cases/{id}/referrals/{referral_id}',
   async (request, principal, services) => {
     const { id = '', referral_id = '' } = request.params;
-    return presented(principal, await revokeReferral(deps(services), principal, id, referral_id));
+    return presented(services, principal, await revokeReferral(deps(services), principal, id, referral_id));
   },
   audit('referral_revoke'),
 );
@@ -160,7 +171,11 @@ authedRoute(
   async (request, principal, services) => {
     const { data } = await readJson(request, transferResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', transfer_id = '' } = request.params;
-    return presented(principal, await respondToTransfer(deps(services), principal, id, transfer_id, data));
+    return presented(
+      services,
+      principal,
+      await respondToTransfer(deps(services), principal, id, transfer_id, data),
+    );
   },
   audit('transfer_response'),
 );
@@ -185,6 +200,7 @@ authedRoute(
   async (request, principal, services) => {
     const { data } = await readJson(request, transferRequestSchema, services.config.MAX_BODY_BYTES);
     return presented(
+      services,
       principal,
       await requestTransfer(deps(services), principal, request.params.id ?? '', data),
     );
@@ -200,6 +216,7 @@ authedRoute(
     const { data } = await readJson(request, transferRequestResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', transfer_request_id = '' } = request.params;
     return presented(
+      services,
       principal,
       await respondToTransferRequest(deps(services), principal, id, transfer_request_id, data),
     );

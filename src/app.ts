@@ -8,6 +8,7 @@ import { AuditLog } from './audit/auditLog';
 import { Directory } from './admin/directory';
 import { directoryKind } from './admin/directoryKinds';
 import { ConfigDocs } from './forms/configDocs';
+import { FieldAccess } from './forms/fieldAccess';
 import { FormStore } from './forms/formStore';
 import { FormValidation } from './forms/formValidation';
 import { RecordHistory } from './history/recordHistory';
@@ -169,6 +170,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   });
   const records: RecordDeps = {
     repos,
+    fieldAccess: new FieldAccess(forms, settings),
     cases: repos.case,
     settings,
     validation,

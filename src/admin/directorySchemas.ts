@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldName } from '../forms/fieldSchema';
 import { permissionCatalog } from './permissionCatalog';
 
 export const directoryId = z
@@ -40,6 +41,11 @@ const roleFields = {
     .min(1, 'needs at least one module')
     .max(2),
   require_2fa: z.boolean(),
+  /** Primero's per-form grants: a form the role does not list is invisible to it (fieldPermissions.ts). */
+  form_section_read_write: z
+    .record(fieldName, z.enum(['r', 'rw']))
+    .refine((grants) => Object.keys(grants).length <= 300, 'at most 300 forms')
+    .optional(),
 };
 export const roleCreateSchema = z.object({ unique_id: directoryId, ...roleFields }).strict();
 export const roleUpdateSchema = z.object(roleFields).partial().strict();

@@ -1,5 +1,6 @@
 import type { Readable } from 'node:stream';
 import type { Principal } from '../auth/principal';
+import { canReadKey } from '../records/fieldPermissions';
 import { findReadableRecord } from '../records/recordAccess';
 import { notFound } from '../errors';
 import type { AttachmentDeps } from './attachmentDeps';
@@ -33,7 +34,10 @@ export async function openAttachment(
     throw notFound('Attachment not found');
   });
   const attachment = findAttachment(doc, attachmentId);
-  if (!attachment) throw notFound('Attachment not found');
+  // A file of a form the role may not read is as absent as the field that lists it.
+  const grants = await deps.records.fieldAccess.grantsFor(principal);
+  if (!attachment || !canReadKey(grants, repo.kind, doc.module_id, attachment.field_name))
+    throw notFound('Attachment not found');
 
   const ref = attachmentRef(doc, attachmentId);
   const sealed = await deps.store.download(ref);

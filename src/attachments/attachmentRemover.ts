@@ -1,8 +1,9 @@
 import type { Principal } from '../auth/principal';
+import { canReadKey, canWriteKey } from '../records/fieldPermissions';
 import { findRecordFor } from '../records/recordAccess';
 import type { RecordRepository } from '../records/recordRepository';
 import { writeRecord } from '../records/recordWriter';
-import { notFound } from '../errors';
+import { AppError, notFound } from '../errors';
 import type { AttachmentDeps } from './attachmentDeps';
 import { attachmentRef } from './attachmentStore';
 import { findAttachment, withoutAttachment } from './recordAttachments';
@@ -20,7 +21,11 @@ export async function removeAttachment(
 ) {
   const doc = await findRecordFor(repo, principal, recordId, 'write');
   const attachment = findAttachment(doc, attachmentId);
-  if (!attachment) throw notFound('Attachment not found');
+  const grants = await deps.records.fieldAccess.grantsFor(principal);
+  if (!attachment || !canReadKey(grants, repo.kind, doc.module_id, attachment.field_name))
+    throw notFound('Attachment not found');
+  if (!canWriteKey(grants, repo.kind, doc.module_id, attachment.field_name))
+    throw new AppError(403, `Your role may not edit ${attachment.field_name}`, attachment.field_name);
   const ref = attachmentRef(doc, attachmentId);
   await deps.store.markPending(ref).catch(() => undefined);
   await writeRecord(deps.records, repo, principal, {

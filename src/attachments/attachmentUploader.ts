@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { pipeline } from 'node:stream/promises';
 import { PassThrough, type Readable } from 'node:stream';
 import type { Principal } from '../auth/principal';
+import { canWriteKey } from '../records/fieldPermissions';
 import { findRecordFor } from '../records/recordAccess';
 import type { RecordRepository } from '../records/recordRepository';
 import { writeRecord } from '../records/recordWriter';
@@ -55,6 +56,11 @@ export async function uploadAttachment(
         message: `the ${repo.kind.label.toLowerCase()} is disabled: it can be read, not changed`,
       },
     ]);
+  }
+  const grants = await deps.records.fieldAccess.grantsFor(principal);
+  if (!canWriteKey(grants, repo.kind, doc.module_id, input.fieldName)) {
+    discard();
+    throw new AppError(403, `Your role may not edit ${input.fieldName}`, input.fieldName);
   }
   const contentType = input.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!(attachmentFields[input.fieldName].types as readonly string[]).includes(contentType)) {

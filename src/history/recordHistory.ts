@@ -167,9 +167,17 @@ export class RecordHistory {
     return recordDocuments(this.container, 'record_history', countryCode, recordId, 'c.version DESC');
   }
 
-  /** Newest first, in Primero's shape: record_changes is a list of {field: {from, to}}. */
-  /** One page of the record's history, newest first; only that page's entries are opened. */
-  async list(countryCode: string, recordId: string, { page, per }: { page: number; per: number }) {
+  /**
+   * One page of the record's history, newest first, in Primero's shape (record_changes is a list of
+   * {field: {from, to}}); only that page's entries are opened. Changes of keys `readable` refuses (fields
+   * of forms the caller's role may not read) are left out.
+   */
+  async list(
+    countryCode: string,
+    recordId: string,
+    { page, per }: { page: number; per: number },
+    readable: (key: string) => boolean = () => true,
+  ) {
     const all = await this.entries(countryCode, recordId);
     const resources = all.slice((page - 1) * per, page * per);
     const data = await Promise.all(
@@ -189,7 +197,9 @@ export class RecordHistory {
           action: h.action,
           user_name: h.user_name,
           datetime: h.datetime,
-          record_changes: Object.entries(changes).map(([field, change]) => ({ [field]: change })),
+          record_changes: Object.entries(changes)
+            .filter(([field]) => readable(field))
+            .map(([field, change]) => ({ [field]: change })),
         };
       }),
     );

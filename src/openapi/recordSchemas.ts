@@ -43,6 +43,8 @@ const syncConflict = z.looseObject({
   user_name: z.string(),
   at: z.string(),
   mutation_id: z.string(),
+  /** `not_permitted`: a value the pushing role could not write, kept for a role that may (fieldPermissions). */
+  reason: z.enum(['not_permitted']).optional(),
 });
 const reminder = z.looseObject({
   id: z.string(),

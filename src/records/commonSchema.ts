@@ -32,6 +32,8 @@ export const commonRecordFields = {
   last_updated_at: dateTimeString,
   last_updated_by: z.string(),
   version: z.int(),
+  /** The forms version the record's fields were last written with. */
+  forms_version: z.int().optional(),
   flag_count: z.int(),
   alert_count: z.int(),
   reminders: z.array(z.object({ id: z.string(), type: z.string(), due_at: z.string(), ref: z.string() })),
@@ -58,6 +60,7 @@ export const commonServerOwnedKeys = [
   'last_updated_at',
   'last_updated_by',
   'version',
+  'forms_version',
   'flag_count',
   'alert_count',
   'reminders',

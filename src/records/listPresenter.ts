@@ -1,3 +1,4 @@
+import type { FieldGrants } from '../forms/fieldAccess';
 import type { RecordKind } from './recordKind';
 import type { RecordDocument } from './recordDocument';
 import { presentRecord } from './recordPresenter';
@@ -11,10 +12,14 @@ import { presentRecord } from './recordPresenter';
 export function presentListed(
   kind: RecordKind,
   doc: RecordDocument,
+  grants: FieldGrants,
   fields: string[] | 'short' | undefined,
 ): Record<string, unknown> {
-  if (Array.isArray(fields)) return presentRecord(doc, { listView: true, fields });
-  if (fields === undefined) return { photos: [], ...presentRecord(doc, { listView: true }) };
-  const short = presentRecord(doc, { listView: true, fields: [...kind.list.shortFields, 'photos'] });
+  if (Array.isArray(fields)) return presentRecord(doc, grants, { listView: true, fields });
+  if (fields === undefined) return { photos: [], ...presentRecord(doc, grants, { listView: true }) };
+  const short = presentRecord(doc, grants, {
+    listView: true,
+    fields: [...kind.list.shortFields, 'photos'],
+  });
   return { ...short, photos: short.photos ?? [], record_in_scope: true };
 }

@@ -7,6 +7,7 @@ import { uuid } from './fieldTypes';
 import { applyRecordChanges, newRecordId, shortIdOf } from './recordChanges';
 import type { RecordDeps } from './recordDeps';
 import type { RecordDocument } from './recordDocument';
+import { assertWritable } from './fieldPermissions';
 import { validateNewRecord } from './recordInput';
 import type { RecordRepository } from './recordRepository';
 
@@ -22,7 +23,7 @@ export interface CreateResult<T extends RecordDocument> {
  * set by the caller's own logic (an incident's link to its case), never by the client.
  */
 export async function createRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'ids' | 'validation'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'ids' | 'validation' | 'fieldAccess'>,
   repo: RecordRepository<T>,
   principal: Principal,
   data: Record<string, unknown>,
@@ -35,9 +36,10 @@ export async function createRecord<T extends RecordDocument>(
   if (clientId !== undefined && !uuid.safeParse(clientId).success) {
     throw unprocessable([{ detail: 'id', message: 'must be a UUID' }]);
   }
-  const [settings, validators] = await Promise.all([
+  const [settings, validators, grants] = await Promise.all([
     deps.settings.get(principal.countryCode),
     deps.validation.current(principal.countryCode),
+    deps.fieldAccess.grantsFor(principal),
   ]);
   const now = deps.clock.now();
   const today = localDate(now, settings.time_zone);
@@ -49,6 +51,7 @@ export async function createRecord<T extends RecordDocument>(
     validators,
     { now, today },
   );
+  assertWritable(grants, kind, moduleId, fields, {});
   const me = principal.user.user_name;
 
   const clientFields = applyRecordChanges(kind, {}, fields, principal, now, subforms);
@@ -84,6 +87,7 @@ export async function createRecord<T extends RecordDocument>(
     last_updated_at: now.toISOString(),
     last_updated_by: me,
     version: 1,
+    forms_version: grants.formsVersion,
     flag_count: 0,
     alert_count: 0,
     create_fingerprint: fingerprint,

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
+import type { FieldAccess } from '../forms/fieldAccess';
 import type { FormValidation } from '../forms/formValidation';
 import type { RecordHistory } from '../history/recordHistory';
 import type { IdReservations } from './idReservations';
@@ -16,6 +17,8 @@ export interface RecordDeps {
   /** Client-supplied record and attachment ids, unique across countries. */
   ids: IdReservations;
   settings: CountrySettingsRepository;
+  /** Which record keys the caller's role may read and write, from the forms' grants. */
+  fieldAccess: FieldAccess;
   /** Each country's published forms, compiled to check record writes. */
   validation: FormValidation;
   clock: Clock;

@@ -1,4 +1,7 @@
+import type { FieldGrants } from '../forms/fieldAccess';
+import { redactRecord } from './fieldPermissions';
 import type { RecordDocument } from './recordDocument';
+import { kindOf } from './recordKinds';
 
 // Storage and bookkeeping fields that never leave the server.
 const internal = new Set([
@@ -26,9 +29,14 @@ export interface PresentOptions {
   fields?: string[];
 }
 
-export function presentRecord(doc: RecordDocument, options: PresentOptions = {}): Record<string, unknown> {
+/** A record as the principal may see it: only the keys of forms its role may read (fieldPermissions.ts). */
+export function presentRecord(
+  doc: RecordDocument,
+  grants: FieldGrants,
+  options: PresentOptions = {},
+): Record<string, unknown> {
   const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(doc)) {
+  for (const [key, value] of Object.entries(redactRecord(grants, kindOf(doc.record_type), doc))) {
     if (!internal.has(key)) out[key] = value;
   }
   if (options.listView && doc.module_id === 'primeromodule-gbv') {

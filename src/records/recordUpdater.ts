@@ -2,6 +2,7 @@ import type { Principal } from '../auth/principal';
 import { parseOr422 } from '../http/validation';
 import { resolveConflicts } from '../sync/conflictResolution';
 import { resolveConflictsSchema } from '../sync/schema';
+import { assertResolvable, assertWritable } from './fieldPermissions';
 import type { RecordDeps } from './recordDeps';
 import type { RecordDocument } from './recordDocument';
 import type { RecordRepository } from './recordRepository';
@@ -10,16 +11,17 @@ import { writeRecord } from './recordWriter';
 
 /** PATCH: merges the fields sent into the record (see writeRecord for If-Match and concurrent writes). */
 export async function updateRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'validation'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'validation' | 'fieldAccess'>,
   repo: RecordRepository<T>,
   principal: Principal,
   id: string,
   data: Record<string, unknown>,
   ifMatch: string | null,
 ): Promise<T> {
-  const [settings, validators] = await Promise.all([
+  const [settings, validators, grants] = await Promise.all([
     deps.settings.get(principal.countryCode),
     deps.validation.current(principal.countryCode),
+    deps.fieldAccess.grantsFor(principal),
   ]);
   // Decisions on offline sync conflicts travel with an ordinary PATCH.
   const { resolve_conflicts: rawResolutions, ...fieldData } = data;
@@ -32,6 +34,12 @@ export async function updateRecord<T extends RecordDocument>(
     action: 'write',
     ifMatch,
     change: (doc, now) => {
+      assertResolvable(
+        grants,
+        repo.kind,
+        doc.module_id,
+        resolutions.map((r) => r.field),
+      );
       const resolved = resolutions.length > 0 ? resolveConflicts(doc, resolutions) : undefined;
       const { fields, subforms } = validatedChanges(
         repo.kind,
@@ -42,7 +50,9 @@ export async function updateRecord<T extends RecordDocument>(
         validators,
         now,
       );
+      assertWritable(grants, repo.kind, doc.module_id, fields, doc);
       const next = revisedRecord(repo.kind, doc, fields, settings, principal, now, subforms);
+      (next as RecordDocument).forms_version = grants.formsVersion;
       if (resolved) (next as RecordDocument).sync_conflicts = resolved.remaining;
       return next;
     },

@@ -24,15 +24,23 @@ export async function alertCounts(deps: Pick<RecordDeps, 'repos'>, principal: Pr
   return Object.fromEntries(counts) as Record<RecordType, number>;
 }
 
-/** GET /cases/{id}/alerts (or another record type's), in Primero's shape. */
+/**
+ * GET /cases/{id}/alerts (or another record type's), in Primero's shape. An alert about a form the
+ * caller's role may not read is left out: its form is not theirs to know about.
+ */
 export async function recordAlerts(
+  deps: Pick<RecordDeps, 'fieldAccess'>,
   repo: RecordRepository,
   alerts: AlertStore,
   principal: Principal,
   recordId: string,
 ) {
   const doc = await findReadableRecord(repo, principal, recordId);
-  return (await alerts.forRecord(doc.country_code, doc.id)).map((a) => ({
+  const grants = await deps.fieldAccess.grantsFor(principal);
+  const visible = (await alerts.forRecord(doc.country_code, doc.id)).filter((a) =>
+    grants.formReadable(a.form_unique_id),
+  );
+  return visible.map((a) => ({
     unique_id: a.unique_id,
     alert_for: a.alert_for,
     type: a.form_unique_id,

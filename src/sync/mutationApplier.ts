@@ -2,16 +2,17 @@ import { rejection } from './rejection';
 import { randomUUID } from 'node:crypto';
 import type { Principal } from '../auth/principal';
 import { findReadableRecord } from '../records/recordAccess';
-import { createRecord } from '../records/recordCreator';
 import type { RecordDeps } from '../records/recordDeps';
 import type { RecordRepository } from '../records/recordRepository';
 import { revisedRecord, validatedChanges } from '../records/recordRevision';
 import { presentRecord } from '../records/recordPresenter';
 import { disableRecord } from '../records/recordUpdater';
 import { writeRecord } from '../records/recordWriter';
-import { createIncident } from '../incidents/incidentFromCase';
 import { AppError, unprocessable } from '../errors';
 import { fieldVersion } from './fieldVersions';
+import type { FieldGrants } from '../forms/fieldAccess';
+import { heldEntries, heldReport, NOT_PERMITTED, splitHeld } from './heldChanges';
+import { offlineCreate } from './offlineCreate';
 import type { Mutation, MutationResult } from './schema';
 
 type Entry = Record<string, unknown>;
@@ -30,7 +31,8 @@ interface Conflict {
  * One offline mutation against the current record, as a three-way merge: a field the client changed that
  * the server has not changed since `base_version` is applied; one both changed (to different values) is a
  * conflict — the server value stays, the client value is kept on the record in `sync_conflicts` until
- * someone resolves it. Subform entries merge the same way, one entry at a time.
+ * someone resolves it. Subform entries merge the same way, one entry at a time. A field of a form the role
+ * may not edit is held the same way (heldChanges.ts): the rest of the mutation applies.
  */
 export async function applyMutation(
   deps: RecordDeps,
@@ -39,21 +41,15 @@ export async function applyMutation(
   m: Mutation,
 ): Promise<MutationResult> {
   try {
-    if (m.op === 'create') {
-      const data = { ...(m.changes ?? {}), id: m.id };
-      const { doc } =
-        repo.kind.type === 'incident'
-          ? await createIncident(deps, principal, data)
-          : await createRecord(deps, repo, principal, data);
-      return { mutation_id: m.mutation_id, result: 'applied', record: presentRecord(doc) };
-    }
+    const grants = await deps.fieldAccess.grantsFor(principal);
+    if (m.op === 'create') return await offlineCreate(deps, repo, principal, grants, m);
     if (m.op === 'disable') {
       const doc = await disableRecord(deps, repo, principal, m.id, null);
-      return { mutation_id: m.mutation_id, result: 'applied', record: presentRecord(doc) };
+      return { mutation_id: m.mutation_id, result: 'applied', record: presentRecord(doc, grants) };
     }
     if (m.base_version === undefined)
       throw unprocessable([{ detail: 'base_version', message: 'is required for an update' }]);
-    return await mergeUpdate(deps, repo, principal, m, m.base_version);
+    return await mergeUpdate(deps, repo, principal, grants, m, m.base_version);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     return rejection(repo.kind, m.mutation_id, error.status, error.entries);
@@ -64,6 +60,7 @@ async function mergeUpdate(
   deps: RecordDeps,
   repo: RecordRepository,
   principal: Principal,
+  grants: FieldGrants,
   m: Mutation,
   base: number,
 ): Promise<MutationResult> {
@@ -72,16 +69,20 @@ async function mergeUpdate(
     deps.validation.current(principal.countryCode),
   ]);
   let conflicts: Conflict[] = [];
+  let held: string[] = [];
   const { kind } = repo;
   const doc = await writeRecord(deps, repo, principal, {
     id: m.id,
     action: 'write',
     ifMatch: null,
     change: (current, now) => {
+      // Held before validation: a held value is checked when someone accepts it, and cannot sink the rest.
+      const split = splitHeld(grants, kind, current.module_id, m.changes ?? {}, current);
+      held = split.held;
       const { fields, subforms } = validatedChanges(
         kind,
         current,
-        m.changes ?? {},
+        split.allowed,
         settings,
         principal,
         validators,
@@ -111,9 +112,10 @@ async function mergeUpdate(
         }
       }
       const changed = Object.entries(accepted).some(([k, v]) => !same(current[k], v));
-      if (!changed && conflicts.length === 0) return undefined;
+      if (!changed && conflicts.length === 0 && held.length === 0) return undefined;
       const next = revisedRecord(kind, current, accepted, settings, principal, now, subforms);
-      if (conflicts.length > 0) {
+      next.forms_version = grants.formsVersion;
+      if (conflicts.length > 0 || held.length > 0) {
         const recorded = conflicts.map((c) => ({
           unique_id: randomUUID(),
           field: c.field,
@@ -123,7 +125,8 @@ async function mergeUpdate(
           at: now.toISOString(),
           mutation_id: m.mutation_id,
         }));
-        next.sync_conflicts = [...((current.sync_conflicts as Entry[]) ?? []), ...recorded];
+        const kept = heldEntries(held, m.changes ?? {}, current, principal, now, m.mutation_id);
+        next.sync_conflicts = [...((current.sync_conflicts as Entry[]) ?? []), ...recorded, ...kept];
       }
       return next;
     },
@@ -131,28 +134,38 @@ async function mergeUpdate(
   return {
     mutation_id: m.mutation_id,
     result: conflicts.length > 0 ? 'conflict' : 'applied',
-    record: presentRecord(doc),
+    record: presentRecord(doc, grants),
     ...(conflicts.length > 0 ? { conflicts } : {}),
+    ...heldReport(held),
   };
 }
 
 /** The answer to a replayed mutation: its first outcome, with the record as it is now. */
 export async function duplicateResult(
+  deps: Pick<RecordDeps, 'fieldAccess'>,
   repo: RecordRepository,
   principal: Principal,
   m: Mutation,
-  first: { result: MutationResult['result']; errors?: MutationResult['errors'] },
+  first: {
+    result: MutationResult['result'];
+    errors?: MutationResult['errors'];
+    held_fields?: string[];
+  },
 ): Promise<MutationResult & { first_result: MutationResult['result'] }> {
-  const doc = await findReadableRecord(repo, principal, m.id).catch(() => undefined);
-  const conflicts = ((doc?.sync_conflicts as (Conflict & { mutation_id: string })[]) ?? [])
-    .filter((c) => c.mutation_id === m.mutation_id)
+  const grants = await deps.fieldAccess.grantsFor(principal);
+  const found = await findReadableRecord(repo, principal, m.id).catch(() => undefined);
+  const doc = found && presentRecord(found, grants);
+  type Stored = Conflict & { mutation_id: string; reason?: string };
+  const conflicts = ((doc?.sync_conflicts as Stored[] | undefined) ?? [])
+    .filter((c) => c.mutation_id === m.mutation_id && c.reason !== NOT_PERMITTED)
     .map(({ field, server_value, client_value }) => ({ field, server_value, client_value }));
   return {
     mutation_id: m.mutation_id,
     result: 'duplicate',
     first_result: first.result,
-    ...(doc ? { record: presentRecord(doc) } : {}),
+    ...(doc ? { record: doc } : {}),
     ...(conflicts.length > 0 ? { conflicts } : {}),
+    ...heldReport(first.held_fields ?? []),
     ...(first.errors ? { errors: first.errors } : {}),
   };
 }

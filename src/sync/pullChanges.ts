@@ -3,6 +3,7 @@ import { can, type Principal } from '../auth/principal';
 import type { RecordRepository } from '../records/recordRepository';
 import { presentRecord } from '../records/recordPresenter';
 import type { DataKeys } from '../crypto/dataKeys';
+import type { FieldAccess } from '../forms/fieldAccess';
 import { forbidden } from '../errors';
 import { inScope } from '../policy/recordScope';
 import type { CosmosClock } from './cosmosClock';
@@ -24,7 +25,7 @@ export interface PullOptions {
  * skipped nor repeated at a page boundary. Disabled records come as tombstones.
  */
 export async function pullChanges(
-  deps: { dataKeys: DataKeys; cosmosClock: CosmosClock },
+  deps: { dataKeys: DataKeys; cosmosClock: CosmosClock; fieldAccess: FieldAccess },
   repo: RecordRepository,
   principal: Principal,
   options: PullOptions,
@@ -85,12 +86,18 @@ export async function pullChanges(
     : { ...from, snapshot: false };
   // A replay after a scope change is over once it has caught up: later pulls need only the current scope.
   if (!hasMore) delete next.previous;
+  const grants = await deps.fieldAccess.grantsFor(principal);
   return {
     data: page.map((doc) =>
       doc.enabled && inScope(principal, doc)
-        ? presentRecord(doc, { fields: options.fields })
+        ? presentRecord(doc, grants, { fields: options.fields })
         : { id: doc.id, deleted: true },
     ),
-    metadata: { next_cursor: encodeCursor(key, next), has_more: hasMore },
+    // An offline app that holds an older forms version refreshes GET /forms before showing these records.
+    metadata: {
+      next_cursor: encodeCursor(key, next),
+      has_more: hasMore,
+      forms_version: grants.formsVersion,
+    },
   };
 }

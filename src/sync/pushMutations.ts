@@ -75,11 +75,11 @@ export async function pushMutations(
         try {
           const earlier = outcomes.get(key(m));
           if (!claimed && earlier) {
-            results[index] = await duplicateResult(known, principal, m, earlier);
+            results[index] = await duplicateResult(deps, known, principal, m, earlier);
             continue;
           }
           if (claimed?.kind === 'done') {
-            results[index] = await duplicateResult(known, principal, m, {
+            results[index] = await duplicateResult(deps, known, principal, m, {
               result: 'applied',
               ...claimed.doc,
             });

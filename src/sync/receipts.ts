@@ -18,6 +18,8 @@ export interface Receipt {
   claimed_at?: string;
   result?: MutationResult['result'];
   conflict_fields: string[];
+  /** Fields kept on the record because the role could not write them (names only). */
+  held_fields?: string[];
   errors?: MutationResult['errors'];
   created_at: string;
   ttl: number;
@@ -73,6 +75,7 @@ export class Receipts {
       ...this.base(countryCode, recordId, userName, result.mutation_id),
       result: result.result,
       conflict_fields: (result.conflicts ?? []).map((c) => c.field),
+      ...(result.held ? { held_fields: result.held.map((h) => h.field) } : {}),
       ...(result.errors ? { errors: result.errors } : {}),
     };
     await completeClaim(this.container, [countryCode, recordId], receipt);

@@ -31,6 +31,8 @@ export interface MutationResult {
   result: 'applied' | 'duplicate' | 'conflict' | 'rejected';
   record?: Record<string, unknown>;
   conflicts?: { field: string; server_value: unknown; client_value: unknown }[];
+  /** Fields of forms the role may not edit: kept on the record for review, not applied. */
+  held?: { field: string; message: string }[];
   errors?: EnvelopeEntry[];
 }
 

@@ -1,5 +1,6 @@
 import { can, type Principal } from '../auth/principal';
 import { inScope } from '../policy/recordScope';
+import type { FieldGrants } from '../forms/fieldAccess';
 import type { CaseDocument } from '../records/recordDocument';
 import { presentRecord } from '../records/recordPresenter';
 import type { Transition } from './transitions';
@@ -13,8 +14,11 @@ const primeroType = {
 } as const;
 
 export interface PresentTransitionOptions {
-  /** After a transition, the case as it now is (Primero's `record`), when the caller may still read it. */
-  withRecord?: boolean;
+  /**
+   * After a transition, the case as it now is (Primero's `record`), when the caller may still read it, as
+   * these grants let them see it.
+   */
+  withRecord?: FieldGrants;
 }
 
 /**
@@ -46,6 +50,6 @@ export function presentTransition(
     ...(t.responded_at ? { responded_at: t.responded_at } : {}),
     record_access_denied: !readable,
     user_can_accept_or_reject: t.status === 'in_progress' && t.transitioned_to === principal.user.user_name,
-    ...(options.withRecord && readable ? { record: presentRecord(doc) } : {}),
+    ...(options.withRecord && readable ? { record: presentRecord(doc, options.withRecord) } : {}),
   };
 }

@@ -14,7 +14,7 @@ const plainEverywhere = [
   ...['former_user_names', 'created_at', 'created_by', 'last_updated_at', 'last_updated_by', 'version'],
   ...['flag_count', 'alert_count', 'hidden_name', 'reminders', 'next_due_at', 'alerted_reminders'],
   ...['search_index', 'key_version', 'protection_version', 'create_fingerprint', 'attachment_ids'],
-  'field_versions',
+  ...['field_versions', 'forms_version'],
 ];
 const plainOf: Record<string, string[]> = {
   case: ['case_id', 'case_id_display', 'workflow', 'registration_date', 'age'],

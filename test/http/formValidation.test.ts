@@ -151,7 +151,11 @@ describe('a select field an admin adds with a new lookup', () => {
       body: { data: { school_transport: 'bicycle', age: 7 } },
     });
     expect(roundTrip.status).toBe(200);
-    expect(roundTrip.body.data).toMatchObject({ school_transport: 'bicycle', age: 7 });
+    // A removed field is for admins only (docs/form-permissions.md): the caseworker no longer sees it.
+    expect(roundTrip.body.data).toMatchObject({ age: 7 });
+    expect(roundTrip.body.data).not.toHaveProperty('school_transport');
+    const again = await t.call('GET', `/api/v2/cases/${caseId}`, { token: admin });
+    expect(again.body.data.school_transport).toBe('bicycle');
   });
 });
 

@@ -1,0 +1,96 @@
+import { AppError, type ErrorEntry } from '../errors';
+import type { FieldGrants } from '../forms/fieldAccess';
+import type { RecordKind } from './recordKind';
+
+type Fields = Record<string, unknown>;
+
+/** What every client needs to place a record, whatever forms its role may read (docs/form-permissions.md). */
+const identity = new Set(['id', 'module_id', 'forms_version']);
+/** `services_section[<unique_id>]` (a sync conflict on one subform entry) belongs to `services_section`. */
+const topKey = (field: string) => field.replace(/\[.*$/, '');
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * A key of the record the principal may read: one on a form it may read, or bookkeeping the server owns
+ * (ids, ownership, dates, version...) that no form claims. A value no form defines any more (a removed
+ * field) stays for admins, who read everything.
+ */
+export function canReadKey(grants: FieldGrants, kind: RecordKind, moduleId: unknown, key: string): boolean {
+  if (identity.has(key)) return true;
+  const access = grants.access(kind.type, moduleId, key);
+  if (access === 'unlisted') return kind.serverOwned.has(key);
+  return access !== 'none';
+}
+
+/** A key the principal may write: not one of a form it may only read or may not see. */
+export function canWriteKey(grants: FieldGrants, kind: RecordKind, moduleId: unknown, key: string): boolean {
+  const access = grants.access(kind.type, moduleId, key);
+  return access !== 'r' && access !== 'none';
+}
+
+/** The record without the keys the principal may not read; its sync conflicts likewise. */
+export function redactRecord<T extends Fields>(grants: FieldGrants, kind: RecordKind, doc: T): T {
+  if (grants.all) return doc;
+  const readable = (key: string) => canReadKey(grants, kind, doc.module_id, key);
+  const out: Fields = {};
+  for (const [key, value] of Object.entries(doc)) if (readable(key)) out[key] = value;
+  if (Array.isArray(out.sync_conflicts))
+    out.sync_conflicts = (out.sync_conflicts as { field: string }[]).filter((c) => readable(topKey(c.field)));
+  return out as T;
+}
+
+/**
+ * The keys of a write the principal may not make: on a form it may only read (unless sent back unchanged,
+ * as a client returning what it read does) or may not see at all (refused even when unchanged, so that a
+ * write cannot probe a value it cannot read). Keys no form defines are left to validation.
+ */
+export function refusedKeys(
+  grants: FieldGrants,
+  kind: RecordKind,
+  moduleId: unknown,
+  data: Fields,
+  stored: Fields,
+): string[] {
+  if (grants.all) return [];
+  return Object.entries(data)
+    .filter(([key, value]) => {
+      const access = grants.access(kind.type, moduleId, key);
+      return access === 'none' || (access === 'r' && !same(stored[key], value));
+    })
+    .map(([key]) => key)
+    .sort();
+}
+
+export const refusedEntries = (keys: string[]): ErrorEntry[] =>
+  keys.map((key) => ({ detail: key, message: 'is on a form your role may not edit' }));
+
+/** 403 naming every refused key (one entry each); nothing is written. */
+export function assertWritable(
+  grants: FieldGrants,
+  kind: RecordKind,
+  moduleId: unknown,
+  data: Fields,
+  stored: Fields,
+): void {
+  throwRefused(refusedKeys(grants, kind, moduleId, data, stored));
+}
+
+/**
+ * Deciding a sync conflict (keeping either value) is editing its field: a role that may not edit it can
+ * neither accept nor dismiss a value held for review.
+ */
+export function assertResolvable(
+  grants: FieldGrants,
+  kind: RecordKind,
+  moduleId: unknown,
+  fields: string[],
+): void {
+  const keys = [...new Set(fields.map(topKey))];
+  throwRefused(keys.filter((key) => !canWriteKey(grants, kind, moduleId, key)).sort());
+}
+
+function throwRefused(refused: string[]): void {
+  if (refused.length === 0) return;
+  const entries = refusedEntries(refused);
+  throw new AppError(403, `Your role may not edit ${refused.join(', ')}`, refused[0], entries);
+}
