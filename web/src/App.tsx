@@ -1,13 +1,25 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, ApiError, setToken } from './api';
-import { CaseList } from './screens/CaseList';
+import { casework, type Me } from './caseworkApi';
+import { Admin } from './screens/Admin';
 import { CaseView } from './screens/CaseView';
+import { CaseWork } from './screens/CaseWork';
+import { HelpPanel } from './screens/Help';
 import { Home } from './screens/Home';
+import { NewCase } from './screens/NewCase';
+import { RecordList, type RecordType } from './screens/RecordList';
+import { RecordSummary } from './screens/RecordSummary';
 import { SignIn, type Unlocked } from './screens/SignIn';
 import { pendingMutations, syncNow } from './sync';
 import { Vault } from './vault';
 
-type Screen = { name: 'home' } | { name: 'cases' } | { name: 'case'; id: string };
+type Screen =
+  | { name: 'home' }
+  | { name: 'list'; type: RecordType }
+  | { name: 'case'; id: string }
+  | { name: 'record'; type: RecordType; id: string }
+  | { name: 'new-case' }
+  | { name: 'admin' };
 
 export function App() {
   const [user, setUser] = useState<Unlocked>();
@@ -16,6 +28,18 @@ export function App() {
   const [pending, setPending] = useState(0);
   const [lastSync, setLastSync] = useState<string>();
   const [attention, setAttention] = useState('');
+  const [me, setMe] = useState<Me>();
+  const [help, setHelp] = useState(false);
+
+  // Who the user is and what their role may do (the casework buttons follow it); kept sealed for offline.
+  useEffect(() => {
+    if (!user) return;
+    void user.vault.get<Me>('meta', 'me').then((kept) => kept && setMe(kept));
+    casework.me().then(
+      ({ data }) => (setMe(data), void user.vault.put('meta', 'me', data)),
+      () => undefined,
+    );
+  }, [user]);
 
   const refresh = useCallback(async () => {
     if (!user) return;
@@ -70,9 +94,19 @@ export function App() {
     user.vault.close();
     await Vault.wipe(user.userName);
     setUser(undefined);
+    setMe(undefined);
     setScreen({ name: 'home' });
   };
   const open = (id: string) => setScreen({ name: 'case', id });
+  const go = (next: Screen) => (setScreen(next), setHelp(false));
+  const listOf = (type: RecordType) => () => go({ name: 'list', type });
+  const current = (type: RecordType) =>
+    (screen.name === 'list' || screen.name === 'record') && screen.type === type
+      ? 'page'
+      : type === 'cases' && (screen.name === 'case' || screen.name === 'new-case')
+        ? 'page'
+        : undefined;
+  const isAdmin = me?.permissions.some((p) => p.resource === 'users');
 
   return (
     <>
@@ -80,15 +114,29 @@ export function App() {
         <nav aria-label="Main">
           <button
             aria-current={screen.name === 'home' ? 'page' : undefined}
-            onClick={() => setScreen({ name: 'home' })}
+            onClick={() => go({ name: 'home' })}
           >
             Home
           </button>
-          <button
-            aria-current={screen.name !== 'home' ? 'page' : undefined}
-            onClick={() => setScreen({ name: 'cases' })}
-          >
+          <button aria-current={current('cases')} onClick={listOf('cases')}>
             Cases
+          </button>
+          <button aria-current={current('incidents')} onClick={listOf('incidents')}>
+            Incidents
+          </button>
+          <button aria-current={current('tracing_requests')} onClick={listOf('tracing_requests')}>
+            Tracing
+          </button>
+          {isAdmin && (
+            <button
+              aria-current={screen.name === 'admin' ? 'page' : undefined}
+              onClick={() => go({ name: 'admin' })}
+            >
+              Admin
+            </button>
+          )}
+          <button aria-expanded={help} aria-controls="help-panel" onClick={() => setHelp(!help)}>
+            Help
           </button>
           <button onClick={() => void signOut()}>Sign out</button>
         </nav>
@@ -103,16 +151,43 @@ export function App() {
           </p>
         )}
       </header>
-      {screen.name === 'home' && <Home online={online} onOpen={open} />}
-      {screen.name === 'cases' && <CaseList online={online} vault={user.vault} onOpen={open} />}
+      {help && <HelpPanel screen={screen.name} onClose={() => setHelp(false)} />}
+      {screen.name === 'home' && <Home online={online} onOpen={open} me={me} />}
+      {screen.name === 'list' && (
+        <RecordList
+          type={screen.type}
+          online={online}
+          vault={user.vault}
+          me={me?.user_name ?? user.userName}
+          onOpen={(id) =>
+            screen.type === 'cases' ? open(id) : go({ name: 'record', type: screen.type, id })
+          }
+          onNew={screen.type === 'cases' ? () => go({ name: 'new-case' }) : undefined}
+        />
+      )}
+      {screen.name === 'record' && (
+        <RecordSummary type={screen.type} id={screen.id} onBack={listOf(screen.type)} />
+      )}
+      {screen.name === 'new-case' && (
+        <NewCase
+          vault={user.vault}
+          online={online}
+          me={me}
+          onCreated={(id) => (void refresh(), open(id))}
+          onCancel={listOf('cases')}
+        />
+      )}
+      {screen.name === 'admin' && <Admin online={online} />}
       {screen.name === 'case' && (
         <CaseView
           id={screen.id}
           vault={user.vault}
           online={online}
           onSaved={() => void refresh()}
-          onBack={() => setScreen({ name: 'cases' })}
-        />
+          onBack={listOf('cases')}
+        >
+          <CaseWork id={screen.id} vault={user.vault} online={online} me={me} onSync={() => void refresh()} />
+        </CaseView>
       )}
     </>
   );

@@ -63,7 +63,10 @@ export class NetworkError extends Error {}
 let token: string | undefined;
 export const setToken = (value: string | undefined) => (token = value);
 
-async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
+/** The bearer token for requests made outside `call` (uploads with progress, downloads). */
+export const authHeaders = (): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
+
+export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
   const headers: Record<string, string> = { Accept: 'application/json' };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';

@@ -2,6 +2,7 @@ import { render } from 'preact';
 import { registerSW } from 'virtual:pwa-register';
 import { App } from './App';
 import './styles.css';
+import './casework.css';
 
 render(<App />, document.getElementById('app') as HTMLElement);
 

@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type CaseRecord } from '../api';
 import { FieldInput } from '../forms/registry';
@@ -13,6 +14,8 @@ export function CaseView(props: {
   online: boolean;
   onSaved: () => void;
   onBack: () => void;
+  /** What goes below the form (files, casework), inside the screen's main landmark. */
+  children?: ComponentChildren;
 }) {
   const { id, vault, online } = props;
   const [record, setRecord] = useState<CaseRecord>();
@@ -84,6 +87,7 @@ export function CaseView(props: {
         )}
         <button type="submit">Save</button>
       </form>
+      {props.children}
     </main>
   );
 }

@@ -1,7 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Task } from '../api';
+import type { Me } from '../caseworkApi';
+import { Tour } from './Help';
+import { WorkQueues } from './WorkQueues';
 
-export function Home({ online, onOpen }: { online: boolean; onOpen: (id: string) => void }) {
+export function Home({ online, onOpen, me }: { online: boolean; onOpen: (id: string) => void; me?: Me }) {
   const [tasks, setTasks] = useState<Task[]>();
   const [alerts, setAlerts] = useState<Record<string, number>>();
   useEffect(() => {
@@ -19,6 +22,7 @@ export function Home({ online, onOpen }: { online: boolean; onOpen: (id: string)
   const sorted = [...(tasks ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue));
   return (
     <main>
+      <Tour />
       <h1>My tasks</h1>
       {!online && !tasks && <p>Tasks are shown when you are online.</p>}
       {tasks && !tasks.length && <p>No tasks due.</p>}
@@ -36,6 +40,7 @@ export function Home({ online, onOpen }: { online: boolean; onOpen: (id: string)
           </li>
         ))}
       </ul>
+      <WorkQueues online={online} me={me} onOpen={onOpen} />
       {alerts && (
         <section aria-labelledby="alerts-title">
           <h2 id="alerts-title">Alerts</h2>
