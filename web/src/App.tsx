@@ -97,8 +97,8 @@ export function App() {
     setMe(undefined);
     setScreen({ name: 'home' });
   };
-  const open = (id: string) => setScreen({ name: 'case', id });
   const go = (next: Screen) => (setScreen(next), setHelp(false));
+  const open = (id: string) => go({ name: 'case', id });
   const listOf = (type: RecordType) => () => go({ name: 'list', type });
   const current = (type: RecordType) =>
     (screen.name === 'list' || screen.name === 'record') && screen.type === type

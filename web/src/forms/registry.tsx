@@ -1,4 +1,5 @@
 import type { JSX } from 'preact';
+import { FieldHelp } from '../screens/FieldHelp';
 import { t, type FormField, type Locales } from './types';
 
 export interface WidgetProps {
@@ -120,7 +121,15 @@ export const widgets: Record<string, Widget> = {
   ),
 };
 
-export function FieldInput(props: WidgetProps) {
+/** A field with its configured help (if any) below it. */
+export const FieldInput = (props: WidgetProps) => (
+  <>
+    <FieldControl {...props} />
+    <FieldHelp field={props.field} id={props.id} locales={props.locales} />
+  </>
+);
+
+function FieldControl(props: WidgetProps) {
   const { field, locales } = props;
   const label = t(field.display_name, locales);
   if (field.type === 'separator') return <h3 class="separator">{label}</h3>;

@@ -9,6 +9,7 @@ export interface FormField {
   type: string;
   display_name: Translated;
   help_text?: Translated;
+  guiding_questions?: Translated;
   required?: boolean;
   editable?: boolean;
   visible?: boolean;
