@@ -7,6 +7,7 @@ import { benchCosmosRequests } from './cosmosRequests';
 import { benchEncryption } from './encryption';
 import { benchReminders } from './reminders';
 import { benchSync } from './sync';
+import { benchWebBundle } from './webBundle';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -19,6 +20,7 @@ const benchmarks: Record<string, (stack: BenchStack, n: number) => Promise<strin
   sync: (stack) => benchSync(stack),
   reminders: (stack) => benchReminders(stack),
   imports: async () => benchColdImport(ROOT),
+  web: async () => benchWebBundle(ROOT),
 };
 
 /** `BENCH_ONLY=sync,reminders` runs some; `BENCH_N` sets the number of cases of the case benchmarks. */

@@ -11,7 +11,8 @@ export function FieldHelp({ field, id, locales }: { field: FormField; id: string
   return (
     <details class="fieldhelp" id={`${id}-help`}>
       <summary>
-        <span aria-hidden="true">?</span> Help on {t(field.display_name, locales)}
+        <span aria-hidden="true">?</span>
+        <span>Help on {t(field.display_name, locales)}</span>
       </summary>
       {help && <p>{help}</p>}
       {questions && (
