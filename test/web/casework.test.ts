@@ -25,7 +25,7 @@ let stack: TestApp;
 let browser: Browser;
 const contexts: BrowserContext[] = [];
 
-jest.setTimeout(90_000);
+jest.setTimeout(180_000);
 
 beforeAll(async () => {
   const staticRoot = buildWebApp();
