@@ -5,6 +5,7 @@ import { benchCases } from './cases';
 import { benchColdImport } from './coldImport';
 import { benchCosmosRequests } from './cosmosRequests';
 import { benchEncryption } from './encryption';
+import { benchLighthouse } from './lighthouse';
 import { benchReminders } from './reminders';
 import { benchSync } from './sync';
 import { benchWebBundle } from './webBundle';
@@ -21,6 +22,7 @@ const benchmarks: Record<string, (stack: BenchStack, n: number) => Promise<strin
   reminders: (stack) => benchReminders(stack),
   imports: async () => benchColdImport(ROOT),
   web: async () => benchWebBundle(ROOT),
+  lighthouse: (stack) => benchLighthouse(stack, ROOT),
 };
 
 /** `BENCH_ONLY=sync,reminders` runs some; `BENCH_N` sets the number of cases of the case benchmarks. */
