@@ -17,6 +17,8 @@ const plaintext: RecordSealer = {
   searchHashes: async () => [],
   categoryTokens: async (_cc, _field, values) => values.map(String),
   protectionOf: async () => 'plain',
+  categoricalFields: async () => [],
+  protectionVersions: async () => ({}),
   fingerprint: async (_cc, text) => createHash('sha256').update(text).digest('hex'),
 };
 

@@ -22,8 +22,10 @@ for (const kind of allKinds) {
     'GET',
     `v2/${kind.resource}`,
     async (request, principal, services) => {
-      const params = parseListParams(kind, request.url.searchParams);
-      const page = await listRecords(services.records.repos[kind.type], principal, params);
+      const repo = services.records.repos[kind.type];
+      const categorical = await repo.cipher.categoricalFields(principal.countryCode, kind.type);
+      const params = parseListParams(kind, request.url.searchParams, categorical);
+      const page = await listRecords(repo, principal, params);
       const data = page.docs.map((doc) => presentListed(kind, doc, params.fields));
       return list(data, { total: page.total, per: params.per, page: params.page });
     },

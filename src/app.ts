@@ -18,7 +18,7 @@ import type { RecordDeps } from './records/recordDeps';
 import { IdReservations } from './records/idReservations';
 import { RecordRepository } from './records/recordRepository';
 import type { CaseDocument } from './records/recordDocument';
-import { recordKinds } from './records/recordKinds';
+import { kindOf, recordKinds } from './records/recordKinds';
 import { Tombstones } from './records/tombstones';
 import { CosmosClock } from './sync/cosmosClock';
 import { systemClock, type Clock } from './clock';
@@ -34,6 +34,8 @@ import { containerDefinitions } from './platform/containers';
 import { CosmosRequests } from './platform/cosmosRequests';
 import { defaultCredential } from './platform/defaultCredential';
 import { RecordCipher } from './records/recordCipher';
+import { FieldProtections } from './records/fieldProtections';
+import { plainFieldsOf } from './records/protection';
 import { Receipts } from './sync/receipts';
 import { AlertStore } from './reminders/alertStore';
 import { OutboxChannel, WebhookChannel, type NotificationChannel } from './notifications/channels';
@@ -87,6 +89,8 @@ export interface AppOverrides {
   clock?: Clock;
   logger?: Logger;
   keyStore?: KeyStore;
+  /** The identity Azure clients use (DefaultAzureCredential, the managed identity in Azure, by default). */
+  credential?: TokenCredential;
 }
 
 function notificationChannel(
@@ -108,9 +112,12 @@ function notificationChannel(
   return new OutboxChannel(config.NOTIFY_OUTBOX, () => clock.now());
 }
 
+// A form may call plain only what the server keeps in clear anyway (records/protection.ts).
+const plainFields = (recordType: string) => plainFieldsOf(kindOf(recordType));
+
 /** The composition root: config in, services out. Tests call it against the emulators. */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
-  let credential: TokenCredential | undefined;
+  let credential = overrides.credential;
   const lazyCredential = () => (credential ??= defaultCredential());
   const clock = overrides.clock ?? systemClock;
   const cosmosRequests = new CosmosRequests();
@@ -131,7 +138,8 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const settings = new CountrySettingsRepository(containers.config, clock);
   const dataKeys = new DataKeys(keyStore, clock);
   const users = new UserRepository(containers.users, dataKeys);
-  const cipher = new RecordCipher(dataKeys, settings);
+  const forms = new FormStore(containers.config, clock, { plainFields });
+  const cipher = new RecordCipher(dataKeys, new FieldProtections(forms));
   const repos = {
     case: new RecordRepository<CaseDocument>(containers.records, cipher, recordKinds.case),
     incident: new RecordRepository(containers.records, cipher, recordKinds.incident),
@@ -185,7 +193,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
     directory: new Directory({ users: containers.users, config: containers.config }),
-    forms: new FormStore(containers.config, clock),
+    forms,
     tombstones: new Tombstones(containers.records),
     cosmosClock: new CosmosClock(containers.sync),
     audit,

@@ -3,8 +3,6 @@ import type { RecordKind } from '../records/recordKind';
 import { deriveCaseFields } from './caseDerivedFields';
 import { caseFieldsSchema, caseRecordSchema, serverOwnedKeys, subforms } from './schema';
 
-export const nameFields = ['name', 'name_first', 'name_middle', 'name_last', 'name_nickname'];
-
 export const caseKind: RecordKind = {
   type: 'case',
   resource: 'cases',
@@ -14,12 +12,10 @@ export const caseKind: RecordKind = {
   record: caseRecordSchema,
   subforms: new Set(Object.keys(subforms)),
   serverOwned: new Set(serverOwnedKeys),
-  // Everything else is sealed. In clear: the ids, the workflow stage, and the registration date and age
+  // In clear whatever the forms say (they class everything else): the ids, the workflow stage, and the registration date and age
   // lists filter and sort by by range (age is computed from the sealed date of birth at write).
   protection: {
     plain: ['case_id', 'case_id_display', 'workflow', 'registration_date', 'age'],
-    searchable: nameFields,
-    categorical: ['sex', 'risk_level', 'protection_concerns', 'location_current'],
   },
   displayField: 'case_id_display',
   identity: (id, shortId) => ({ case_id: id, case_id_display: shortId }),

@@ -1,4 +1,3 @@
-import type { ProtectionClass } from '../crypto/protectionClass';
 import type { RecordType } from '../records/recordKind';
 
 export type CustomFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'string_list';
@@ -24,11 +23,4 @@ export interface CountrySettings {
   notification_digest?: boolean;
   /** Days an approval may stay pending before the case gets an `approval` alert (default 3). */
   approval_reminder_days?: number;
-  /**
-   * Deprecated: every field that is not plain is sealed already. A field listed here (`field`, or
-   * `subform.field`) is sealed only — no blind index, no category token.
-   */
-  sensitive_fields?: Partial<Record<RecordType, string[]>>;
-  /** A country's choice of class for a field (records/protection.ts); `plain` is ignored: only code decides what is in clear. */
-  field_protection?: Partial<Record<RecordType, Record<string, ProtectionClass>>>;
 }

@@ -5,13 +5,14 @@
  * - `sealed_categorical`: sealed, plus a keyed deterministic token per value, so that an equality filter or
  *   a count can be answered without the plaintext (the token of a known option can be computed to label it).
  * - `plain`: in clear. Only structural fields the server itself queries in SQL (ids, owners, module, status,
- *   the dates lists sort and filter on, bookkeeping).
+ *   the dates lists sort and filter on, bookkeeping): a fixed list, never the forms' choice.
  */
 export type ProtectionClass = 'sealed' | 'sealed_searchable' | 'sealed_categorical' | 'plain';
 
-/** What a record kind declares; every field it does not name — custom and subform fields included — is sealed. */
+/**
+ * What a record kind declares: the fields of its own kept in clear whatever the forms say (the server queries
+ * them). Every other field's class comes from the country's forms (records/protection.ts).
+ */
 export interface FieldProtection {
   plain: readonly string[];
-  searchable: readonly string[];
-  categorical: readonly string[];
 }

@@ -3,7 +3,6 @@ import type { RecordRepository } from '../records/recordRepository';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { DataKeys } from './dataKeys';
-import { PROTECTION_VERSION } from '../records/protection';
 
 export interface ReencryptionProgress {
   done: number;
@@ -29,8 +28,9 @@ export interface ReencryptionDeps {
 
 /**
  * Moves a country's records to its current data key version and protection classes (re-sealing what an
- * older version kept in clear), in bounded batches. Nothing to remember
- * between runs: what is left is exactly the records whose key_version is not current, so an interrupted
+ * older version kept in clear, or classed otherwise before an admin changed a field's class in the forms),
+ * in bounded batches. Nothing to remember between runs: what is left is exactly the records whose
+ * key_version or protection_version (the fingerprint of their type's classes) is not current, so an interrupted
  * run simply resumes. Each record is rewritten with an etag condition: a concurrent edit wins and the
  * record is revisited, never overwritten. Opening needs the old version, which the key store keeps.
  */
@@ -41,14 +41,21 @@ export async function reencryptCountry(
 ) {
   const batchSize = options.batchSize ?? 100;
   const { version } = await deps.dataKeys.encryptionKey(countryCode);
-  // Older key, or stored under older protection classes (e.g. fields that were in clear then).
+  // Older key, or stored under other protection classes (the forms changed, or fields were in clear then).
+  const current = Object.entries(await deps.cases.cipher.protectionVersions(countryCode));
+  const currentClasses = current
+    .map((_, i) => `(c.record_type = @type${i} AND c.protection_version = @protection${i})`)
+    .join(' OR ');
   const where =
     'c.country_code = @country AND IS_DEFINED(c.key_version) AND ' +
-    '(c.key_version != @version OR NOT IS_DEFINED(c.protection_version) OR c.protection_version != @protection)';
+    `(c.key_version != @version OR NOT IS_DEFINED(c.protection_version) OR NOT (${currentClasses || 'false'}))`;
   const parameters = [
     { name: '@country', value: countryCode },
     { name: '@version', value: version },
-    { name: '@protection', value: PROTECTION_VERSION },
+    ...current.flatMap(([type, fingerprint], i) => [
+      { name: `@type${i}`, value: type },
+      { name: `@protection${i}`, value: fingerprint },
+    ]),
   ];
   const total = Math.min(
     await deps.cases.count(countryCode, where, parameters),

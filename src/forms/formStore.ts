@@ -4,6 +4,7 @@ import { unprocessable } from '../errors';
 import { issuesToEntries } from '../http/validation';
 import { formSetProblems, formSetSchema } from './formSet';
 import type { Form, FormInput } from './formSchema';
+import { protectionProblems, type PlainFields } from './protectionRules';
 
 /** One published configuration of a country's forms. Never changed once written. */
 export interface FormsVersion {
@@ -33,6 +34,7 @@ export class FormStore {
   constructor(
     private readonly container: Container,
     private readonly clock: Clock,
+    private readonly rules: { plainFields?: PlainFields } = {},
   ) {}
 
   async current(countryCode: string): Promise<FormsVersion> {
@@ -65,7 +67,11 @@ export class FormStore {
       const { value: current, etag } = await this.readCurrent(countryCode);
       const parsed = formSetSchema.safeParse(change(current.forms));
       if (!parsed.success) throw unprocessable(issuesToEntries(parsed.error.issues, ['forms']));
-      const problems = formSetProblems(parsed.data, lookupIds);
+      const { plainFields } = this.rules;
+      const problems = [
+        ...formSetProblems(parsed.data, lookupIds),
+        ...(plainFields ? protectionProblems(parsed.data, plainFields) : []),
+      ];
       if (problems.length > 0) throw unprocessable(problems);
       const version = current.version + 1;
       const next: FormsVersion = {

@@ -29,8 +29,6 @@ export const incidentKind: RecordKind = {
       'date_of_first_report',
       'age',
     ],
-    searchable: ['name'],
-    categorical: ['sex', 'gbv_sexual_violence_type'],
   },
   displayField: 'incident_code',
   identity: (id, shortId) => ({ incident_id: id, incident_code: shortId }),

@@ -7,7 +7,7 @@ import type { KeyStore, SecretVersion } from './keyStore';
 export class KeyVaultKeyStore implements KeyStore {
   private readonly client: SecretClient;
 
-  /** `options` only for tests: a local vault's CA and challenge host (see test/support/keyVaultFake.ts). */
+  /** `options` only for tests: an agent that reaches a local vault (see test/support/keyVaultFake.ts). */
   constructor(
     vaultUrl: string,
     credential: TokenCredential,

@@ -45,10 +45,16 @@ function foldedParams(search: URLSearchParams): Map<string, string[]> {
 
 /**
  * Parses GET /cases (/incidents, ...) query parameters; anything unknown or malformed is a 400 naming it.
- * `per` above the maximum is clamped to it, as Primero does (its clients ask for large pages).
+ * `per` above the maximum is clamped to it, as Primero does (its clients ask for large pages). Besides the
+ * kind's filters, a list filters by every field the country's forms make categorical (`categorical`).
  */
-export function parseListParams(kind: RecordKind, search: URLSearchParams): ListParams {
-  const { orderable, filters, ranges } = kind.list;
+export function parseListParams(
+  kind: RecordKind,
+  search: URLSearchParams,
+  categorical: readonly string[] = [],
+): ListParams {
+  const { orderable, ranges } = kind.list;
+  const filters = [...new Set([...kind.list.filters, ...categorical])];
   // Integrations look records up by their display ids (case_id, case_id_display, short_id, ...): all plain.
   const idFilters = ['short_id', ...Object.keys(kind.identity('', ''))];
   const params: ListParams = {

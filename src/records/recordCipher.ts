@@ -1,10 +1,10 @@
 import { createHmac } from 'node:crypto';
-import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import { blindIndex, categoryToken, searchTokens } from '../crypto/blindIndex';
 import type { DataKeys } from '../crypto/dataKeys';
 import { isSealed, open, seal } from '../crypto/fieldCipher';
-import { PROTECTION_VERSION, type ProtectionClass, protectionOf, searchableFields } from './protection';
-import { kindOf } from './recordKinds';
+import type { ProtectionSource } from './fieldProtections';
+import type { ProtectionClass } from './protection';
+import { recordTypes } from './recordKind';
 
 export type Doc = Record<string, unknown> & { id: string; country_code: string; record_type: string };
 type Entry = Record<string, unknown>;
@@ -19,30 +19,33 @@ export interface RecordSealer {
   categoryTokens(countryCode: string, field: string, values: readonly unknown[]): Promise<string[]>;
   /** The class of a field of a record type in a country (what a list filter may do with it). */
   protectionOf(countryCode: string, recordType: string, path: string): Promise<ProtectionClass>;
+  /** The fields of a record type a list may filter by token (categorical in the country's forms). */
+  categoricalFields(countryCode: string, recordType: string): Promise<string[]>;
+  /** The protection_version a record of each type is stored with today (the re-sealing job's target). */
+  protectionVersions(countryCode: string): Promise<Record<string, string>>;
   /** A keyed hash of a request (an offline create's fingerprint): comparable, but no guess can be checked. */
   fingerprint(countryCode: string, text: string): Promise<string>;
 }
 
 /**
- * Seals every field that is not plain (see protection.ts) on the way into Cosmos and opens them on the way
+ * Seals every field that is not plain (its class comes from the country's forms, see protection.ts) on the way into Cosmos and opens them on the way
  * out. Each value is bound to its country, record type, record id and field (for subform entries, the
  * entry's unique_id) as associated data: a value copied elsewhere, or altered, does not open.
  */
 export class RecordCipher implements RecordSealer {
   constructor(
     private readonly keys: DataKeys,
-    private readonly settings: CountrySettingsRepository,
+    private readonly protections: ProtectionSource,
   ) {}
 
   async seal<T extends Doc>(doc: T): Promise<T> {
     const cc = doc.country_code;
-    const [key, indexKey, settings] = await Promise.all([
+    const [key, indexKey, protection] = await Promise.all([
       this.keys.encryptionKey(cc),
       this.keys.indexKey(cc),
-      this.settings.get(cc),
+      this.protections.of(cc),
     ]);
-    const kind = kindOf(doc.record_type);
-    const classOf = (path: string) => protectionOf(kind, settings, path);
+    const classOf = (path: string) => protection.classOf(doc.record_type, doc.module_id, path);
     const sealValue = (path: string, aadPath: string, value: unknown) => {
       const sealed = seal(key, aad(doc, aadPath), value);
       if (classOf(path) === 'sealed_categorical')
@@ -50,7 +53,8 @@ export class RecordCipher implements RecordSealer {
       return sealed;
     };
     const out: Record<string, unknown> = { ...doc };
-    const words = searchableFields(kind, settings)
+    const words = protection
+      .searchable(doc.record_type, doc.module_id)
       .map((f) => doc[f])
       .filter((v): v is string => typeof v === 'string');
     out.search_index = blindIndex(indexKey, searchTokens(words.join(' ')));
@@ -72,7 +76,7 @@ export class RecordCipher implements RecordSealer {
       }
     }
     out.key_version = key.version;
-    out.protection_version = PROTECTION_VERSION;
+    out.protection_version = protection.fingerprint(doc.record_type);
     return out as T;
   }
 
@@ -107,7 +111,16 @@ export class RecordCipher implements RecordSealer {
   }
 
   async protectionOf(countryCode: string, recordType: string, path: string): Promise<ProtectionClass> {
-    return protectionOf(kindOf(recordType), await this.settings.get(countryCode), path);
+    return (await this.protections.of(countryCode)).filterClass(recordType, path);
+  }
+
+  async categoricalFields(countryCode: string, recordType: string): Promise<string[]> {
+    return (await this.protections.of(countryCode)).categorical(recordType);
+  }
+
+  async protectionVersions(countryCode: string): Promise<Record<string, string>> {
+    const protection = await this.protections.of(countryCode);
+    return Object.fromEntries(recordTypes.map((type) => [type, protection.fingerprint(type)]));
   }
 
   /** The tokens a categorical field's stored values carry for `values` (an equality filter, a count's label). */

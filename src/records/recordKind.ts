@@ -36,10 +36,7 @@ export interface RecordKind {
   record: z.ZodObject;
   subforms: ReadonlySet<string>;
   serverOwned: ReadonlySet<string>;
-  /**
-   * The fields (`field` or `subform.field`) kept in clear, searchable through the blind index, or
-   * categorical (filterable by keyed token); everything else is sealed. See records/protection.ts.
-   */
+  /** The type's own fields kept in clear whatever the forms say; the forms class the rest (records/protection.ts). */
   protection: FieldProtection;
   /** The human-facing id field (`case_id_display`), and the type's own id fields. */
   displayField: string;

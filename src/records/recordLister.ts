@@ -41,7 +41,7 @@ export async function listRecords<T extends RecordDocument>(
       // Sealed: matched by its keyed token (any of the values), never by plaintext.
       const tokens = await repo.cipher.categoryTokens(principal.countryCode, field, values);
       where.push(`(${tokens.map((t) => `ARRAY_CONTAINS(c.${field}.tok, ${param(t)})`).join(' OR ')})`);
-    } else throw badRequest(`${field} is sealed in this country: it cannot be filtered on`, field);
+    } else throw badRequest(`${field} is sealed in this country's forms: it cannot be filtered on`, field);
   }
   for (const [field, ranges] of Object.entries(params.ranges)) {
     const alternatives = ranges.map((r) => {

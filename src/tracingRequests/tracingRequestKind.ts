@@ -21,8 +21,6 @@ export const tracingRequestKind: RecordKind = {
   // the inquiry date lists filter and sort by.
   protection: {
     plain: ['tracing_request_id', 'inquiry_date'],
-    searchable: ['relation_name', 'relation_nickname'],
-    categorical: ['relation'],
   },
   displayField: 'short_id',
   identity: (id) => ({ tracing_request_id: id }),

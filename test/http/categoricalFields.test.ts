@@ -105,25 +105,4 @@ describe('categorical fields: sealed, yet filterable and countable', () => {
       protection_concerns: ['legacy_concern'],
     });
   });
-
-  it("follows the country's choices: a custom field made categorical gets tokens, a sealed-only field no filter", async () => {
-    const before = await t.app.settings.get('GH');
-    await t.app.settings.update('GH', (c) => ({
-      ...c,
-      field_protection: { case: { displacement_status: 'sealed_categorical' } },
-      sensitive_fields: { case: ['risk_level'] },
-    }));
-    try {
-      const { id } = await create({ name: 'Cat Choice', displacement_status: 'idp', risk_level: 'high' });
-      const doc = await raw(id);
-      expect(doc.displacement_status).toMatchObject({ $enc: 'aes-256-gcm', tok: [expect.any(String)] });
-      expect(isSealed(doc.risk_level)).toBe(true);
-      expect(doc.risk_level).not.toHaveProperty('tok');
-      const refused = await t.call('GET', '/api/v2/cases?risk_level=high', { token });
-      expect(refused.status).toBe(400);
-      expect(refused.body.errors[0]).toMatchObject({ detail: 'risk_level' });
-    } finally {
-      await t.app.settings.update('GH', () => before);
-    }
-  });
 });

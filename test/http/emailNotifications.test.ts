@@ -3,21 +3,27 @@ import { readFileSync } from 'node:fs';
 import { EmailClient } from '@azure/communication-email';
 import { EmailChannel } from '../../src/notifications/emailChannel';
 import { AcsEmailFake } from '../support/acsEmailFake';
+import { FakeEntra } from '../support/fakeEntra';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 // Notifications by e-mail through Azure Communication Services: the real SDK against a fake that speaks
-// the ACS REST protocol (request signing, send operation, status polling).
-const acs = new AcsEmailFake();
+// the ACS REST protocol (managed-identity tokens or request signing, send operation, status polling).
+const entra = new FakeEntra();
+const acs = new AcsEmailFake(entra);
 const trustFake = () => ({ tlsOptions: { ca: readFileSync(acs.caPath, 'utf8') } });
 let t: TestApp;
 beforeAll(async () => {
   await acs.start();
-  t = await startTestApp({
-    NOTIFY_CHANNEL: 'email',
-    ACS_CONNECTION_STRING: acs.connectionString,
-    ACS_CA_CERT_PATH: acs.caPath,
-    NOTIFY_EMAIL_SENDER: 'DoNotReply@primero.example.org',
-  });
+  // As in Azure: the endpoint and the app's managed identity, no access key.
+  t = await startTestApp(
+    {
+      NOTIFY_CHANNEL: 'email',
+      ACS_ENDPOINT: acs.endpoint,
+      ACS_CA_CERT_PATH: acs.caPath,
+      NOTIFY_EMAIL_SENDER: 'DoNotReply@primero.example.org',
+    },
+    { credential: entra.credential() },
+  );
 });
 afterAll(async () => {
   await t.close();
@@ -50,6 +56,8 @@ it('mails the caseworker once per message, naming the case by reference only, wi
   // The demo child's name is nowhere in the mail.
   expect(JSON.stringify(mails)).not.toContain('Amina');
   expect(acs.unauthorized).toBe(0);
+  // Sent with the managed identity's token for the scope the SDK asks for.
+  expect(entra.requested).toContainEqual(['https://communication.azure.com//.default']);
 });
 
 it('one message delivered to 10 senders at once is mailed once', async () => {
@@ -129,4 +137,28 @@ it('a wrong access key is refused by the service', async () => {
     }),
   ).rejects.toThrow();
   expect(acs.unauthorized).toBeGreaterThan(before);
+});
+
+it('a managed identity whose token is for another resource is refused by the service', async () => {
+  const misconfigured = EmailChannel.create(
+    {
+      endpoint: acs.endpoint,
+      ca: readFileSync(acs.caPath, 'utf8'),
+      credential: () => entra.credential({ scope: 'https://vault.azure.net/.default' }),
+    },
+    { sender: 'a@b.org', pollIntervalMs: 10 },
+  );
+  const before = acs.unauthorized;
+  const sent = acs.sent.length;
+  await expect(
+    misconfigured.deliver({
+      message_id: randomBytes(16).toString('hex'),
+      to: { user_name: 'x', email: 'x@example.org' },
+      subject: 's',
+      text: 't',
+      data: {},
+    }),
+  ).rejects.toMatchObject({ statusCode: 401 });
+  expect(acs.unauthorized).toBeGreaterThan(before);
+  expect(acs.sent.length).toBe(sent);
 });

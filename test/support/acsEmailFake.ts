@@ -4,6 +4,10 @@ import type { IncomingMessage } from 'node:http';
 import { createServer, type Server } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import { emulatorInfo } from './emulatorEnv';
+import type { FakeEntra } from './fakeEntra';
+
+/** The resource ACS accepts Entra tokens for (the SDK asks for `https://communication.azure.com//.default`). */
+const ACS_RESOURCE = 'https://communication.azure.com';
 
 export interface SentEmail {
   operationId: string;
@@ -16,7 +20,9 @@ export interface SentEmail {
 
 /**
  * Azure Communication Services Email over its REST protocol, for the real `@azure/communication-email`
- * client: HMAC-SHA256 request signing checked against the access key, `POST /emails:send` (202 with an
+ * client: either a managed identity's bearer token, checked as ACS does (issued by the (fake) Entra, for
+ * the communication resource, of the tenant, unexpired), or HMAC-SHA256 request signing checked against
+ * the access key; then `POST /emails:send` (202 with an
  * `operation-location`), `GET /emails/operations/{id}`. A repeated `Operation-Id` is the same operation, as
  * in ACS. Recipients listed in `bounce` end in status Failed.
  */
@@ -31,6 +37,13 @@ export class AcsEmailFake {
   >();
   private server?: Server;
   private port = 0;
+
+  constructor(private readonly entra: FakeEntra) {}
+
+  /** The resource's endpoint, for a client with a managed identity. */
+  get endpoint() {
+    return `https://127.0.0.1:${this.port}/`;
+  }
 
   get connectionString() {
     return `endpoint=https://127.0.0.1:${this.port}/;accesskey=${this.key}`;
@@ -53,7 +66,7 @@ export class AcsEmailFake {
           res.writeHead(status, { 'content-type': 'application/json', ...headers });
           res.end(json === undefined ? undefined : JSON.stringify(json));
         };
-        if (!this.signedCorrectly(req, body)) {
+        if (!this.authorized(req, body)) {
           this.unauthorized += 1;
           return reply(401, { error: { code: 'Denied', message: 'Denied by the resource provider.' } });
         }
@@ -113,6 +126,13 @@ export class AcsEmailFake {
 
   async stop(): Promise<void> {
     await new Promise((resolve) => this.server?.close(resolve));
+  }
+
+  private authorized(req: IncomingMessage, body: string): boolean {
+    const authorization = req.headers.authorization;
+    if (authorization?.startsWith('Bearer '))
+      return this.entra.verify(authorization, ACS_RESOURCE) !== undefined;
+    return this.signedCorrectly(req, body);
   }
 
   /** `HMAC-SHA256 SignedHeaders=x-ms-date;host;x-ms-content-sha256&Signature=...` over verb, path, date, host, body hash. */

@@ -77,3 +77,11 @@ export function form(spec: FormSpec, order: number, fields: FieldInput[]): FormI
     fields: fields.map((f, i) => ({ ...f, order: i })),
   };
 }
+
+/** The fields of a note (a notes subform's nested section), the same on every record type. */
+export const noteFields = (): FieldInput[] => [
+  text('note_subject', ['Subject', 'Objet', 'الموضوع']),
+  textarea('note_text', ['Note', 'Note', 'ملاحظة']),
+  date('note_date', ['Date', 'Date', 'التاريخ'], { date_include_time: true, editable: false }),
+  text('note_created_by', ['Written by', 'Écrit par', 'كتبها'], { editable: false }),
+];

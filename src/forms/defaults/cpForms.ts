@@ -12,6 +12,7 @@ import {
   textarea,
   tick,
   type FormSpec,
+  noteFields,
 } from './build';
 
 const cp: FormSpec['modules'] = ['primeromodule-cp'];
@@ -68,15 +69,17 @@ export const cpForms: FormInput[] = [
         listable: true,
       }),
       text('name_first', ['First name', 'Prénom', 'الاسم الأول'], { protection: 'sealed_searchable' }),
-      text('name_middle', ['Middle name', 'Deuxième prénom', 'الاسم الأوسط']),
+      text('name_middle', ['Middle name', 'Deuxième prénom', 'الاسم الأوسط'], {
+        protection: 'sealed_searchable',
+      }),
       text('name_last', ['Surname', 'Nom de famille', 'اسم العائلة'], { protection: 'sealed_searchable' }),
-      text('name_nickname', ['Nickname', 'Surnom', 'اللقب']),
+      text('name_nickname', ['Nickname', 'Surnom', 'اللقب'], { protection: 'sealed_searchable' }),
       text('name_other', ['Other names', 'Autres noms', 'أسماء أخرى']),
       lookupSelect('sex', ['Sex', 'Sexe', 'الجنس'], 'lookup-gender', { filterable: true, ...listed }),
       numeric('age', ['Age', 'Âge', 'العمر'], {
         min_value: 0,
         max_value: 130,
-        protection: 'sealed_categorical',
+        protection: 'plain',
         filterable: true,
         ...listed,
       }),
@@ -585,12 +588,7 @@ export const cpForms: FormInput[] = [
   form(spec('notes', ['Notes', 'Notes', 'ملاحظات']), 10, [
     subform('notes_section', ['Notes', 'Notes', 'ملاحظات'], 'notes_section'),
   ]),
-  form(spec('notes_section', ['Note', 'Note', 'ملاحظة'], { nested: true }), 0, [
-    text('note_subject', ['Subject', 'Objet', 'الموضوع']),
-    textarea('note_text', ['Note', 'Note', 'ملاحظة']),
-    date('note_date', ['Date', 'Date', 'التاريخ'], { date_include_time: true, editable: false }),
-    text('note_created_by', ['Written by', 'Écrit par', 'كتبها'], { editable: false }),
-  ]),
+  form(spec('notes_section', ['Note', 'Note', 'ملاحظة'], { nested: true }), 0, noteFields()),
   form(
     spec('case_supervision', ['Supervision', 'Supervision', 'الإشراف'], {
       description: [

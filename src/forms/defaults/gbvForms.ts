@@ -10,6 +10,7 @@ import {
   textarea,
   tick,
   type FormSpec,
+  noteFields,
 } from './build';
 
 const gbv: FormSpec['modules'] = ['primeromodule-gbv'];
@@ -36,7 +37,7 @@ export const gbvCaseForms: FormInput[] = [
       numeric('age', ['Age', 'Âge', 'العمر'], {
         min_value: 0,
         max_value: 130,
-        protection: 'sealed_categorical',
+        protection: 'plain',
         filterable: true,
       }),
       date('date_of_birth', ['Date of birth', 'Date de naissance', 'تاريخ الميلاد'], {
@@ -203,6 +204,7 @@ export const incidentForms: FormInput[] = [
       ),
       date('incident_date', ['Date of incident', "Date de l'incident", 'تاريخ الحادثة'], {
         date_validation: 'not_future_date',
+        protection: 'plain',
       }),
       lookupSelect(
         'incident_timeofday',
@@ -237,9 +239,9 @@ export const incidentForms: FormInput[] = [
       text('survivor_code', ['Survivor code', 'Code de la personne survivante', 'رمز الناجية'], {
         protection: 'sealed_searchable',
       }),
-      text('name', ['Name', 'Nom', 'الاسم']),
+      text('name', ['Name', 'Nom', 'الاسم'], { protection: 'sealed_searchable' }),
       lookupSelect('sex', ['Sex', 'Sexe', 'الجنس'], 'lookup-gender'),
-      numeric('age', ['Age', 'Âge', 'العمر'], { min_value: 0, max_value: 130 }),
+      numeric('age', ['Age', 'Âge', 'العمر'], { min_value: 0, max_value: 130, protection: 'plain' }),
       date('date_closure', ['Date of closure', 'Date de clôture', 'تاريخ الإغلاق']),
       subform(
         'perpetrator_subform_section',
@@ -280,11 +282,6 @@ export const incidentForms: FormInput[] = [
       nested: true,
     },
     0,
-    [
-      text('note_subject', ['Subject', 'Objet', 'الموضوع']),
-      textarea('note_text', ['Note', 'Note', 'ملاحظة']),
-      date('note_date', ['Date', 'Date', 'التاريخ'], { date_include_time: true, editable: false }),
-      text('note_created_by', ['Written by', 'Écrit par', 'كتبها'], { editable: false }),
-    ],
+    noteFields(),
   ),
 ];
