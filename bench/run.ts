@@ -6,6 +6,7 @@ import { benchColdImport } from './coldImport';
 import { benchCosmosRequests } from './cosmosRequests';
 import { benchEncryption } from './encryption';
 import { benchLighthouse } from './lighthouse';
+import { benchForms } from './forms';
 import { benchReminders } from './reminders';
 import { benchSync } from './sync';
 import { benchWebBundle } from './webBundle';
@@ -15,6 +16,7 @@ const ROOT = join(__dirname, '..', '..');
 /** `npm run bench`: every benchmark, each printing ratios against a baseline measured in this run. */
 const benchmarks: Record<string, (stack: BenchStack, n: number) => Promise<string[]>> = {
   cases: benchCases,
+  forms: benchForms,
   requests: (stack) => benchCosmosRequests(stack),
   encryption: benchEncryption,
   attachments: (stack) => benchAttachments(stack),

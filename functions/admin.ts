@@ -172,7 +172,7 @@ authedRoute(
   async (request, principal, services) => {
     const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
     const id = request.params.id ?? '';
-    // A record type still names its custom fields (until records are validated by the forms).
+    // A record type still names its custom fields (accepted besides the fields its forms define).
     if (Object.hasOwn(recordKinds, id)) {
       const form = await updateForm(services.settings, principal, id, data);
       return { ...ok(form), auditDetails: changed(data) };

@@ -7,6 +7,7 @@ import { AttachmentStore } from './attachments/attachmentStore';
 import { AuditLog } from './audit/auditLog';
 import { Directory } from './admin/directory';
 import { FormStore } from './forms/formStore';
+import { FormValidation } from './forms/formValidation';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
 import { AuthCache } from './auth/authCache';
@@ -148,10 +149,18 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   // Made on first use, with the blob SDK: most requests never touch an attachment (cold start, issue 18).
   let blob: BlobServiceClient | undefined;
   const blobClient = () => (blob ??= createBlobServiceClient(config, lazyCredential));
+  const directory = new Directory({ users: containers.users, config: containers.config });
+  const validation = new FormValidation({ forms, directory, users: containers.users, clock });
+  // Lookups, locations, agencies and accounts this instance changes apply to its next record write.
+  cosmosRequests.onWrite((container) => {
+    if (container === containerDefinitions.config.id || container === containerDefinitions.users.id)
+      validation.clear();
+  });
   const records: RecordDeps = {
     repos,
     cases: repos.case,
     settings,
+    validation,
     clock,
     history: new RecordHistory(containers.audit, dataKeys),
     ids: new IdReservations(containers.records, clock),
@@ -192,7 +201,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     authCache,
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
     records,
-    directory: new Directory({ users: containers.users, config: containers.config }),
+    directory,
     forms,
     tombstones: new Tombstones(containers.records),
     cosmosClock: new CosmosClock(containers.sync),

@@ -52,7 +52,10 @@ export async function authenticate(
     cache.get(`revoked:${identity.tokenId}`, () => deps.revocations.isRevoked(identity.tokenId)),
     cache.get(`user:${identity.userName.toLowerCase()}`, () => deps.users.findByUserName(identity.userName)),
   ]);
-  if (revoked || !user || user.disabled) throw unauthorized(INVALID);
+  if (revoked || !user) throw unauthorized(INVALID);
+  // Said plainly only to a holder of a valid token (sign-in still answers alike for every refusal): the web
+  // app wipes the device's copy of the caseload when it hears it.
+  if (user.disabled) throw new AppError(401, 'This account is disabled', 'account_disabled');
   // A password reset ends the sessions opened before it (compared in whole seconds, as `iat` is).
   const validAfter = user.tokens_valid_after ? Math.floor(Date.parse(user.tokens_valid_after) / 1000) : 0;
   if (identity.iat !== undefined && identity.iat < validAfter) throw unauthorized(INVALID);

@@ -13,9 +13,10 @@ export function applyRecordChanges(
   changes: Record<string, unknown>,
   principal: Principal,
   now: Date,
+  subforms: ReadonlySet<string> = kind.subforms,
 ): Record<string, unknown> {
   return mergeChanges(current, changes, {
-    subformKeys: kind.subforms,
+    subformKeys: subforms,
     protectedEntryFields: stampedNoteFields,
     onNewEntry: (subform, entry) => {
       if (subform !== 'notes_section') return;

@@ -7,8 +7,7 @@ import { uuid } from './fieldTypes';
 import { applyRecordChanges, newRecordId, shortIdOf } from './recordChanges';
 import type { RecordDeps } from './recordDeps';
 import type { RecordDocument } from './recordDocument';
-import { validateRecordInput } from './recordInput';
-import { chooseModule } from './recordModule';
+import { validateNewRecord } from './recordInput';
 import type { RecordRepository } from './recordRepository';
 
 export interface CreateResult<T extends RecordDocument> {
@@ -23,7 +22,7 @@ export interface CreateResult<T extends RecordDocument> {
  * set by the caller's own logic (an incident's link to its case), never by the client.
  */
 export async function createRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'ids'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'ids' | 'validation'>,
   repo: RecordRepository<T>,
   principal: Principal,
   data: Record<string, unknown>,
@@ -36,14 +35,23 @@ export async function createRecord<T extends RecordDocument>(
   if (clientId !== undefined && !uuid.safeParse(clientId).success) {
     throw unprocessable([{ detail: 'id', message: 'must be a UUID' }]);
   }
-  const settings = await deps.settings.get(principal.countryCode);
-  const fields = validateRecordInput(kind, input, settings.form_fields[kind.type] ?? []);
-  const moduleId = chooseModule(kind, principal, fields.module_id);
+  const [settings, validators] = await Promise.all([
+    deps.settings.get(principal.countryCode),
+    deps.validation.current(principal.countryCode),
+  ]);
   const now = deps.clock.now();
   const today = localDate(now, settings.time_zone);
+  const { moduleId, fields, subforms } = validateNewRecord(
+    kind,
+    principal,
+    input,
+    settings.form_fields[kind.type] ?? [],
+    validators,
+    { now, today },
+  );
   const me = principal.user.user_name;
 
-  const clientFields = applyRecordChanges(kind, {}, fields, principal, now);
+  const clientFields = applyRecordChanges(kind, {}, fields, principal, now, subforms);
   for (const [key, value] of Object.entries(kind.defaults(today))) clientFields[key] ??= value;
   kind.derive(clientFields, { previous: {}, principal, now, today, settings });
 

@@ -1,5 +1,6 @@
 import type { Clock } from '../clock';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
+import type { FormValidation } from '../forms/formValidation';
 import type { RecordHistory } from '../history/recordHistory';
 import type { IdReservations } from './idReservations';
 import type { CaseDocument } from './recordDocument';
@@ -15,5 +16,7 @@ export interface RecordDeps {
   /** Client-supplied record and attachment ids, unique across countries. */
   ids: IdReservations;
   settings: CountrySettingsRepository;
+  /** Each country's published forms, compiled to check record writes. */
+  validation: FormValidation;
   clock: Clock;
 }

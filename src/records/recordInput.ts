@@ -1,20 +1,89 @@
-import { unprocessable, type ErrorEntry } from '../errors';
+import type { Principal } from '../auth/principal';
+import { AppError, unprocessable, type ErrorEntry } from '../errors';
 import { customFieldSchema } from '../countries/customFields';
 import type { CustomField } from '../countries/types';
+import type { CheckContext, Problem } from '../forms/fieldChecks';
+import type { FormValidators, RecordValidator } from '../forms/recordValidator';
+import { problemEntries } from '../forms/recordValidator';
 import { issuesToEntries } from '../http/validation';
 import type { RecordKind } from './recordKind';
+import { chooseModule } from './recordModule';
+
+/** The published forms a write is checked against, and in which language to answer. */
+export interface FormInputCheck {
+  validator: RecordValidator;
+  locale: string;
+  ctx: CheckContext;
+}
+
+/** The forms of the record's type and module, if the country published any for them. */
+export function formInputCheck(
+  validators: FormValidators,
+  kind: RecordKind,
+  moduleId: string,
+  locale: string,
+  ctx: CheckContext,
+): FormInputCheck | undefined {
+  const validator = validators.for(kind.type, moduleId);
+  return validator && { validator, locale, ctx };
+}
+
+/** The fields whose entries merge one by one on `unique_id`: the kind's own and the forms' subforms. */
+export function subformKeys(kind: RecordKind, forms: FormInputCheck | undefined): ReadonlySet<string> {
+  return forms ? new Set([...kind.subforms, ...forms.validator.subforms]) : kind.subforms;
+}
+
+/** The 422 entries of `run`, or its result. */
+function collect<T>(entries: ErrorEntry[], run: () => T): T | undefined {
+  try {
+    return run();
+  } catch (error) {
+    if (!(error instanceof AppError) || error.status !== 422) throw error;
+    entries.push(...error.entries);
+    return undefined;
+  }
+}
 
 /**
- * Validates a client's `data` object: built-in fields against the schema, other fields against the
- * country's form, server-owned fields refused unless `allowUnchanged` holds the same value (a client
- * sending back a record it read). Collects every problem, one entry per field, before answering 422.
+ * A new record's module (it decides which forms apply) and its fields, checked together so that one 422
+ * names every problem.
+ */
+export function validateNewRecord(
+  kind: RecordKind,
+  principal: Principal,
+  input: Record<string, unknown>,
+  customFields: CustomField[],
+  validators: FormValidators,
+  ctx: CheckContext,
+) {
+  const entries: ErrorEntry[] = [];
+  const moduleId = collect(entries, () => chooseModule(kind, principal, input.module_id));
+  const forms = moduleId && formInputCheck(validators, kind, moduleId, principal.user.locale, ctx);
+  const moduleRefused = entries.length > 0;
+  const fieldEntries: ErrorEntry[] = [];
+  const fields = collect(fieldEntries, () => validateRecordInput(kind, input, customFields, {}, forms));
+  entries.push(...fieldEntries.filter((e) => !(moduleRefused && e.detail === 'module_id')));
+  if (entries.length > 0 || !moduleId || !fields) throw unprocessable(entries);
+  return { moduleId, fields, subforms: subformKeys(kind, forms) };
+}
+
+const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+/**
+ * Validates a client's `data` object. With published forms for the record's type and module, every field is
+ * checked against them (types, options, locations, dates, bounds, subform entries); without, against the
+ * kind's fixed schema. Either way the country's custom fields are accepted by their type, and server-owned
+ * fields are refused unless `allowUnchanged` holds the same value (a client sending back a record it read).
+ * Collects every problem, one entry per field, before answering 422.
  */
 export function validateRecordInput(
   kind: RecordKind,
   data: Record<string, unknown>,
   customFields: CustomField[],
   allowUnchanged: Record<string, unknown> = {},
+  forms?: FormInputCheck,
 ): Record<string, unknown> {
+  if (forms) return validateByForms(kind, data, customFields, allowUnchanged, forms);
   const entries: ErrorEntry[] = [];
   const known: Record<string, unknown> = {};
   const custom: Record<string, unknown> = {};
@@ -23,7 +92,7 @@ export function validateRecordInput(
 
   for (const [key, value] of Object.entries(data)) {
     if (kind.serverOwned.has(key)) {
-      if (key in allowUnchanged && JSON.stringify(allowUnchanged[key]) === JSON.stringify(value)) continue;
+      if (key in allowUnchanged && same(allowUnchanged[key], value)) continue;
       entries.push({ detail: key, message: 'is set by the server and cannot be changed' });
     } else if (Object.hasOwn(builtIn, key)) {
       known[key] = value;
@@ -39,4 +108,43 @@ export function validateRecordInput(
   if (!parsed.success) entries.push(...issuesToEntries(parsed.error.issues));
   if (entries.length > 0) throw unprocessable(entries);
   return { ...(parsed.data as Record<string, unknown>), ...custom };
+}
+
+function validateByForms(
+  kind: RecordKind,
+  data: Record<string, unknown>,
+  customFields: CustomField[],
+  allowUnchanged: Record<string, unknown>,
+  { validator, locale, ctx }: FormInputCheck,
+): Record<string, unknown> {
+  const problems: Problem[] = [];
+  const entries: ErrorEntry[] = [];
+  const out: Record<string, unknown> = {};
+  for (const [key, value] of Object.entries(data)) {
+    if (kind.serverOwned.has(key)) {
+      if (!(key in allowUnchanged && same(allowUnchanged[key], value)))
+        problems.push({ path: key, key: 'server_owned' });
+    } else if (key in allowUnchanged && same(allowUnchanged[key], value)) {
+      // Sent back as read: no change, even if the forms no longer define the field or that option.
+      out[key] = value;
+    } else if (key === 'module_id') {
+      // The module decides which forms apply; the caller's role is checked by chooseModule.
+      const result = kind.fields.shape.module_id?.safeParse(value);
+      if (result && !result.success) entries.push(...issuesToEntries(result.error.issues, [key]));
+      else out[key] = value;
+    } else if (validator.has(key)) {
+      const before = problems.length;
+      if (value !== null) validator.check(key, value, ctx, problems);
+      if (problems.length === before) out[key] = value;
+    } else {
+      const declared = customFields.find((f) => f.name === key);
+      const result = declared && customFieldSchema(declared).safeParse(value);
+      if (!result) problems.push({ path: key, key: 'not_a_field' });
+      else if (result.success) out[key] = result.data;
+      else entries.push(...issuesToEntries(result.error.issues, [key]));
+    }
+  }
+  entries.push(...problemEntries(problems, locale));
+  if (entries.length > 0) throw unprocessable(entries);
+  return out;
 }

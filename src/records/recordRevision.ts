@@ -5,17 +5,24 @@ import { unprocessable } from '../errors';
 import { applyRecordChanges } from './recordChanges';
 import type { RecordDocument } from './recordDocument';
 import type { RecordKind } from './recordKind';
-import { validateRecordInput } from './recordInput';
+import type { FormValidators } from '../forms/recordValidator';
+import { formInputCheck, subformKeys, validateRecordInput } from './recordInput';
 import { chooseModule } from './recordModule';
 
-/** The checks every change to an existing record passes (PATCH, offline sync): enabled, valid, allowed module. */
+/**
+ * The checks every change to an existing record passes (PATCH, offline sync): enabled, valid against the
+ * forms of its module (the new one if the change moves it), allowed module. Also says which fields are
+ * subforms, for the merge.
+ */
 export function validatedChanges(
   kind: RecordKind,
   doc: RecordDocument,
   data: Record<string, unknown>,
   settings: CountrySettings,
   principal: Principal,
-) {
+  validators: FormValidators,
+  now: Date,
+): { fields: Record<string, unknown>; subforms: ReadonlySet<string> } {
   if (!doc.enabled)
     throw unprocessable([
       {
@@ -23,9 +30,15 @@ export function validatedChanges(
         message: `the ${kind.label.toLowerCase()} is disabled: it can be read, not changed`,
       },
     ]);
-  const fields = validateRecordInput(kind, data, settings.form_fields[kind.type] ?? [], doc);
+  const moduleId =
+    data.module_id === undefined || data.module_id === doc.module_id
+      ? doc.module_id
+      : chooseModule(kind, principal, data.module_id);
+  const ctx = { now, today: localDate(now, settings.time_zone) };
+  const forms = formInputCheck(validators, kind, String(moduleId), principal.user.locale, ctx);
+  const fields = validateRecordInput(kind, data, settings.form_fields[kind.type] ?? [], doc, forms);
   if (fields.module_id !== undefined) fields.module_id = chooseModule(kind, principal, fields.module_id);
-  return fields;
+  return { fields, subforms: subformKeys(kind, forms) };
 }
 
 /** The record with changes merged and its derived fields (age, workflow, reminders...) recomputed. */
@@ -36,8 +49,9 @@ export function revisedRecord<T extends RecordDocument>(
   settings: CountrySettings,
   principal: Principal,
   now: Date,
+  subforms: ReadonlySet<string> = kind.subforms,
 ): T {
-  const next = applyRecordChanges(kind, doc, changes, principal, now) as T;
+  const next = applyRecordChanges(kind, doc, changes, principal, now, subforms) as T;
   kind.derive(next, { previous: doc, principal, now, today: localDate(now, settings.time_zone), settings });
   return next;
 }

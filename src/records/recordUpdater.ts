@@ -10,14 +10,17 @@ import { writeRecord } from './recordWriter';
 
 /** PATCH: merges the fields sent into the record (see writeRecord for If-Match and concurrent writes). */
 export async function updateRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'validation'>,
   repo: RecordRepository<T>,
   principal: Principal,
   id: string,
   data: Record<string, unknown>,
   ifMatch: string | null,
 ): Promise<T> {
-  const settings = await deps.settings.get(principal.countryCode);
+  const [settings, validators] = await Promise.all([
+    deps.settings.get(principal.countryCode),
+    deps.validation.current(principal.countryCode),
+  ]);
   // Decisions on offline sync conflicts travel with an ordinary PATCH.
   const { resolve_conflicts: rawResolutions, ...fieldData } = data;
   const resolutions =
@@ -30,14 +33,16 @@ export async function updateRecord<T extends RecordDocument>(
     ifMatch,
     change: (doc, now) => {
       const resolved = resolutions.length > 0 ? resolveConflicts(doc, resolutions) : undefined;
-      const fields = validatedChanges(
+      const { fields, subforms } = validatedChanges(
         repo.kind,
         doc,
         { ...fieldData, ...resolved?.changes },
         settings,
         principal,
+        validators,
+        now,
       );
-      const next = revisedRecord(repo.kind, doc, fields, settings, principal, now);
+      const next = revisedRecord(repo.kind, doc, fields, settings, principal, now, subforms);
       if (resolved) (next as RecordDocument).sync_conflicts = resolved.remaining;
       return next;
     },

@@ -1,4 +1,7 @@
-/** A handful of demo cases per country, with some follow-ups already overdue. Fixed ids: reseeding is idempotent. */
+/**
+ * A handful of demo cases per country, with some follow-ups already overdue. Fixed ids: reseeding is idempotent.
+ * Values are the default forms' option ids and the demo locations' codes (a GBV case has no risk level).
+ */
 export interface DemoCase {
   id: string;
   country_code: string;
@@ -23,8 +26,8 @@ export function demoCases(today: Date): DemoCase[] {
         sex: 'female',
         date_of_birth: '2012-03-14',
         risk_level: 'high',
-        protection_concerns: ['separated', 'street_child'],
-        location_current: 'Accra',
+        protection_concerns: ['separated', 'out_of_school'],
+        location_current: 'GH0101',
         consent_for_services: true,
         assessment_due_date: d(-3),
         followup_subform_section: [
@@ -47,8 +50,8 @@ export function demoCases(today: Date): DemoCase[] {
         age: 9,
         risk_level: 'medium',
         protection_concerns: ['unaccompanied'],
-        location_current: 'Kumasi',
-        followup_subform_section: [{ followup_type: 'family_tracing', followup_needed_by_date: d(5) }],
+        location_current: 'GH0201',
+        followup_subform_section: [{ followup_type: 'phone_call', followup_needed_by_date: d(5) }],
       },
     },
     {
@@ -61,7 +64,7 @@ export function demoCases(today: Date): DemoCase[] {
         sex: 'female',
         age: 15,
         risk_level: 'low',
-        location_current: 'Tamale',
+        location_current: 'GH02',
         case_plan_due_date: d(-1),
       },
     },
@@ -75,7 +78,6 @@ export function demoCases(today: Date): DemoCase[] {
         name: 'Adwoa Sarpong',
         sex: 'female',
         age: 17,
-        risk_level: 'high',
       },
     },
     {
@@ -88,7 +90,7 @@ export function demoCases(today: Date): DemoCase[] {
         sex: 'male',
         age: 12,
         risk_level: 'high',
-        location_current: 'Nairobi',
+        location_current: 'KE01',
         followup_subform_section: [{ followup_type: 'school_visit', followup_needed_by_date: d(-4) }],
       },
     },
@@ -102,7 +104,7 @@ export function demoCases(today: Date): DemoCase[] {
         sex: 'female',
         age: 8,
         risk_level: 'medium',
-        location_current: 'Kisumu',
+        location_current: 'KE0201',
       },
     },
   ];

@@ -67,7 +67,10 @@ async function mergeUpdate(
   m: Mutation,
   base: number,
 ): Promise<MutationResult> {
-  const settings = await deps.settings.get(principal.countryCode);
+  const [settings, validators] = await Promise.all([
+    deps.settings.get(principal.countryCode),
+    deps.validation.current(principal.countryCode),
+  ]);
   let conflicts: Conflict[] = [];
   const { kind } = repo;
   const doc = await writeRecord(deps, repo, principal, {
@@ -75,11 +78,19 @@ async function mergeUpdate(
     action: 'write',
     ifMatch: null,
     change: (current, now) => {
-      const fields = validatedChanges(kind, current, m.changes ?? {}, settings, principal);
+      const { fields, subforms } = validatedChanges(
+        kind,
+        current,
+        m.changes ?? {},
+        settings,
+        principal,
+        validators,
+        now,
+      );
       conflicts = [];
       const accepted: Record<string, unknown> = {};
       for (const [field, value] of Object.entries(fields)) {
-        if (kind.subforms.has(field) && Array.isArray(value)) {
+        if (subforms.has(field) && Array.isArray(value)) {
           const stored = new Map(((current[field] as Entry[]) ?? []).map((e) => [e.unique_id, e]));
           const kept = (value as Entry[]).filter((entry) => {
             const id = entry.unique_id;
@@ -101,7 +112,7 @@ async function mergeUpdate(
       }
       const changed = Object.entries(accepted).some(([k, v]) => !same(current[k], v));
       if (!changed && conflicts.length === 0) return undefined;
-      const next = revisedRecord(kind, current, accepted, settings, principal, now);
+      const next = revisedRecord(kind, current, accepted, settings, principal, now, subforms);
       if (conflicts.length > 0) {
         const recorded = conflicts.map((c) => ({
           unique_id: randomUUID(),

@@ -97,7 +97,10 @@ describe('users', () => {
       (await call('PATCH', '/users/user-leaver_gh', { disabled: true }, admin, { 'If-Match': etag })).status,
     ).toBe(412);
     expect((await call('PATCH', '/users/user-leaver_gh', { disabled: true })).body.data.disabled).toBe(true);
-    expect((await t.call('GET', '/api/v2/cases', { token })).status).toBe(401);
+    const refused = await t.call('GET', '/api/v2/cases', { token });
+    expect(refused.status).toBe(401);
+    // The session's holder hears why, so the web app can wipe the device.
+    expect(refused.body.errors[0].detail).toBe('account_disabled');
   });
 
   it('refuses to disable oneself, to change shared or foreign accounts, and unknown fields', async () => {

@@ -50,14 +50,18 @@ async function writeEverything() {
       ['name', 'name_first', 'name_middle', 'name_last', 'name_nickname'].map((f) => [f, text(f)]),
     ),
     ...Object.fromEntries(
-      ['location_current', 'address_current', 'telephone_current', 'interview_subject', 'closure_reason'].map(
-        (f) => [f, text(f)],
-      ),
+      [
+        ...['address_current', 'telephone_current', 'interview_subject', 'place_of_birth'],
+        ...['protection_concerns_other', 'closure_comments'],
+      ].map((f) => [f, text(f)]),
     ),
-    nationality: [text('nationality')],
-    language: [text('language')],
-    protection_concerns: [text('protection_concerns'), 'sexual_exploitation'],
-    displacement_status: text('displacement_status'), // a custom field of the GH form
+    // Option fields hold the forms' option ids and location codes: sealed too (the field-by-field check below).
+    location_current: 'GH0101',
+    closure_reason: 'reunified',
+    nationality: ['ghana'],
+    language: ['twi'],
+    protection_concerns: ['other', 'sexual_violence'],
+    displacement_status: 'idp',
     sex: 'female',
     risk_level: 'high',
     date_of_birth: '2012-04-17',
@@ -65,24 +69,24 @@ async function writeEverything() {
     assessment_due_date: '2099-01-01',
     followup_subform_section: [
       {
-        followup_type: text('followup_type'),
+        followup_type: 'home_visit',
         followup_comments: text('followup_comments'),
         followup_needed_by_date: '2020-01-01',
       },
     ],
     services_section: [
       {
-        service_type: text('service_type'),
+        service_type: 'health',
         service_provider: text('service_provider'),
         service_location: text('service_location'),
-        service_response_type: text('service_response_type'),
+        service_response_type: 'referral',
       },
     ],
     notes_section: [{ note_subject: text('note_subject'), note_text: text('note_text') }],
   };
   const c = await ok('POST', '/api/v2/cases', { data: caseData });
   // An update (history keeps from → to), a flag, and an offline edit that conflicts with it.
-  await ok('PATCH', `/api/v2/cases/${c.id}`, { data: { closure_reason: text('closure_reason_2') } });
+  await ok('PATCH', `/api/v2/cases/${c.id}`, { data: { closure_comments: text('closure_comments_2') } });
   await ok('POST', `/api/v2/cases/${c.id}/flags`, { data: { message: text('flag_message') } });
   await ok('POST', '/api/v2/sync/cases', {
     data: [
@@ -91,7 +95,7 @@ async function writeEverything() {
         op: 'update',
         id: c.id,
         base_version: c.version,
-        changes: { closure_reason: text('closure_reason_offline') },
+        changes: { closure_comments: text('closure_comments_offline') },
       },
     ],
   });
@@ -112,7 +116,6 @@ async function writeEverything() {
       ...Object.fromEntries(
         [
           'name',
-          'incident_location_type',
           'incident_location',
           'incident_description',
           'harmful_traditional_practice',
@@ -121,15 +124,17 @@ async function writeEverything() {
       ),
       sex: 'female',
       gbv_sexual_violence_type: 'rape',
+      incident_location_type: 'market',
       perpetrator_subform_section: [
-        Object.fromEntries(
-          [
-            'perpetrator_relationship',
-            'perpetrator_occupation',
-            'perpetrator_nationality',
-            'perpetrator_name',
-          ].map((f) => [f, text(f)]),
-        ),
+        {
+          perpetrator_relationship: 'acquaintance',
+          ...Object.fromEntries(
+            ['perpetrator_occupation', 'perpetrator_nationality', 'perpetrator_name'].map((f) => [
+              f,
+              text(f),
+            ]),
+          ),
+        },
       ],
     },
   });
@@ -139,14 +144,14 @@ async function writeEverything() {
         [
           'relation_name',
           'relation_nickname',
-          'relation',
           'relation_telephone',
           'relation_address',
           'location_separation',
           'separation_cause',
         ].map((f) => [f, text(f)]),
       ),
-      relation_nationality: [text('relation_nationality')],
+      relation: 'mother',
+      relation_nationality: ['ghana'],
       tracing_request_subform_section: [
         Object.fromEntries(
           ['name', 'name_nickname', 'relation_to_inquirer', 'physical_description', 'location_last_seen'].map(
@@ -188,8 +193,8 @@ describe('nothing sensitive in clear at rest', () => {
     // The writes did land: the API still gives every value back.
     const read = await ok('GET', `/api/v2/cases/${ids[0]}`);
     expect(read).toMatchObject({
-      displacement_status: text('displacement_status'),
-      closure_reason: text('closure_reason_2'),
+      place_of_birth: text('place_of_birth'),
+      closure_comments: text('closure_comments_2'),
     });
     expect(read.services_section[0].service_provider).toBe(text('service_provider'));
   });

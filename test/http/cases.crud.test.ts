@@ -108,19 +108,19 @@ describe('PATCH /api/v2/cases/:id', () => {
       name: 'Patch Me',
       sex: 'female',
       age: 10,
-      protection_concerns: ['a', 'b'],
+      protection_concerns: ['separated', 'neglect'],
     });
     const created = createdRes.body.data;
     const createdEtag = createdRes.headers.get('etag');
     expect(createdEtag).toMatch(/^"?.+"?$/);
     t.clock.advance(1000);
-    const res = await patch(created.id, { age: 11, protection_concerns: ['c'] });
+    const res = await patch(created.id, { age: 11, protection_concerns: ['child_labour'] });
     expect(res.status).toBe(200);
     expect(res.body.data).toMatchObject({
       name: 'Patch Me',
       sex: 'female',
       age: 11,
-      protection_concerns: ['c'],
+      protection_concerns: ['child_labour'],
       version: 2,
     });
     expect(res.body.data.last_updated_at > created.last_updated_at).toBe(true);
@@ -205,7 +205,7 @@ describe('PATCH /api/v2/cases/:id', () => {
 
   it('without If-Match, concurrent edits of different fields both land', async () => {
     const id = (await create({ name: 'Race', age: 1 })).body.data.id;
-    const edits = [{ age: 2 }, { sex: 'male' }, { risk_level: 'low' }, { location_current: 'Tema' }];
+    const edits = [{ age: 2 }, { sex: 'male' }, { risk_level: 'low' }, { location_current: 'GH0102' }];
     const results = await Promise.all(edits.map((e) => patch(id, e)));
     expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
     const final = (await t.call('GET', `/api/v2/cases/${id}`, { token })).body.data;
@@ -213,7 +213,7 @@ describe('PATCH /api/v2/cases/:id', () => {
       age: 2,
       sex: 'male',
       risk_level: 'low',
-      location_current: 'Tema',
+      location_current: 'GH0102',
       version: 5,
     });
   });

@@ -33,10 +33,10 @@ describe('categorical fields: sealed, yet filterable and countable', () => {
       name: 'Cat A',
       sex: 'female',
       risk_level: 'high',
-      protection_concerns: ['trafficked', 'unaccompanied'],
+      protection_concerns: ['trafficking', 'unaccompanied'],
     });
     await create({ name: 'Cat B', sex: 'female', risk_level: 'low', protection_concerns: ['unaccompanied'] });
-    await create({ name: 'Cat C', sex: 'male', risk_level: 'high', location_current: 'GH-AA-01' });
+    await create({ name: 'Cat C', sex: 'male', risk_level: 'high', location_current: 'GH0101' });
     probe = (await create({ name: 'Cat D', sex: 'other' })).id;
   });
   let probe: string;
@@ -52,8 +52,8 @@ describe('categorical fields: sealed, yet filterable and countable', () => {
       names: ['Cat A', 'Cat B'],
       total: 2,
     });
-    expect((await list(`${marker}&protection_concerns=trafficked,none`)).names).toEqual(['Cat A']);
-    expect((await list(`${marker}&location_current=GH-AA-01`)).names).toEqual(['Cat C']);
+    expect((await list(`${marker}&protection_concerns=trafficking,none`)).names).toEqual(['Cat A']);
+    expect((await list(`${marker}&location_current=GH0101`)).names).toEqual(['Cat C']);
     expect((await list(`${marker}&sex=female,other`)).total).toBe(3);
   });
 
@@ -81,8 +81,9 @@ describe('categorical fields: sealed, yet filterable and countable', () => {
     const { id } = await create({
       name: 'Cat Legacy',
       sex: 'unknown',
-      protection_concerns: ['legacy_concern'],
+      protection_concerns: ['neglect'],
     });
+    // Stored before the forms had this lookup: a value that is no option today still reads and reseals.
     const sealed = await raw(id);
     const legacy: Record<string, unknown> = {
       ...sealed,

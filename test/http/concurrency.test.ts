@@ -54,8 +54,10 @@ describe('one mutation retried in parallel is applied once', () => {
 
 describe('PATCH under contention', () => {
   const fields = ['age', 'sex', 'risk_level', 'location_current', 'nationality'] as const;
+  // Location writers each pick a different place of the demo tree.
+  const places = ['GH', 'GH01', 'GH0101', 'GH0102', 'GH02', 'GH0201'];
   const value = (i: number) =>
-    ({ age: 9, sex: 'female', risk_level: 'high', location_current: `Tema-${i}`, nationality: ['GH'] })[
+    ({ age: 9, sex: 'female', risk_level: 'high', location_current: places[i % 6], nationality: ['ghana'] })[
       fields[i % fields.length] as string
     ];
 

@@ -102,6 +102,7 @@ describe('incident CRUD', () => {
     expect(res.body.errors.map((e: { detail: string }) => e.detail).sort()).toEqual([
       'colour',
       'incident_code',
+      'incident_date',
       'risk_level',
     ]);
     const future = await create({ incident_date: '2999-01-01' });

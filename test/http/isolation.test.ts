@@ -15,7 +15,7 @@ type Kind = 'case' | 'incident' | 'tracing_request';
 const plural = { case: 'cases', incident: 'incidents', tracing_request: 'tracing_requests' } as const;
 const kinds: Kind[] = ['case', 'incident', 'tracing_request'];
 /** A field each record type accepts, for creating and for editing. */
-const field = { case: 'name', incident: 'incident_location_type', tracing_request: 'relation_name' } as const;
+const field = { case: 'name', incident: 'incident_location', tracing_request: 'relation_name' } as const;
 // Referrals and transfers need the child's consent.
 const consent = (kind: Kind) => (kind === 'case' ? { consent_for_services: true } : {});
 const edit = (kind: Kind) => ({ [field[kind]]: 'Edited by a probe' });

@@ -53,14 +53,14 @@ describe('POST /api/v2/sync/cases: offline mutations', () => {
   });
 
   it('the same field edited on both sides: a conflict, server value kept, client value kept aside', async () => {
-    const c = await newCase({ name: 'Same Field', location_current: 'Accra' });
+    const c = await newCase({ name: 'Same Field', location_current: 'GH0101' });
     await push([
       {
         mutation_id: mid(),
         op: 'update',
         id: c.id,
         base_version: c.version,
-        changes: { location_current: 'Tema' },
+        changes: { location_current: 'GH0102' },
       },
     ]);
     const [late] = await push([
@@ -69,20 +69,20 @@ describe('POST /api/v2/sync/cases: offline mutations', () => {
         op: 'update',
         id: c.id,
         base_version: c.version,
-        changes: { location_current: 'Kumasi', sex: 'male' },
+        changes: { location_current: 'GH0201', sex: 'male' },
       },
     ]);
     expect(late?.result).toBe('conflict');
     expect(late?.conflicts).toEqual([
-      { field: 'location_current', server_value: 'Tema', client_value: 'Kumasi' },
+      { field: 'location_current', server_value: 'GH0102', client_value: 'GH0201' },
     ]);
     const now = await read(c.id);
-    expect(now).toMatchObject({ location_current: 'Tema', sex: 'male' }); // the other field still applied
+    expect(now).toMatchObject({ location_current: 'GH0102', sex: 'male' }); // the other field still applied
     expect(now.sync_conflicts).toEqual([
       expect.objectContaining({
         field: 'location_current',
-        client_value: 'Kumasi',
-        server_value: 'Tema',
+        client_value: 'GH0201',
+        server_value: 'GH0102',
         user_name: 'cw_gh',
       }),
     ]);
@@ -93,21 +93,21 @@ describe('POST /api/v2/sync/cases: offline mutations', () => {
         op: 'update',
         id: c.id,
         base_version: c.version,
-        changes: { location_current: 'Tema' },
+        changes: { location_current: 'GH0102' },
       },
     ]);
     expect(agree?.result).toBe('applied');
   });
 
   it('a person resolves the conflict with PATCH resolve_conflicts', async () => {
-    const c = await newCase({ name: 'Resolve Me', location_current: 'Accra' });
+    const c = await newCase({ name: 'Resolve Me', location_current: 'GH0101' });
     await push([
       {
         mutation_id: mid(),
         op: 'update',
         id: c.id,
         base_version: c.version,
-        changes: { location_current: 'Tema' },
+        changes: { location_current: 'GH0102' },
       },
     ]);
     await push([
@@ -116,7 +116,7 @@ describe('POST /api/v2/sync/cases: offline mutations', () => {
         op: 'update',
         id: c.id,
         base_version: c.version,
-        changes: { location_current: 'Kumasi' },
+        changes: { location_current: 'GH0201' },
       },
     ]);
     const bad = await t.call('PATCH', `/api/v2/cases/${c.id}`, {
@@ -129,7 +129,7 @@ describe('POST /api/v2/sync/cases: offline mutations', () => {
       body: { data: { resolve_conflicts: [{ field: 'location_current', use: 'client' }] } },
     });
     expect(res.status).toBe(200);
-    expect(res.body.data).toMatchObject({ location_current: 'Kumasi', sync_conflicts: [] });
+    expect(res.body.data).toMatchObject({ location_current: 'GH0201', sync_conflicts: [] });
   });
 
   it('subform entries merge one by one: different notes both land, the same note conflicts', async () => {

@@ -33,7 +33,7 @@ describe('case workflow', () => {
         .workflow,
     ).toBe('services_implemented');
 
-    const closed = await patch(id, { status: 'closed', closure_reason: 'goals_met' });
+    const closed = await patch(id, { status: 'closed', closure_reason: 'case_goals_met' });
     expect(closed).toMatchObject({ status: 'closed', workflow: 'closed' });
     expect(closed.date_closure).toMatch(/^\d{4}-\d{2}-\d{2}$/);
 

@@ -97,7 +97,7 @@ describe('the caseworker web app', () => {
     await page.getByRole('button', { name: /Amina Mensah/ }).click();
     // The screen is the server's configuration: sections by their configured name, fields the built-in
     // copy does not have, options from the lookups.
-    await page.getByRole('group', { name: 'Record information' }).waitFor();
+    await page.getByRole('button', { name: 'Record information' }).waitFor();
     await page.screenshot({ path: `${SHOTS}/web-case-top-phone.png` });
     await page.getByLabel('Nickname').fill('Ami');
     const languages = page.getByRole('group', { name: 'Languages spoken' });
@@ -105,13 +105,14 @@ describe('the caseworker web app', () => {
     await languages.getByLabel('Swahili').check();
     await languages.scrollIntoViewIfNeeded();
     await page.screenshot({ path: `${SHOTS}/web-case-fields-phone.png` });
-    await page.getByLabel('Current location').fill('Tema');
+    await page.getByLabel('Current location', { exact: true }).fill('tema');
+    await page.getByRole('button', { name: /^Tema Metropolitan/ }).click();
     await expectAccessible(page);
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('0 changes waiting').waitFor();
+    await page.getByText('Saved.').waitFor();
     await page.screenshot({ path: `${SHOTS}/web-case-phone.png`, fullPage: true });
     await expect(serverCase(AMINA)).resolves.toMatchObject({
-      location_current: 'Tema',
+      location_current: 'GH0102',
       name_nickname: 'Ami',
       language: ['english', 'swahili'],
     });
@@ -121,7 +122,8 @@ describe('the caseworker web app', () => {
     // The app shell must be in the service worker's cache before the network goes.
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await context.setOffline(true);
-    await page.getByLabel('Current location').fill('Kumasi');
+    await page.getByLabel('Current location', { exact: true }).fill('kumasi');
+    await page.getByRole('button', { name: /^Kumasi Metropolitan/ }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved on this device').waitFor();
     await page.getByText('1 changes waiting').waitFor();
@@ -132,16 +134,18 @@ describe('the caseworker web app', () => {
     await page.getByText('1 changes waiting').waitFor();
     await page.getByRole('button', { name: 'Cases' }).click();
     await page.getByRole('button', { name: /Amina Mensah/ }).click();
-    await expect(page.getByLabel('Current location').inputValue()).resolves.toBe('Kumasi');
+    await expect(page.getByLabel('Current location', { exact: true }).inputValue()).resolves.toBe(
+      'Kumasi Metropolitan — Ashanti, Ghana',
+    );
     // Offline after a reload the server's forms still lay the case out, from the device's sealed copy.
     await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Ami');
-    await expect(serverCase(AMINA)).resolves.toMatchObject({ location_current: 'Tema' });
+    await expect(serverCase(AMINA)).resolves.toMatchObject({ location_current: 'GH0102' });
 
     await context.setOffline(false);
     await page.getByText('0 changes waiting').waitFor();
     await expect(status(page).textContent()).resolves.toContain('Online');
     const saved = await serverCase(AMINA);
-    expect(saved.location_current).toBe('Kumasi');
+    expect(saved.location_current).toBe('GH0201');
     await context.close();
   });
 
@@ -152,7 +156,7 @@ describe('the caseworker web app', () => {
     await signIn(p, 'cw_gh');
     await p.getByRole('button', { name: 'Cases' }).click();
     await p.getByRole('button', { name: /Amina Mensah/ }).click();
-    await p.getByRole('group', { name: 'Identité' }).waitFor();
+    await p.getByRole('button', { name: 'Identité' }).waitFor();
     await expect(p.getByLabel('Surnom').inputValue()).resolves.toBe('Ami');
     await ctx.close();
   });

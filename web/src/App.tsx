@@ -1,10 +1,17 @@
-import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, ApiError, setToken } from './api';
+import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
+import { api, ApiError, onAccountDisabled, setToken } from './api';
 import { casework, type Me } from './caseworkApi';
+import { LocaleContext } from './i18n/locale';
+import { useCountryLocale } from './i18n/useCountryLocale';
+import { loadCaseForms } from './forms/serverForms';
+import { useIdleLock } from './idleLock';
 import { Admin } from './screens/Admin';
 import { CaseView } from './screens/CaseView';
 import { CaseWork } from './screens/CaseWork';
+import { ConflictResolver } from './screens/ConflictResolver';
+import { ConflictTasks } from './screens/ConflictTasks';
 import { HelpPanel } from './screens/Help';
+import { LanguageSwitcher } from './screens/LanguageSwitcher';
 import { Home } from './screens/Home';
 import { NewCase } from './screens/NewCase';
 import { RecordList, type RecordType } from './screens/RecordList';
@@ -19,7 +26,8 @@ type Screen =
   | { name: 'case'; id: string }
   | { name: 'record'; type: RecordType; id: string }
   | { name: 'new-case' }
-  | { name: 'admin' };
+  | { name: 'admin' }
+  | { name: 'conflict'; id: string };
 
 export function App() {
   const [user, setUser] = useState<Unlocked>();
@@ -40,6 +48,12 @@ export function App() {
       () => undefined,
     );
   }, [user]);
+  // Why the sign-in screen is showing again, and whose locked session it can reopen.
+  const [notice, setNotice] = useState<string>();
+  const [lockedUser, setLockedUser] = useState<string>();
+  const locale = useCountryLocale(user?.vault, online);
+  const current = useRef(user);
+  current.current = user;
 
   const refresh = useCallback(async () => {
     if (!user) return;
@@ -48,6 +62,8 @@ export function App() {
     if (reachable) {
       try {
         await syncNow(user.vault);
+        // The forms come along while online, so a case opens laid out as configured after going offline.
+        await loadCaseForms(user.vault, true);
         setAttention('');
       } catch (error) {
         if (error instanceof ApiError && error.status === 401)
@@ -78,13 +94,46 @@ export function App() {
     };
   }, [user, refresh, online]);
 
+  // Locked, not wiped: the data stays sealed on the device, and the password reopens it.
+  const lock = useCallback(() => {
+    const u = current.current;
+    if (!u) return;
+    u.vault.close();
+    setToken(undefined);
+    setLockedUser(u.userName);
+    setNotice('Locked after 15 minutes without use. Enter your password to unlock.');
+    setUser(undefined);
+  }, []);
+  useIdleLock(!!user, lock);
+
+  // The server says the account is disabled: nothing of the caseload may stay on this device.
+  useEffect(
+    () =>
+      onAccountDisabled(() => {
+        const u = current.current;
+        if (!u) return;
+        current.current = undefined;
+        u.vault.close();
+        setToken(undefined);
+        setUser(undefined);
+        setLockedUser(undefined);
+        setScreen({ name: 'home' });
+        void Vault.wipe(u.userName).then(() =>
+          setNotice('This account has been disabled. The data on this device has been erased.'),
+        );
+      }),
+    [],
+  );
+
   // The token is attached before the signed-in screens mount: their effects run before this component's,
   // so setting it in an effect let Home's first requests go out without it (401, empty task list).
   const signedIn = (unlocked: Unlocked) => {
     setToken(unlocked.session?.token);
+    setNotice(undefined);
+    setLockedUser(undefined);
     setUser(unlocked);
   };
-  if (!user) return <SignIn onSignedIn={signedIn} />;
+  if (!user) return <SignIn onSignedIn={signedIn} notice={notice} lockedUser={lockedUser} />;
 
   const signOut = async () => {
     if (pending && !confirm(`${pending} changes have not been sent yet and will be lost. Sign out anyway?`))
@@ -100,7 +149,7 @@ export function App() {
   const go = (next: Screen) => (setScreen(next), setHelp(false));
   const open = (id: string) => go({ name: 'case', id });
   const listOf = (type: RecordType) => () => go({ name: 'list', type });
-  const current = (type: RecordType) =>
+  const pageOf = (type: RecordType) =>
     (screen.name === 'list' || screen.name === 'record') && screen.type === type
       ? 'page'
       : type === 'cases' && (screen.name === 'case' || screen.name === 'new-case')
@@ -109,7 +158,7 @@ export function App() {
   const isAdmin = me?.permissions.some((p) => p.resource === 'users');
 
   return (
-    <>
+    <LocaleContext.Provider value={locale}>
       <header class="bar">
         <nav aria-label="Main">
           <button
@@ -118,13 +167,13 @@ export function App() {
           >
             Home
           </button>
-          <button aria-current={current('cases')} onClick={listOf('cases')}>
+          <button aria-current={pageOf('cases')} onClick={listOf('cases')}>
             Cases
           </button>
-          <button aria-current={current('incidents')} onClick={listOf('incidents')}>
+          <button aria-current={pageOf('incidents')} onClick={listOf('incidents')}>
             Incidents
           </button>
-          <button aria-current={current('tracing_requests')} onClick={listOf('tracing_requests')}>
+          <button aria-current={pageOf('tracing_requests')} onClick={listOf('tracing_requests')}>
             Tracing
           </button>
           {isAdmin && (
@@ -140,6 +189,7 @@ export function App() {
           </button>
           <button onClick={() => void signOut()}>Sign out</button>
         </nav>
+        <LanguageSwitcher />
         <p class="status" role="status" aria-live="polite">
           <span class={online ? 'dot on' : 'dot off'} aria-hidden="true" />
           <span>{online ? 'Online' : 'Offline'}</span> · <span>{pending} changes waiting</span> ·{' '}
@@ -152,7 +202,25 @@ export function App() {
         )}
       </header>
       {help && <HelpPanel screen={screen.name} onClose={() => setHelp(false)} />}
-      {screen.name === 'home' && <Home online={online} onOpen={open} me={me} />}
+      {screen.name === 'home' && (
+        <Home online={online} onOpen={open} me={me}>
+          <ConflictTasks
+            vault={user.vault}
+            userName={user.userName}
+            version={lastSync}
+            onOpen={(id) => go({ name: 'conflict', id })}
+          />
+        </Home>
+      )}
+      {screen.name === 'conflict' && (
+        <ConflictResolver
+          id={screen.id}
+          vault={user.vault}
+          userName={user.userName}
+          online={online}
+          onDone={() => go({ name: 'home' })}
+        />
+      )}
       {screen.name === 'list' && (
         <RecordList
           type={screen.type}
@@ -189,6 +257,6 @@ export function App() {
           <CaseWork id={screen.id} vault={user.vault} online={online} me={me} onSync={() => void refresh()} />
         </CaseView>
       )}
-    </>
+    </LocaleContext.Provider>
   );
 }

@@ -36,18 +36,51 @@ export interface ListPage<T> {
   metadata: { total: number; per: number; page: number };
 }
 
+export interface SyncConflict {
+  field: string;
+  server_value: unknown;
+  client_value: unknown;
+}
+
 export interface SyncResult {
   mutation_id: string;
   result: 'applied' | 'duplicate' | 'conflict' | 'rejected';
   record?: CaseRecord;
+  /** On a replay ("duplicate"): what the first push of this mutation got. */
+  first_result?: 'applied' | 'conflict' | 'rejected';
+  conflicts?: SyncConflict[];
+  errors?: ErrorEntry[];
 }
 
-/** An answer in the API's error envelope; `detail` names the field at fault (e.g. `totp_code`). */
+/** GET /system_settings: the country's locales and the version of its forms. */
+export interface SystemSettings {
+  country_code: string;
+  locales: string[];
+  default_locale: string;
+  rtl_locales: string[];
+  forms_version: number;
+}
+
+export interface LocationNode {
+  code: string;
+  name: Record<string, string>;
+  disabled: boolean;
+  hierarchy: string[];
+}
+
+/** One entry of the API's error envelope: `detail` names the field at fault (e.g. `age`, `totp_code`). */
+export interface ErrorEntry {
+  detail?: string;
+  message: string;
+}
+
+/** An answer in the API's error envelope; `entries` holds every entry (a 422 has one per field). */
 export class ApiError extends Error {
   constructor(
     readonly status: number,
     message: string,
     readonly detail?: string,
+    readonly entries: ErrorEntry[] = [],
   ) {
     super(message);
   }
@@ -66,8 +99,28 @@ export const setToken = (value: string | undefined) => (token = value);
 /** The bearer token for requests made outside `call` (uploads with progress, downloads). */
 export const authHeaders = (): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
 
-export async function call<T>(method: string, path: string, body?: unknown): Promise<T> {
-  const headers: Record<string, string> = { Accept: 'application/json' };
+// The server says so only to a holder of a valid token; the app then wipes the device (App.tsx).
+let accountDisabled: () => void = () => undefined;
+export function onAccountDisabled(handler: () => void): void {
+  accountDisabled = handler;
+}
+
+export async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+) {
+  return (await exchange<T>(method, path, body, extra)).body;
+}
+
+async function exchange<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+): Promise<{ body: T; etag?: string }> {
+  const headers: Record<string, string> = { Accept: 'application/json', ...extra };
   if (token) headers.Authorization = `Bearer ${token}`;
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
@@ -84,14 +137,17 @@ export async function call<T>(method: string, path: string, body?: unknown): Pro
   const text = await response.text();
   const parsed = text ? (JSON.parse(text) as unknown) : undefined;
   if (!response.ok) {
-    const first = (parsed as { errors?: { message?: string; detail?: string }[] } | undefined)?.errors?.[0];
+    const entries = (parsed as { errors?: ErrorEntry[] } | undefined)?.errors ?? [];
+    const first = entries[0];
+    if (response.status === 401 && first?.detail === 'account_disabled') accountDisabled();
     throw new ApiError(
       response.status,
       first?.message ?? `Request failed (${response.status})`,
       first?.detail,
+      entries,
     );
   }
-  return parsed as T;
+  return { body: parsed as T, etag: response.headers.get('ETag') ?? undefined };
 }
 
 export const api = {
@@ -102,6 +158,23 @@ export const api = {
   alerts: () => call<{ data: Record<string, number> }>('GET', '/alerts'),
   cases: (params: URLSearchParams) => call<ListPage<CaseRecord>>('GET', `/cases?${params}`),
   case: (id: string) => call<{ data: CaseRecord }>('GET', `/cases/${encodeURIComponent(id)}`),
+  /** The case with its ETag, for an edit that must not overwrite someone else's. */
+  caseWithEtag: async (id: string) => {
+    const { body, etag } = await exchange<{ data: CaseRecord }>('GET', `/cases/${encodeURIComponent(id)}`);
+    return { record: body.data, etag };
+  },
+  /** PATCH with If-Match: a 412 ApiError when the case changed since `etag` was read. */
+  patchCase: async (id: string, data: Record<string, unknown>, etag?: string) => {
+    const { body, etag: next } = await exchange<{ data: CaseRecord }>(
+      'PATCH',
+      `/cases/${encodeURIComponent(id)}`,
+      { data },
+      etag ? { 'If-Match': etag } : {},
+    );
+    return { record: body.data, etag: next };
+  },
+  systemSettings: () => call<{ data: SystemSettings }>('GET', '/system_settings'),
+  locations: () => call<{ data: LocationNode[] }>('GET', '/locations?per=1000&hierarchy=true'),
   pullCases: (cursor?: string) =>
     call<{ data: CaseRecord[]; metadata: { next_cursor: string; has_more: boolean } }>(
       'GET',

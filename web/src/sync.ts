@@ -1,4 +1,4 @@
-import { api, type CaseRecord } from './api';
+import { api, type CaseRecord, type ErrorEntry } from './api';
 import { flushUploads } from './attachments';
 import type { Vault } from './vault';
 
@@ -12,12 +12,23 @@ export interface Mutation {
   queued_at: string;
   /** Set when the server refused it: kept for the user to see, never dropped. */
   rejected?: string;
+  /** The server's reasons, by field path, shown at the fields when the case is opened. */
+  errors?: ErrorEntry[];
 }
 
 // Keys sort oldest first: a zero-padded clock plus the random id.
 const queueKey = (m: Mutation) => `${m.queued_at}|${m.mutation_id}`;
 
-export async function queueEdit(vault: Vault, record: CaseRecord, changes: Record<string, unknown>) {
+/**
+ * `changes` is what the server gets; `local`, when given, is the record as the device should show it now
+ * (a subform removal is sent as `_destroy` but shown gone).
+ */
+export async function queueEdit(
+  vault: Vault,
+  record: CaseRecord,
+  changes: Record<string, unknown>,
+  local: CaseRecord = { ...record, ...changes },
+) {
   const mutation: Mutation = {
     mutation_id: crypto.randomUUID(),
     op: 'update',
@@ -28,7 +39,7 @@ export async function queueEdit(vault: Vault, record: CaseRecord, changes: Recor
   };
   await vault.put('queue', queueKey(mutation), mutation);
   // The device shows the change at once; the server's answer replaces it when the push lands.
-  await vault.put('records', record.id, { ...record, ...changes });
+  await vault.put('records', record.id, local);
 }
 
 /** A record made on the device: its id is the client's, so the server keeps it and a retry is harmless. */
@@ -46,6 +57,9 @@ export async function queueCreate(vault: Vault, record: CaseRecord) {
 
 export const pendingMutations = (vault: Vault) => vault.all<Mutation>('queue');
 
+/** Drops a refused change the user chose to give up (the only way an entry leaves unsent). */
+export const discardMutation = (vault: Vault, m: Mutation) => vault.delete('queue', queueKey(m));
+
 /** Pushes the queue oldest first; an entry leaves the device only once the server has answered for it. */
 export async function push(vault: Vault): Promise<void> {
   const queue = (await pendingMutations(vault)).filter((m) => !m.rejected);
@@ -62,13 +76,16 @@ export async function push(vault: Vault): Promise<void> {
   for (const result of data) {
     const mutation = queue.find((m) => m.mutation_id === result.mutation_id);
     if (!mutation) continue;
-    if (result.result === 'rejected') {
+    // A replay answers "duplicate" with the first outcome: a refusal stays a refusal.
+    if (result.result === 'rejected' || result.first_result === 'rejected') {
       await vault.put('queue', queueKey(mutation), {
         ...mutation,
         rejected: 'The server refused this change',
+        errors: result.errors,
       });
       continue;
     }
+    // A conflict's record carries the offline values in `sync_conflicts`: the home screen lists it as a task.
     if (result.record) await vault.put('records', result.record.id, result.record);
     await vault.delete('queue', queueKey(mutation));
   }
@@ -91,7 +108,14 @@ export async function pull(vault: Vault): Promise<void> {
   }
 }
 
-export async function syncNow(vault: Vault): Promise<void> {
+// The online event, focus and the timer often fire together: one sync at a time, the others wait for it.
+let running: Promise<void> | undefined;
+export function syncNow(vault: Vault): Promise<void> {
+  running ??= syncOnce(vault).finally(() => (running = undefined));
+  return running;
+}
+
+async function syncOnce(vault: Vault): Promise<void> {
   await push(vault);
   // Files after records: a photo of a case created offline needs the case on the server first.
   await flushUploads(vault);

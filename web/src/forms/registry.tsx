@@ -1,4 +1,7 @@
 import type { JSX } from 'preact';
+import type { LocationNode } from '../api';
+import { formatDate } from './dates';
+import { LocationPicker, locationLabel } from './LocationPicker';
 import { FieldHelp } from '../screens/FieldHelp';
 import { t, type FormField, type Locales } from './types';
 
@@ -8,16 +11,22 @@ export interface WidgetProps {
   value: unknown;
   onChange: (value: unknown) => void;
   locales: Locales;
+  /** The server's message for this field (a 422 entry whose `detail` is its path). */
+  error?: string;
+  /** The section is read-only as a whole. */
+  readOnly?: boolean;
+  locations?: LocationNode[];
 }
 
-type Widget = (props: WidgetProps) => JSX.Element;
+type Widget = (props: WidgetProps & { a11y: Record<string, string | undefined> }) => JSX.Element;
 
-const text: Widget = ({ id, value, onChange }) => (
+const text: Widget = ({ id, value, onChange, a11y }) => (
   <input
     id={id}
     type="text"
     value={(value as string) ?? ''}
     onInput={(e) => onChange(e.currentTarget.value || null)}
+    {...a11y}
   />
 );
 
@@ -48,51 +57,81 @@ const choices =
     );
   };
 
-/** A stored value as read-only text: lists joined, subform entries counted. */
-function shown(value: unknown): string {
+/** A stored value as read-only text: options by their label, dates in the user's locale, lists joined. */
+function shown(props: WidgetProps): string {
+  const { value, field, locales } = props;
   if (value === undefined || value === null || value === '') return '—';
+  const label = (v: unknown) => {
+    const option = field.option_strings_text?.find((o) => o.id === v);
+    if (option) return t(option.display_text, locales);
+    if (field.option_strings_source === 'Location') return locationLabel(v, props.locations ?? [], locales);
+    if (field.type === 'date_field' && typeof v === 'string')
+      return formatDate(v, locales.locale, field.date_include_time);
+    if (typeof v === 'boolean') return v ? '✓' : '✗';
+    return String(v);
+  };
   if (Array.isArray(value))
-    return value.every((v) => typeof v !== 'object') ? value.join(', ') : `${value.length} entries`;
-  return typeof value === 'object' ? '—' : String(value);
+    return value.every((v) => typeof v !== 'object')
+      ? value.map(label).join(', ')
+      : `${value.length} entries`;
+  return typeof value === 'object' ? '—' : label(value);
 }
 
 const grouped = (field: FormField) =>
   field.type === 'radio_button' ||
   (field.type === 'select_box' && field.multi_select === true && !!field.option_strings_text);
 
+const isLocation = (field: FormField) =>
+  field.option_strings_source === 'Location' || field.option_strings_source === 'ReportingLocation';
+
 /**
  * Field type → widget. One entry per Primero field type the app can edit; a type missing here is shown
- * read-only rather than guessed at.
+ * read-only rather than guessed at (subforms have their own component, SubformField).
  */
 export const widgets: Record<string, Widget> = {
   text_field: text,
-  textarea: ({ id, value, onChange }) => (
+  textarea: ({ id, value, onChange, a11y }) => (
     <textarea
       id={id}
       value={(value as string) ?? ''}
       onInput={(e) => onChange(e.currentTarget.value || null)}
+      {...a11y}
     />
   ),
-  numeric_field: ({ id, value, onChange }) => (
+  numeric_field: ({ id, value, onChange, a11y }) => (
     <input
       id={id}
       type="number"
       inputMode="numeric"
       value={value === undefined || value === null ? '' : String(value)}
       onInput={(e) => onChange(e.currentTarget.value === '' ? null : Number(e.currentTarget.value))}
+      {...a11y}
     />
   ),
-  date_field: ({ id, value, onChange }) => (
+  // The browser's date input writes YYYY-MM-DD and shows it in the page's language (`lang`).
+  date_field: ({ id, value, onChange, a11y, field }) => (
     <input
       id={id}
-      type="date"
-      value={(value as string) ?? ''}
+      type={field.date_include_time ? 'datetime-local' : 'date'}
+      value={typeof value === 'string' ? value.slice(0, field.date_include_time ? 16 : 10) : ''}
       onInput={(e) => onChange(e.currentTarget.value || null)}
+      {...a11y}
     />
   ),
   select_box: (props) => {
-    const { id, field, value, onChange, locales } = props;
-    // Sources the app cannot list yet (Location, Agency, User) stay editable as their stored code.
+    const { id, field, value, onChange, locales, a11y } = props;
+    if (isLocation(field))
+      return (
+        <LocationPicker
+          id={id}
+          value={value}
+          onChange={onChange}
+          locations={props.locations ?? []}
+          locales={locales}
+          a11y={a11y}
+        />
+      );
+    // Sources the app cannot list yet (Agency, User) stay editable as their stored code.
     if (!field.option_strings_text && field.option_strings_source) return text(props);
     if (field.multi_select) return choices('checkbox')(props);
     return (
@@ -100,6 +139,7 @@ export const widgets: Record<string, Widget> = {
         id={id}
         value={(value as string) ?? ''}
         onChange={(e) => onChange(e.currentTarget.value || null)}
+        {...a11y}
       >
         <option value="">—</option>
         {field.option_strings_text?.map((o) => (
@@ -111,12 +151,13 @@ export const widgets: Record<string, Widget> = {
     );
   },
   radio_button: (props) => choices('radio')(props),
-  tick_box: ({ id, value, onChange }) => (
+  tick_box: ({ id, value, onChange, a11y }) => (
     <input
       id={id}
       type="checkbox"
       checked={value === true}
       onChange={(e) => onChange(e.currentTarget.checked)}
+      {...a11y}
     />
   ),
 };
@@ -129,31 +170,71 @@ export const FieldInput = (props: WidgetProps) => (
   </>
 );
 
+/** `*` for required; "needed to close" for mandatory for completion; both explained at the top of the form. */
+function Marks({ field }: { field: FormField }) {
+  return (
+    <>
+      {field.required && (
+        <span class="mark">
+          {' '}
+          *<span class="visually-hidden"> (required)</span>
+        </span>
+      )}
+      {field.mandatory_for_completion && <span class="mark completion"> needed to close</span>}
+    </>
+  );
+}
+
 function FieldControl(props: WidgetProps) {
-  const { field, locales } = props;
+  const { field, locales, error } = props;
   const label = t(field.display_name, locales);
   if (field.type === 'separator') return <h3 class="separator">{label}</h3>;
   const Widget = widgets[field.type];
-  if (!Widget || field.editable === false) {
+  const errorId = `${props.id}-error`;
+  const message = error && (
+    <p id={errorId} class="field-error">
+      {error}
+    </p>
+  );
+  if (!Widget || field.editable === false || field.disabled === true || props.readOnly) {
     return (
       <div class="field">
-        <span class="label">{label}</span>
-        <span>{shown(props.value)}</span>
+        <span class="label" id={`${props.id}-label`}>
+          {label}
+          <Marks field={field} />
+        </span>
+        <span class="readonly" aria-labelledby={`${props.id}-label`}>
+          {shown(props)}
+        </span>
+        {message}
       </div>
     );
   }
+  const a11y = {
+    'aria-invalid': error ? 'true' : undefined,
+    'aria-describedby': error ? errorId : undefined,
+    'aria-required': field.required ? 'true' : undefined,
+  };
   if (grouped(field)) {
     return (
-      <fieldset class="field group">
-        <legend>{label}</legend>
-        <Widget {...props} />
+      <fieldset class="field group" aria-describedby={a11y['aria-describedby']}>
+        <legend>
+          {label}
+          <Marks field={field} />
+        </legend>
+        <Widget {...props} a11y={a11y} />
+        {message}
       </fieldset>
     );
   }
   return (
     <div class={field.type === 'tick_box' ? 'field tick' : 'field'}>
-      <label for={props.id}>{label}</label>
-      <Widget {...props} />
+      <label for={props.id}>
+        {label}
+        <Marks field={field} />
+      </label>
+      <Widget {...props} a11y={a11y} />
+      {message}
     </div>
   );
 }

@@ -1,16 +1,21 @@
-import { api } from '../api';
+import { api, type LocationNode } from '../api';
 import type { Vault } from '../vault';
 import { defaultCaseForms } from './defaultCaseForms';
-import type { FieldOption, FormSection, Locales } from './types';
+import type { FieldOption, FormSection } from './types';
 
 /** The case forms as the device keeps them: the server's sections with their lookups already resolved. */
 export interface FormSet {
   sections: FormSection[];
   default_locale: string;
+  /** The configuration version they are (GET /forms metadata); the download is skipped while it holds. */
+  version?: number;
+  /** The country's location tree, for the location picker. */
+  locations: LocationNode[];
   /** Where they came from, so the screen can say when it is showing the built-in copy. */
   source: 'server' | 'device' | 'built-in';
 }
 
+type Cached = Omit<FormSet, 'source'>;
 const CACHE_KEY = 'case_forms';
 
 /** Options from `lookup lookup-<name>` copied into each field, so the device needs no lookup fetch offline. */
@@ -24,19 +29,44 @@ function resolveLookups(sections: FormSection[], lookups: Map<string, FieldOptio
   }));
 }
 
-async function fetchForms(): Promise<Omit<FormSet, 'source'>> {
-  const [forms, lookups] = await Promise.all([api.forms('case'), api.lookups()]);
+async function fetchForms(): Promise<Cached> {
+  const [forms, lookups, locations] = await Promise.all([
+    api.forms('case'),
+    api.lookups(),
+    api.locations().catch(() => ({ data: [] as LocationNode[] })),
+  ]);
   const byId = new Map(lookups.data.map((l) => [l.unique_id, l.values]));
-  return { sections: resolveLookups(forms.data, byId), default_locale: forms.metadata.default_locale };
+  return {
+    sections: resolveLookups(forms.data, byId),
+    default_locale: forms.metadata.default_locale,
+    version: forms.metadata.version,
+    locations: locations.data,
+  };
 }
 
 /**
- * Online, the server's forms (then kept sealed on the device); offline or when the server cannot answer,
- * the device's last copy; the built-in copy only when neither exists.
+ * Online, the server's forms (then kept sealed on the device) — downloaded again only when the country's
+ * forms version (GET /system_settings) differs from the device's copy; offline or when the server cannot
+ * answer, the device's last copy; the built-in copy only when neither exists.
  */
-export async function loadCaseForms(vault: Vault, online: boolean): Promise<FormSet> {
+export function loadCaseForms(vault: Vault, online: boolean): Promise<FormSet> {
+  // The sync loop and a case screen often ask at once: one download serves both.
+  const key = `${online}`;
+  const running = inflight.get(vault)?.[key];
+  if (running) return running;
+  const next = loadOnce(vault, online).finally(() => delete inflight.get(vault)?.[key]);
+  inflight.set(vault, { ...inflight.get(vault), [key]: next });
+  return next;
+}
+
+const inflight = new WeakMap<Vault, Record<string, Promise<FormSet>>>();
+
+async function loadOnce(vault: Vault, online: boolean): Promise<FormSet> {
+  const cached = await vault.get<Cached>('meta', CACHE_KEY);
   if (online) {
     try {
+      const { data: settings } = await api.systemSettings();
+      if (cached && cached.version === settings.forms_version) return { ...cached, source: 'server' };
       const fresh = await fetchForms();
       await vault.put('meta', CACHE_KEY, fresh);
       return { ...fresh, source: 'server' };
@@ -44,9 +74,8 @@ export async function loadCaseForms(vault: Vault, online: boolean): Promise<Form
       // Fall through to the device's copy: the case must stay editable.
     }
   }
-  const cached = await vault.get<Omit<FormSet, 'source'>>('meta', CACHE_KEY);
-  if (cached) return { ...cached, source: 'device' };
-  return { sections: defaultCaseForms, default_locale: 'en', source: 'built-in' };
+  if (cached) return { ...cached, locations: cached.locations ?? [], source: 'device' };
+  return { sections: defaultCaseForms, default_locale: 'en', locations: [], source: 'built-in' };
 }
 
 /** The sections a record of this module shows: top-level, visible, in the configured order. */
@@ -61,8 +90,6 @@ export const sectionsFor = (set: FormSet, moduleId: unknown) =>
     )
     .sort((a, b) => a.order - b.order);
 
-/** The browser's language when the configuration has it, the country's default otherwise. */
-export const userLocales = (set: FormSet): Locales => ({
-  locale: (navigator.language || set.default_locale).split('-')[0] ?? set.default_locale,
-  fallback: set.default_locale,
-});
+/** The nested section a subform field edits its entries with. */
+export const nestedSection = (set: FormSet, id: string | null | undefined) =>
+  id ? set.sections.find((s) => s.unique_id === id && s.is_nested) : undefined;

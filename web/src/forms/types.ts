@@ -1,4 +1,6 @@
 /** Primero's form metadata (GET /api/v2/forms), the parts the renderer reads. */
+import type { Condition } from './conditions';
+
 export type Translated = Record<string, string>;
 export interface FieldOption {
   id: string;
@@ -11,11 +13,16 @@ export interface FormField {
   help_text?: Translated;
   guiding_questions?: Translated;
   required?: boolean;
+  /** Needed before the case can be closed (Primero's mark), not on every save. */
+  mandatory_for_completion?: boolean;
   editable?: boolean;
+  disabled?: boolean;
+  date_include_time?: boolean;
+  display_conditions_record?: Condition | null;
   visible?: boolean;
   multi_select?: boolean;
   option_strings_text?: FieldOption[] | null;
-  /** `lookup lookup-<name>`, or `Location`, `Agency`, `User` for the lists the app does not pick from yet. */
+  /** `lookup lookup-<name>`, `Location` (the location picker), or `Agency`, `User` (edited as codes for now). */
   option_strings_source?: string | null;
   subform_section_id?: string | null;
 }
@@ -27,6 +34,11 @@ export interface FormSection {
   order: number;
   visible?: boolean;
   is_nested?: boolean;
+  is_first_tab?: boolean;
+  editable?: boolean;
+  subform_append_only?: boolean;
+  subform_prevent_item_removal?: boolean;
+  collapsed_field_names?: string[];
   fields: FormField[];
 }
 

@@ -1,10 +1,22 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Task } from '../api';
 import type { Me } from '../caseworkApi';
 import { Tour } from './Help';
 import { WorkQueues } from './WorkQueues';
 
-export function Home({ online, onOpen, me }: { online: boolean; onOpen: (id: string) => void; me?: Me }) {
+export function Home({
+  online,
+  onOpen,
+  me,
+  children,
+}: {
+  online: boolean;
+  onOpen: (id: string) => void;
+  me?: Me;
+  /** Tasks other screens contribute (conflicts to resolve), shown first. */
+  children?: ComponentChildren;
+}) {
   const [tasks, setTasks] = useState<Task[]>();
   const [alerts, setAlerts] = useState<Record<string, number>>();
   useEffect(() => {
@@ -24,6 +36,7 @@ export function Home({ online, onOpen, me }: { online: boolean; onOpen: (id: str
     <main>
       <Tour />
       <h1>My tasks</h1>
+      {children}
       {!online && !tasks && <p>Tasks are shown when you are online.</p>}
       {tasks && !tasks.length && <p>No tasks due.</p>}
       <ul class="list">

@@ -9,8 +9,18 @@ export interface Unlocked {
 }
 
 /** User name and password; a verification code when the server asks for one; offline, the device unlocks. */
-export function SignIn({ onSignedIn }: { onSignedIn: (u: Unlocked) => void }) {
-  const [userName, setUserName] = useState('');
+export function SignIn({
+  onSignedIn,
+  notice,
+  lockedUser,
+}: {
+  onSignedIn: (u: Unlocked) => void;
+  /** Why the app is back here (locked when idle, account disabled). */
+  notice?: string;
+  /** The user of a locked session: the password unlocks it again. */
+  lockedUser?: string;
+}) {
+  const [userName, setUserName] = useState(lockedUser ?? '');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
   const [needsCode, setNeedsCode] = useState(false);
@@ -50,6 +60,11 @@ export function SignIn({ onSignedIn }: { onSignedIn: (u: Unlocked) => void }) {
   return (
     <main class="signin">
       <h1>Primero</h1>
+      {notice && (
+        <p role="status" class="notice">
+          {notice}
+        </p>
+      )}
       <form onSubmit={submit}>
         <label for="user_name">User name</label>
         <input

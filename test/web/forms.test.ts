@@ -1,0 +1,358 @@
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import type { Browser, Page } from 'playwright-core';
+import { PASSWORD, ROOT, startTestApp, type TestApp } from '../support/testApp';
+import { buildWebApp, launchChromium } from './browser';
+
+const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
+const KWAME = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0002';
+const PHONE = { width: 360, height: 640 };
+const DESKTOP = { width: 1280, height: 800 };
+// Screenshots land in the test output folder, to be looked at (the Arabic one is the README's RTL check).
+const SHOTS = process.env.WEB_SCREENSHOTS ?? join(ROOT, 'test-output', 'web');
+
+let stack: TestApp;
+let browser: Browser;
+let admin: string;
+
+jest.setTimeout(90_000);
+
+beforeAll(async () => {
+  mkdirSync(SHOTS, { recursive: true });
+  const staticRoot = buildWebApp();
+  stack = await startTestApp({}, {}, { staticRoot });
+  browser = await launchChromium();
+  admin = await stack.login('admin_gh');
+  // The country marks the full name required and the date of birth needed before closing the case.
+  const form = (await stack.call('GET', '/api/v2/forms/basic_identity', { token: admin })).body.data;
+  const fields = form.fields.map((f: { name: string }) =>
+    f.name === 'name'
+      ? { ...f, required: true }
+      : f.name === 'date_of_birth'
+        ? { ...f, mandatory_for_completion: true }
+        : f,
+  );
+  const patched = await stack.call('PATCH', '/api/v2/forms/basic_identity', {
+    token: admin,
+    body: { data: { fields } },
+  });
+  expect(patched.status).toBe(200);
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function signIn(p: Page, userName: string) {
+  await p.getByLabel('User name').fill(userName);
+  await p.getByLabel('Password').fill(PASSWORD);
+  await p.getByRole('button', { name: 'Sign in' }).click();
+  await p.getByRole('heading', { name: 'My tasks' }).waitFor();
+}
+
+async function session(userName: string, viewport = PHONE, locale = 'en-GB') {
+  const context = await browser.newContext({ viewport, locale });
+  const page = await context.newPage();
+  await page.goto(stack.url);
+  await signIn(page, userName);
+  return { context, page };
+}
+
+async function openCase(p: Page, name: RegExp) {
+  await p.getByRole('button', { name: 'Cases', exact: true }).click();
+  await p.getByRole('button', { name }).click();
+  await p.getByText(/^Case id/).waitFor();
+}
+
+/** No serious or critical accessibility violation, and nothing wider than the screen. */
+async function expectUsable(p: Page) {
+  const { violations } = await new AxeBuilder({ page: p }).analyze();
+  const bad = violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  expect(bad.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+  const width = p.viewportSize()?.width ?? 0;
+  await expect(p.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
+    width,
+  );
+  if (width <= PHONE.width) await expectThumbTargets(p);
+}
+
+/** Every button and input on screen is at least 44 px tall (tick boxes and radios sit in 44 px rows). */
+async function expectThumbTargets(p: Page) {
+  const small = await p.evaluate<
+    string[]
+  >(`[...document.querySelectorAll('button, select, input:not([type=checkbox]):not([type=radio]), textarea')]
+      .filter((e) => e.offsetParent !== null && e.getBoundingClientRect().height < 44)
+      .map((e) => e.outerHTML.slice(0, 80))`);
+  expect(small).toEqual([]);
+}
+
+/** Saves and waits for the answer; any other message fails the test with its text. */
+async function save(p: Page) {
+  await p.getByRole('button', { name: 'Save' }).click();
+  const answer = p.locator('main [role=status], main [role=alert]').first();
+  await answer.waitFor();
+  expect(await answer.textContent()).toBe('Saved.');
+}
+
+const serverCase = async (id: string) => {
+  const token = await stack.login('cw_gh');
+  return (await stack.call('GET', `/api/v2/cases/${id}`, { token })).body.data;
+};
+
+describe('the record screens of the web app', () => {
+  it('switches to Arabic and lays the whole app out right to left, labels from the forms', async () => {
+    const { context, page } = await session('cw_ke');
+    await page.getByLabel('Language').selectOption({ label: 'العربية' });
+    await expect(
+      page.evaluate('[document.documentElement.lang, document.documentElement.dir]'),
+    ).resolves.toEqual(['ar', 'rtl']);
+    await openCase(page, /Otieno Ochieng/);
+    // Section names and labels are the forms' Arabic translations.
+    await expect(
+      page.getByRole('button', { name: 'الهوية الأساسية' }).getAttribute('aria-expanded'),
+    ).resolves.toBe('true');
+    await page.getByLabel('اللقب').fill('أوتي');
+    await expectUsable(page);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.screenshot({ path: `${SHOTS}/web-case-arabic-rtl-phone.png` });
+    await save(page);
+    // The choice is kept for the next visit, before sign-in.
+    await page.reload();
+    await expect(page.evaluate('document.documentElement.dir')).resolves.toBe('rtl');
+    await context.close();
+  });
+
+  it('edits a case on a phone: accordion, conditions, subforms, location picker, marks, server messages', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+    const page = await context.newPage();
+    const formsRequests: string[] = [];
+    page.on('request', (r) => {
+      if (new URL(r.url()).pathname === '/api/v2/forms') formsRequests.push(r.url());
+    });
+    await page.goto(stack.url);
+    await signIn(page, 'cw_gh');
+    await openCase(page, /Amina Mensah/);
+    // Read-only server fields; required and needed-to-close marks from the configuration.
+    await page.getByText(/^Last updated/).waitFor();
+    await expect(page.getByRole('textbox', { name: /Case id/ }).count()).resolves.toBe(0);
+    await page.getByLabel('Full name * (required)').waitFor();
+    await page.getByLabel(/Date of birth needed to close/).waitFor();
+
+    // Sections: an accordion, the first tab open.
+    const followUps = page.getByRole('button', { name: 'Follow-up', exact: true });
+    await expect(followUps.getAttribute('aria-expanded')).resolves.toBe('false');
+    await followUps.click();
+    await expect(followUps.getAttribute('aria-expanded')).resolves.toBe('true');
+
+    // A display condition: the type of disability only once the child has one.
+    await expect(page.getByLabel('Type of disability').count()).resolves.toBe(0);
+    await page.getByLabel('Has a disability').check();
+    await page.getByLabel('Type of disability').waitFor();
+
+    // A subform: add an entry next to the one the case has.
+    await page.getByRole('button', { name: 'Add Follow-up' }).click();
+    const entry = page.getByRole('group', { name: 'Follow-up 2' });
+    await entry.getByLabel('Needed by').fill('2026-12-20');
+    await entry.getByLabel('Comments').fill('Meet the teacher');
+    await page.getByRole('button', { name: 'Done with Follow-up 2' }).click();
+
+    // The location picker searches the tree; the case keeps the location's code.
+    await page.getByLabel('Current location', { exact: true }).fill('tema');
+    await page.getByRole('button', { name: 'Tema Metropolitan — Greater Accra, Ghana' }).click();
+    await expectUsable(page);
+    await page.screenshot({ path: `${SHOTS}/web-case-edit-phone.png`, fullPage: true });
+    await save(page);
+    let saved = await serverCase(AMINA);
+    expect(saved).toMatchObject({ has_disability: true, location_current: 'GH0102' });
+    expect(saved.followup_subform_section).toHaveLength(2);
+    const added = saved.followup_subform_section[1];
+    expect(added).toMatchObject({
+      followup_needed_by_date: '2026-12-20',
+      followup_comments: 'Meet the teacher',
+    });
+
+    // Edit the entry, then remove it.
+    await page.getByRole('button', { name: 'Edit Follow-up 2' }).click();
+    await page.getByRole('group', { name: 'Follow-up 2' }).getByLabel('Comments').fill('Met the teacher');
+    await save(page);
+    saved = await serverCase(AMINA);
+    expect(saved.followup_subform_section[1]).toMatchObject({
+      unique_id: added.unique_id,
+      followup_comments: 'Met the teacher',
+    });
+    await page.getByRole('button', { name: 'Remove Follow-up 2' }).click();
+    await save(page);
+    saved = await serverCase(AMINA);
+    expect(saved.followup_subform_section.map((e: { unique_id: string }) => e.unique_id)).not.toContain(
+      added.unique_id,
+    );
+    expect(saved.followup_subform_section).toHaveLength(1);
+
+    // The server's validation message, at the field it names.
+    await page.getByLabel('Age', { exact: true }).fill('200');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByRole('alert').filter({ hasText: 'Not saved' }).waitFor();
+    const age = page.getByLabel('Age', { exact: true });
+    await expect(age.getAttribute('aria-invalid')).resolves.toBe('true');
+    const described = (await age.getAttribute('aria-describedby')) as string;
+    await expect(page.locator(`#${described}`).textContent()).resolves.toBe('must be at most 130');
+    await expect(page.getByRole('button', { name: /Basic identity · 1 to fix/ }).count()).resolves.toBe(1);
+    await expectUsable(page);
+    await page.screenshot({ path: `${SHOTS}/web-case-422-phone.png` });
+
+    // The forms were downloaded once: opening a case again, their version unchanged, skips the download.
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await page.getByRole('button', { name: /Kwame Asare/ }).click();
+    await page.getByText(/^Case id/).waitFor();
+    expect(formsRequests).toHaveLength(1);
+    await context.close();
+  });
+
+  it('shows the sections as tabs on a desktop, and dates in the chosen language', async () => {
+    const { context, page } = await session('cw_gh', DESKTOP);
+    await page.getByLabel('Language').selectOption({ label: 'français' });
+    await openCase(page, /Amina Mensah/);
+    const identity = page.getByRole('tab', { name: 'Identité' });
+    await expect(identity.getAttribute('aria-selected')).resolves.toBe('true');
+    await page.getByRole('tab', { name: 'Famille et personnes en charge' }).click();
+    await page.getByRole('tabpanel').getByLabel('Taille du ménage').waitFor();
+    const registered = (await serverCase(AMINA)).registration_date as string;
+    const french = new Intl.DateTimeFormat('fr', { dateStyle: 'medium', timeZone: 'UTC' }).format(
+      new Date(`${registered}T00:00:00Z`),
+    );
+    await page.locator('.server-fields').getByText(french).waitFor();
+    await expectUsable(page);
+    await page.screenshot({ path: `${SHOTS}/web-case-tabs-desktop.png` });
+    await page.getByLabel('Language').selectOption({ label: 'English' });
+    await context.close();
+  });
+
+  it('explains an ETag conflict when someone saved the case first, and saves on top when asked', async () => {
+    const a = await session('cw_gh');
+    const b = await session('cw_gh');
+    await openCase(a.page, /Kwame Asare/);
+    await openCase(b.page, /Kwame Asare/);
+    await b.page.getByLabel('Nickname').fill('Kojo');
+    await save(b.page);
+
+    await a.page.getByLabel('Nickname').fill('Kwams');
+    await a.page.getByRole('button', { name: 'Save' }).click();
+    const conflict = a.page
+      .getByRole('alert')
+      .filter({ hasText: 'This case changed while you were editing it' });
+    await conflict.waitFor();
+    await expect(conflict.getByRole('row', { name: 'Nickname Kojo Kwams' }).count()).resolves.toBe(1);
+    await expectUsable(a.page);
+    await a.page.screenshot({ path: `${SHOTS}/web-etag-conflict-phone.png` });
+    await a.page.getByRole('button', { name: 'Save my changes on top' }).click();
+    await a.page.getByText('Saved.').waitFor();
+    await expect(serverCase(KWAME)).resolves.toMatchObject({ name_nickname: 'Kwams' });
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('a conflict resolved in the UI: an offline edit met another session’s, chosen field by field', async () => {
+    const a = await session('cw_gh');
+    await a.page.getByText(/Last sync \d/).waitFor(); // the caseload and the forms are on the device
+    await a.page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await a.context.setOffline(true);
+    await openCase(a.page, /Kwame Asare/);
+    await a.page.getByLabel('Nickname').fill('Offline name');
+    await a.page.getByLabel('Current address').fill('12 Harbour Road');
+    await a.page.getByRole('button', { name: 'Save' }).click();
+    await a.page.getByText('1 changes waiting').waitFor();
+
+    // Meanwhile another session changes the same fields online.
+    const b = await session('cw_gh');
+    await openCase(b.page, /Kwame Asare/);
+    await b.page.getByLabel('Nickname').fill('Online name');
+    await b.page.getByLabel('Current address').fill('3 Market Street');
+    await save(b.page);
+    await b.context.close();
+
+    await a.context.setOffline(false);
+    await a.page.getByText('0 changes waiting').waitFor();
+    await a.page.getByRole('button', { name: 'Home' }).click();
+    await a.page.getByRole('button', { name: /Resolve conflict .* Kwame Asare/ }).click();
+    const nickname = a.page.getByRole('group', { name: 'Nickname' });
+    await nickname.getByLabel("The server's: Online name").waitFor();
+    await nickname.getByLabel('Yours: Offline name').check();
+    await a.page
+      .getByRole('group', { name: 'Current address' })
+      .getByLabel("The server's: 3 Market Street")
+      .check();
+    await expectUsable(a.page);
+    await a.page.screenshot({ path: `${SHOTS}/web-sync-conflict-phone.png` });
+    await a.page.getByRole('button', { name: 'Apply my choices' }).click();
+    await a.page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await expect(a.page.getByRole('button', { name: /Resolve conflict/ }).count()).resolves.toBe(0);
+    const saved = await serverCase(KWAME);
+    expect(saved).toMatchObject({ name_nickname: 'Offline name', address_current: '3 Market Street' });
+    expect(saved.sync_conflicts ?? []).toEqual([]);
+    await a.context.close();
+  });
+
+  it('shows at the field why the server refused a change made offline, and lets it go', async () => {
+    const { context, page } = await session('cw_gh');
+    await page.getByText(/Last sync \d/).waitFor();
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await context.setOffline(true);
+    await openCase(page, /Amina Mensah/);
+    await page.getByLabel('Age', { exact: true }).fill('150');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.getByText('1 changes waiting').waitFor();
+    await context.setOffline(false);
+    await page.getByText('Some changes were refused by the server').waitFor();
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await page.getByRole('button', { name: /Amina Mensah/ }).click();
+    const age = page.getByLabel('Age', { exact: true });
+    await expect(age.getAttribute('aria-invalid')).resolves.toBe('true');
+    const described = (await age.getAttribute('aria-describedby')) as string;
+    await expect(page.locator(`#${described}`).textContent()).resolves.toBe('must be at most 130');
+    await expectUsable(page);
+    await page.getByRole('button', { name: 'Discard the refused change' }).click();
+    await page.getByText('0 changes waiting').waitFor();
+    // The case shows the server's copy again.
+    await page.waitForFunction("document.getElementById('field-age').value !== '150'");
+    await expect(age.inputValue()).resolves.toBe(String((await serverCase(AMINA)).age ?? ''));
+    await expect(age.getAttribute('aria-invalid')).resolves.toBeNull();
+    await context.close();
+  });
+
+  it('locks after 15 minutes without use; the password opens it again', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(stack.url);
+    await signIn(page, 'cw_gh');
+    await page.clock.fastForward('14:00');
+    await expect(page.getByRole('heading', { name: 'My tasks' }).count()).resolves.toBe(1);
+    await page.clock.fastForward('02:00');
+    await page.getByText('Locked after 15 minutes without use').waitFor();
+    await expect(page.getByLabel('User name').inputValue()).resolves.toBe('cw_gh');
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await context.close();
+  });
+
+  it('wipes the device when the server says the account is disabled', async () => {
+    const { context, page } = await session('cw2_gh');
+    await page.getByText('0 changes waiting').waitFor();
+    const databases = () =>
+      page.evaluate<string[]>('indexedDB.databases().then((l) => l.map((d) => d.name))');
+    await expect(databases()).resolves.toContain('primero-cw2_gh');
+    const disabled = await stack.call('PATCH', '/api/v2/users/user-cw2_gh', {
+      token: admin,
+      body: { data: { disabled: true } },
+    });
+    expect(disabled.status).toBe(200);
+    await page.evaluate("window.dispatchEvent(new Event('focus'))"); // the app syncs on focus
+    await page
+      .getByText('This account has been disabled. The data on this device has been erased.')
+      .waitFor();
+    await expect(databases()).resolves.not.toContain('primero-cw2_gh');
+    await context.close();
+  });
+});

@@ -1,0 +1,180 @@
+import { useEffect, useState } from 'preact/hooks';
+import { conditionHolds } from './conditions';
+import { FieldInput } from './registry';
+import { nestedSection, type FormSet } from './serverForms';
+import { SubformField } from './SubformField';
+import type { Entry } from './subformChanges';
+import { t, type FormField, type FormSection, type Locales } from './types';
+import { useWideScreen } from './useWideScreen';
+
+export interface RecordFormProps {
+  forms: FormSet;
+  sections: FormSection[];
+  value: (field: string) => unknown;
+  onChange: (field: string, value: unknown) => void;
+  locales: Locales;
+  /** Server messages by field path (422 `detail`). */
+  errors: Record<string, string>;
+}
+
+const fieldOf = (path: string) => path.split(/[.[]/)[0] ?? path;
+
+/** The fields a section shows now: visible, and their display conditions hold for the record as edited. */
+const shownFields = (section: FormSection, value: (f: string) => unknown) =>
+  section.fields
+    .filter((f) => f.visible !== false)
+    .filter((f) => conditionHolds(f.display_conditions_record, value));
+
+/**
+ * The record's sections: tabs on a wide screen, an accordion on a phone (several may be open). A section
+ * holding a server message opens by itself, and its name says how many fields need fixing.
+ */
+export function RecordForm(props: RecordFormProps) {
+  const { sections, errors, locales } = props;
+  const wide = useWideScreen();
+  const first = sections.find((s) => s.is_first_tab) ?? sections[0];
+  const [current, setCurrent] = useState(first?.unique_id);
+  const [expanded, setExpanded] = useState<Set<string>>(new Set(first ? [first.unique_id] : []));
+  const errorCount = (section: FormSection) =>
+    Object.keys(errors).filter((p) => section.fields.some((f) => f.name === fieldOf(p))).length;
+
+  useEffect(() => {
+    const faulty = sections.filter((s) => errorCount(s) > 0);
+    if (!faulty.length) return;
+    setCurrent(faulty[0]?.unique_id);
+    setExpanded((open) => new Set([...open, ...faulty.map((s) => s.unique_id)]));
+  }, [errors]);
+
+  const name = (section: FormSection) => {
+    const count = errorCount(section);
+    return (
+      <>
+        {t(section.name, locales)}
+        {count > 0 && <span class="badge overdue"> · {count} to fix</span>}
+      </>
+    );
+  };
+  const body = (section: FormSection) =>
+    shownFields(section, props.value).map((field) => (
+      <Field key={field.name} field={field} section={section} {...props} />
+    ));
+
+  if (wide) {
+    const selected = sections.find((s) => s.unique_id === current) ?? first;
+    return (
+      <div class="tabs">
+        <div role="tablist" aria-label="Sections" class="tablist">
+          {sections.map((s) => (
+            <button
+              key={s.unique_id}
+              type="button"
+              role="tab"
+              id={`tab-${s.unique_id}`}
+              aria-selected={s === selected}
+              aria-controls={`panel-${s.unique_id}`}
+              tabIndex={s === selected ? 0 : -1}
+              onClick={() => setCurrent(s.unique_id)}
+              onKeyDown={(e) => {
+                const step = { ArrowRight: 1, ArrowLeft: -1 }[e.key];
+                if (!step) return;
+                const rtl = document.documentElement.dir === 'rtl' ? -1 : 1;
+                const i = (sections.indexOf(s) + step * rtl + sections.length) % sections.length;
+                const next = sections[i];
+                if (!next) return;
+                setCurrent(next.unique_id);
+                document.getElementById(`tab-${next.unique_id}`)?.focus();
+              }}
+            >
+              {name(s)}
+            </button>
+          ))}
+        </div>
+        {selected && (
+          <div
+            role="tabpanel"
+            id={`panel-${selected.unique_id}`}
+            aria-labelledby={`tab-${selected.unique_id}`}
+            class="panel"
+          >
+            {body(selected)}
+          </div>
+        )}
+      </div>
+    );
+  }
+  return (
+    <div class="accordion">
+      {sections.map((s) => {
+        const open = expanded.has(s.unique_id);
+        const toggle = () => {
+          const next = new Set(expanded);
+          if (open) next.delete(s.unique_id);
+          else next.add(s.unique_id);
+          setExpanded(next);
+        };
+        return (
+          <section key={s.unique_id} class="accordion-item">
+            <h2>
+              <button
+                type="button"
+                id={`acc-${s.unique_id}`}
+                aria-expanded={open}
+                aria-controls={`panel-${s.unique_id}`}
+                onClick={toggle}
+              >
+                {name(s)}
+                <span class="sign" aria-hidden="true">
+                  {open ? '−' : '+'}
+                </span>
+              </button>
+            </h2>
+            {open && (
+              <div
+                role="region"
+                id={`panel-${s.unique_id}`}
+                aria-labelledby={`acc-${s.unique_id}`}
+                class="panel"
+              >
+                {body(s)}
+              </div>
+            )}
+          </section>
+        );
+      })}
+    </div>
+  );
+}
+
+function Field(props: RecordFormProps & { field: FormField; section: FormSection }) {
+  const { field, section, forms, locales, errors } = props;
+  const readOnly = section.editable === false;
+  if (field.type === 'subform') {
+    const nested = nestedSection(forms, field.subform_section_id);
+    const value = props.value(field.name);
+    if (nested)
+      return (
+        <SubformField
+          field={field}
+          section={nested}
+          entries={Array.isArray(value) ? (value as Entry[]) : []}
+          onChange={(entries) => props.onChange(field.name, entries)}
+          locales={locales}
+          locations={forms.locations}
+          readOnly={readOnly || field.editable === false}
+          errors={errors}
+        />
+      );
+  }
+  return (
+    <FieldInput
+      id={`field-${field.name}`}
+      field={field}
+      locales={locales}
+      locations={forms.locations}
+      readOnly={readOnly}
+      value={props.value(field.name)}
+      error={errors[field.name]}
+      onChange={(v) => props.onChange(field.name, v)}
+    />
+  );
+}

@@ -1,0 +1,52 @@
+import { createContext } from 'preact';
+import { useContext } from 'preact/hooks';
+import type { Locales } from '../forms/types';
+
+/** The language the user reads the app in, chosen among the country's locales (GET /system_settings). */
+export interface LocaleState extends Locales {
+  rtl: boolean;
+  /** The country's locales, for the language switcher (empty until the settings are known). */
+  available: string[];
+  setLocale: (locale: string) => void;
+}
+
+export const LocaleContext = createContext<LocaleState>({
+  locale: 'en',
+  fallback: 'en',
+  rtl: false,
+  available: [],
+  setLocale: () => undefined,
+});
+export const useLocale = () => useContext(LocaleContext);
+
+// A preference, not record data: it may live in localStorage and applies before sign-in.
+const KEY = 'primero-locale';
+export const savedLocale = () => localStorage.getItem(KEY) ?? undefined;
+export const saveLocale = (locale: string) => localStorage.setItem(KEY, locale);
+
+const RTL = ['ar', 'fa', 'ku', 'ur'];
+export const isRtl = (locale: string, rtlLocales: string[] = RTL) =>
+  rtlLocales.includes(locale.split('-')[0] ?? '');
+
+/** The whole page follows the language: `lang` for screen readers and fonts, `dir` for the layout. */
+export function applyToDocument(locale: string, rtl: boolean) {
+  document.documentElement.lang = locale;
+  document.documentElement.dir = rtl ? 'rtl' : 'ltr';
+}
+
+/** A language named in itself ("العربية", "français"), as people look for their own. */
+export function languageName(code: string): string {
+  try {
+    return new Intl.DisplayNames([code], { type: 'language' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
+
+/** The saved choice if the country has it, else the browser's language if it has that, else its default. */
+export function pickLocale(locales: string[], defaultLocale: string): string {
+  const saved = savedLocale();
+  if (saved && locales.includes(saved)) return saved;
+  const browser = (navigator.language || '').split('-')[0] ?? '';
+  return locales.includes(browser) ? browser : defaultLocale;
+}
