@@ -4,15 +4,8 @@ import { updateForm } from '../src/admin/forms';
 import { updateFormSection } from '../src/forms/formEditor';
 import { recordKinds } from '../src/records/recordKinds';
 import { permissionCatalog } from '../src/admin/permissionCatalog';
-import {
-  createUser,
-  getUser,
-  listUsers,
-  presentUser,
-  unlockUser,
-  updateUser,
-  type UserAdminDeps,
-} from '../src/admin/userAdmin';
+import { createUser, listUsers, unlockUser, updateUser, type UserAdminDeps } from '../src/admin/userAdmin';
+import { parseUserReadQuery, readUserProfile } from '../src/admin/userProfile';
 import { can } from '../src/auth/principal';
 import { forbidden } from '../src/errors';
 import { dataBodySchema, readJson } from '../src/http/body';
@@ -107,8 +100,10 @@ authedRoute(
   'GET',
   'v2/users/{id}',
   async (request, principal, services) => {
-    const user = await getUser(userDeps(services), principal, request.params.id ?? '');
-    return ok(presentUser(user), withEtag(user));
+    const options = parseUserReadQuery(request.url.searchParams);
+    const id = request.params.id ?? '';
+    const { user, profile } = await readUserProfile(userDeps(services), principal, id, options);
+    return ok(profile, withEtag(user));
   },
   userAudit('admin_read'),
 );

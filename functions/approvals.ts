@@ -21,7 +21,8 @@ app.http('case-approvals', {
           request.params.approval_id ?? '',
           data,
         );
-        return ok(presentRecord(doc));
+        // Primero's shape: the case under `record`.
+        return ok({ record: presentRecord(doc) });
       },
       { audit: { action: 'approval', record_type: 'case' } },
     ),

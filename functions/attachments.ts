@@ -19,7 +19,9 @@ for (const kind of allKinds) {
     async (request, principal, services) => {
       const input = await uploadInputFrom(request);
       const repo = services.records.repos[kind.type];
-      return ok(await uploadAttachment(services.attachments, repo, principal, input));
+      const attachment = await uploadAttachment(services.attachments, repo, principal, input);
+      // Primero's keys beside ours: `comments` (null when none) and the record it is on.
+      return ok({ ...attachment, comments: attachment.comments ?? null, record: { id: input.recordId } });
     },
     { audit: { action: 'attachment_upload', record_type: kind.type } },
   );
@@ -37,7 +39,8 @@ for (const kind of allKinds) {
         request.params.id ?? '',
         attachmentId,
       );
-      return ok({ id: attachmentId });
+      // As Primero: 204, no body.
+      return { status: 204 };
     },
     { audit: { action: 'attachment_delete', record_type: kind.type } },
   );

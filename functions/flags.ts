@@ -1,3 +1,4 @@
+import { bulkIds } from '../src/records/bulkSelection';
 import { app } from '@azure/functions';
 import { unprocessable } from '../src/errors';
 import { addFlag, bulkFlag, editFlag, recordFlags, unflag } from '../src/flags/flagCommands';
@@ -71,12 +72,11 @@ for (const kind of allKinds) {
     handler: http(
       authedEndpoint(async (request, principal, services) => {
         const { data } = await readJson(request, bulkFlagSchema, services.config.MAX_BODY_BYTES);
-        if (data.record_type !== kind.resource)
+        if (data.record_type !== kind.resource && data.record_type !== kind.type)
           throw unprocessable([{ detail: 'record_type', message: `must be ${kind.resource}` }]);
         const repo = services.records.repos[kind.type];
-        return ok(
-          (await bulkFlag(services.records, repo, principal, data.ids, data)).map((f) => presentFlag(f)),
-        );
+        const ids = await bulkIds(repo, principal, data);
+        return ok((await bulkFlag(services.records, repo, principal, ids, data)).map((f) => presentFlag(f)));
       }, audit('flag')),
     ),
   });

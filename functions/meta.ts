@@ -2,6 +2,8 @@ import { app } from '@azure/functions';
 import { publicEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
 import { checkHealth } from '../src/meta/health';
+import { readContactInformation } from '../src/meta/contactInformation';
+import { identityProviders, usesIdentityProvider } from '../src/meta/identityProviders';
 import { primeroInfo } from '../src/meta/primeroInfo';
 import { loadWhenUsed } from '../src/platform/loadWhenUsed';
 import { http } from './_shared/http';
@@ -23,6 +25,33 @@ app.http('primero', {
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(publicEndpoint(async (_request, services) => ok(await primeroInfo(services)))),
+});
+
+app.http('identity-providers', {
+  route: 'v2/identity_providers',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  // Public, as in Primero: a client needs it to offer the sign-in.
+  handler: http(
+    publicEndpoint(async (_request, services) => ({
+      status: 200,
+      json: {
+        data: identityProviders(services.config),
+        metadata: { use_identity_provider: usesIdentityProvider(services.config) },
+      },
+    })),
+  ),
+});
+
+app.http('contact-information', {
+  route: 'v2/contact_information',
+  methods: ['GET'],
+  authLevel: 'anonymous',
+  handler: http(
+    publicEndpoint(async (_request, services) =>
+      ok(await readContactInformation(services.containers.config)),
+    ),
+  ),
 });
 
 let openApi: unknown;

@@ -11,11 +11,14 @@ import { hardDelete } from '../src/records/hardDelete';
 import { dataBodySchema, readJson } from '../src/http/body';
 import { withEtag } from '../src/http/etag';
 import { list, ok } from '../src/http/responses';
+import { trailed } from '../src/records/trailedDeps';
 import { authedRoute } from './_shared/http';
 
 // The same five endpoints for cases, incidents and tracing requests (API.md, "Records").
 for (const kind of allKinds) {
-  const audit = (action: string) => ({ audit: { action, record_type: kind.type } });
+  const audit = (action: string, concurrent = false) => ({
+    audit: { action, record_type: kind.type, concurrent },
+  });
 
   authedRoute(
     `${kind.resource}-list`,
@@ -29,7 +32,7 @@ for (const kind of allKinds) {
       const data = page.docs.map((doc) => presentListed(kind, doc, params.fields));
       return list(data, { total: page.total, per: params.per, page: params.page });
     },
-    audit('list'),
+    audit('list', true),
   );
 
   authedRoute(
@@ -38,10 +41,11 @@ for (const kind of allKinds) {
     `v2/${kind.resource}`,
     async (request, principal, services) => {
       const body = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
+      const deps = trailed(services.records, request);
       const { doc } =
         kind.type === 'incident'
-          ? await createIncident(services.records, principal, body.data)
-          : await createRecord(services.records, services.records.repos[kind.type], principal, body.data);
+          ? await createIncident(deps, principal, body.data)
+          : await createRecord(deps, services.records.repos[kind.type], principal, body.data);
       return ok(presentRecord(doc), withEtag(doc));
     },
     audit('create'),
@@ -59,7 +63,7 @@ for (const kind of allKinds) {
       );
       return ok(presentRecord(doc), withEtag(doc));
     },
-    audit('read'),
+    audit('read', true),
   );
 
   authedRoute(
@@ -69,7 +73,7 @@ for (const kind of allKinds) {
     async (request, principal, services) => {
       const body = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
       const doc = await updateRecord(
-        services.records,
+        trailed(services.records, request),
         services.records.repos[kind.type],
         principal,
         request.params.id ?? '',
@@ -87,7 +91,7 @@ for (const kind of allKinds) {
     `v2/${kind.resource}/{id}`,
     async (request, principal, services) => {
       const doc = await disableRecord(
-        services.records,
+        trailed(services.records, request),
         services.records.repos[kind.type],
         principal,
         request.params.id ?? '',

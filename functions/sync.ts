@@ -46,7 +46,12 @@ for (const kind of allKinds) {
             principal,
             body.data,
           );
-          return { status: 200, json: { data: results } };
+          // One audit entry for the batch, with how many mutations it carried.
+          return {
+            status: 200,
+            json: { data: results },
+            auditDetails: { mutations: String(results.length) },
+          };
         },
         { audit: { action: 'sync_push', record_type: kind.type } },
       ),

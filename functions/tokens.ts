@@ -1,5 +1,7 @@
 import { app } from '@azure/functions';
+import { authenticate } from '../src/auth/authenticate';
 import { login } from '../src/auth/login';
+import { renewSession } from '../src/auth/renewal';
 import { loginSchema } from '../src/auth/schema';
 import { readJson } from '../src/http/body';
 import { clientAddress } from '../src/http/clientAddress';
@@ -13,7 +15,27 @@ app.http('tokens-create', {
   authLevel: 'anonymous',
   handler: http(
     publicEndpoint(async (request, services) => {
-      const body = await readJson(request, loginSchema, services.config.MAX_BODY_BYTES);
+      // A bearer and no body renews the session (Primero's clients); anything else is a sign-in.
+      // A body declared too large is left for readJson to refuse (413) unread.
+      const max = services.config.MAX_BODY_BYTES;
+      const declared = Number(request.headers.get('content-length') ?? '0');
+      const raw = declared > max ? undefined : await request.body();
+      const authorization = request.headers.get('authorization');
+      if (authorization && raw?.toString('utf8').trim() === '') {
+        const principal = await authenticate(services, authorization, request.headers.get('x-country-code'));
+        request.actor = { user: principal.user.user_name, country: principal.countryCode };
+        const renewed = await renewSession(
+          { tokens: services.tokens, audit: services.audit, authMode: services.config.AUTH_MODE },
+          principal,
+          request.requestId,
+        );
+        return { status: 200, headers: { Authorization: `Bearer ${renewed.token}` }, json: renewed };
+      }
+      const body = await readJson(
+        raw ? { ...request, body: () => Promise.resolve(raw) } : request,
+        loginSchema,
+        max,
+      );
       const session = await login(
         {
           users: services.users,

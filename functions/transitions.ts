@@ -7,7 +7,7 @@ import {
   bulkTransferSchema,
   bulkTransition,
 } from '../src/transitions/bulkTransitions';
-import { bulkCaseIds } from '../src/transitions/bulkSelection';
+import { bulkIds } from '../src/records/bulkSelection';
 import { presentTransition } from '../src/transitions/transitionPresenter';
 import {
   assignCase,
@@ -24,6 +24,12 @@ import {
   transferSchema,
   type TransitionResult,
 } from '../src/transitions/transitions';
+import {
+  requestTransfer,
+  respondToTransferRequest,
+  transferRequestResponseSchema,
+  transferRequestSchema,
+} from '../src/transitions/transferRequests';
 import type { ApiResponse } from '../src/http/types';
 import { authedRoute } from './_shared/http';
 
@@ -83,7 +89,7 @@ for (const kind of kinds) {
     async (request, principal, services) => {
       const { data } = await readJson(request, kind.bulk, services.config.MAX_BODY_BYTES);
       const { ids: _ids, ...input } = data;
-      const ids = await bulkCaseIds(services.records.cases, principal, data);
+      const ids = await bulkIds(services.records.cases, principal, data);
       const { done, failed } = await bulkTransition(ids, (id) =>
         kind.run(deps(services), principal, id, input),
       );
@@ -157,4 +163,46 @@ authedRoute(
     return presented(principal, await respondToTransfer(deps(services), principal, id, transfer_id, data));
   },
   audit('transfer_response'),
+);
+
+// Transfer requests: a user who works on the case asks its owner for it; the owner answers.
+authedRoute(
+  'case-transfer-requests-list',
+  'GET',
+  'v2/cases/{id}/transfer_requests',
+  async (request, principal, services) =>
+    listed(
+      principal,
+      await listTransitions(deps(services), principal, request.params.id ?? '', 'transfer_request'),
+    ),
+  audit('read'),
+);
+
+authedRoute(
+  'case-transfer-requests-create',
+  'POST',
+  'v2/cases/{id}/transfer_requests',
+  async (request, principal, services) => {
+    const { data } = await readJson(request, transferRequestSchema, services.config.MAX_BODY_BYTES);
+    return presented(
+      principal,
+      await requestTransfer(deps(services), principal, request.params.id ?? '', data),
+    );
+  },
+  audit('transfer_request'),
+);
+
+authedRoute(
+  'case-transfer-requests-respond',
+  'PATCH',
+  'v2/cases/{id}/transfer_requests/{transfer_request_id}',
+  async (request, principal, services) => {
+    const { data } = await readJson(request, transferRequestResponseSchema, services.config.MAX_BODY_BYTES);
+    const { id = '', transfer_request_id = '' } = request.params;
+    return presented(
+      principal,
+      await respondToTransferRequest(deps(services), principal, id, transfer_request_id, data),
+    );
+  },
+  audit('transfer_request_response'),
 );

@@ -12,8 +12,11 @@ export const permissionCatalog: Readonly<Record<string, readonly string[]>> = {
   cases: [
     ...recordActions,
     'assign',
+    'assign_within_agency',
+    'assign_within_user_group',
     'referral',
     'transfer',
+    'request_transfer',
     'consent_override',
     ...approvalTypes.flatMap((type) => [`request_approval_${type}`, `approve_${type}`]),
   ],

@@ -26,6 +26,8 @@ export interface UploadInput {
   fileName: string;
   contentType: string;
   description?: string;
+  comments?: string;
+  isCurrent?: boolean;
   /** A client's own id: the same upload retried does not make a second copy. */
   attachmentId?: string;
   declaredSize?: number;
@@ -126,6 +128,8 @@ export async function uploadAttachment(
     size,
     date: deps.records.clock.now().toISOString(),
     ...(input.description ? { description: input.description } : {}),
+    ...(input.comments ? { comments: input.comments } : {}),
+    is_current: input.isCurrent ?? true,
     attachment_url: `/api/v2/attachments/${id}`,
   };
   const saved = await commit(deps, repo, principal, doc.id, attachment).catch(async (error: unknown) => {

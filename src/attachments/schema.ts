@@ -26,6 +26,10 @@ export const attachmentJsonSchema = z
         file_name: fileName,
         content_type: contentType,
         description: shortText.optional(),
+        comments: shortText.optional(),
+        is_current: z.boolean().optional(),
+        // Primero's client date: accepted, but the server stamps when the file was received.
+        date: z.string().max(40).optional(),
         attachment: z.string().min(1, 'is required'),
       })
       .strict()
@@ -64,6 +68,9 @@ export const attachmentSchema = z.object({
   size: z.int(),
   date: dateTimeString,
   description: z.string().optional(),
+  comments: z.string().optional(),
+  /** Primero's: whether this is the current one of the field's files (a photo shown on the record). */
+  is_current: z.boolean().optional(),
   attachment_url: z.string(),
 });
 

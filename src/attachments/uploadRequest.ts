@@ -24,6 +24,8 @@ export async function uploadInputFrom(request: ApiRequest): Promise<UploadInput>
       fileName: data.file_name,
       contentType: data.content_type,
       description: data.description,
+      comments: data.comments,
+      isCurrent: data.is_current,
       attachmentId: data.id,
       body: decodeBase64Attachment(data.attachment),
     };

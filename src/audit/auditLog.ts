@@ -13,6 +13,14 @@ export interface AuditEntry {
   request_id?: string;
 }
 
+/** An entry as stored: its partition is (country_code, record_id). */
+export interface AuditDocument extends AuditEntry {
+  id: string;
+  type: 'audit_entry';
+  record_id: string;
+  at: string;
+}
+
 /** Append-only audit trail, partitioned by country and record. Nothing in the API edits or deletes it. */
 export class AuditLog {
   constructor(
@@ -20,13 +28,30 @@ export class AuditLog {
     private readonly clock: Clock,
   ) {}
 
-  async append(entry: AuditEntry): Promise<void> {
-    await this.container.items.create({
+  /** The document an entry is stored as, for writers that put it in a transactional batch (RecordHistory). */
+  document(entry: AuditEntry): AuditDocument {
+    return {
       id: randomUUID(),
       type: 'audit_entry',
       ...entry,
       record_id: entry.record_id ?? '-',
       at: this.clock.now().toISOString(),
-    });
+    };
+  }
+
+  async append(entry: AuditEntry): Promise<void> {
+    await this.write(this.document(entry));
+  }
+
+  async write(doc: AuditDocument): Promise<void> {
+    await this.container.items.create(doc);
+  }
+
+  /**
+   * Corrects the entry a request wrote while it was still running (a read audited concurrently with the
+   * read, then refused): only before that request answers, so no answered request's entry ever changes.
+   */
+  async correct(doc: AuditDocument): Promise<void> {
+    await this.container.items.upsert(doc);
   }
 }

@@ -4,12 +4,12 @@ import type { Clock } from '../clock';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
 import { AppError, unauthorized } from '../errors';
 import type { AccountLockedNotification } from '../notifications/notificationQueue';
-import type { User } from '../users/types';
+import type { Role, User } from '../users/types';
 import type { UserRepository } from '../users/userRepository';
 import type { LoginGuard } from './loginGuard';
 import { verifyPassword } from './passwords';
 import type { LoginInput, LoginResponse } from './schema';
-import type { SessionTokens } from './sessionTokens';
+import type { SessionClaims, SessionTokens } from './sessionTokens';
 import { totpStep } from './totp';
 
 export interface LoginDeps {
@@ -65,15 +65,23 @@ async function attemptLogin(
   await deps.guard.recordSuccess(input.user_name, source);
 
   const scope = role.require_2fa && !user.totp_secret ? 'totp_enrolment' : 'full';
-  const { token, claims } = await deps.tokens.issue(user.user_name, scope);
+  return sessionAnswer(user, role, await deps.tokens.issue(user.user_name, scope));
+}
+
+/** What a sign-in (or a renewal) answers: the token and who it is for. */
+export function sessionAnswer(
+  user: User,
+  role: Pick<Role, 'group_permission'>,
+  issued: { token: string; claims: SessionClaims },
+): LoginResponse {
   return {
     id: user.id,
     user_name: user.user_name,
-    token,
-    expires_at: new Date(claims.exp * 1000).toISOString(),
+    token: issued.token,
+    expires_at: new Date(issued.claims.exp * 1000).toISOString(),
     group_permission: role.group_permission,
     country_codes: user.country_codes,
-    token_scope: scope,
+    token_scope: issued.claims.scope,
   };
 }
 

@@ -10,6 +10,11 @@ export interface Principal {
 }
 
 export function can(principal: Principal, resource: string, action: string): boolean {
-  const grant = principal.role.permissions.find((p) => p.resource === resource);
+  return roleCan(principal.role, resource, action);
+}
+
+/** Whether a role grants an action, for a user other than the caller (a transition's recipient). */
+export function roleCan(role: Pick<Role, 'permissions'>, resource: string, action: string): boolean {
+  const grant = role.permissions.find((p) => p.resource === resource);
   return !!grant && (grant.actions.includes(action) || grant.actions.includes('manage'));
 }

@@ -12,6 +12,7 @@ const caseworkerActions = [
   'request_approval_closure',
   'referral',
   'assign',
+  'request_transfer',
 ];
 const supervisorActions = [
   ...caseworkerActions,

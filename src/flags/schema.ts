@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { BULK_MAX, selectionShape } from '../records/bulkSelection';
 import { dateString, uuid } from '../records/fieldTypes';
 
 const message = z.string().trim().min(1, 'is required').max(1000, 'must be at most 1000 characters');
@@ -40,14 +41,28 @@ export const bulkFlagSchema = z
   .object({
     data: z
       .object({
-        ids: z.array(uuid).min(1, 'needs at least one id').max(100, 'at most 100 records at once'),
-        record_type: z.enum(['cases', 'incidents', 'tracing_requests'], {
-          error: 'must be cases, incidents or tracing_requests',
-        }),
+        ids: z
+          .array(uuid)
+          .min(1, 'needs at least one id')
+          .max(BULK_MAX, `at most ${BULK_MAX} records at once`)
+          .optional(),
+        // Primero's documentation names the type singular, its code plural.
+        record_type: z.enum(
+          ['cases', 'incidents', 'tracing_requests', 'case', 'incident', 'tracing_request'],
+          {
+            error: 'must be cases, incidents or tracing_requests',
+          },
+        ),
         date: dateString.optional(),
         message,
+        // Primero's code selects by filters (and query), as its bulk assign.
+        ...selectionShape,
       })
-      .strict(),
+      .strict()
+      .refine((d) => (d.ids === undefined) !== (d.filters === undefined), {
+        path: ['ids'],
+        message: 'send either ids or filters',
+      }),
   })
   .strict();
 

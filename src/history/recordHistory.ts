@@ -1,4 +1,5 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, JSONObject } from '@azure/cosmos';
+import type { AuditDocument } from '../audit/auditLog';
 import type { DataKeys } from '../crypto/dataKeys';
 import { isSealed, open, seal, type SealedValue } from '../crypto/fieldCipher';
 import type { RecordType } from '../records/recordKind';
@@ -48,6 +49,12 @@ interface HistoryEntry {
   changes: SealedValue;
 }
 
+/** The audit entry of the request making a write, stored in the same transactional batch as its history entry. */
+export interface HistoryTrail {
+  /** The request's entry, if it is about this record and not yet taken (whoever takes it must store it). */
+  claim(countryCode: string, recordId: string, action: 'create' | 'update'): AuditDocument | undefined;
+}
+
 /**
  * The history of a record, one entry per version, kept beside the audit trail (same container, same
  * partition as the record's audit entries). Changed values can be as sensitive as the record itself, so
@@ -57,7 +64,44 @@ export class RecordHistory {
   constructor(
     private readonly container: Container,
     private readonly keys: DataKeys,
+    private readonly trail?: HistoryTrail,
+    /** Set for a batch of writes (a sync push): entries wait here for flush(). */
+    private readonly pending?: HistoryEntry[],
   ) {}
+
+  /**
+   * The same history for a batch of writes: each entry is kept until flush() stores them all in one bulk
+   * request, which the caller makes after the records are committed (history lists only versions that exist).
+   */
+  deferred(): RecordHistory {
+    return new RecordHistory(this.container, this.keys, undefined, []);
+  }
+
+  /** Stores the entries a deferred history kept; any the bulk request did not store are written one by one. */
+  async flush(): Promise<void> {
+    const entries = this.pending?.splice(0) ?? [];
+    for (let i = 0; i < entries.length; i += 100) {
+      const chunk = entries.slice(i, i + 100);
+      const responses = await this.container.items.bulk(
+        chunk.map((doc) => ({
+          operationType: 'Upsert' as const,
+          partitionKey: [doc.country_code, doc.record_id],
+          resourceBody: doc as unknown as JSONObject,
+        })),
+        { continueOnError: true },
+      );
+      const missed = chunk.filter((_, j) => !((responses[j]?.statusCode ?? 500) < 400));
+      for (const doc of missed) await this.container.items.upsert(doc);
+    }
+  }
+
+  /**
+   * The same history for one request's writes: the entry of the write the request's audit entry names is
+   * stored with it in one transactional batch (one round trip; a history entry never without its audit).
+   */
+  withTrail(trail: HistoryTrail): RecordHistory {
+    return new RecordHistory(this.container, this.keys, trail);
+  }
 
   async append(entry: {
     country_code: string;
@@ -87,7 +131,29 @@ export class RecordHistory {
         entry.changes,
       ),
     };
-    await this.container.items.upsert(doc);
+    if (this.pending) {
+      this.pending.push(doc);
+      return;
+    }
+    const audit = this.trail?.claim(entry.country_code, entry.record_id, entry.action);
+    if (!audit) {
+      await this.container.items.upsert(doc);
+      return;
+    }
+    const partitionKey = [entry.country_code, entry.record_id];
+    const { result } = await this.container.items.batch(
+      // Audit first: Cosmos commits both or neither; the emulator does not roll back, but stops at a failure.
+      [
+        { operationType: 'Create', partitionKey, resourceBody: audit as unknown as JSONObject },
+        { operationType: 'Upsert', partitionKey, resourceBody: doc as unknown as JSONObject },
+      ],
+      partitionKey,
+    );
+    const failed = result?.find((operation) => operation.statusCode >= 400);
+    if (!result || failed)
+      throw Object.assign(new Error('The history and audit batch was not committed'), {
+        code: failed?.statusCode ?? 500,
+      });
   }
 
   /** Removes a record's history (its hard deletion): the changed values go with the record. */

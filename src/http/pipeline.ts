@@ -4,6 +4,8 @@ import { authenticate } from '../auth/authenticate';
 import type { Principal } from '../auth/principal';
 import { IntegrityError } from '../crypto/fieldCipher';
 import { AppError } from '../errors';
+import type { AuditDocument } from '../audit/auditLog';
+import { RequestTrail } from '../audit/requestTrail';
 import { isDependencyFault, RETRY_AFTER_SECONDS } from '../platform/dependencyFaults';
 import { inRequestSpan, recordFailure } from '../telemetry/requestSpan';
 import { errorResponse } from './responses';
@@ -70,6 +72,12 @@ async function runEndpoint(handler: Endpoint, request: ApiRequest, app: App): Pr
 export interface AuditSpec {
   action: string;
   record_type?: string;
+  /**
+   * Write the entry while the handler runs (reads: one round trip instead of two in a row). The answer still
+   * waits for it; if the handler then refuses (403/404), the request's own entry is corrected to `denied`
+   * before answering. A read that fails otherwise stays recorded as a read attempt.
+   */
+  concurrent?: boolean;
 }
 
 export function authedEndpoint(
@@ -86,8 +94,8 @@ export function authedEndpoint(
     request.actor = { user: principal.user.user_name, country: principal.countryCode };
     const audit = options.audit;
     if (!audit) return handler(request, principal, app);
-    const entry = (action: string, recordId?: string, details?: Record<string, string>) =>
-      app.audit.append({
+    const document = (action: string, recordId?: string, details?: Record<string, string>) =>
+      app.audit.document({
         action,
         user_name: principal.user.user_name,
         country_code: principal.countryCode,
@@ -96,24 +104,66 @@ export function authedEndpoint(
         ...(action === 'denied' ? { details: { attempted: audit.action } } : details ? { details } : {}),
         request_id: request.requestId,
       });
+    if (audit.concurrent)
+      return auditedWhileHandling(
+        handler,
+        request,
+        principal,
+        app,
+        document(audit.action, request.params.id),
+        () => document('denied', request.params.id),
+      );
+    const trail = new RequestTrail(principal.countryCode, request.params.id, (id) =>
+      document(audit.action, id),
+    );
+    request.trail = trail;
     let response: ApiResponse;
     try {
       response = await handler(request, principal, app);
     } catch (error) {
       // A refused action is part of the trail (a 404 here may be a probe of a record outside the scope).
-      if (error instanceof AppError && (error.status === 403 || error.status === 404))
-        await entry('denied', request.params.id);
+      if (isRefusal(error)) await app.audit.write(document('denied', request.params.id));
       throw error;
     }
     // Written before answering: if the trail cannot be written, the request fails rather than go unrecorded.
-    const created = (response.json as { data?: { id?: unknown } } | undefined)?.data?.id;
-    await entry(
-      audit.action,
-      request.params.id ?? (typeof created === 'string' ? created : undefined),
-      response.auditDetails,
-    );
+    // A write that took the entry into its history batch (RecordHistory) has written it already.
+    if (!trail.claimed) {
+      const created = (response.json as { data?: { id?: unknown } } | undefined)?.data?.id;
+      await app.audit.write(
+        document(
+          audit.action,
+          request.params.id ?? (typeof created === 'string' ? created : undefined),
+          response.auditDetails,
+        ),
+      );
+    }
     return response;
   });
+}
+
+const isRefusal = (error: unknown) =>
+  error instanceof AppError && (error.status === 403 || error.status === 404);
+
+/** AuditSpec.concurrent: the entry is written alongside the handler, and the answer waits for both. */
+async function auditedWhileHandling(
+  handler: AuthedHandler,
+  request: ApiRequest,
+  principal: Principal,
+  app: App,
+  entry: AuditDocument,
+  denied: () => AuditDocument,
+): Promise<ApiResponse> {
+  const written = app.audit.write(entry);
+  let response: ApiResponse;
+  try {
+    response = await handler(request, principal, app);
+  } catch (error) {
+    await written.catch(() => undefined);
+    if (isRefusal(error)) await app.audit.correct({ ...denied(), id: entry.id });
+    throw error;
+  }
+  await written;
+  return response;
 }
 
 /** Large JSON answers (list pages, sync pulls) are gzip-compressed for clients that accept it: phones on poor networks. */

@@ -1,4 +1,5 @@
 import type { Readable } from 'node:stream';
+import type { HistoryTrail } from '../history/recordHistory';
 
 /** What src/ sees of an HTTP request: no Azure Functions types past functions/. */
 export interface ApiRequest {
@@ -11,6 +12,8 @@ export interface ApiRequest {
   traceParent?: string;
   /** Who made the request, once authenticated: for the request log line. */
   actor?: { user: string; country: string };
+  /** The request's audit entry, for the write it names to store with its history (audited endpoints). */
+  trail?: HistoryTrail;
   /** The raw body; read lazily so that size limits apply before parsing. */
   body(): Promise<Buffer>;
   /** The body as a stream, for uploads that must not be held whole. */

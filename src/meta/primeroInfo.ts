@@ -1,5 +1,6 @@
 import type { App } from '../app';
 import packageJson from '../../package.json';
+import { identityProviders } from './identityProviders';
 
 export const modules = [
   {
@@ -17,29 +18,12 @@ export async function primeroInfo(app: App) {
     locales: ['en', 'fr', 'es', 'ar'],
     countries: await app.settings.listCountries(),
     modules,
-    identity_providers:
-      app.config.AUTH_MODE === 'entra'
-        ? [
-            {
-              unique_id: 'entra',
-              name: 'Microsoft Entra ID',
-              provider_type: 'entra',
-              configuration: {
-                authority: `https://login.microsoftonline.com/${app.config.ENTRA_TENANT_ID}/v2.0`,
-                audience: app.config.ENTRA_AUDIENCE,
-              },
-            },
-          ]
-        : [
-            {
-              unique_id: 'primeroims',
-              name: 'Primero',
-              provider_type: 'primero',
-              configuration: { type: 'embedded' },
-            },
-          ],
+    identity_providers: identityProviders(app.config),
     sandbox_ui: false,
     config_ui: 'limited',
     webpush_enabled: false,
+    // Primero's login screen shows the agencies that have logos; no agency has one here.
+    agencies: [],
+    agencies_logo_options: [],
   };
 }

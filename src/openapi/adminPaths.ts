@@ -53,9 +53,17 @@ export function registerAdminPaths(
     registry.registerPath({
       method: 'get',
       path: `${base}/{id}`,
-      summary: `Read a ${noun}`,
+      summary:
+        resource === 'users'
+          ? 'Read a user (admins; anyone their own account); extended=true adds permissions, forms, list headers and filters'
+          : `Read a ${noun}`,
       ...secured,
-      request: { params: idParam },
+      request: {
+        params: idParam,
+        ...(resource === 'users'
+          ? { query: z.object({ extended: z.enum(['true', 'false']).optional() }) }
+          : {}),
+      },
       responses: { 200: { description: `The ${noun}, with ETag` }, ...errors(401, 403, 404) },
     });
     registry.registerPath({

@@ -1,6 +1,7 @@
 import { OpenAPIRegistry, OpenApiGeneratorV31, extendZodWithOpenApi } from '@asteasolutions/zod-to-openapi';
 import { z } from 'zod';
 import { loginResponseSchema, loginSchema } from '../auth/schema';
+import { contactInformationSchema } from '../meta/contactInformation';
 import { MAX_PER } from '../records/listParams';
 import type { RecordKind } from '../records/recordKind';
 import { allKinds } from '../records/recordKinds';
@@ -63,6 +64,18 @@ export function buildOpenApiDocument() {
   });
   registry.registerPath({
     method: 'get',
+    path: '/api/v2/identity_providers',
+    summary: 'How to sign in: the identity provider, and metadata.use_identity_provider',
+    responses: { 200: { description: 'Identity providers in Primero’s keys' } },
+  });
+  registry.registerPath({
+    method: 'get',
+    path: '/api/v2/contact_information',
+    summary: 'The deployment’s support contact, and system_version',
+    responses: { 200: json(z.object({ data: contactInformationSchema.loose() }), 'Contact information') },
+  });
+  registry.registerPath({
+    method: 'get',
     path: '/api/v2/openapi.json',
     summary: 'This document',
     responses: { 200: { description: 'OpenAPI 3.1' } },
@@ -70,7 +83,7 @@ export function buildOpenApiDocument() {
   registry.registerPath({
     method: 'post',
     path: '/api/v2/tokens',
-    summary: 'Sign in',
+    summary: 'Sign in; with a valid bearer and no body, renew the session (the token sent stays valid)',
     request: { body: { content: { 'application/json': { schema: loginSchema } } } },
     responses: { 200: json(loginResponseSchema, 'A session token'), ...errors(400, 401, 422, 429) },
   });

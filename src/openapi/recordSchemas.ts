@@ -23,7 +23,7 @@ const flag = z.looseObject({
 const transition = z.looseObject({
   id: z.string(),
   unique_id: z.string(),
-  type: z.enum(['assign', 'referral', 'transfer']),
+  type: z.enum(['assign', 'referral', 'transfer', 'transfer_request']),
   transitioned_to: z.string(),
   transitioned_by: z.string(),
   notes: z.string().optional(),
@@ -81,6 +81,12 @@ export const taskSchema = z.looseObject({
   overdue: z.boolean(),
   upcoming_soon: z.boolean(),
   priority: z.string(),
+  id: z.string(),
+  module_unique_id: z.string(),
+  name: z.string().nullable(),
+  type_display: z.string(),
+  completion_field: z.string().nullable(),
+  detail: z.string().nullable(),
 });
 
 export const flagListItemSchema = flag;

@@ -9,6 +9,8 @@ import { allKinds } from '../records/recordKinds';
 import { pushBodySchema } from '../sync/schema';
 import { bulkAssignSchema, bulkReferralSchema, bulkTransferSchema } from '../transitions/bulkTransitions';
 import { flagListItemSchema, listOf, ownAccountSchema, taskSchema } from './recordSchemas';
+import { recipientQuerySchema } from '../transitions/recipients';
+import { transferRequestResponseSchema, transferRequestSchema } from '../transitions/transferRequests';
 import {
   assignSchema,
   referralResponseSchema,
@@ -25,6 +27,8 @@ interface Op {
   errors?: number[];
   /** The 200 body, where the document describes it. */
   response?: z.ZodType;
+  /** Answers 204 with no body instead of 200. */
+  noContent?: boolean;
 }
 
 /**
@@ -50,9 +54,13 @@ export function registerWorkPaths(
         ...(o.body ? { body: { content: { 'application/json': { schema: o.body } } } } : {}),
       },
       responses: {
-        200: o.response
-          ? { description: 'OK', content: { 'application/json': { schema: o.response } } }
-          : { description: 'OK' },
+        ...(o.noContent
+          ? { 204: { description: 'Done' } }
+          : {
+              200: o.response
+                ? { description: 'OK', content: { 'application/json': { schema: o.response } } }
+                : { description: 'OK' },
+            }),
         ...errors(...(o.errors ?? [401, 403, 404])),
       },
     });
@@ -103,12 +111,24 @@ export function registerWorkPaths(
       responses: {
         200: {
           description: 'The attachment',
-          content: { 'application/json': { schema: z.object({ data: attachmentSchema }) } },
+          content: {
+            'application/json': {
+              schema: z.object({
+                data: attachmentSchema.extend({
+                  comments: z.string().nullable(),
+                  record: z.object({ id: z.string() }),
+                }),
+              }),
+            },
+          },
         },
         ...errors(400, 401, 403, 404, 413, 415, 422),
       },
     });
-    op('delete', `${r}/{id}/attachments/{attachment_id}`, { summary: 'Remove an attachment' });
+    op('delete', `${r}/{id}/attachments/{attachment_id}`, {
+      summary: 'Remove an attachment',
+      noContent: true,
+    });
     op('get', `${r}/{id}/record_history`, {
       summary: `Who changed what in a ${noun}, newest first (paged)`,
       query: z.object({ page: z.int().min(1).optional(), per: z.int().min(1).max(1000).optional() }),
@@ -181,6 +201,27 @@ export function registerWorkPaths(
     body: transferResponseSchema,
     errors: [401, 403, 404, 422],
   });
+  op('get', '/cases/{id}/transfer_requests', { summary: 'Transfer requests of a case' });
+  op('post', '/cases/{id}/transfer_requests', {
+    summary: 'Ask the owner of a case to transfer it to the caller',
+    body: transferRequestSchema,
+    errors: [401, 403, 404, 422],
+  });
+  op('patch', '/cases/{id}/transfer_requests/{transfer_request_id}', {
+    summary: 'The owner accepts (a transfer to the requester starts) or rejects a transfer request',
+    body: transferRequestResponseSchema,
+    errors: [401, 403, 404, 422],
+  });
+  for (const [path, what] of [
+    ['assign-to', 'assign a case to'],
+    ['refer-to', 'refer a case to'],
+    ['transfer-to', 'transfer a case to'],
+  ] as const)
+    op('get', `/users/${path}`, {
+      summary: `The users the caller may ${what} (record_module_id, agency narrow the list)`,
+      query: recipientQuerySchema,
+      errors: [400, 401, 403],
+    });
   op('get', '/cases/{id}/transitions', { summary: 'Assignments, referrals and transfers of a case' });
   for (const [resource, label] of [
     ['assigns', 'Assignments'],

@@ -25,10 +25,23 @@ const NETWORK_CODES = new Set([
  * service. The request may then be sent again: the answer is 503 with Retry-After.
  */
 export function isDependencyFault(error: unknown): boolean {
+  if (isUnansweredBatch(error)) return true;
   const code = codeOf(error);
   if (code === 429 || code === 503 || code === 408) return true;
   if (typeof code === 'string' && NETWORK_CODES.has(code)) return true;
   if (nameOf(error) === 'AbortError' || nameOf(error) === 'TimeoutError') return true;
   const status = statusOf(error);
   return status === 429 || status === 503 || status === 408;
+}
+
+/**
+ * The Cosmos SDK rethrows a batch or bulk request that got no answer as a plain Error that names the cause
+ * only in its message (its code is lost): a timeout or a lost connection is still the database being away.
+ */
+function isUnansweredBatch(error: unknown): boolean {
+  const message = String((error as { message?: unknown })?.message ?? '');
+  return (
+    /^(Batch request error|Bulk request errored with):/.test(message) &&
+    /timeout|ECONN|ETIMEDOUT|EPIPE|socket|abort/i.test(message)
+  );
 }

@@ -1,10 +1,17 @@
-import type { Container, SqlParameter } from '@azure/cosmos';
+import type { Container, JSONObject, SqlParameter } from '@azure/cosmos';
 import { conflict, preconditionFailed } from '../errors';
 import type { RecordSealer } from './recordCipher';
 import type { RecordDocument } from './recordDocument';
 import type { RecordKind } from './recordKind';
 
 const statusOf = (error: unknown) => (error as { code?: number }).code;
+
+/** What a refused conditional replace means to the caller. */
+function replaceError(status: number | undefined) {
+  if (status === 412) return preconditionFailed();
+  if (status === 404) return conflict('The record was removed meanwhile');
+  return undefined;
+}
 
 /**
  * One record type's documents in the `records` container. Every read checks the country and the type;
@@ -24,6 +31,103 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
     if (!resource || resource.country_code !== countryCode || resource.record_type !== this.kind.type)
       return undefined;
     return this.cipher.open(resource);
+  }
+
+  /** Several records of this type in one query (a sync batch's base records), by id; missing ones left out. */
+  async findMany(countryCode: string, ids: string[]): Promise<Map<string, T>> {
+    if (ids.length === 0) return new Map();
+    const docs = await this.query(
+      countryCode,
+      'SELECT * FROM c WHERE c.country_code = @country AND c.record_type = @type AND ARRAY_CONTAINS(@ids, c.id)',
+      [
+        { name: '@country', value: countryCode },
+        { name: '@type', value: this.kind.type },
+        { name: '@ids', value: ids },
+      ],
+    );
+    return new Map(
+      docs
+        .filter((doc) => doc.country_code === countryCode && doc.record_type === this.kind.type)
+        .map((doc) => [doc.id, doc]),
+    );
+  }
+
+  /**
+   * This repository with records already read: each answers the next `find` of its id, once (a later find,
+   * such as a retry after a lost race or the next mutation of the same record, reads it again).
+   */
+  withKnown(docs: Map<string, T>): RecordRepository<T> {
+    const known = new Map(docs);
+    const repo = Object.create(this) as RecordRepository<T>;
+    repo.find = async (countryCode, id) => {
+      const doc = known.get(id);
+      if (!doc || doc.country_code !== countryCode) return this.find(countryCode, id);
+      known.delete(id);
+      return doc;
+    };
+    return repo;
+  }
+
+  /**
+   * This repository with replaces grouped, for work done by several concurrent workers (a sync batch's
+   * records): once every running worker waits on a replace, they all go to Cosmos as one bulk request, each
+   * still conditioned on its own etag (412 and 404 answer as a single replace does, so writeRecord's retry
+   * works unchanged). Each worker runs inside `worker()`, which counts it as running until it ends.
+   */
+  withGroupedReplaces(): { repo: RecordRepository<T>; worker<R>(work: () => Promise<R>): Promise<R> } {
+    type Queued = { doc: T; etag: string; resolve: (doc: T) => void; reject: (error: unknown) => void };
+    let queue: Queued[] = [];
+    let running = 0;
+    const flush = async (group: Queued[]) => {
+      try {
+        const responses = await this.container.items.bulk(
+          group.map(({ doc, etag }) => ({
+            operationType: 'Replace' as const,
+            id: doc.id,
+            partitionKey: [doc.country_code, doc.id],
+            ifMatch: etag,
+            resourceBody: doc as unknown as JSONObject,
+          })),
+          { continueOnError: true },
+        );
+        group.forEach(({ resolve, reject }, i) => {
+          const response = responses[i];
+          const status = response?.statusCode ?? 500;
+          if (status < 400 && response?.resourceBody)
+            this.cipher.open(response.resourceBody as unknown as T).then(resolve, reject);
+          else
+            reject(replaceError(status) ?? Object.assign(new Error('Bulk replace failed'), { code: status }));
+        });
+      } catch (error) {
+        for (const { reject } of group) reject(error);
+      }
+    };
+    const flushWhenAllWait = () => {
+      if (queue.length === 0 || queue.length < running) return;
+      const group = queue;
+      queue = [];
+      void flush(group);
+    };
+    const repo = Object.create(this) as RecordRepository<T>;
+    repo.replace = async (doc, etag) => {
+      const sealed = await this.cipher.seal(doc);
+      return new Promise<T>((resolve, reject) => {
+        queue.push({ doc: sealed, etag, resolve, reject });
+        flushWhenAllWait();
+      });
+    };
+    return {
+      repo,
+      worker: async (work) => {
+        running++;
+        try {
+          return await work();
+        } finally {
+          running--;
+          flushWhenAllWait();
+        }
+      },
+    };
   }
 
   /** Undefined when the id is taken in this country (the caller decides between 200 and 409). */
@@ -64,9 +168,7 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
         });
       return this.cipher.open(resource as T);
     } catch (error) {
-      if (statusOf(error) === 412) throw preconditionFailed();
-      if (statusOf(error) === 404) throw conflict('The record was removed meanwhile');
-      throw error;
+      throw replaceError(statusOf(error)) ?? error;
     }
   }
 

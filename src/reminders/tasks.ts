@@ -11,6 +11,18 @@ const taskTypes: Record<string, string> = {
   case_plan_due: 'case_plan',
 };
 const WEEK_MS = 7 * 86_400_000;
+/** Primero's keys: the field that completes the task, and its label. */
+const completion: Record<string, { field: string; display: string; detail?: string }> = {
+  follow_up: { field: 'followup_date', display: 'Follow up', detail: 'followup_type' },
+  service: { field: 'service_implemented_day_time', display: 'Service', detail: 'service_type' },
+  assessment: { field: 'assessment_requested_on', display: 'Assessment' },
+  case_plan: { field: 'date_case_plan', display: 'Case plan' },
+};
+/** The subform entry a task is about (its `ref`), for Primero's `detail`. */
+const entryOf = (doc: CaseDocument, ref: string): Record<string, unknown> | undefined =>
+  [doc.followup_subform_section, doc.services_section]
+    .flatMap((list) => (Array.isArray(list) ? (list as Record<string, unknown>[]) : []))
+    .find((e) => e.unique_id === ref);
 
 /**
  * GET /tasks: the caller's own work (cases they own or are assigned to, open), from the same reminders the
@@ -36,11 +48,22 @@ export async function listTasks(
         .filter((r) => r.type in taskTypes)
         .map((r) => {
           const due = Date.parse(r.due_at);
+          const type = taskTypes[r.type] ?? r.type;
+          const how = completion[type];
+          const detail = how?.detail ? entryOf(doc, r.ref)?.[how.detail] : undefined;
           return {
+            // Primero's `id` is the case's; `record_id` is ours (and its documentation's).
+            id: doc.id,
             record_type: 'case',
             record_id: doc.id,
             record_id_display: doc.case_id_display,
-            type: taskTypes[r.type] ?? r.type,
+            module_unique_id: doc.module_id,
+            // Survivors' names stay hidden in lists (GBV), as on /cases.
+            name: doc.module_id === 'primeromodule-gbv' ? '*******' : (doc.name ?? null),
+            type,
+            type_display: how?.display ?? type,
+            completion_field: how?.field ?? null,
+            detail: typeof detail === 'string' ? detail : null,
             // The local date the item is due, as entered; the instant it becomes overdue orders the list.
             due_date: r.due_date ?? r.due_at.slice(0, 10),
             due_at: r.due_at,

@@ -1,3 +1,4 @@
+import { writeContactInformation } from '../meta/contactInformation';
 import type { App } from '../app';
 import { hashPassword } from '../auth/passwords';
 import type { Principal } from '../auth/principal';
@@ -34,6 +35,12 @@ export async function seedDemo(app: App, options: SeedOptions): Promise<void> {
     await seedDefaultConfig({ forms: app.forms, config: configContainer }, cc);
     for (const location of demoLocations(cc)) await configContainer.items.upsert(location);
   }
+  await writeContactInformation(configContainer, {
+    name: 'Primero demo support',
+    organization: 'UNICEF',
+    email: 'support@example.org',
+    support_forum: 'https://www.primero.org/support',
+  });
   const password_hash = await hashPassword(options.password);
   for (const demo of demoUsers) {
     const { totp, ...fields } = demo;

@@ -1,4 +1,4 @@
-import type { Container } from '@azure/cosmos';
+import type { Container, JSONObject } from '@azure/cosmos';
 import type { Clock } from '../clock';
 import { claim, completeClaim, releaseClaim, type ClaimResult } from '../platform/claims';
 import type { MutationResult } from './schema';
@@ -76,6 +76,66 @@ export class Receipts {
       ...(result.errors ? { errors: result.errors } : {}),
     };
     await completeClaim(this.container, [countryCode, recordId], receipt);
+  }
+
+  /**
+   * claim() for every mutation of a batch: one bulk create of the pending receipts; a receipt already there
+   * (a retry, a parallel duplicate) or not created for another reason goes through claim() on its own.
+   */
+  async claimAll(
+    countryCode: string,
+    userName: string,
+    mutations: { recordId: string; mutationId: string }[],
+  ): Promise<ClaimResult<Receipt>[]> {
+    if (mutations.length === 0) return [];
+    const claimedAt = this.clock.now().toISOString();
+    const responses = await this.container.items.bulk(
+      mutations.map(({ recordId, mutationId }) => ({
+        operationType: 'Create' as const,
+        partitionKey: [countryCode, recordId],
+        resourceBody: {
+          ...this.base(countryCode, recordId, userName, mutationId),
+          conflict_fields: [],
+          state: 'pending',
+          claimed_at: claimedAt,
+        } satisfies Receipt as unknown as JSONObject,
+      })),
+      { continueOnError: true },
+    );
+    return Promise.all(
+      mutations.map(({ recordId, mutationId }, i) => {
+        const response = responses[i];
+        if (response?.statusCode === 201) return { kind: 'claimed' as const, etag: response.eTag ?? '' };
+        return this.claim(countryCode, recordId, userName, mutationId);
+      }),
+    );
+  }
+
+  /** complete() for a batch: one bulk request; a receipt it did not store is completed on its own. */
+  async completeAll(
+    countryCode: string,
+    userName: string,
+    outcomes: { recordId: string; result: MutationResult }[],
+  ): Promise<void> {
+    if (outcomes.length === 0) return;
+    const responses = await this.container.items.bulk(
+      outcomes.map(({ recordId, result }) => ({
+        operationType: 'Replace' as const,
+        id: Receipts.id(userName, result.mutation_id),
+        partitionKey: [countryCode, recordId],
+        resourceBody: {
+          ...this.base(countryCode, recordId, userName, result.mutation_id),
+          state: 'done',
+          result: result.result,
+          conflict_fields: (result.conflicts ?? []).map((c) => c.field),
+          ...(result.errors ? { errors: result.errors } : {}),
+        } satisfies Receipt as unknown as JSONObject,
+      })),
+      { continueOnError: true },
+    );
+    for (const [i, { recordId, result }] of outcomes.entries())
+      if (!((responses[i]?.statusCode ?? 500) < 400))
+        await this.complete(countryCode, recordId, userName, result);
   }
 
   /** After a system fault while applying: the retry must be able to apply it. */

@@ -1,10 +1,11 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
 import { uuid } from '../records/fieldTypes';
+import { BULK_MAX, selectionShape } from '../records/bulkSelection';
 import { assignSchema, referralSchema, transferSchema, type TransitionResult } from './transitions';
 
 /** Bulk transitions run one case after another within one request: bounded so the request stays short. */
-export const BULK_TRANSITION_MAX = 100;
+export const BULK_TRANSITION_MAX = BULK_MAX;
 
 const ids = z
   .array(uuid)
@@ -23,10 +24,7 @@ export const bulkAssignSchema = z
       .object({
         ...assignSchema.shape.data.shape,
         ids: ids.optional(),
-        filters: z
-          .record(z.string(), z.union([z.string(), z.array(z.string()).max(BULK_TRANSITION_MAX)]))
-          .optional(),
-        query: z.string().max(100).optional(),
+        ...selectionShape,
       })
       .strict()
       .refine((d) => (d.ids === undefined) !== (d.filters === undefined), {

@@ -5,7 +5,12 @@ import { presentRecord } from '../records/recordPresenter';
 import type { Transition } from './transitions';
 
 // Primero stores transitions in one table with Rails' single-table inheritance: `type` is the class name.
-const primeroType = { assign: 'Assign', referral: 'Referral', transfer: 'Transfer' } as const;
+const primeroType = {
+  assign: 'Assign',
+  referral: 'Referral',
+  transfer: 'Transfer',
+  transfer_request: 'TransferRequest',
+} as const;
 
 export interface PresentTransitionOptions {
   /** After a transition, the case as it now is (Primero's `record`), when the caller may still read it. */
@@ -33,6 +38,9 @@ export function presentTransition(
     transitioned_by: t.transitioned_by,
     notes: t.notes ?? null,
     ...(t.consent_overridden ? { consent_overridden: true } : {}),
+    ...(t.consent_individual_transfer !== undefined
+      ? { consent_individual_transfer: t.consent_individual_transfer }
+      : {}),
     ...(t.rejected_reason ? { rejected_reason: t.rejected_reason } : {}),
     created_at: t.created_at,
     ...(t.responded_at ? { responded_at: t.responded_at } : {}),

@@ -8,6 +8,7 @@ import type { CaseDocument } from '../records/recordDocument';
 import { writeCase } from '../cases/caseWriter';
 import { forbidden, notFound, unprocessable } from '../errors';
 import type { UserRepository } from '../users/userRepository';
+import { assignGrant, recipientRefusal, type RecipientKind } from './recipientRule';
 
 export const assignSchema = z
   .object({
@@ -44,19 +45,22 @@ export const referralResponseSchema = z
 export interface Transition {
   id: string;
   unique_id: string;
-  type: 'assign' | 'referral' | 'transfer';
+  type: 'assign' | 'referral' | 'transfer' | 'transfer_request';
   transitioned_to: string;
   transitioned_by: string;
   notes?: string;
   status: 'done' | 'in_progress' | 'accepted' | 'rejected' | 'revoked';
   consent_overridden?: boolean;
+  /** A transfer request's: the child consented to this one transfer (Primero's key). */
+  consent_individual_transfer?: boolean;
   rejected_reason?: string;
   created_at: string;
   responded_at?: string;
 }
 
-type Deps = RecordDeps & { users: UserRepository };
-const transitionsOf = (doc: CaseDocument) =>
+export type TransitionDeps = RecordDeps & { users: UserRepository };
+type Deps = TransitionDeps;
+export const transitionsOf = (doc: CaseDocument) =>
   Array.isArray(doc.transitions) ? (doc.transitions as Transition[]) : [];
 
 /** What every transition command answers: the case as written and the transition it holds. */
@@ -64,7 +68,7 @@ export interface TransitionResult {
   doc: CaseDocument;
   transition: Transition;
 }
-function resultOf(doc: CaseDocument, transitionId: string): TransitionResult {
+export function resultOf(doc: CaseDocument, transitionId: string): TransitionResult {
   const transition = transitionsOf(doc).find((t) => t.id === transitionId);
   // The write that returned `doc` put the transition there: its absence is a bug, not a user fault.
   if (!transition) throw new Error('transition missing from the case it was written to');
@@ -86,15 +90,24 @@ const associated = (owner: string, transitions: Transition[]) =>
     ),
   ].filter((u, i, all) => all.indexOf(u) === i);
 
-/** The receiving user must exist, be active, work in this country in a role that covers the case's module. */
-async function receiver(deps: Deps, principal: Principal, userName: string, doc: CaseDocument) {
+/**
+ * The receiving user, if the caller may choose them for this case: the rule of the recipient lists
+ * (recipientRule.ts), and not the case's owner already.
+ */
+async function receiver(
+  deps: Deps,
+  principal: Principal,
+  kind: RecipientKind,
+  userName: string,
+  doc: CaseDocument,
+) {
   const invalid = (message: string) => unprocessable([{ detail: 'transitioned_to', message }]);
   const user = await deps.users.findByUserName(userName);
-  if (!user || user.disabled || !user.country_codes.includes(principal.countryCode))
+  if (!user || !user.country_codes.includes(principal.countryCode))
     throw invalid('is not a user of this country');
   const role = await deps.users.findRole(principal.countryCode, user.role_unique_id);
-  if (!role || !role.module_unique_ids.includes(doc.module_id))
-    throw invalid('does not work in this case’s module');
+  const refused = recipientRefusal(principal, kind, doc.module_id, user, role);
+  if (refused) throw invalid(refused);
   if (user.user_name === doc.owned_by) throw invalid('already owns the case');
   return user;
 }
@@ -106,8 +119,10 @@ export async function assignCase(
   id: string,
   input: z.infer<typeof assignSchema>['data'],
 ) {
-  return transition(deps, principal, id, 'assign', async (doc, now) => {
-    const to = await receiver(deps, principal, input.transitioned_to, doc);
+  // `assign`, or Primero's narrower assign_within_agency / assign_within_user_group.
+  const action = assignGrant(principal)?.action ?? 'assign';
+  return transition(deps, principal, id, action, async (doc, now) => {
+    const to = await receiver(deps, principal, 'assign', input.transitioned_to, doc);
     return {
       transition: newTransition('assign', to.user_name, principal, now, 'done', input.notes),
       owner: {
@@ -140,7 +155,7 @@ export async function referCase(
         },
       ]);
     }
-    const to = await receiver(deps, principal, input.transitioned_to, doc);
+    const to = await receiver(deps, principal, 'referral', input.transitioned_to, doc);
     return {
       transition: {
         ...newTransition('referral', to.user_name, principal, now, 'in_progress', input.notes),
@@ -202,7 +217,7 @@ async function updateReferral(
   return resultOf(doc, referralId);
 }
 
-function newTransition(
+export function newTransition(
   type: Transition['type'],
   to: string,
   principal: Principal,
@@ -232,11 +247,11 @@ interface Plan {
  * Checks access and plans the transition (which needs reads: the receiving user), then writes it. Who may
  * see the case is recomputed from the record as it is at the write, so a concurrent change is not undone.
  */
-async function transition(
+export async function transition(
   deps: Deps,
   principal: Principal,
   id: string,
-  action: 'assign' | 'referral' | 'transfer',
+  action: string,
   plan: (doc: CaseDocument, now: string) => Promise<Plan>,
 ): Promise<TransitionResult> {
   const doc = await findRecordFor(deps.cases, principal, id, action);
@@ -251,7 +266,9 @@ async function transition(
     ifMatch: null,
     change: (current) => {
       const transitions = [...transitionsOf(current), planned.transition];
-      const receiving = planned.transition.type === 'assign' ? [] : [planned.transition.transitioned_to];
+      // A receiver of a referral or transfer is assigned; a transfer request goes to the owner, who has the case.
+      const { type, transitioned_to } = planned.transition;
+      const receiving = type === 'referral' || type === 'transfer' ? [transitioned_to] : [];
       return withAccess(current, { ...current, ...planned.owner, transitions }, receiving);
     },
   });
@@ -285,7 +302,7 @@ export async function transferCase(
   input: z.infer<typeof transferSchema>['data'],
 ) {
   return transition(deps, principal, id, 'transfer', async (doc, now) => {
-    const to = await receiver(deps, principal, input.transitioned_to, doc);
+    const to = await receiver(deps, principal, 'transfer', input.transitioned_to, doc);
     return {
       transition: newTransition('transfer', to.user_name, principal, now, 'in_progress', input.notes),
     };
@@ -341,7 +358,11 @@ export async function respondToTransfer(
  * receivers of live referrals or pending transfers; `assigned_user_names` keeps only those of them; anyone
  * who had the case and lost it is remembered for sync tombstones.
  */
-function withAccess(before: CaseDocument, after: CaseDocument, receiving: string[] = []): CaseDocument {
+export function withAccess(
+  before: CaseDocument,
+  after: CaseDocument,
+  receiving: string[] = [],
+): CaseDocument {
   const live = associated(after.owned_by, transitionsOf(after));
   const assigned = [...new Set([...(before.assigned_user_names ?? []), ...receiving])];
   return {

@@ -69,10 +69,42 @@ export class UserRepository {
     }
   }
 
+  /** The accounts working in a country, without credentials: for choosing a user (recipient lists). */
+  async inCountry(countryCode: string): Promise<UserSummary[]> {
+    const { resources } = await this.container.items
+      .query<UserSummary>(
+        {
+          query: `SELECT ${SUMMARY_FIELDS.map((f) => `c.${f}`).join(', ')} FROM c
+                  WHERE c.country_code = @all AND c.type = 'user' AND ARRAY_CONTAINS(c.country_codes, @country)
+                  ORDER BY c.user_name ASC`,
+          parameters: [
+            { name: '@all', value: DEPLOYMENT_WIDE },
+            { name: '@country', value: countryCode },
+          ],
+        },
+        { partitionKey: [DEPLOYMENT_WIDE] },
+      )
+      .fetchAll();
+    return resources;
+  }
+
   async findRole(countryCode: string, uniqueId: string): Promise<Role | undefined> {
     const { resource } = await this.container.item(uniqueId, [countryCode, uniqueId]).read<Role>();
     return resource?.type === 'role' && resource.country_code === countryCode ? resource : undefined;
   }
 }
+
+const SUMMARY_FIELDS = [
+  'id',
+  'user_name',
+  'full_name',
+  'country_codes',
+  'role_unique_id',
+  'user_group_unique_ids',
+  'agency_unique_id',
+  'disabled',
+] as const;
+/** An account as others may know it: who, where, in which role; never a credential. */
+export type UserSummary = Pick<User, (typeof SUMMARY_FIELDS)[number]>;
 
 const aad = (id: string, field: string) => `${DEPLOYMENT_WIDE}|user|${id}|${field}`;

@@ -23,8 +23,11 @@ describe('approvals', () => {
     ).body.data.id as string;
     const requested = await approval(id, 'case_plan', 'requested', cw);
     expect(requested.status).toBe(200);
-    expect(requested.body.data).toMatchObject({ approval_status_case_plan: 'requested', alert_count: 1 });
-    expect(requested.body.data.approval_subforms).toEqual([
+    expect(requested.body.data.record).toMatchObject({
+      approval_status_case_plan: 'requested',
+      alert_count: 1,
+    });
+    expect(requested.body.data.record.approval_subforms).toEqual([
       expect.objectContaining({
         approval_requested_for: 'case_plan',
         approval_status: 'requested',
@@ -37,11 +40,11 @@ describe('approvals', () => {
     expect((await approval(id, 'case_plan', 'approved', cw)).status).toBe(403); // caseworkers cannot approve
     const approved = await approval(id, 'case_plan', 'approved', sup, 'Good plan');
     expect(approved.status).toBe(200);
-    expect(approved.body.data).toMatchObject({
+    expect(approved.body.data.record).toMatchObject({
       approval_status_case_plan: 'approved',
       workflow: 'case_plan',
     });
-    expect(approved.body.data.approval_subforms[1]).toMatchObject({
+    expect(approved.body.data.record.approval_subforms[1]).toMatchObject({
       approval_status: 'approved',
       approved_by: 'sup_gh',
       approval_manager_comments: 'Good plan',
@@ -56,12 +59,12 @@ describe('approvals', () => {
     expect((await approval(id, 'closure', 'requested', cw)).status).toBe(200);
     expect((await approval(id, 'closure', 'requested', cw)).status).toBe(422); // already pending
     const closed = await approval(id, 'closure', 'approved', sup);
-    expect(closed.body.data).toMatchObject({
+    expect(closed.body.data.record).toMatchObject({
       status: 'closed',
       workflow: 'closed',
       approval_status_closure: 'approved',
     });
-    expect(closed.body.data.date_closure).toMatch(/^\d{4}-\d{2}-\d{2}$/);
+    expect(closed.body.data.record.date_closure).toMatch(/^\d{4}-\d{2}-\d{2}$/);
   });
 
   it('refuses unknown approvals (404), cases out of scope (404), bad input (422), and client writes of the state', async () => {

@@ -79,6 +79,11 @@ describe('audit log', () => {
     expect(resources).toEqual([
       expect.objectContaining({ country_code: 'KE', record_id: ghCase, details: { attempted: 'read' } }),
     ]);
+    // The read's entry is written while the read runs; refused, that same entry became the denial.
+    const reads = await t.app.containers.audit.items
+      .query({ query: "SELECT * FROM c WHERE c.action = 'read' AND c.user_name = 'cw_ke'" })
+      .fetchAll();
+    expect(reads.resources).toEqual([]);
   });
 
   it('filters by dates and pages', async () => {
@@ -100,16 +105,45 @@ describe('audit log', () => {
 
   it('makes the request fail if the trail cannot be written', async () => {
     const token = await t.login('cw_gh');
-    const original = t.app.audit.append.bind(t.app.audit);
-    t.app.audit.append = async () => {
+    const { id } = (
+      await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Trail Down', age: 5 } } })
+    ).body.data;
+    const original = t.app.audit.write.bind(t.app.audit);
+    t.app.audit.write = async () => {
       throw new Error('audit store down');
     };
     try {
-      const res = await t.call('GET', '/api/v2/cases', { token });
-      expect(res.status).toBe(500);
-      expect(res.body.errors[0].message).toMatch(/reference/);
+      // A list page and a read: their entries are written while the handler runs, and the answer waits.
+      for (const path of ['/api/v2/cases', `/api/v2/cases/${id}`]) {
+        const res = await t.call('GET', path, { token });
+        expect(res.status).toBe(500);
+        expect(res.body.errors[0].message).toMatch(/reference/);
+      }
     } finally {
-      t.app.audit.append = original;
+      t.app.audit.write = original;
     }
+  });
+
+  it('makes a write fail if its history and audit batch is refused, and stores neither half', async () => {
+    const token = await t.login('cw_gh');
+    const { id } = (
+      await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Batch Refused', age: 5 } } })
+    ).body.data;
+    const taken = (
+      await t.app.containers.audit.items
+        .query(`SELECT * FROM c WHERE c.record_id = '${id}' AND c.type = 'audit_entry'`)
+        .fetchAll()
+    ).resources[0];
+    // The update's audit entry reuses an id already stored: the batch's create is refused (409).
+    const original = t.app.audit.document.bind(t.app.audit);
+    t.app.audit.document = (entry) => ({ ...original(entry), id: taken.id });
+    try {
+      const res = await t.call('PATCH', `/api/v2/cases/${id}`, { token, body: { data: { age: 6 } } });
+      expect(res.status).toBe(500);
+    } finally {
+      t.app.audit.document = original;
+    }
+    const history = await t.call('GET', `/api/v2/cases/${id}/record_history`, { token });
+    expect(history.body.data.map((h: { version: number }) => h.version)).toEqual([1]);
   });
 });

@@ -38,7 +38,7 @@ describe('a case from registration to closure', () => {
       notes: 'Plan ready',
     });
     expect(
-      (await call(sup, 'PATCH', `${path}/approvals/case_plan`, { approval_status: 'approved' }))
+      (await call(sup, 'PATCH', `${path}/approvals/case_plan`, { approval_status: 'approved' })).record
         .approval_status_case_plan,
     ).toBe('approved');
 
@@ -52,7 +52,7 @@ describe('a case from registration to closure', () => {
 
     await call(cw, 'PATCH', `${path}/approvals/closure`, { approval_status: 'requested' });
     const closed = await call(sup, 'PATCH', `${path}/approvals/closure`, { approval_status: 'approved' });
-    expect(closed).toMatchObject({ status: 'closed', workflow: 'closed' });
+    expect(closed.record).toMatchObject({ status: 'closed', workflow: 'closed' });
 
     const admin = await t.login('admin_gh');
     const trail = (await t.call('GET', `/api/v2/audit_logs?record_id=${c.id}&per=100`, { token: admin })).body
@@ -72,7 +72,7 @@ describe('a case from registration to closure', () => {
     const history = await call(sup, 'GET', `${path}/record_history`);
     // Every version has its entry, newest first, and each person's steps are there.
     expect(history.map((h: { version: number }) => h.version)).toEqual(
-      Array.from({ length: closed.version }, (_, i) => closed.version - i),
+      Array.from({ length: closed.record.version }, (_, i) => closed.record.version - i),
     );
     expect(new Set(history.map((h: { user_name: string }) => h.user_name))).toEqual(
       new Set(['cw_gh', 'sup_gh', 'cw2_gh']),

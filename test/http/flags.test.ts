@@ -97,6 +97,34 @@ describe('flags', () => {
     expect(tooMany.status).toBe(422);
   });
 
+  it('bulk-flags the cases Primero’s filters select, within the scope', async () => {
+    const created = await t.call('POST', '/api/v2/cases', {
+      token: cw,
+      body: { data: { name: 'By Filter' } },
+    });
+    const { id, short_id } = created.body.data;
+    const res = await t.call('POST', '/api/v2/cases/flags', {
+      token: cw,
+      // Primero's code: `filters` (its documentation's singular record_type too).
+      body: { data: { filters: { short_id: [short_id] }, record_type: 'case', message: 'Filtered flag' } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toEqual([expect.objectContaining({ record_id: id, message: 'Filtered flag' })]);
+    // Another's case matches no filter of cw_gh's list.
+    const cw2Short = (await t.call('GET', `/api/v2/cases/${cw2Case}`, { token: await t.login('cw2_gh') }))
+      .body.data.short_id;
+    const none = await t.call('POST', '/api/v2/cases/flags', {
+      token: cw,
+      body: { data: { filters: { short_id: [cw2Short] }, record_type: 'cases', message: 'x' } },
+    });
+    expect(none.body.data).toEqual([]);
+    const both = await t.call('POST', '/api/v2/cases/flags', {
+      token: cw,
+      body: { data: { ids: [id], filters: { short_id: [short_id] }, record_type: 'cases', message: 'x' } },
+    });
+    expect(both.status).toBe(422);
+  });
+
   it('GET /flags lists the active flags across the caller’s scope only', async () => {
     const mine = await t.call('GET', '/api/v2/flags', { token: cw });
     expect(mine.status).toBe(200);

@@ -332,7 +332,7 @@ describe('around an incident', () => {
     const removed = await t.call('DELETE', `/api/v2/incidents/${id}/attachments/${attachmentId}`, {
       token: gbv,
     });
-    expect(removed.status).toBe(200);
+    expect(removed.status).toBe(204);
     expect(await blob.exists()).toBe(false);
     expect(
       (await t.call('GET', `/api/v2/incidents/${id}`, { token: gbv })).body.data.other_documents,

@@ -33,6 +33,7 @@ interface Fixtures {
   referral_id: string;
   approval_id: string;
   transfer: { id: string; transfer_id: string };
+  transfer_request_id: string;
   directory: Record<(typeof directoryKinds)[number] | 'users', string>;
 }
 
@@ -167,6 +168,12 @@ Object.assign(withRecord, {
     params: (f: Fixtures) => ({ id: f.records.case.id, referral_id: f.referral_id }),
   },
   'case-transitions': onRecord('case'),
+  'case-transfer-requests-list': onRecord('case'),
+  'case-transfer-requests-create': { ...onRecord('case'), body: () => ({ data: { notes: 'probe' } }) },
+  'case-transfer-requests-respond': {
+    params: (f: Fixtures) => ({ id: f.records.case.id, transfer_request_id: f.transfer_request_id }),
+    body: () => ({ data: { status: 'accepted' } }),
+  },
   'case-transfers-create': { ...onRecord('case'), body: () => ({ data: { transitioned_to: 'cw2_gh' } }) },
   'case-transfers-respond': {
     params: (f: Fixtures) => ({ id: f.transfer.id, transfer_id: f.transfer.transfer_id }),
@@ -188,6 +195,8 @@ withRecord['users-unlock'] = { params: (f: Fixtures) => ({ id: f.directory.users
 const withoutRecord: Record<string, string> = {
   health: 'public liveness probe',
   primero: 'public deployment description',
+  'identity-providers': 'public sign-in description',
+  'contact-information': 'public support contact of the deployment',
   openapi: 'public API description',
   'tokens-create': 'sign-in: names a user by credentials, not a record',
   'tokens-delete': 'sign-out of the caller’s own session',
@@ -209,6 +218,9 @@ const withoutRecord: Record<string, string> = {
   'users-create': 'creates in the caller’s country',
   'users-me-read': 'the caller’s own account',
   'users-me-update': 'the caller’s own account',
+  'users-assign-to': 'users of the caller’s country the caller may choose',
+  'users-refer-to': 'users of the caller’s country the caller may choose',
+  'users-transfer-to': 'users of the caller’s country the caller may choose',
 };
 for (const kind of kinds) {
   const p = plural[kind];
@@ -324,6 +336,10 @@ beforeAll(async () => {
   const referred = await as(cw, 'POST', `/cases/${caseId}/referrals`, {
     body: { data: { transitioned_to: 'cw2_gh' } },
   });
+  // The owner's group supervisor asks for the case.
+  const requested = await as(tokens.sup_gh as string, 'POST', `/cases/${caseId}/transfer_requests`, {
+    body: { data: { notes: 'I will take it' } },
+  });
   const transferCase = await as(cw, 'POST', '/cases', {
     body: { data: { name: 'Transfer pending', consent_for_services: true } },
   });
@@ -355,6 +371,7 @@ beforeAll(async () => {
     approval_id: 'case_plan',
     referral_id: referred.id,
     transfer: { id: transferCase.id, transfer_id: transferred.id },
+    transfer_request_id: requested.id,
     directory: {
       ...Object.fromEntries(directoryKinds.map((k) => [k, gh(k)])),
       users: userDocId('cw_gh'),

@@ -4,7 +4,8 @@ import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
 /**
  * An interoperability workflow's round trip (issue 17), with Primero's request shapes only, as OpenFn's
  * Primero adaptor makes it: sign in, look a case up by case_id with remote=true, upsert by the
- * integration's own id, list a case's referrals, bulk-refer two cases, and the receiver accepts one.
+ * integration's own id, list a case's referrals, bulk-refer two cases, the receiver accepts one, and read
+ * the configuration a client needs to map its fields: forms, every lookup, the location tree.
  */
 let t: TestApp;
 beforeAll(async () => {
@@ -77,4 +78,29 @@ it("an integration's round trip with Primero's requests", async () => {
   expect(accepted.body.data).toMatchObject({ id: referral.id, status: 'accepted', record: { id: other.id } });
   const transitions = await call('GET', `/cases/${other.id}/transitions`);
   expect(transitions.body.data.map((tr: { status: string }) => tr.status)).toEqual(['accepted']);
+
+  // The configuration, as Primero's clients ask for it: every lookup at once, the locations as a tree.
+  const forms = await call('GET', '/forms');
+  expect(forms.status).toBe(200);
+  expect(forms.body.data.length).toBeGreaterThan(0);
+  expect(forms.body.data[0]).toEqual(
+    expect.objectContaining({
+      unique_id: expect.any(String),
+      parent_form: expect.any(String),
+      fields: expect.any(Array),
+    }),
+  );
+  const lookups = await call('GET', '/lookups?per=10000&page=1');
+  expect(lookups.status).toBe(200);
+  expect(lookups.body.metadata.total).toBe(lookups.body.data.length);
+  expect(lookups.body.data[0]).toEqual(
+    expect.objectContaining({ unique_id: expect.any(String), values: expect.any(Array) }),
+  );
+  const locations = await call('GET', '/locations?hierarchy=true&per=10000');
+  expect(locations.status).toBe(200);
+  const located = locations.body.data as { code: string; hierarchy: string[]; admin_level: number }[];
+  expect(located.length).toBeGreaterThan(1);
+  // Each location's path ends with itself and starts at a country root.
+  for (const loc of located) expect(loc.hierarchy[loc.hierarchy.length - 1]).toBe(loc.code);
+  expect(located.some((l) => l.hierarchy.length > 1)).toBe(true);
 });

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { ROOT, startTestApp, type TestApp } from '../support/testApp';
+import { PASSWORD, ROOT, startTestApp, type TestApp } from '../support/testApp';
 import { rowFor } from '../support/compatibilityTable';
 
 /**
@@ -20,6 +20,7 @@ interface Example {
     metadata_keys: string[];
     data_keys: string[];
     optional_data_keys?: string[];
+    response_headers?: string[];
     nested_keys?: Record<string, string[]>;
   };
 }
@@ -32,12 +33,21 @@ const tok: Record<string, string> = {};
 const ids: Record<string, string> = {};
 beforeAll(async () => {
   t = await startTestApp();
-  for (const u of ['cw_gh', 'cw2_gh', 'sup_gh']) tok[u] = await t.login(u);
+  for (const u of ['cw_gh', 'cw2_gh', 'sup_gh', 'admin_gh']) tok[u] = await t.login(u);
   const create = async (name: string) =>
     (
       await t.call('POST', '/api/v2/cases', {
         token: tok.cw_gh,
-        body: { data: { name, age: 16, sex: 'female', consent_for_services: true } },
+        // A due assessment makes a task to list.
+        body: {
+          data: {
+            name,
+            age: 16,
+            sex: 'female',
+            consent_for_services: true,
+            assessment_due_date: '2026-01-05',
+          },
+        },
       })
     ).body.data.id as string;
   for (const name of [
@@ -70,8 +80,14 @@ interface Replay {
   params?: () => Record<string, string | undefined>;
   /** Fields of the documented body replaced by ours (Primero's user names and ids do not exist here). */
   body?: () => Record<string, unknown>;
+  /** The whole body, for a request without Primero's `data` envelope (sign-in). */
+  wholeBody?: () => unknown;
+  /** Sent without a token. */
+  anonymous?: boolean;
 }
 const to = { transitioned_to: 'cw2_gh' };
+const PNG =
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 // Ids made by earlier replays (examples run in the documentation's order).
 const made: Record<string, string> = {};
 const replays: Record<string, Replay> = {
@@ -95,6 +111,31 @@ const replays: Record<string, Replay> = {
     body: () => ({ status: 'rejected' }),
   },
   'transitions/get': { params: () => ({ recordId: ids.referred }) },
+  'primero/get': { anonymous: true },
+  // Only roles with request_approval_assessment and approve_assessment: the administrator's.
+  'approvals/patch#requested': {
+    user: 'admin_gh',
+    params: () => ({ id: ids.main, approval_id: 'assessment' }),
+  },
+  'approvals/patch#approved': {
+    user: 'admin_gh',
+    params: () => ({ id: ids.main, approval_id: 'assessment' }),
+  },
+  'attachments/post': {
+    params: () => ({ recordType: 'cases', recordId: ids.main }),
+    body: () => ({
+      field_name: 'photos',
+      type: 'image',
+      content_type: 'image/png',
+      file_name: 'replay.png',
+      attachment: PNG,
+    }),
+  },
+  'attachments/id/delete': {
+    params: () => ({ recordType: 'cases', recordId: ids.main, id: made.attachment }),
+  },
+  'tasks/get': {},
+  'tokens/post': { anonymous: true, wholeBody: () => ({ user: { user_name: 'cw_gh', password: PASSWORD } }) },
   'record_history/get': { params: () => ({ record_type: 'cases', record_id: ids.main }) },
 };
 
@@ -111,8 +152,10 @@ describe("Primero's documentation examples, replayed", () => {
     const params = replay.params?.() ?? {};
     const path = example.path.replace(/:(\w+)/g, (_m, name: string) => params[name] ?? `:${name}`);
     const documented = example.request_body?.data;
-    const body = documented ? { data: { ...documented, ...replay.body?.() } } : undefined;
-    const res = await t.call(example.method, path, { token: tok[replay.user ?? 'cw_gh'], body });
+    const body =
+      replay.wholeBody?.() ?? (documented ? { data: { ...documented, ...replay.body?.() } } : undefined);
+    const token = replay.anonymous ? undefined : tok[replay.user ?? 'cw_gh'];
+    const res = await t.call(example.method, path, { token, body });
     expect({ status: res.status, errors: res.body?.errors ?? [] }).toEqual({
       status: example.status ?? 200,
       errors: [],
@@ -121,8 +164,9 @@ describe("Primero's documentation examples, replayed", () => {
     const allowed = (key: string) => note.includes(`\`${key}\``);
     const shape = example.response_shape;
     for (const key of shape.top_level_keys) expect(res.body).toHaveProperty(key);
+    for (const header of shape.response_headers ?? []) expect(res.headers.get(header)).toBeTruthy();
     for (const key of shape.metadata_keys) expect(res.body.metadata).toHaveProperty(key);
-    const data = shape.data === 'array' ? res.body.data[0] : res.body.data;
+    const data = shape.data === 'array' ? res.body.data[0] : (res.body?.data ?? {});
     if (shape.data === 'array') expect(res.body.data.length).toBeGreaterThan(0);
     const optional = new Set(shape.optional_data_keys ?? []);
     const missing = shape.data_keys.filter((k) => !optional.has(k) && !allowed(k) && !(k in data));
@@ -130,6 +174,7 @@ describe("Primero's documentation examples, replayed", () => {
     for (const [parent, keys] of Object.entries(shape.nested_keys ?? {}))
       for (const key of keys) expect(data[parent]).toHaveProperty(key);
     if (example.key === 'flags/id/post') made.flag = data.id;
+    if (example.key === 'attachments/post') made.attachment = data.id;
     if (example.key === 'referrals/id/post') made.referral = data.id;
     if (example.key === 'transfers/id/post') made.transfer = data.id;
   });

@@ -27,6 +27,11 @@ describe('GET /api/v2/tasks', () => {
         .sort(),
     ).toEqual(['assessment', 'follow_up']);
     expect(tasks.find((x) => x.record_id_display === 'c1d0001' && x.type === 'follow_up')).toMatchObject({
+      // Primero's keys: the case's id, name and module, what completes the task.
+      name: 'Amina Mensah',
+      module_unique_id: 'primeromodule-cp',
+      type_display: 'Follow up',
+      completion_field: 'followup_date',
       overdue: true,
       upcoming_soon: false,
       priority: 'high',
