@@ -64,7 +64,7 @@ export const casework = {
       data: { unflag_message },
     }),
   approval: (id: string, type: string, approval_status: string, notes?: string) =>
-    call<{ data: CaseRecord }>('PATCH', `${at(id)}/approvals/${type}`, {
+    call<{ data: { record: CaseRecord } }>('PATCH', `${at(id)}/approvals/${type}`, {
       data: { approval_status, ...(notes ? { notes } : {}) },
     }),
   transition: (id: string, kind: TransitionKind, data: Record<string, unknown>) =>
