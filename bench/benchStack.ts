@@ -34,6 +34,8 @@ export async function startBenchStack(root: string): Promise<BenchStack> {
     functions: loadFunctions(functionEntryFiles(root)),
     settings: readHostSettings(root),
     triggers: false,
+    // The built web app on the same origin, for the web benchmarks (npm run bench builds it first).
+    staticRoot: join(root, 'dist', 'web'),
   });
   const url = await host.listen(0);
   return {

@@ -5,9 +5,11 @@ import { benchCases } from './cases';
 import { benchColdImport } from './coldImport';
 import { benchCosmosRequests } from './cosmosRequests';
 import { benchEncryption } from './encryption';
+import { benchLighthouse } from './lighthouse';
 import { benchForms } from './forms';
 import { benchReminders } from './reminders';
 import { benchSync } from './sync';
+import { benchWebBundle } from './webBundle';
 
 const ROOT = join(__dirname, '..', '..');
 
@@ -21,6 +23,8 @@ const benchmarks: Record<string, (stack: BenchStack, n: number) => Promise<strin
   sync: (stack) => benchSync(stack),
   reminders: (stack) => benchReminders(stack),
   imports: async () => benchColdImport(ROOT),
+  web: async () => benchWebBundle(ROOT),
+  lighthouse: (stack) => benchLighthouse(stack, ROOT),
 };
 
 /** `BENCH_ONLY=sync,reminders` runs some; `BENCH_N` sets the number of cases of the case benchmarks. */

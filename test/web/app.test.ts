@@ -14,7 +14,8 @@ let browser: Browser;
 let context: BrowserContext;
 let page: Page;
 
-jest.setTimeout(60_000);
+// The case screen is long (every configured field): one axe pass over it takes up to half a minute here.
+jest.setTimeout(120_000);
 
 beforeAll(async () => {
   const staticRoot = buildWebApp();

@@ -2,7 +2,8 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { chromium, type Browser } from 'playwright-core';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../support/testApp';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -50,4 +51,44 @@ export async function launchChromium(): Promise<Browser> {
       '--disable-sync',
     ],
   });
+}
+
+/** Signs in from the sign-in screen with the demo password (no second factor). */
+export async function signIn(page: Page, userName: string, password: string) {
+  await page.getByLabel('User name').fill(userName);
+  await page.getByLabel('Password').fill(password);
+  await page.getByRole('button', { name: 'Sign in' }).click();
+}
+
+/** The serious and critical accessibility violations on the screen as it is now (expected: none). */
+export async function seriousViolations(page: Page, include?: string): Promise<string[]> {
+  // `include` limits the check to part of a screen (the long case form is checked whole elsewhere).
+  const builder = new AxeBuilder({ page });
+  const { violations } = await (include ? builder.include(include) : builder).analyze();
+  return violations
+    .filter((v) => v.impact === 'serious' || v.impact === 'critical')
+    .map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+}
+
+/** How far the page is wider than its viewport (0 when nothing scrolls sideways). */
+export const horizontalOverflow = (page: Page) =>
+  page.evaluate<number>('document.documentElement.scrollWidth - window.innerWidth');
+
+/** Buttons, links and form controls on screen smaller than 44 × 44 px, by their names. */
+export const smallTargets = (page: Page) =>
+  page.evaluate<
+    string[]
+  >(`[...document.querySelectorAll('button, a[href], input:not([type=checkbox]):not([type=radio]), select, summary')]
+    .filter((e) => e.offsetParent !== null)
+    .filter((e) => { const r = e.getBoundingClientRect(); return r.width < 44 || r.height < 44; })
+    .map((e) => e.textContent.trim() || e.id || e.tagName)`);
+
+/** Polls until `check` holds (the UI and the server answer asynchronously), failing after `ms`. */
+export async function eventually<T>(check: () => Promise<T>, ok: (v: T) => boolean, ms = 30_000): Promise<T> {
+  const end = Date.now() + ms;
+  for (;;) {
+    const value = await check();
+    if (ok(value) || Date.now() > end) return value;
+    await new Promise((r) => setTimeout(r, 250));
+  }
 }

@@ -1,21 +1,33 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, onAccountDisabled, setToken } from './api';
+import { casework, type Me } from './caseworkApi';
 import { LocaleContext } from './i18n/locale';
 import { useCountryLocale } from './i18n/useCountryLocale';
 import { loadCaseForms } from './forms/serverForms';
 import { useIdleLock } from './idleLock';
-import { CaseList } from './screens/CaseList';
+import { Admin } from './screens/Admin';
 import { CaseView } from './screens/CaseView';
+import { CaseWork } from './screens/CaseWork';
 import { ConflictResolver } from './screens/ConflictResolver';
 import { ConflictTasks } from './screens/ConflictTasks';
+import { HelpPanel } from './screens/Help';
 import { LanguageSwitcher } from './screens/LanguageSwitcher';
 import { Home } from './screens/Home';
+import { NewCase } from './screens/NewCase';
+import { RecordList, type RecordType } from './screens/RecordList';
+import { RecordSummary } from './screens/RecordSummary';
 import { SignIn, type Unlocked } from './screens/SignIn';
 import { pendingMutations, syncNow } from './sync';
 import { Vault } from './vault';
 
 type Screen =
-  { name: 'home' } | { name: 'cases' } | { name: 'case'; id: string } | { name: 'conflict'; id: string };
+  | { name: 'home' }
+  | { name: 'list'; type: RecordType }
+  | { name: 'case'; id: string }
+  | { name: 'record'; type: RecordType; id: string }
+  | { name: 'new-case' }
+  | { name: 'admin' }
+  | { name: 'conflict'; id: string };
 
 export function App() {
   const [user, setUser] = useState<Unlocked>();
@@ -24,6 +36,18 @@ export function App() {
   const [pending, setPending] = useState(0);
   const [lastSync, setLastSync] = useState<string>();
   const [attention, setAttention] = useState('');
+  const [me, setMe] = useState<Me>();
+  const [help, setHelp] = useState(false);
+
+  // Who the user is and what their role may do (the casework buttons follow it); kept sealed for offline.
+  useEffect(() => {
+    if (!user) return;
+    void user.vault.get<Me>('meta', 'me').then((kept) => kept && setMe(kept));
+    casework.me().then(
+      ({ data }) => (setMe(data), void user.vault.put('meta', 'me', data)),
+      () => undefined,
+    );
+  }, [user]);
   // Why the sign-in screen is showing again, and whose locked session it can reopen.
   const [notice, setNotice] = useState<string>();
   const [lockedUser, setLockedUser] = useState<string>();
@@ -119,9 +143,19 @@ export function App() {
     user.vault.close();
     await Vault.wipe(user.userName);
     setUser(undefined);
+    setMe(undefined);
     setScreen({ name: 'home' });
   };
-  const open = (id: string) => setScreen({ name: 'case', id });
+  const go = (next: Screen) => (setScreen(next), setHelp(false));
+  const open = (id: string) => go({ name: 'case', id });
+  const listOf = (type: RecordType) => () => go({ name: 'list', type });
+  const pageOf = (type: RecordType) =>
+    (screen.name === 'list' || screen.name === 'record') && screen.type === type
+      ? 'page'
+      : type === 'cases' && (screen.name === 'case' || screen.name === 'new-case')
+        ? 'page'
+        : undefined;
+  const isAdmin = me?.permissions.some((p) => p.resource === 'users');
 
   return (
     <LocaleContext.Provider value={locale}>
@@ -129,15 +163,29 @@ export function App() {
         <nav aria-label="Main">
           <button
             aria-current={screen.name === 'home' ? 'page' : undefined}
-            onClick={() => setScreen({ name: 'home' })}
+            onClick={() => go({ name: 'home' })}
           >
             Home
           </button>
-          <button
-            aria-current={screen.name !== 'home' ? 'page' : undefined}
-            onClick={() => setScreen({ name: 'cases' })}
-          >
+          <button aria-current={pageOf('cases')} onClick={listOf('cases')}>
             Cases
+          </button>
+          <button aria-current={pageOf('incidents')} onClick={listOf('incidents')}>
+            Incidents
+          </button>
+          <button aria-current={pageOf('tracing_requests')} onClick={listOf('tracing_requests')}>
+            Tracing
+          </button>
+          {isAdmin && (
+            <button
+              aria-current={screen.name === 'admin' ? 'page' : undefined}
+              onClick={() => go({ name: 'admin' })}
+            >
+              Admin
+            </button>
+          )}
+          <button aria-expanded={help} aria-controls="help-panel" onClick={() => setHelp(!help)}>
+            Help
           </button>
           <button onClick={() => void signOut()}>Sign out</button>
         </nav>
@@ -153,13 +201,14 @@ export function App() {
           </p>
         )}
       </header>
+      {help && <HelpPanel screen={screen.name} onClose={() => setHelp(false)} />}
       {screen.name === 'home' && (
-        <Home online={online} onOpen={open}>
+        <Home online={online} onOpen={open} me={me}>
           <ConflictTasks
             vault={user.vault}
             userName={user.userName}
             version={lastSync}
-            onOpen={(id) => setScreen({ name: 'conflict', id })}
+            onOpen={(id) => go({ name: 'conflict', id })}
           />
         </Home>
       )}
@@ -169,18 +218,44 @@ export function App() {
           vault={user.vault}
           userName={user.userName}
           online={online}
-          onDone={() => setScreen({ name: 'home' })}
+          onDone={() => go({ name: 'home' })}
         />
       )}
-      {screen.name === 'cases' && <CaseList online={online} vault={user.vault} onOpen={open} />}
+      {screen.name === 'list' && (
+        <RecordList
+          type={screen.type}
+          online={online}
+          vault={user.vault}
+          me={me?.user_name ?? user.userName}
+          onOpen={(id) =>
+            screen.type === 'cases' ? open(id) : go({ name: 'record', type: screen.type, id })
+          }
+          onNew={screen.type === 'cases' ? () => go({ name: 'new-case' }) : undefined}
+        />
+      )}
+      {screen.name === 'record' && (
+        <RecordSummary type={screen.type} id={screen.id} onBack={listOf(screen.type)} />
+      )}
+      {screen.name === 'new-case' && (
+        <NewCase
+          vault={user.vault}
+          online={online}
+          me={me}
+          onCreated={(id) => (void refresh(), open(id))}
+          onCancel={listOf('cases')}
+        />
+      )}
+      {screen.name === 'admin' && <Admin online={online} />}
       {screen.name === 'case' && (
         <CaseView
           id={screen.id}
           vault={user.vault}
           online={online}
           onSaved={() => void refresh()}
-          onBack={() => setScreen({ name: 'cases' })}
-        />
+          onBack={listOf('cases')}
+        >
+          <CaseWork id={screen.id} vault={user.vault} online={online} me={me} onSync={() => void refresh()} />
+        </CaseView>
       )}
     </LocaleContext.Provider>
   );

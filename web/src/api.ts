@@ -96,13 +96,21 @@ export class NetworkError extends Error {}
 let token: string | undefined;
 export const setToken = (value: string | undefined) => (token = value);
 
+/** The bearer token for requests made outside `call` (uploads with progress, downloads). */
+export const authHeaders = (): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
+
 // The server says so only to a holder of a valid token; the app then wipes the device (App.tsx).
 let accountDisabled: () => void = () => undefined;
 export function onAccountDisabled(handler: () => void): void {
   accountDisabled = handler;
 }
 
-async function call<T>(method: string, path: string, body?: unknown, extra: Record<string, string> = {}) {
+export async function call<T>(
+  method: string,
+  path: string,
+  body?: unknown,
+  extra: Record<string, string> = {},
+) {
   return (await exchange<T>(method, path, body, extra)).body;
 }
 

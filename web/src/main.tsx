@@ -3,6 +3,7 @@ import { registerSW } from 'virtual:pwa-register';
 import { App } from './App';
 import { applyToDocument, isRtl, savedLocale } from './i18n/locale';
 import './styles.css';
+import './casework.css';
 
 // The last language chosen lays out the sign-in screen too (the country's list comes after sign-in).
 const saved = savedLocale();

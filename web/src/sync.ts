@@ -1,10 +1,11 @@
 import { api, type CaseRecord, type ErrorEntry } from './api';
+import { flushUploads } from './attachments';
 import type { Vault } from './vault';
 
 /** One queued change: a sync mutation as POST /sync/cases takes it, with the client's own id. */
 export interface Mutation {
   mutation_id: string;
-  op: 'update';
+  op: 'create' | 'update';
   id: string;
   base_version?: number;
   changes: Record<string, unknown>;
@@ -39,6 +40,19 @@ export async function queueEdit(
   await vault.put('queue', queueKey(mutation), mutation);
   // The device shows the change at once; the server's answer replaces it when the push lands.
   await vault.put('records', record.id, local);
+}
+
+/** A record made on the device: its id is the client's, so the server keeps it and a retry is harmless. */
+export async function queueCreate(vault: Vault, record: CaseRecord) {
+  const mutation: Mutation = {
+    mutation_id: crypto.randomUUID(),
+    op: 'create',
+    id: record.id,
+    changes: Object.fromEntries(Object.entries(record).filter(([k]) => k !== 'id')),
+    queued_at: new Date().toISOString(),
+  };
+  await vault.put('queue', queueKey(mutation), mutation);
+  await vault.put('records', record.id, record);
 }
 
 export const pendingMutations = (vault: Vault) => vault.all<Mutation>('queue');
@@ -103,6 +117,8 @@ export function syncNow(vault: Vault): Promise<void> {
 
 async function syncOnce(vault: Vault): Promise<void> {
   await push(vault);
+  // Files after records: a photo of a case created offline needs the case on the server first.
+  await flushUploads(vault);
   await pull(vault);
   await vault.put('meta', 'last_sync', new Date().toISOString());
 }

@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import type { LocationNode } from '../api';
 import { formatDate } from './dates';
 import { LocationPicker, locationLabel } from './LocationPicker';
+import { FieldHelp } from '../screens/FieldHelp';
 import { t, type FormField, type Locales } from './types';
 
 export interface WidgetProps {
@@ -161,6 +162,14 @@ export const widgets: Record<string, Widget> = {
   ),
 };
 
+/** A field with its configured help (if any) below it. */
+export const FieldInput = (props: WidgetProps) => (
+  <>
+    <FieldControl {...props} />
+    <FieldHelp field={props.field} id={props.id} locales={props.locales} />
+  </>
+);
+
 /** `*` for required; "needed to close" for mandatory for completion; both explained at the top of the form. */
 function Marks({ field }: { field: FormField }) {
   return (
@@ -176,7 +185,7 @@ function Marks({ field }: { field: FormField }) {
   );
 }
 
-export function FieldInput(props: WidgetProps) {
+function FieldControl(props: WidgetProps) {
   const { field, locales, error } = props;
   const label = t(field.display_name, locales);
   if (field.type === 'separator') return <h3 class="separator">{label}</h3>;

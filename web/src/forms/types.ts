@@ -11,6 +11,7 @@ export interface FormField {
   type: string;
   display_name: Translated;
   help_text?: Translated;
+  guiding_questions?: Translated;
   required?: boolean;
   /** Needed before the case can be closed (Primero's mark), not on every save. */
   mandatory_for_completion?: boolean;

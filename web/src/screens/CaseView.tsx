@@ -1,3 +1,4 @@
+import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, NetworkError, type CaseRecord } from '../api';
 import { RecordForm } from '../forms/RecordForm';
@@ -52,6 +53,8 @@ export function CaseView(props: {
   online: boolean;
   onSaved: () => void;
   onBack: () => void;
+  /** What goes below the form (files, casework), inside the screen's main landmark. */
+  children?: ComponentChildren;
 }) {
   const { id, vault, online } = props;
   const locales = useLocale();
@@ -235,6 +238,7 @@ export function CaseView(props: {
           Save
         </button>
       </form>
+      {props.children}
     </main>
   );
 }

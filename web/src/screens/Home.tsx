@@ -1,14 +1,19 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Task } from '../api';
+import type { Me } from '../caseworkApi';
+import { Tour } from './Help';
+import { WorkQueues } from './WorkQueues';
 
 export function Home({
   online,
   onOpen,
+  me,
   children,
 }: {
   online: boolean;
   onOpen: (id: string) => void;
+  me?: Me;
   /** Tasks other screens contribute (conflicts to resolve), shown first. */
   children?: ComponentChildren;
 }) {
@@ -29,6 +34,7 @@ export function Home({
   const sorted = [...(tasks ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue));
   return (
     <main>
+      <Tour />
       <h1>My tasks</h1>
       {children}
       {!online && !tasks && <p>Tasks are shown when you are online.</p>}
@@ -47,6 +53,7 @@ export function Home({
           </li>
         ))}
       </ul>
+      <WorkQueues online={online} me={me} onOpen={onOpen} />
       {alerts && (
         <section aria-labelledby="alerts-title">
           <h2 id="alerts-title">Alerts</h2>

@@ -1,0 +1,166 @@
+import { tmpdir } from 'node:os';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { totpCode } from '../../src/auth/totp';
+import { PASSWORD, startTestApp, TOTP_SECRET, type TestApp } from '../support/testApp';
+import {
+  buildWebApp,
+  horizontalOverflow,
+  launchChromium,
+  seriousViolations,
+  signIn,
+  smallTargets,
+} from './browser';
+
+const PHONE = { width: 360, height: 640 };
+const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
+const NEW_PASSWORD = 'a-fresh-password-2026';
+
+let stack: TestApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+jest.setTimeout(180_000);
+
+beforeAll(async () => {
+  const staticRoot = buildWebApp();
+  stack = await startTestApp({}, {}, { staticRoot });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await stack?.close();
+});
+
+async function newPhone(): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE });
+  contexts.push(context);
+  const page = await context.newPage();
+  await page.goto(stack.url);
+  return page;
+}
+
+async function checkScreen(page: Page, name: string) {
+  await expect(seriousViolations(page)).resolves.toEqual([]);
+  await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
+  await expect(smallTargets(page)).resolves.toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/web-${name}.png` });
+}
+
+describe('embedded help', () => {
+  it('shows a first-run tour once, a help panel per screen, and a field’s configured help', async () => {
+    // The country's configuration carries the help: an admin adds some to the Nickname field.
+    const admin = await stack.login('admin_gh');
+    const forms = (await stack.call('GET', '/api/v2/forms?record_type=case', { token: admin })).body.data as {
+      unique_id: string;
+      fields: { name: string }[];
+    }[];
+    const form = forms.find((f) => f.fields.some((x) => x.name === 'name_nickname'));
+    const stored = (await stack.call('GET', `/api/v2/forms/${form!.unique_id}`, { token: admin })).body.data;
+    const fields = stored.fields.map((f: { name: string }) =>
+      f.name === 'name_nickname'
+        ? {
+            ...f,
+            help_text: { en: 'The name the child answers to.', fr: 'Le nom auquel l’enfant répond.' },
+            guiding_questions: { en: 'What do your friends call you?' },
+          }
+        : f,
+    );
+    const patched = await stack.call('PATCH', `/api/v2/forms/${form!.unique_id}`, {
+      token: admin,
+      body: { data: { fields } },
+    });
+    expect(patched.status).toBe(200);
+
+    const page = await newPhone();
+    await signIn(page, 'cw_gh', PASSWORD);
+    await page.getByRole('heading', { name: 'Getting started (1 of 3)' }).waitFor();
+    await checkScreen(page, 'tour-phone');
+    await page.getByRole('button', { name: 'Next tip' }).click();
+    await page.getByRole('heading', { name: 'Getting started (2 of 3)' }).waitFor();
+    await page.getByRole('button', { name: 'Next tip' }).click();
+    await page.getByRole('button', { name: 'Done' }).click();
+    await expect(page.getByRole('heading', { name: /Getting started/ }).count()).resolves.toBe(0);
+
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    await page.getByRole('heading', { name: 'Help: Home' }).waitFor();
+    await checkScreen(page, 'help-home-phone');
+    await page.getByRole('button', { name: 'Close help' }).click();
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    await page.getByRole('heading', { name: 'Help: Lists' }).waitFor();
+    await page.getByRole('button', { name: /Amina Mensah/ }).click();
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    await page.getByRole('heading', { name: 'Help: A case' }).waitFor();
+
+    await page.getByText('Help on Nickname').click();
+    await page.getByText('The name the child answers to.').waitFor();
+    await page.getByText('What do your friends call you?').waitFor();
+    await page.getByText('What do your friends call you?').scrollIntoViewIfNeeded();
+    await checkScreen(page, 'field-help-phone');
+
+    // Seen once on this device: the next sign-in goes straight to work.
+    await page.reload();
+    await signIn(page, 'cw_gh', PASSWORD);
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await expect(page.getByRole('heading', { name: /Getting started/ }).count()).resolves.toBe(0);
+  });
+});
+
+describe('admin basics', () => {
+  it('creates, disables, re-enables, resets and unlocks a user, and browses roles and configuration', async () => {
+    // The API checks below sign in as the admin too: with a code of their own (a code is good once).
+    stack.clock.advance(30_000);
+    const token = await stack.login('admin_gh');
+    stack.clock.advance(30_000);
+    const page = await newPhone();
+    page.on('dialog', (d) => void d.accept(NEW_PASSWORD));
+    await signIn(page, 'admin_gh', PASSWORD);
+    await page.getByLabel('Verification code').fill(totpCode(TOTP_SECRET, stack.clock.now()));
+    await page.getByRole('button', { name: 'Verify' }).click();
+    await page.getByRole('button', { name: 'Skip the tour' }).click();
+    await page.getByRole('button', { name: 'Admin' }).click();
+    await page.getByRole('heading', { name: 'Administration' }).waitFor();
+    await page.getByRole('button', { name: 'Disable cw_gh' }).waitFor();
+    await checkScreen(page, 'admin-users-phone');
+
+    await page.getByLabel("New user's user name").fill('field_worker');
+    await page.getByLabel('Full name').fill('Field Worker');
+    await page.getByLabel('Initial password').fill('first-password-2026');
+    await page.getByLabel('Role').selectOption({ label: 'CP Caseworker' });
+    await page.getByLabel('Agency').selectOption({ index: 1 });
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.getByText('field_worker created.').waitFor();
+    const user = async () =>
+      (await stack.call('GET', '/api/v2/users/user-field_worker', { token })).body.data;
+    await expect(user()).resolves.toMatchObject({ full_name: 'Field Worker', disabled: false });
+
+    await page.getByRole('button', { name: 'Disable field_worker' }).click();
+    await page.getByText('field_worker disabled.').waitFor();
+    await expect(user()).resolves.toMatchObject({ disabled: true });
+    await page.getByRole('button', { name: 'Enable field_worker' }).click();
+    await page.getByText('field_worker enabled.').waitFor();
+
+    await page.getByRole('button', { name: 'Reset password of field_worker' }).click();
+    await page.getByText('Password of field_worker reset.').waitFor();
+    const signedIn = await stack.call('POST', '/api/v2/tokens', {
+      body: { user: { user_name: 'field_worker', password: NEW_PASSWORD } },
+    });
+    expect(signedIn.status).toBe(200);
+    await page.getByRole('button', { name: 'Unlock field_worker' }).click();
+    await page.getByText('field_worker unlocked.').waitFor();
+
+    for (const [section, shows] of [
+      ['Roles', 'CP Supervisor'],
+      ['User groups', /./],
+      ['Forms', /./],
+      ['Lookups', /./],
+      ['Locations', /./],
+    ] as const) {
+      await page.getByLabel('Show').selectOption(section);
+      await page.getByRole('heading', { name: section, exact: true }).waitFor();
+      await page.locator('.list summary').filter({ hasText: shows }).first().waitFor();
+      await checkScreen(page, `admin-${section.toLowerCase().replace(' ', '-')}-phone`);
+    }
+  });
+});

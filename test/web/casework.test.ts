@@ -1,0 +1,403 @@
+import { tmpdir } from 'node:os';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
+import {
+  buildWebApp,
+  eventually,
+  horizontalOverflow,
+  launchChromium,
+  seriousViolations,
+  signIn,
+  smallTargets,
+} from './browser';
+
+const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
+const KWAME = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0002';
+const PHONE = { width: 360, height: 640 };
+const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
+// A real 1×1 PNG: the server checks a photo's magic bytes against its declared type.
+const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
+let stack: TestApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+jest.setTimeout(180_000);
+
+beforeAll(async () => {
+  const staticRoot = buildWebApp();
+  stack = await startTestApp({}, {}, { staticRoot });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await stack?.close();
+});
+
+/** A phone signed in as the user, on the home screen, the first-run tour already seen. */
+async function phone(userName: string): Promise<{ page: Page; context: BrowserContext }> {
+  const context = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
+  contexts.push(context);
+  await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(stack.url);
+  await signIn(page, userName, PASSWORD);
+  await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+  return { page, context };
+}
+
+/** Usable on the phone: axe-clean, nothing sideways, every target thumb-sized; and a picture to look at. */
+/** `focus`: the part of a long screen to look at; the axe check then covers the case's files and casework. */
+async function checkScreen(page: Page, name: string, focus?: Locator, whole = !focus) {
+  await expect(seriousViolations(page, whole ? undefined : 'section.card')).resolves.toEqual([]);
+  await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
+  await expect(smallTargets(page)).resolves.toEqual([]);
+  await focus?.scrollIntoViewIfNeeded();
+  await page.screenshot({ path: `${SHOTS}/web-${name}.png`, fullPage: !focus });
+}
+
+async function serverRecord(path: string, user = 'cw_gh') {
+  const token = await stack.login(user);
+  return (await stack.call('GET', `/api/v2${path}`, { token })).body.data;
+}
+
+async function openCase(page: Page, name: RegExp) {
+  await page.getByRole('button', { name: 'Cases', exact: true }).click();
+  await page.getByRole('button', { name }).click();
+  await page.getByRole('heading', { name: 'Casework' }).waitFor();
+}
+
+describe('attachments in the web app', () => {
+  it('creates a case with a photo, and the server holds the photo', async () => {
+    const { page } = await phone('cw_gh');
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await page.getByRole('button', { name: 'New case' }).click();
+    await page.getByLabel('Consent for services').check();
+    await page.getByLabel('Full name').fill('Yaw Boateng');
+    await page.getByLabel('Sex').selectOption('male');
+    await page.getByLabel('Age', { exact: true }).fill('9');
+    await page
+      .getByLabel('Take a photo')
+      .setInputFiles({ name: 'yaw.png', mimeType: 'image/png', buffer: PNG });
+    await checkScreen(page, 'new-case-phone');
+    await page.getByRole('button', { name: 'Create case' }).click();
+
+    await page.getByRole('heading', { name: 'Yaw Boateng' }).waitFor();
+    await page.getByRole('img', { name: 'Preview of yaw.png' }).waitFor();
+    await checkScreen(
+      page,
+      'case-files-phone',
+      page.getByRole('heading', { name: 'Photos and documents' }),
+      true,
+    );
+
+    const token = await stack.login('cw_gh');
+    const found = await stack.call('GET', '/api/v2/cases?query=Boateng', { token });
+    expect(found.body.data).toHaveLength(1);
+    const created = found.body.data[0];
+    expect(created).toMatchObject({ name: 'Yaw Boateng', consent_for_services: true, sex: 'male', age: 9 });
+    expect(created.photos).toEqual([
+      expect.objectContaining({ file_name: 'yaw.png', content_type: 'image/png' }),
+    ]);
+    const bytes = await fetch(`${stack.url}${created.photos[0].attachment_url}`, {
+      headers: { Authorization: `Bearer ${token}` },
+    });
+    expect(Buffer.from(await bytes.arrayBuffer()).equals(PNG)).toBe(true);
+  });
+
+  it('adds, downloads and removes a document, and keeps an offline photo sealed until the network returns', async () => {
+    const { page, context } = await phone('cw_gh');
+    await openCase(page, /Kwame Asare/);
+    await page.getByLabel('Add documents').setInputFiles({
+      name: 'school-report.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Attends school regularly.\n'),
+    });
+    await page.getByText('school-report.txt uploaded.').waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download school-report.txt' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('school-report.txt');
+    await page.getByRole('button', { name: 'Remove school-report.txt' }).click();
+    await page.getByText('school-report.txt removed.').waitFor();
+    await expect(serverRecord(`/cases/${KWAME}`)).resolves.toMatchObject({ other_documents: [] });
+
+    // Offline: the photo waits on the device, sealed in the vault, not in any plain store.
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await context.setOffline(true);
+    await page.getByText('Offline').first().waitFor();
+    await page
+      .getByLabel('Take a photo')
+      .setInputFiles({ name: 'kwame.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByText('kwame.png is kept on this device').waitFor();
+    await page.getByRole('heading', { name: 'Waiting to upload' }).waitFor();
+    await page.getByRole('img', { name: 'Preview of photo' }).waitFor();
+    const plain = await page.evaluate<boolean>(`new Promise((resolve) => {
+      const open = indexedDB.open('primero-cw_gh');
+      open.onsuccess = () => {
+        const all = open.result.transaction('meta').objectStore('meta').getAll();
+        all.onsuccess = () => resolve(JSON.stringify(all.result.map((v) => Object.keys(v))).includes('base64'));
+      };
+    })`);
+    expect(plain).toBe(false); // every stored value is {iv, data}: nothing readable
+    expect((await serverRecord(`/cases/${KWAME}`)).photos ?? []).toHaveLength(0);
+
+    await context.setOffline(false);
+    const photos = await eventually(
+      async () => ((await serverRecord(`/cases/${KWAME}`)).photos ?? []) as { file_name: string }[],
+      (p) => p.length === 1,
+    );
+    expect(photos.map((p) => p.file_name)).toEqual(['kwame.png']);
+  });
+});
+
+describe('casework on a case', () => {
+  it('flags, notes, requests approval; the supervisor sees it at home and approves', async () => {
+    const { page } = await phone('cw_gh');
+    await openCase(page, /Amina Mensah/);
+    await page.getByText('Flags (0)').click();
+    await page.getByLabel('Reason for the flag').fill('Missed two visits');
+    await page.getByRole('button', { name: 'Flag this case' }).click();
+    await page.getByText('Flags (1)').waitFor();
+    await page.getByText('Notes (').click();
+    await page.getByLabel('Note subject').fill('Home visit');
+    await page.getByLabel('Note', { exact: true }).fill('Grandmother present; school fees unpaid.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Approvals').click();
+    await page.getByRole('button', { name: 'Request case plan approval' }).click();
+    await page.getByText('case plan approval requested.').waitFor();
+    await checkScreen(page, 'casework-phone', page.getByRole('heading', { name: 'Casework' }));
+
+    const amina = await eventually(
+      () => serverRecord(`/cases/${AMINA}`),
+      (c) => (c.notes_section ?? []).length > 0,
+    );
+    expect(amina).toMatchObject({ approval_status_case_plan: 'requested', flag_count: 1 });
+    expect(amina.notes_section).toEqual([
+      expect.objectContaining({
+        note_subject: 'Home visit',
+        note_text: 'Grandmother present; school fees unpaid.',
+      }),
+    ]);
+
+    // Home shows the caseworker's flagged case.
+    await page.getByRole('button', { name: 'Home' }).click();
+    await page.getByRole('heading', { name: 'Flagged cases' }).waitFor();
+    await page.getByRole('button', { name: /Amina Mensah flagged/ }).waitFor();
+
+    const sup = await phone('sup_gh');
+    await sup.page.getByRole('heading', { name: 'Approvals waiting for me' }).waitFor();
+    await checkScreen(sup.page, 'home-supervisor-phone');
+    await sup.page.getByRole('button', { name: /Amina Mensah case plan approval requested/ }).click();
+    // The case's alerts are shown once and dismissed.
+    await sup.page.getByRole('note', { name: 'New on this case' }).waitFor();
+    await sup.page.getByLabel('Approval comments').fill('Plan is sound');
+    await sup.page.getByRole('button', { name: 'Approve case plan' }).click();
+    await sup.page.getByText('case plan approved.').waitFor();
+    await expect(serverRecord(`/cases/${AMINA}`)).resolves.toMatchObject({
+      approval_status_case_plan: 'approved',
+    });
+    const token = await stack.login('sup_gh');
+    await eventually(
+      async () => (await stack.call('GET', `/api/v2/cases/${AMINA}/alerts`, { token })).body.data.length,
+      (n) => n === 0,
+    );
+
+    // The caseworker takes the flag off.
+    await page.getByRole('button', { name: /Amina Mensah flagged/ }).click();
+    await page.getByText('Flags (1)').click();
+    await page.getByLabel('Reason for removing a flag').fill('Visits resumed');
+    await page.getByRole('button', { name: 'Unflag “Missed two visits”' }).click();
+    await page.getByText('Flags (0)').waitFor();
+    await expect(serverRecord(`/cases/${AMINA}`)).resolves.toMatchObject({ flag_count: 0 });
+  });
+
+  it('refers with consent checked, and the recipient accepts from home; records an incident and shows history', async () => {
+    const { page } = await phone('cw_gh');
+    await openCase(page, /Kwame Asare/);
+    await page.getByText('Assign, refer or transfer').click();
+    await page.getByLabel('Send the case by').selectOption('referrals');
+    // Kwame has not consented: the referral is held back, and says why.
+    await page.getByText('Consent for services has not been given').waitFor();
+    await expect(page.getByRole('button', { name: 'Send' }).isDisabled()).resolves.toBe(true);
+    await checkScreen(page, 'refer-no-consent-phone', page.getByLabel('Send the case by'));
+
+    await openCase(page, /Amina Mensah/);
+    await page.getByText('Assign, refer or transfer').click();
+    await page.getByLabel('Send the case by').selectOption('referrals');
+    await page.getByText('Consent for services: given.').waitFor();
+    await page.getByLabel('Recipient', { exact: true }).selectOption('cw2_gh');
+    await page.getByLabel('Notes for the recipient').fill('Needs school support');
+    await page.getByRole('button', { name: 'Send' }).click();
+    await page.getByText('Refer sent to cw2_gh.').waitFor();
+
+    await page.getByText('Record an incident').click();
+    await page.getByLabel('Date of the incident').fill('2026-11-20');
+    await page.getByLabel('What happened').fill('Sent away from school for fees.');
+    await page.getByRole('button', { name: 'Save incident' }).click();
+    await page.getByText('Incident recorded and linked to this case.').waitFor();
+    const token = await stack.login('cw_gh');
+    const incidents = await stack.call('GET', `/api/v2/cases/${AMINA}/incidents`, { token });
+    expect(incidents.body.data).toEqual([
+      expect.objectContaining({
+        incident_date: '2026-11-20',
+        incident_description: 'Sent away from school for fees.',
+      }),
+    ]);
+
+    await page.getByText('Record history').click();
+    await page.locator('details[open] .item').first().waitFor();
+    await checkScreen(page, 'history-phone', page.getByText('Record history'));
+
+    const cw2 = await phone('cw2_gh');
+    await cw2.page.getByRole('heading', { name: 'Transfers and referrals to accept' }).waitFor();
+    await cw2.page.getByRole('button', { name: /Amina Mensah referral to accept/ }).click();
+    await cw2.page.getByText('cw_gh sent you this case (referral): “Needs school support”.').waitFor();
+    await checkScreen(
+      cw2.page,
+      'referral-to-accept-phone',
+      cw2.page.getByRole('button', { name: 'Accept referral' }),
+    );
+    await cw2.page.getByRole('button', { name: 'Accept referral' }).click();
+    await cw2.page.getByText('The referral is accepted.').waitFor();
+    const transitions = await stack.call('GET', `/api/v2/cases/${AMINA}/transitions`, { token });
+    expect(transitions.body.data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'Referral', transitioned_to: 'cw2_gh', status: 'accepted' }),
+      ]),
+    );
+  });
+
+  it('lets a supervisor transfer a case, and the receiver rejects it with a reason', async () => {
+    const sup = await phone('sup_gh');
+    await openCase(sup.page, /Esi Quaye/);
+    await sup.page.getByText('Assign, refer or transfer').click();
+    await sup.page.getByLabel('Send the case by').selectOption('transfers');
+    await sup.page.getByLabel('Recipient', { exact: true }).selectOption('cw_gh');
+    await sup.page.getByRole('button', { name: 'Send' }).click();
+    await sup.page.getByText('Transfer sent to cw_gh.').waitFor();
+
+    const cw = await phone('cw_gh');
+    await cw.page.getByRole('button', { name: /Esi Quaye transfer to accept/ }).click();
+    await cw.page.getByLabel('Reason if you reject').fill('Outside my area');
+    await cw.page.getByRole('button', { name: 'Reject transfer' }).click();
+    await cw.page.getByText('The transfer is rejected.').waitFor();
+    const token = await stack.login('sup_gh');
+    const esi = (await stack.call('GET', '/api/v2/cases?query=Esi', { token })).body.data[0];
+    const transitions = await stack.call('GET', `/api/v2/cases/${esi.id}/transitions`, { token });
+    expect(transitions.body.data).toEqual(
+      expect.arrayContaining([
+        expect.objectContaining({ type: 'Transfer', status: 'rejected', rejected_reason: 'Outside my area' }),
+      ]),
+    );
+  });
+});
+
+describe('lists of cases, incidents and tracing requests', () => {
+  it('searches by name and id, filters, sorts and pages the cases', async () => {
+    const token = await stack.login('cw_gh');
+    for (let i = 1; i <= 11; i++)
+      await stack.call('POST', '/api/v2/cases', {
+        token,
+        body: { data: { name: `Page Child ${i}`, sex: 'female', age: 3 } },
+      });
+    const kwame = (await stack.call('GET', `/api/v2/cases/${KWAME}`, { token })).body.data;
+    const { page } = await phone('cw_gh');
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await page
+      .getByRole('button', { name: /Page Child/ })
+      .first()
+      .waitFor();
+    await expect(page.getByRole('button', { name: 'Next page' }).isEnabled()).resolves.toBe(true);
+    await page.getByRole('button', { name: 'Next page' }).click();
+    await page.getByText(/Page 2 of \d/).waitFor();
+    await checkScreen(page, 'case-list-page2-phone');
+
+    await page.getByLabel('Search by name or case id').fill(kwame.case_id_display);
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('1 cases', { exact: true }).waitFor();
+    await page.getByRole('button', { name: /Kwame Asare/ }).waitFor();
+
+    await page.getByLabel('Search by name or case id').fill('');
+    await page.getByRole('button', { name: 'Search' }).click();
+    await page.getByText('More filters').click();
+    await page.getByLabel('Age from').fill('9');
+    await page.getByLabel('Age to').fill('9');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page.getByRole('button', { name: /Kwame Asare/ }).waitFor();
+    await expect(page.getByRole('button', { name: /Amina Mensah|Page Child/ }).count()).resolves.toBe(0);
+    await page.getByLabel('Age from').fill('');
+    await page.getByLabel('Age to').fill('');
+    await page.getByLabel('Sex').selectOption('male');
+    await page.getByRole('button', { name: /Kwame Asare/ }).waitFor();
+    await expect(page.getByRole('button', { name: /Page Child/ }).count()).resolves.toBe(0);
+    await page.getByLabel('Sex').selectOption('');
+    await page.getByLabel('Sort by').selectOption({ label: 'Age' });
+    // Youngest first: the ages shown rise down the page.
+    const ages = await eventually(
+      async () =>
+        (await page.locator('.list .row').allTextContents()).map((t) =>
+          Number(/age (\d+)/.exec(t)?.[1] ?? NaN),
+        ),
+      (a) => a[0] === 3 && a.filter((n) => !isNaN(n)).every((n, i, all) => i === 0 || all[i - 1]! <= n),
+    );
+    expect(ages[0]).toBe(3);
+    await page.getByLabel('Only mine').check();
+    await page.getByLabel('Flagged only').check();
+    await page.getByText('0 cases', { exact: true }).waitFor();
+    await checkScreen(page, 'case-filters-phone', page.getByText('More filters'), true);
+
+    await page.getByRole('button', { name: 'Tracing' }).click();
+    await page.getByRole('heading', { name: 'Tracing requests' }).waitFor();
+    await page.getByRole('button', { name: /Esi Boateng/ }).click();
+    await page.getByRole('heading', { name: 'Esi Boateng' }).waitFor();
+    await checkScreen(page, 'tracing-request-phone');
+    await page.getByRole('button', { name: 'Incidents' }).click();
+    await page.getByRole('heading', { name: 'Incidents' }).waitFor();
+    await page.getByText(/\d+ incidents/).waitFor();
+    await checkScreen(page, 'incident-list-phone');
+  });
+
+  it('shows GBV names hidden in the list, as the API does', async () => {
+    const { page } = await phone('gbv_gh');
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await page.getByRole('button', { name: /\*{7}/ }).first().waitFor();
+    await expect(page.getByText('Adwoa Sarpong').count()).resolves.toBe(0);
+    await checkScreen(page, 'gbv-list-phone');
+  });
+
+  it('creates a case with a photo offline, and the server holds both once back online', async () => {
+    const { page, context } = await phone('cw_gh');
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await context.setOffline(true);
+    await page.getByText('Offline').first().waitFor();
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await page.getByRole('button', { name: 'New case' }).click();
+    await page.getByText('You are offline').waitFor();
+    await page.getByLabel('Consent for services').check();
+    await page.getByLabel('Full name').fill('Ama Offline');
+    await page
+      .getByLabel('Take a photo')
+      .setInputFiles({ name: 'ama.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByRole('heading', { name: 'Ama Offline' }).waitFor();
+    await page.getByText('1 changes waiting').waitFor();
+    const token = await stack.login('cw_gh');
+    const search = () => stack.call('GET', '/api/v2/cases?query=Offline', { token });
+    expect((await search()).body.data).toHaveLength(0);
+
+    await context.setOffline(false);
+    const found = await eventually(
+      async () => (await search()).body.data,
+      (d) => d.length === 1 && (d[0].photos ?? []).length === 1,
+    );
+    expect(found[0]).toMatchObject({ name: 'Ama Offline', consent_for_services: true });
+    expect(found[0].photos[0]).toMatchObject({ file_name: 'ama.png' });
+  });
+});

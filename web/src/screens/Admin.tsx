@@ -1,0 +1,274 @@
+import { useEffect, useState } from 'preact/hooks';
+import { call } from '../api';
+import { t, type Translated } from '../forms/types';
+
+interface User {
+  id: string;
+  user_name: string;
+  full_name: string;
+  email: string | null;
+  role_unique_id: string;
+  disabled: boolean;
+  totp_enabled?: boolean;
+}
+interface Entry {
+  unique_id?: string;
+  id?: string | number;
+  name?: string | Translated;
+  placename?: string | Translated;
+  [key: string]: unknown;
+}
+const label = (n: unknown) =>
+  typeof n === 'string' ? n : n && typeof n === 'object' ? t(n as Translated) : '';
+const errorText = (e: unknown) => (e instanceof Error ? e.message : 'Something went wrong');
+
+const SECTIONS = ['Users', 'Roles', 'User groups', 'Agencies', 'Forms', 'Lookups', 'Locations'] as const;
+type Section = (typeof SECTIONS)[number];
+const PATHS: Record<Exclude<Section, 'Users'>, string> = {
+  Roles: '/roles?per=100',
+  'User groups': '/user_groups?per=100',
+  Agencies: '/agencies?per=100',
+  Forms: '/forms',
+  Lookups: '/lookups?per=1000',
+  Locations: '/locations?per=1000',
+};
+
+/** The everyday admin tasks: users managed here; roles, groups and configuration browsed read-only. */
+export function Admin({ online }: { online: boolean }) {
+  const [section, setSection] = useState<Section>('Users');
+  if (!online)
+    return (
+      <main>
+        <h1>Administration</h1>
+        <p>Administration needs a connection.</p>
+      </main>
+    );
+  return (
+    <main>
+      <h1>Administration</h1>
+      <label for="admin-section">Show</label>
+      <select
+        id="admin-section"
+        value={section}
+        onChange={(e) => setSection(e.currentTarget.value as Section)}
+      >
+        {SECTIONS.map((s) => (
+          <option key={s}>{s}</option>
+        ))}
+      </select>
+      {section === 'Users' ? <Users /> : <Browse key={section} title={section} path={PATHS[section]} />}
+    </main>
+  );
+}
+
+function Users() {
+  const [users, setUsers] = useState<User[]>([]);
+  const [tick, setTick] = useState(0);
+  const [message, setMessage] = useState('');
+  const [roles, setRoles] = useState<Entry[]>([]);
+  const [groups, setGroups] = useState<Entry[]>([]);
+  const [agencies, setAgencies] = useState<Entry[]>([]);
+  useEffect(() => {
+    call<{ data: User[] }>('GET', '/users?per=100').then(
+      ({ data }) => setUsers(data),
+      (e: unknown) => setMessage(errorText(e)),
+    );
+  }, [tick]);
+  useEffect(() => {
+    const load = (path: string, set: (e: Entry[]) => void) =>
+      call<{ data: Entry[] }>('GET', path).then(
+        ({ data }) => set(data),
+        () => undefined,
+      );
+    void load('/roles?per=100', setRoles);
+    void load('/user_groups?per=100', setGroups);
+    void load('/agencies?per=100', setAgencies);
+  }, []);
+  const act = async (work: () => Promise<unknown>, done: string) => {
+    setMessage('');
+    try {
+      await work();
+      setMessage(done);
+      setTick((n) => n + 1);
+    } catch (e) {
+      setMessage(errorText(e));
+    }
+  };
+  const patch = (u: User, data: Record<string, unknown>) =>
+    call('PATCH', `/users/${encodeURIComponent(u.id)}`, { data });
+  const resetPassword = (u: User) => {
+    const password = prompt(`New password for ${u.user_name} (at least 12 characters)`);
+    if (password) void act(() => patch(u, { password }), `Password of ${u.user_name} reset.`);
+  };
+  return (
+    <>
+      <h2>Users</h2>
+      {message && (
+        <p role="status" class="notice">
+          {message}
+        </p>
+      )}
+      <ul class="list">
+        {users.map((u) => (
+          <li key={u.id} class="item">
+            <span>
+              <strong>{u.full_name}</strong> ({u.user_name}) <span class="muted">{u.role_unique_id}</span>
+              {u.disabled && <span class="badge overdue"> disabled</span>}
+            </span>
+            <span class="inline wrap">
+              <button
+                type="button"
+                class="secondary"
+                onClick={() =>
+                  void act(
+                    () => patch(u, { disabled: !u.disabled }),
+                    `${u.user_name} ${u.disabled ? 'enabled' : 'disabled'}.`,
+                  )
+                }
+              >
+                {u.disabled ? 'Enable' : 'Disable'} {u.user_name}
+              </button>
+              <button type="button" class="secondary" onClick={() => resetPassword(u)}>
+                Reset password of {u.user_name}
+              </button>
+              <button
+                type="button"
+                class="secondary"
+                onClick={() =>
+                  void act(
+                    () => call('POST', `/users/${encodeURIComponent(u.id)}/unlock`),
+                    `${u.user_name} unlocked.`,
+                  )
+                }
+              >
+                Unlock {u.user_name}
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+      <NewUser
+        roles={roles}
+        groups={groups}
+        agencies={agencies}
+        onCreate={(data) => act(() => call('POST', '/users', { data }), `${String(data.user_name)} created.`)}
+      />
+    </>
+  );
+}
+
+function NewUser(props: {
+  roles: Entry[];
+  groups: Entry[];
+  agencies: Entry[];
+  onCreate: (data: Record<string, unknown>) => Promise<void>;
+}) {
+  const [form, setForm] = useState({
+    user_name: '',
+    full_name: '',
+    email: '',
+    password: '',
+    role: '',
+    group: '',
+    agency: '',
+  });
+  const set = (key: keyof typeof form) => (e: Event) =>
+    setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value });
+  const options = (list: Entry[]) =>
+    list.map((r) => (
+      <option key={String(r.unique_id)} value={String(r.unique_id)}>
+        {label(r.name) || String(r.unique_id)}
+      </option>
+    ));
+  return (
+    <form
+      onSubmit={(e) => {
+        e.preventDefault();
+        void props.onCreate({
+          user_name: form.user_name.trim(),
+          full_name: form.full_name.trim(),
+          ...(form.email.trim() ? { email: form.email.trim() } : {}),
+          password: form.password,
+          role_unique_id: form.role,
+          user_group_unique_ids: form.group ? [form.group] : [],
+          agency_unique_id: form.agency,
+        });
+      }}
+    >
+      <fieldset>
+        <legend>New user</legend>
+        <label for="nu-user-name">New user's user name</label>
+        <input
+          id="nu-user-name"
+          required
+          autocomplete="off"
+          value={form.user_name}
+          onInput={set('user_name')}
+        />
+        <label for="nu-full-name">Full name</label>
+        <input id="nu-full-name" required value={form.full_name} onInput={set('full_name')} />
+        <label for="nu-email">Email</label>
+        <input id="nu-email" type="email" value={form.email} onInput={set('email')} />
+        <label for="nu-password">Initial password</label>
+        <input
+          id="nu-password"
+          type="password"
+          autocomplete="new-password"
+          minLength={12}
+          required
+          value={form.password}
+          onInput={set('password')}
+        />
+        <label for="nu-role">Role</label>
+        <select id="nu-role" required value={form.role} onChange={set('role')}>
+          <option value="">Choose a role</option>
+          {options(props.roles)}
+        </select>
+        <label for="nu-group">User group</label>
+        <select id="nu-group" value={form.group} onChange={set('group')}>
+          <option value="">None</option>
+          {options(props.groups)}
+        </select>
+        <label for="nu-agency">Agency</label>
+        <select id="nu-agency" required value={form.agency} onChange={set('agency')}>
+          <option value="">Choose an agency</option>
+          {options(props.agencies)}
+        </select>
+        <button type="submit">Create user</button>
+      </fieldset>
+    </form>
+  );
+}
+
+/** A read-only list of one kind of configuration, each entry's details on demand. */
+function Browse({ title, path }: { title: string; path: string }) {
+  const [entries, setEntries] = useState<Entry[]>();
+  const [error, setError] = useState('');
+  useEffect(() => {
+    call<{ data: Entry[] }>('GET', path).then(
+      ({ data }) => setEntries(data),
+      (e: unknown) => setError(errorText(e)),
+    );
+  }, [path]);
+  return (
+    <>
+      <h2>{title}</h2>
+      {error && <p role="alert">{error}</p>}
+      {!entries && !error && <p>Loading…</p>}
+      <p class="muted">{entries?.length ?? 0} entries, read-only.</p>
+      <ul class="list">
+        {entries?.map((e, i) => (
+          <li key={String(e.unique_id ?? e.id ?? i)} class="item">
+            <details>
+              <summary>
+                {label(e.name) || label(e.placename) || String(e.unique_id ?? e.id)}{' '}
+                <span class="muted">{String(e.unique_id ?? e.code ?? '')}</span>
+              </summary>
+              <pre class="json">{JSON.stringify(e, null, 2)}</pre>
+            </details>
+          </li>
+        ))}
+      </ul>
+    </>
+  );
+}

@@ -1,0 +1,49 @@
+import { useCallback, useEffect, useState } from 'preact/hooks';
+import { api, type CaseRecord } from '../api';
+import { can, type Me } from '../caseworkApi';
+import type { Vault } from '../vault';
+import { Attachments } from './Attachments';
+import { CaseActions } from './CaseActions';
+
+/**
+ * Below the case's form: its files and the casework on it. It reads the server's copy when online (the
+ * actions change it there) and the device's otherwise, and keeps the device's copy current.
+ */
+export function CaseWork(props: { id: string; vault: Vault; online: boolean; me?: Me; onSync: () => void }) {
+  const { id, vault, online } = props;
+  const [record, setRecord] = useState<CaseRecord>();
+  const [tick, setTick] = useState(0);
+  const reload = useCallback(() => {
+    setTick((n) => n + 1);
+    props.onSync();
+  }, [props.onSync]);
+
+  useEffect(() => {
+    const load = async () => {
+      const local = await vault.get<CaseRecord>('records', id);
+      if (local) setRecord(local);
+      if (!online) return;
+      const fresh = (await api.case(id)).data;
+      setRecord(fresh);
+      // The device's copy follows the server's, unless an edit made here still waits to be sent.
+      if (local?.version === undefined || (fresh.version ?? 0) >= local.version)
+        await vault.put('records', id, { ...local, ...fresh });
+    };
+    load().catch(() => undefined);
+  }, [id, vault, online, tick]);
+
+  if (!record) return null;
+  return (
+    <>
+      <Attachments
+        recordType="cases"
+        record={record}
+        vault={vault}
+        online={online}
+        canRemove={!props.me || can(props.me, 'cases', 'write')}
+        onChanged={reload}
+      />
+      <CaseActions record={record} me={props.me} vault={vault} online={online} onChanged={reload} />
+    </>
+  );
+}

@@ -1,0 +1,169 @@
+import { useState } from 'preact/hooks';
+import { NetworkError, type CaseRecord } from '../api';
+import { queueUpload, upload } from '../attachments';
+import { casework, type Me } from '../caseworkApi';
+import { queueCreate } from '../sync';
+import type { Vault } from '../vault';
+
+/**
+ * A new case, consent questions first. The case gets its id here, so one made offline keeps it on the
+ * server; its photo follows it (at once online, from the vault by the next sync offline).
+ */
+export function NewCase(props: {
+  vault: Vault;
+  online: boolean;
+  me?: Me;
+  onCreated: (id: string) => void;
+  onCancel: () => void;
+}) {
+  const [consent, setConsent] = useState(false);
+  const [disclosure, setDisclosure] = useState(false);
+  const [name, setName] = useState('');
+  const [sex, setSex] = useState('');
+  const [age, setAge] = useState('');
+  const [risk, setRisk] = useState('');
+  const [photo, setPhoto] = useState<File>();
+  const [progress, setProgress] = useState<number>();
+  const [error, setError] = useState('');
+  const [busy, setBusy] = useState(false);
+
+  const submit = async (e: Event) => {
+    e.preventDefault();
+    setBusy(true);
+    setError('');
+    const data: Record<string, unknown> = {
+      id: crypto.randomUUID(),
+      module_id: props.me?.module_unique_ids?.[0] ?? 'primeromodule-cp',
+      status: 'open',
+      consent_for_services: consent,
+      disclosure_other_orgs: disclosure,
+      ...(name.trim() ? { name: name.trim() } : {}),
+      ...(sex ? { sex } : {}),
+      ...(age ? { age: Number(age) } : {}),
+      ...(risk ? { risk_level: risk } : {}),
+    };
+    try {
+      let created: CaseRecord | undefined;
+      try {
+        if (!props.online) throw new NetworkError('offline');
+        created = (await casework.createCase(data)).data;
+        await props.vault.put('records', created.id, created);
+      } catch (err) {
+        if (!(err instanceof NetworkError)) throw err;
+        await queueCreate(props.vault, data as CaseRecord);
+      }
+      const id = data.id as string;
+      if (photo) {
+        try {
+          if (!created) throw new NetworkError('offline');
+          setProgress(0);
+          await upload(
+            'cases',
+            id,
+            'photos',
+            { name: photo.name, type: photo.type, body: photo },
+            setProgress,
+          );
+        } catch (err) {
+          if (!(err instanceof NetworkError)) throw err;
+          await queueUpload(props.vault, 'cases', id, 'photos', photo);
+        }
+      }
+      props.onCreated(id);
+    } catch (err) {
+      setError(err instanceof Error ? err.message : 'The case could not be created');
+    } finally {
+      setBusy(false);
+      setProgress(undefined);
+    }
+  };
+
+  return (
+    <main>
+      <button class="link" onClick={props.onCancel}>
+        Back to cases
+      </button>
+      <h1>New case</h1>
+      {!props.online && (
+        <p class="notice">
+          You are offline: the case is kept on this device and sent when you are back online.
+        </p>
+      )}
+      <form onSubmit={(e) => void submit(e)}>
+        <fieldset>
+          <legend>Consent</legend>
+          <p class="tick">
+            <label for="new-consent">Consent for services</label>
+            <input
+              id="new-consent"
+              type="checkbox"
+              checked={consent}
+              onChange={(e) => setConsent(e.currentTarget.checked)}
+            />
+          </p>
+          <p class="tick">
+            <label for="new-disclosure">Consent to share with other organisations</label>
+            <input
+              id="new-disclosure"
+              type="checkbox"
+              checked={disclosure}
+              onChange={(e) => setDisclosure(e.currentTarget.checked)}
+            />
+          </p>
+        </fieldset>
+        <fieldset>
+          <legend>The child</legend>
+          <label for="new-name">Full name</label>
+          <input id="new-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <label for="new-sex">Sex</label>
+          <select id="new-sex" value={sex} onChange={(e) => setSex(e.currentTarget.value)}>
+            <option value="">Not recorded</option>
+            <option value="female">Female</option>
+            <option value="male">Male</option>
+            <option value="other">Other</option>
+            <option value="unknown">Unknown</option>
+          </select>
+          <label for="new-age">Age</label>
+          <input
+            id="new-age"
+            type="number"
+            min={0}
+            max={130}
+            inputMode="numeric"
+            value={age}
+            onInput={(e) => setAge(e.currentTarget.value)}
+          />
+          <label for="new-risk">Risk level</label>
+          <select id="new-risk" value={risk} onChange={(e) => setRisk(e.currentTarget.value)}>
+            <option value="">Not assessed</option>
+            <option value="high">High</option>
+            <option value="medium">Medium</option>
+            <option value="low">Low</option>
+          </select>
+          <label for="new-photo">Take a photo</label>
+          <input
+            id="new-photo"
+            type="file"
+            accept="image/*"
+            capture="environment"
+            onChange={(e) => setPhoto(e.currentTarget.files?.[0])}
+          />
+        </fieldset>
+        {progress !== undefined && (
+          <p>
+            <label for="new-progress">Uploading the photo</label>
+            <progress id="new-progress" max={1} value={progress} />
+          </p>
+        )}
+        {error && (
+          <p role="alert" class="error">
+            {error}
+          </p>
+        )}
+        <button type="submit" disabled={busy}>
+          Create case
+        </button>
+      </form>
+    </main>
+  );
+}

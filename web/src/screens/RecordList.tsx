@@ -1,0 +1,394 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, call, type CaseRecord, type ListPage } from '../api';
+import type { Vault } from '../vault';
+
+export type RecordType = 'cases' | 'incidents' | 'tracing_requests';
+
+interface Kind {
+  title: string;
+  unit: string;
+  idLabel: string;
+  idField: string;
+  /** The line that names a row; GBV records come with `hidden_name` and a masked name, shown as given. */
+  name: (r: CaseRecord) => string;
+  detail: (r: CaseRecord) => string;
+  sorts: { label: string; by: string; order: 'asc' | 'desc' }[];
+  risk: boolean;
+  sexAge: boolean;
+}
+
+const newest = { label: 'Newest first', by: 'created_at', order: 'desc' } as const;
+const oldest = { label: 'Oldest first', by: 'created_at', order: 'asc' } as const;
+const updated = { label: 'Recently updated', by: 'last_updated_at', order: 'desc' } as const;
+
+export const KINDS: Record<RecordType, Kind> = {
+  cases: {
+    title: 'Cases',
+    unit: 'cases',
+    idLabel: 'case id',
+    idField: 'case_id_display',
+    name: (r) => r.name ?? '—',
+    detail: (r) =>
+      [r.case_id_display, r.risk_level, r.age !== undefined ? `age ${r.age}` : '']
+        .filter(Boolean)
+        .join(' · '),
+    sorts: [
+      newest,
+      oldest,
+      updated,
+      { label: 'Age', by: 'age', order: 'asc' },
+      { label: 'Case id', by: 'case_id_display', order: 'asc' },
+    ],
+    risk: true,
+    sexAge: true,
+  },
+  incidents: {
+    title: 'Incidents',
+    unit: 'incidents',
+    idLabel: 'incident code',
+    idField: 'incident_code',
+    name: (r) => (r.name as string | undefined) ?? (r.incident_code as string | undefined) ?? '—',
+    detail: (r) =>
+      [
+        r.incident_code,
+        r.incident_date,
+        r.incident_case_id_display && `case ${String(r.incident_case_id_display)}`,
+      ]
+        .filter(Boolean)
+        .join(' · '),
+    sorts: [newest, oldest, updated, { label: 'Incident date', by: 'incident_date', order: 'desc' }],
+    risk: false,
+    sexAge: true,
+  },
+  tracing_requests: {
+    title: 'Tracing requests',
+    unit: 'tracing requests',
+    idLabel: 'id',
+    idField: 'short_id',
+    name: (r) => (r.relation_name as string | undefined) ?? '—',
+    detail: (r) => [r.short_id, r.inquiry_date].filter(Boolean).join(' · '),
+    sorts: [newest, oldest, updated, { label: 'Inquiry date', by: 'inquiry_date', order: 'desc' }],
+    risk: false,
+    sexAge: false,
+  },
+};
+
+const PER = 10;
+// A search term that looks like a display id (digits and hex, no spaces) also searches the ids.
+const looksLikeId = (s: string) => /^[0-9a-f-]{4,}$/i.test(s) && /\d/.test(s);
+
+interface Filters {
+  query: string;
+  status: string;
+  risk: string;
+  sex: string;
+  ageFrom: string;
+  ageTo: string;
+  flagged: boolean;
+  mine: boolean;
+  sort: number;
+}
+const EMPTY: Filters = {
+  query: '',
+  status: 'open',
+  risk: '',
+  sex: '',
+  ageFrom: '',
+  ageTo: '',
+  flagged: false,
+  mine: false,
+  sort: 0,
+};
+
+/** The device's copy, filtered and sorted as the server would (cases only: the caseload kept offline). */
+function localMatches(rows: CaseRecord[], f: Filters, me: string | undefined, kind: Kind) {
+  const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
+  const from = f.ageFrom ? Number(f.ageFrom) : -Infinity;
+  const to = f.ageTo ? Number(f.ageTo) : Infinity;
+  const sort = kind.sorts[f.sort] ?? newest;
+  return rows
+    .filter(
+      (r) =>
+        r.enabled !== false &&
+        (!f.status || r.status === f.status) &&
+        (!f.risk || r.risk_level === f.risk) &&
+        (!f.sex || r.sex === f.sex) &&
+        ((!f.ageFrom && !f.ageTo) || (typeof r.age === 'number' && r.age >= from && r.age <= to)) &&
+        (!f.flagged || Number(r.flag_count ?? 0) > 0) &&
+        (!f.mine || r.owned_by === me) &&
+        words.every((w) =>
+          `${r.hidden_name ? '' : (r.name ?? '')} ${String(r[kind.idField] ?? '')}`.toLowerCase().includes(w),
+        ),
+    )
+    .sort((a, b) => {
+      const x = a[sort.by] as string | number | undefined;
+      const y = b[sort.by] as string | number | undefined;
+      const order = x === y ? 0 : x === undefined ? 1 : y === undefined ? -1 : x < y ? -1 : 1;
+      return sort.order === 'asc' ? order : -order;
+    });
+}
+
+/** Online: the server's search, filters, sort and pages. Offline: the caseload kept on the device. */
+export function RecordList(props: {
+  type: RecordType;
+  online: boolean;
+  vault: Vault;
+  me?: string;
+  onOpen: (id: string) => void;
+  onNew?: () => void;
+}) {
+  const { type, online, vault } = props;
+  const kind = KINDS[type];
+  const [draft, setDraft] = useState<Filters>(EMPTY);
+  const [filters, setFilters] = useState<Filters>(EMPTY);
+  const [page, setPage] = useState(1);
+  const [rows, setRows] = useState<CaseRecord[]>([]);
+  const [total, setTotal] = useState(0);
+  const [note, setNote] = useState('');
+
+  useEffect(() => {
+    setDraft(EMPTY);
+    setFilters(EMPTY);
+    setPage(1);
+  }, [type]);
+
+  // A choice applies at once, with whatever was typed so far (search text, ages), as Search would.
+  const choose = (change: Partial<Filters>) => {
+    const next = { ...draft, ...change };
+    setDraft(next);
+    setFilters({ ...next, query: next.query.trim() });
+    setPage(1);
+  };
+
+  useEffect(() => {
+    let stale = false;
+    const load = async () => {
+      setNote('');
+      if (online) {
+        const sort = kind.sorts[filters.sort] ?? newest;
+        const params = new URLSearchParams({
+          page: String(page),
+          per: String(PER),
+          order_by: sort.by,
+          order: sort.order,
+        });
+        const q = filters.query.trim();
+        if (q) params.set('query', q);
+        if (q && looksLikeId(q)) params.set('id_search', 'true');
+        if (filters.status) params.set('status', filters.status);
+        if (filters.risk) params.set('risk_level', filters.risk);
+        if (filters.sex) params.set('sex', filters.sex);
+        if (filters.ageFrom || filters.ageTo) params.set('age', `${filters.ageFrom}..${filters.ageTo}`);
+        if (filters.flagged) params.set('flagged', 'true');
+        if (filters.mine && props.me) params.set('owned_by', props.me);
+        try {
+          const result =
+            type === 'cases'
+              ? await api.cases(params)
+              : await call<ListPage<CaseRecord>>('GET', `/${type}?${params}`);
+          if (!stale) {
+            setRows(result.data);
+            setTotal(result.metadata.total);
+          }
+          return;
+        } catch (error) {
+          if (type !== 'cases') {
+            if (!stale) setNote(error instanceof Error ? error.message : 'The list could not be loaded');
+            return;
+          }
+          // cases fall back to the device's copy below
+        }
+      }
+      if (type !== 'cases') {
+        if (!stale) {
+          setRows([]);
+          setTotal(0);
+          setNote(`${kind.title} are listed when you are online.`);
+        }
+        return;
+      }
+      const local = localMatches(await vault.all<CaseRecord>('records'), filters, props.me, kind);
+      if (!stale) {
+        setRows(local.slice((page - 1) * PER, page * PER));
+        setTotal(local.length);
+      }
+    };
+    void load();
+    return () => {
+      stale = true;
+    };
+  }, [online, filters, page, vault, type, props.me, kind]);
+
+  const pages = Math.max(1, Math.ceil(total / PER));
+  const id = (name: string) => `${type}-${name}`;
+  return (
+    <main>
+      <div class="titlebar">
+        <h1>{kind.title}</h1>
+        {props.onNew && (
+          <button type="button" onClick={props.onNew}>
+            New case
+          </button>
+        )}
+      </div>
+      <form
+        class="filters"
+        role="search"
+        onSubmit={(e) => {
+          e.preventDefault();
+          setPage(1);
+          setFilters({ ...draft, query: draft.query.trim() });
+        }}
+      >
+        <label for={id('search')}>Search by name or {kind.idLabel}</label>
+        <div class="inline">
+          <input
+            id={id('search')}
+            type="search"
+            value={draft.query}
+            onInput={(e) => setDraft({ ...draft, query: e.currentTarget.value })}
+          />
+          <button type="submit">Search</button>
+        </div>
+        <div class="grid2">
+          <div>
+            <label for={id('status')}>Status</label>
+            <select
+              id={id('status')}
+              value={draft.status}
+              onChange={(e) => choose({ status: e.currentTarget.value })}
+            >
+              <option value="">Any</option>
+              <option value="open">Open</option>
+              <option value="closed">Closed</option>
+            </select>
+          </div>
+          {kind.risk && (
+            <div>
+              <label for={id('risk')}>Risk level</label>
+              <select
+                id={id('risk')}
+                value={draft.risk}
+                onChange={(e) => choose({ risk: e.currentTarget.value })}
+              >
+                <option value="">Any</option>
+                <option value="high">High</option>
+                <option value="medium">Medium</option>
+                <option value="low">Low</option>
+              </select>
+            </div>
+          )}
+          <div>
+            <label for={id('sort')}>Sort by</label>
+            <select
+              id={id('sort')}
+              value={draft.sort}
+              onChange={(e) => choose({ sort: Number(e.currentTarget.value) })}
+            >
+              {kind.sorts.map((s, i) => (
+                <option key={s.label} value={i}>
+                  {s.label}
+                </option>
+              ))}
+            </select>
+          </div>
+        </div>
+        <details>
+          <summary>More filters</summary>
+          {kind.sexAge && (
+            <>
+              <label for={id('sex')}>Sex</label>
+              <select
+                id={id('sex')}
+                value={draft.sex}
+                onChange={(e) => choose({ sex: e.currentTarget.value })}
+              >
+                <option value="">Any</option>
+                <option value="female">Female</option>
+                <option value="male">Male</option>
+                <option value="other">Other</option>
+                <option value="unknown">Unknown</option>
+              </select>
+              <div class="grid2">
+                <div>
+                  <label for={id('age-from')}>Age from</label>
+                  <input
+                    id={id('age-from')}
+                    type="number"
+                    min={0}
+                    inputMode="numeric"
+                    value={draft.ageFrom}
+                    onInput={(e) => setDraft({ ...draft, ageFrom: e.currentTarget.value })}
+                  />
+                </div>
+                <div>
+                  <label for={id('age-to')}>Age to</label>
+                  <input
+                    id={id('age-to')}
+                    type="number"
+                    min={0}
+                    inputMode="numeric"
+                    value={draft.ageTo}
+                    onInput={(e) => setDraft({ ...draft, ageTo: e.currentTarget.value })}
+                  />
+                </div>
+              </div>
+            </>
+          )}
+          <p class="tick">
+            <label for={id('flagged')}>Flagged only</label>
+            <input
+              id={id('flagged')}
+              type="checkbox"
+              checked={draft.flagged}
+              onChange={(e) => choose({ flagged: e.currentTarget.checked })}
+            />
+          </p>
+          <p class="tick">
+            <label for={id('mine')}>Only mine</label>
+            <input
+              id={id('mine')}
+              type="checkbox"
+              checked={draft.mine}
+              onChange={(e) => choose({ mine: e.currentTarget.checked })}
+            />
+          </p>
+          <button type="submit">Apply filters</button>
+        </details>
+      </form>
+      <p aria-live="polite">
+        {total} {kind.unit}
+      </p>
+      {note && <p class="notice">{note}</p>}
+      <ul class="list">
+        {rows.map((r) => (
+          <li key={r.id}>
+            <button class="row" onClick={() => props.onOpen(r.id)}>
+              <span>
+                {Number(r.flag_count ?? 0) > 0 && (
+                  <>
+                    <span aria-hidden="true">⚑ </span>
+                    <span class="sr-only">Flagged: </span>
+                  </>
+                )}
+                {kind.name(r)}
+              </span>
+              <span class="muted">{kind.detail(r)}</span>
+            </button>
+          </li>
+        ))}
+      </ul>
+      <nav class="pager" aria-label="Pages">
+        <button disabled={page <= 1} onClick={() => setPage(page - 1)}>
+          Previous page
+        </button>
+        <span>
+          Page {page} of {pages}
+        </span>
+        <button disabled={page >= pages} onClick={() => setPage(page + 1)}>
+          Next page
+        </button>
+      </nav>
+    </main>
+  );
+}

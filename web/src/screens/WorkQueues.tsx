@@ -1,0 +1,99 @@
+import { useEffect, useState } from 'preact/hooks';
+import { api, type CaseRecord } from '../api';
+import { APPROVAL_TYPES, can, type Me } from '../caseworkApi';
+
+interface Waiting {
+  record: CaseRecord;
+  why: string;
+}
+interface StoredTransition {
+  type: string;
+  status: string;
+  transitioned_to: string;
+}
+const words = (s: string) => s.replace(/_/g, ' ');
+
+/**
+ * The home screen's queues beyond tasks: approvals waiting for this user, transfers and referrals to
+ * accept, flagged cases. Each is read from the cases the user can see (the server scopes the list).
+ */
+export function WorkQueues({
+  online,
+  me,
+  onOpen,
+}: {
+  online: boolean;
+  me?: Me;
+  onOpen: (id: string) => void;
+}) {
+  const [approvals, setApprovals] = useState<Waiting[]>();
+  const [incoming, setIncoming] = useState<Waiting[]>();
+  const [flagged, setFlagged] = useState<CaseRecord[]>();
+  useEffect(() => {
+    if (!online || !me) return;
+    const all = new URLSearchParams({ per: '200', status: 'open', order_by: 'last_updated_at' });
+    api.cases(all).then(
+      ({ data }) => {
+        setApprovals(
+          data.flatMap((record) =>
+            APPROVAL_TYPES.filter(
+              (t) => record[`approval_status_${t}`] === 'requested' && can(me, 'cases', `approve_${t}`),
+            ).map((t) => ({ record, why: `${words(t)} approval requested` })),
+          ),
+        );
+        setIncoming(
+          data.flatMap((record) =>
+            ((record.transitions as StoredTransition[] | undefined) ?? [])
+              .filter(
+                (t) =>
+                  t.status === 'in_progress' && t.transitioned_to === me.user_name && t.type !== 'assign',
+              )
+              .map((t) => ({ record, why: `${t.type} to accept` })),
+          ),
+        );
+      },
+      () => undefined,
+    );
+    api.cases(new URLSearchParams({ per: '20', flagged: 'true' })).then(
+      ({ data }) => setFlagged(data),
+      () => undefined,
+    );
+  }, [online, me]);
+
+  const row = (r: CaseRecord, why: string, key: string) => (
+    <li key={key}>
+      <button class="row" onClick={() => onOpen(r.id)}>
+        <span>{r.name ?? r.case_id_display}</span>
+        <span class="badge">
+          {why} · {r.case_id_display}
+        </span>
+      </button>
+    </li>
+  );
+  return (
+    <>
+      {approvals && approvals.length > 0 && (
+        <section aria-labelledby="approvals-title">
+          <h2 id="approvals-title">Approvals waiting for me</h2>
+          <ul class="list">{approvals.map((a, i) => row(a.record, a.why, `a${i}`))}</ul>
+        </section>
+      )}
+      {incoming && incoming.length > 0 && (
+        <section aria-labelledby="incoming-title">
+          <h2 id="incoming-title">Transfers and referrals to accept</h2>
+          <ul class="list">{incoming.map((a, i) => row(a.record, a.why, `t${i}`))}</ul>
+        </section>
+      )}
+      {flagged && (
+        <section aria-labelledby="flagged-title">
+          <h2 id="flagged-title">Flagged cases</h2>
+          {flagged.length ? (
+            <ul class="list">{flagged.map((r) => row(r, 'flagged', r.id))}</ul>
+          ) : (
+            <p>No flagged cases.</p>
+          )}
+        </section>
+      )}
+    </>
+  );
+}
