@@ -22,7 +22,7 @@ const benchmarks: Record<string, (stack: BenchStack, n: number) => Promise<strin
   attachments: (stack) => benchAttachments(stack),
   sync: (stack) => benchSync(stack),
   reminders: (stack) => benchReminders(stack),
-  imports: async () => benchColdImport(ROOT),
+  imports: () => benchColdImport(ROOT),
   web: async () => benchWebBundle(ROOT),
   lighthouse: (stack) => benchLighthouse(stack, ROOT),
 };

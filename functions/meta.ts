@@ -5,7 +5,6 @@ import { checkHealth } from '../src/meta/health';
 import { readContactInformation } from '../src/meta/contactInformation';
 import { identityProviders, usesIdentityProvider } from '../src/meta/identityProviders';
 import { primeroInfo } from '../src/meta/primeroInfo';
-import { loadWhenUsed } from '../src/platform/loadWhenUsed';
 import { http } from './_shared/http';
 
 app.http('health', {
@@ -55,6 +54,11 @@ app.http('contact-information', {
 });
 
 let openApi: unknown;
+// A literal require, not loadWhenUsed: the deployment bundle (scripts/packaging/bundleApp.ts) then holds the
+// module and runs it on the first call only.
+const buildOpenApiDocument = () =>
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  (require('../src/openapi/document') as typeof import('../src/openapi/document')).buildOpenApiDocument();
 app.http('openapi', {
   route: 'v2/openapi.json',
   methods: ['GET'],
@@ -63,9 +67,7 @@ app.http('openapi', {
   handler: http(
     publicEndpoint(async () => ({
       status: 200,
-      json: (openApi ??= loadWhenUsed<typeof import('../src/openapi/document')>(
-        require.resolve('../src/openapi/document'),
-      ).buildOpenApiDocument()),
+      json: (openApi ??= buildOpenApiDocument()),
     })),
   ),
 });

@@ -7,6 +7,7 @@ import {
   target,
   type LockFile,
 } from './packaging/packageContents';
+import { bundleFiles, stageApp, stagedApp } from './packaging/bundleApp';
 import { writeZip } from './packaging/writeZip';
 
 export const packagePath = '.package/primero-serverless.zip';
@@ -14,8 +15,8 @@ export const packagePath = '.package/primero-serverless.zip';
 /**
  * `npm run package`: builds dist/ (the npm script does) and writes .package/primero-serverless.zip, the one
  * deployment package of every deploy route (docs/deploy.md). Contents: what `.funcignore` admits, with
- * production dependencies only. It packs the node_modules installed here, so it runs only where npm
- * installed the Linux x64 (glibc) binary of @node-rs/argon2 that Flex Consumption workers load.
+ * production dependencies only, and the function modules bundled into one file (packaging/bundleApp.ts). It
+ * packs the node_modules installed here, so it runs only where npm installed the Linux x64 (glibc) binary of @node-rs/argon2 that Flex Consumption workers load.
  */
 async function main() {
   const root = join(__dirname, '..', '..');
@@ -34,7 +35,14 @@ async function main() {
   if (!functions.some((f) => f.endsWith('.js')))
     throw new Error('dist/functions is empty: npm run build first.');
 
-  const files = packageFiles(root, funcignore(readFileSync(join(root, '.funcignore'), 'utf8')), lock);
+  await stageApp(root);
+  // The compiled modules of dist/functions and dist/src give way to the bundle of them (bundleApp.ts).
+  const files = [
+    ...packageFiles(root, funcignore(readFileSync(join(root, '.funcignore'), 'utf8')), lock).filter(
+      (f) => !/^dist\/(functions|src)\//.test(f),
+    ),
+    ...bundleFiles.map((name) => ({ name, source: `${stagedApp}/${name}` })),
+  ];
   const out = join(root, packagePath);
   rmSync(out, { force: true });
   mkdirSync(join(root, '.package'), { recursive: true });

@@ -5,8 +5,14 @@ import { Zip, ZipDeflate, ZipPassThrough } from 'fflate';
 // A fixed timestamp: the same tree gives the same zip, whoever builds it.
 const mtime = new Date('2000-01-01T00:00:00Z');
 
+/** A file zipped under another name: `source` is its path from the root. */
+export interface RenamedFile {
+  name: string;
+  source: string;
+}
+
 /** Streams `files` (paths from `root`) into a zip at `target`; entries keep their POSIX paths and modes. */
-export async function writeZip(root: string, files: string[], target: string): Promise<void> {
+export async function writeZip(root: string, files: (string | RenamedFile)[], target: string): Promise<void> {
   const out = createWriteStream(target);
   const done = new Promise<void>((resolve, reject) => {
     out.on('finish', resolve);
@@ -18,8 +24,9 @@ export async function writeZip(root: string, files: string[], target: string): P
     else out.write(chunk);
     if (final || error) out.end();
   });
-  for (const file of files) {
-    const path = join(root, file);
+  for (const item of files) {
+    const file = typeof item === 'string' ? item : item.name;
+    const path = join(root, typeof item === 'string' ? item : item.source);
     const mode = statSync(path).mode & 0o777;
     // Native binaries (.node) are already dense; deflating them only costs time.
     const entry = file.endsWith('.node') ? new ZipPassThrough(file) : new ZipDeflate(file, { level: 6 });

@@ -3,6 +3,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { unzipSync } from 'fflate';
 import type { Ignore } from 'ignore';
+import { bundleFiles } from '../../scripts/packaging/bundleApp';
 import { funcignore, shippedPackages, type LockFile } from '../../scripts/packaging/packageContents';
 
 const root = join(__dirname, '..', '..');
@@ -103,21 +104,23 @@ describe('npm run package', () => {
     listing = new Set(names);
   }, 240_000);
 
-  it('zips the functions, host.json, package.json and the entry file of every production package', () => {
+  it('zips the bundled functions, host.json, package.json and the entry file of every production package', () => {
     const shipped = [...shippedPackages(lock)].filter((p) => existsSync(join(root, p, 'package.json')));
     const expected = [
       'host.json',
       'package.json',
       'dist/package.json',
-      ...readdirSync(join(root, 'dist/functions'))
-        .filter((f) => f.endsWith('.js'))
-        .map((f) => `dist/functions/${f}`),
+      ...bundleFiles,
       ...shipped.map((p) => `${p}/package.json`),
       ...Object.keys(manifest.dependencies).map((name) => entryFile(`node_modules/${name}`)),
     ];
     expect(expected.filter((f) => !listing.has(f))).toEqual([]);
     // The argon2 binary the Linux x64 workers load.
     expect(listing).toContain('node_modules/@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node');
+    // The bundle replaces the compiled modules: the worker loads one file (issue 18's cold start).
+    expect(
+      [...listing].filter((f) => /^dist\/(functions|src)\//.test(f) && !bundleFiles.includes(f)),
+    ).toEqual([]);
   });
 
   it('holds no devDependency, source, test, local data or local settings', () => {
