@@ -222,7 +222,9 @@ export class LocalHost {
         req.unpipe();
         req.resume();
       }
-      if (response.body && !headers['content-length'] && !/json/.test(headers['content-type'] ?? '')) {
+      // A Content-Length does not mean a small body (an attachment download declares its size): buffering it
+      // copied the whole file twice and held it in memory (issue 18's profile).
+      if (response.body && !/json/.test(headers['content-type'] ?? '')) {
         res.writeHead(response.status, headers);
         await pipeline(Readable.fromWeb(response.body as never), res);
         return;
