@@ -49,8 +49,20 @@ describe('the app in the user’s language', () => {
     await page.locator('header .status').getByText('En ligne').waitFor();
     await page.getByText(/^0 modifications en attente$/).waitFor();
     await page.getByRole('heading', { name: 'Dossiers signalés' }).waitFor();
+    // The first-run tour and the help panel speak it too.
+    await page.getByRole('heading', { name: 'Premiers pas (1 sur 3)' }).waitFor();
+    await page.getByRole('button', { name: 'Passer la visite' }).click();
+    await page.getByRole('button', { name: 'Aide' }).click();
+    await page.getByRole('button', { name: 'Fermer l’aide' }).click();
     // The way back is named in English too.
     await page.getByLabel('Langue · Language').waitFor();
+    await expectClean(page);
+
+    await nav.getByRole('button', { name: 'Dossiers' }).click();
+    await page.getByRole('heading', { name: 'Dossiers', level: 1 }).waitFor();
+    for (const name of ['Nouveau dossier', 'Rechercher', 'Page suivante'])
+      await page.getByRole('button', { name }).waitFor();
+    await page.getByText(/^Page 1 sur \d+$/).waitFor();
     await expectClean(page);
     await context.close();
   });

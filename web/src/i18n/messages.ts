@@ -55,6 +55,25 @@ export const en = {
   'admin.offline': 'Administration needs a connection.',
   'admin.title': 'Administration',
   'admin.users': 'Users',
+  'list.tracingRequests': 'Tracing requests',
+  'list.newCase': 'New case',
+  'list.search': 'Search',
+  'list.moreFilters': 'More filters',
+  'list.apply': 'Apply filters',
+  'list.pages': 'Pages',
+  'list.previous': 'Previous page',
+  'list.next': 'Next page',
+  'list.page': 'Page {page} of {pages}',
+  'help.title': 'Help: {screen}',
+  'help.close': 'Close help',
+  'tour.title': 'Getting started ({step} of {of})',
+  'tour.1': 'Welcome. Home shows your tasks, approvals and referrals, and flagged cases.',
+  'tour.2':
+    'Cases lists your caseload. Everything works offline: changes wait on this device, encrypted, and go when the network returns.',
+  'tour.3': 'Open a case to edit it, add photos and do casework. Help, at the top, explains every screen.',
+  'tour.next': 'Next tip',
+  'tour.done': 'Done',
+  'tour.skip': 'Skip the tour',
 } as const;
 
 export type MessageKey = keyof typeof en;
@@ -114,6 +133,26 @@ const fr: Catalogue = {
   'admin.offline': 'L’administration demande une connexion.',
   'admin.title': 'Administration',
   'admin.users': 'Utilisateurs',
+  'list.tracingRequests': 'Demandes de recherche',
+  'list.newCase': 'Nouveau dossier',
+  'list.search': 'Rechercher',
+  'list.moreFilters': 'Plus de filtres',
+  'list.apply': 'Appliquer les filtres',
+  'list.pages': 'Pages',
+  'list.previous': 'Page précédente',
+  'list.next': 'Page suivante',
+  'list.page': 'Page {page} sur {pages}',
+  'help.title': 'Aide : {screen}',
+  'help.close': 'Fermer l’aide',
+  'tour.title': 'Premiers pas ({step} sur {of})',
+  'tour.1': 'Bienvenue. L’accueil montre vos tâches, les approbations et renvois, et les dossiers signalés.',
+  'tour.2':
+    'Dossiers liste vos dossiers. Tout fonctionne hors ligne : les modifications attendent sur cet appareil, chiffrées, et partent au retour du réseau.',
+  'tour.3':
+    'Ouvrez un dossier pour le modifier, ajouter des photos et faire le suivi. L’aide, en haut, explique chaque écran.',
+  'tour.next': 'Conseil suivant',
+  'tour.done': 'Terminé',
+  'tour.skip': 'Passer la visite',
 };
 
 const ar: Catalogue = {
@@ -167,6 +206,25 @@ const ar: Catalogue = {
   'admin.offline': 'تحتاج الإدارة إلى اتصال.',
   'admin.title': 'الإدارة',
   'admin.users': 'المستخدمون',
+  'list.tracingRequests': 'طلبات البحث عن الأسر',
+  'list.newCase': 'حالة جديدة',
+  'list.search': 'بحث',
+  'list.moreFilters': 'مرشحات إضافية',
+  'list.apply': 'تطبيق المرشحات',
+  'list.pages': 'الصفحات',
+  'list.previous': 'الصفحة السابقة',
+  'list.next': 'الصفحة التالية',
+  'list.page': 'الصفحة {page} من {pages}',
+  'help.title': 'مساعدة: {screen}',
+  'help.close': 'إغلاق المساعدة',
+  'tour.title': 'البداية ({step} من {of})',
+  'tour.1': 'مرحبًا. تعرض الصفحة الرئيسية مهامك والموافقات والإحالات والحالات التي عليها إشارة.',
+  'tour.2':
+    'تعرض الحالات الحالات المسندة إليك. كل شيء يعمل دون اتصال: تنتظر التغييرات على هذا الجهاز مشفّرة، وتُرسل عند عودة الشبكة.',
+  'tour.3': 'افتح حالة لتعديلها وإضافة الصور ومتابعتها. المساعدة في الأعلى تشرح كل شاشة.',
+  'tour.next': 'النصيحة التالية',
+  'tour.done': 'تم',
+  'tour.skip': 'تخطي الجولة',
 };
 
 const catalogues: Record<string, Catalogue> = { en, fr, ar };
