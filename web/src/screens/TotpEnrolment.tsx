@@ -1,10 +1,8 @@
-import { lazy, Suspense } from 'preact/compat';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { useT } from '../i18n/locale';
 
-// The QR encoder is loaded only by the few who enrol, not by every start of the app.
-const QrCode = lazy(() => import('./QrCode').then((m) => ({ default: m.QrCode })));
+type QrCodeComponent = (typeof import('./QrCode'))['QrCode'];
 
 /**
  * First-time two-factor sign-in, with the enrolment-only token the server gave: the QR code and the
@@ -17,6 +15,12 @@ export function TotpEnrolment({ onEnabled }: { onEnabled: () => void }) {
   const [code, setCode] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // The QR encoder is loaded only by the few who enrol, not by every start of the app (a plain dynamic
+  // import: preact/compat's lazy would add compat to the first download for this one screen).
+  const [QrCode, setQrCode] = useState<{ draw: QrCodeComponent }>();
+  useEffect(() => {
+    void import('./QrCode').then((m) => setQrCode({ draw: m.QrCode }));
+  }, []);
   useEffect(() => {
     api.startTotp().then(
       ({ data }) => setEnrolment(data),
@@ -51,9 +55,7 @@ export function TotpEnrolment({ onEnabled }: { onEnabled: () => void }) {
       <p>{t('enrol.intro')}</p>
       {enrolment && (
         <>
-          <Suspense fallback={<p aria-busy="true">…</p>}>
-            <QrCode text={enrolment.otpauth_url} label={t('enrol.qr')} />
-          </Suspense>
+          {QrCode && <QrCode.draw text={enrolment.otpauth_url} label={t('enrol.qr')} />}
           <p>
             {t('enrol.secret')}:{' '}
             <code class="secret" dir="ltr">
