@@ -227,7 +227,7 @@ const ar: Catalogue = {
   'tour.skip': 'تخطي الجولة',
 };
 
-const catalogues: Record<string, Catalogue> = { en, fr, ar };
+export const catalogues: Record<string, Catalogue> = { en, fr, ar };
 
 export type Vars = Record<string, string | number>;
 
