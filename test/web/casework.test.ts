@@ -232,7 +232,7 @@ describe('casework on a case', () => {
     await page.getByText('Assign, refer or transfer').click();
     await page.getByLabel('Send the case by').selectOption('referrals');
     await page.getByText('Consent for services: given.').waitFor();
-    await page.getByLabel('Recipient', { exact: true }).selectOption('cw2_gh');
+    await page.getByRole('combobox', { name: 'Recipient', exact: true }).selectOption('cw2_gh');
     await page.getByLabel('Notes for the recipient').fill('Needs school support');
     await page.getByRole('button', { name: 'Send' }).click();
     await page.getByText('Refer sent to cw2_gh.').waitFor();
@@ -279,7 +279,8 @@ describe('casework on a case', () => {
     await openCase(sup.page, /Esi Quaye/);
     await sup.page.getByText('Assign, refer or transfer').click();
     await sup.page.getByLabel('Send the case by').selectOption('transfers');
-    await sup.page.getByLabel('Recipient', { exact: true }).selectOption('cw_gh');
+    // The menu replaces the free-text field once the server's list of recipients arrives.
+    await sup.page.getByRole('combobox', { name: 'Recipient', exact: true }).selectOption('cw_gh');
     await sup.page.getByRole('button', { name: 'Send' }).click();
     await sup.page.getByText('Transfer sent to cw_gh.').waitFor();
 

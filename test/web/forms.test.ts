@@ -59,8 +59,9 @@ async function session(userName: string, viewport = PHONE, locale = 'en-GB') {
   return { context, page };
 }
 
-async function openCase(p: Page, name: RegExp) {
-  await p.getByRole('button', { name: 'Cases', exact: true }).click();
+/** `cases` is the navigation's name for the cases list in the language on screen. */
+async function openCase(p: Page, name: RegExp, cases = 'Cases') {
+  await p.getByRole('button', { name: cases, exact: true }).click();
   await p.getByRole('button', { name }).click();
   await p.getByText(/^Case id/).waitFor();
 }
@@ -107,7 +108,7 @@ describe('the record screens of the web app', () => {
     await expect(
       page.evaluate('[document.documentElement.lang, document.documentElement.dir]'),
     ).resolves.toEqual(['ar', 'rtl']);
-    await openCase(page, /Otieno Ochieng/);
+    await openCase(page, /Otieno Ochieng/, 'الحالات');
     // Section names and labels are the forms' Arabic translations.
     await expect(
       page.getByRole('button', { name: 'الهوية الأساسية' }).getAttribute('aria-expanded'),
@@ -212,7 +213,7 @@ describe('the record screens of the web app', () => {
   it('shows the sections as tabs on a desktop, and dates in the chosen language', async () => {
     const { context, page } = await session('cw_gh', DESKTOP);
     await page.getByLabel('Language').selectOption({ label: 'français' });
-    await openCase(page, /Amina Mensah/);
+    await openCase(page, /Amina Mensah/, 'Dossiers');
     const identity = page.getByRole('tab', { name: 'Identité' });
     await expect(identity.getAttribute('aria-selected')).resolves.toBe('true');
     await page.getByRole('tab', { name: 'Famille et personnes en charge' }).click();

@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, onAccountDisabled, setToken } from './api';
 import { casework, type Me } from './caseworkApi';
-import { LocaleContext } from './i18n/locale';
+import { LocaleContext, translate } from './i18n/locale';
+import type { MessageKey } from './i18n/messages';
 import { useCountryLocale } from './i18n/useCountryLocale';
 import { loadCaseForms } from './forms/serverForms';
 import { useIdleLock } from './idleLock';
@@ -35,7 +36,7 @@ export function App() {
   const [online, setOnline] = useState(true);
   const [pending, setPending] = useState(0);
   const [lastSync, setLastSync] = useState<string>();
-  const [attention, setAttention] = useState('');
+  const [attention, setAttention] = useState<MessageKey>();
   const [me, setMe] = useState<Me>();
   const [help, setHelp] = useState(false);
 
@@ -49,9 +50,10 @@ export function App() {
     );
   }, [user]);
   // Why the sign-in screen is showing again, and whose locked session it can reopen.
-  const [notice, setNotice] = useState<string>();
+  const [notice, setNotice] = useState<MessageKey>();
   const [lockedUser, setLockedUser] = useState<string>();
   const locale = useCountryLocale(user?.vault, online);
+  const t = (key: MessageKey, vars?: Record<string, string | number>) => translate(locale.locale, key, vars);
   const current = useRef(user);
   current.current = user;
 
@@ -64,15 +66,14 @@ export function App() {
         await syncNow(user.vault);
         // The forms come along while online, so a case opens laid out as configured after going offline.
         await loadCaseForms(user.vault, true);
-        setAttention('');
+        setAttention(undefined);
       } catch (error) {
-        if (error instanceof ApiError && error.status === 401)
-          setAttention('Sign in again to send your changes.');
+        if (error instanceof ApiError && error.status === 401) setAttention('attention.signInAgain');
       }
     }
     const queue = await pendingMutations(user.vault);
     setPending(queue.length);
-    if (queue.some((m) => m.rejected)) setAttention('Some changes were refused by the server and wait here.');
+    if (queue.some((m) => m.rejected)) setAttention('attention.refused');
     setLastSync(await user.vault.get<string>('meta', 'last_sync'));
   }, [user]);
 
@@ -101,7 +102,7 @@ export function App() {
     u.vault.close();
     setToken(undefined);
     setLockedUser(u.userName);
-    setNotice('Locked after 15 minutes without use. Enter your password to unlock.');
+    setNotice('notice.locked');
     setUser(undefined);
   }, []);
   useIdleLock(!!user, lock);
@@ -118,9 +119,7 @@ export function App() {
         setUser(undefined);
         setLockedUser(undefined);
         setScreen({ name: 'home' });
-        void Vault.wipe(u.userName).then(() =>
-          setNotice('This account has been disabled. The data on this device has been erased.'),
-        );
+        void Vault.wipe(u.userName).then(() => setNotice('notice.disabled'));
       }),
     [],
   );
@@ -133,11 +132,16 @@ export function App() {
     setLockedUser(undefined);
     setUser(unlocked);
   };
-  if (!user) return <SignIn onSignedIn={signedIn} notice={notice} lockedUser={lockedUser} />;
+  // The sign-in screen reads the language chosen last on this device too.
+  if (!user)
+    return (
+      <LocaleContext.Provider value={locale}>
+        <SignIn onSignedIn={signedIn} notice={notice && t(notice)} lockedUser={lockedUser} />
+      </LocaleContext.Provider>
+    );
 
   const signOut = async () => {
-    if (pending && !confirm(`${pending} changes have not been sent yet and will be lost. Sign out anyway?`))
-      return;
+    if (pending && !confirm(t('signOut.confirm', { n: pending }))) return;
     await api.signOut().catch(() => undefined);
     setToken(undefined);
     user.vault.close();
@@ -160,44 +164,49 @@ export function App() {
   return (
     <LocaleContext.Provider value={locale}>
       <header class="bar">
-        <nav aria-label="Main">
+        <nav aria-label={t('nav.main')}>
           <button
             aria-current={screen.name === 'home' ? 'page' : undefined}
             onClick={() => go({ name: 'home' })}
           >
-            Home
+            {t('nav.home')}
           </button>
           <button aria-current={pageOf('cases')} onClick={listOf('cases')}>
-            Cases
+            {t('nav.cases')}
           </button>
           <button aria-current={pageOf('incidents')} onClick={listOf('incidents')}>
-            Incidents
+            {t('nav.incidents')}
           </button>
           <button aria-current={pageOf('tracing_requests')} onClick={listOf('tracing_requests')}>
-            Tracing
+            {t('nav.tracing')}
           </button>
           {isAdmin && (
             <button
               aria-current={screen.name === 'admin' ? 'page' : undefined}
               onClick={() => go({ name: 'admin' })}
             >
-              Admin
+              {t('nav.admin')}
             </button>
           )}
           <button aria-expanded={help} aria-controls="help-panel" onClick={() => setHelp(!help)}>
-            Help
+            {t('nav.help')}
           </button>
-          <button onClick={() => void signOut()}>Sign out</button>
+          <button onClick={() => void signOut()}>{t('nav.signOut')}</button>
         </nav>
         <LanguageSwitcher />
         <p class="status" role="status" aria-live="polite">
           <span class={online ? 'dot on' : 'dot off'} aria-hidden="true" />
-          <span>{online ? 'Online' : 'Offline'}</span> · <span>{pending} changes waiting</span> ·{' '}
-          <span>Last sync {lastSync ? new Date(lastSync).toLocaleTimeString() : 'never'}</span>
+          <span>{t(online ? 'status.online' : 'status.offline')}</span> ·{' '}
+          <span>{t('status.waiting', { n: pending })}</span> ·{' '}
+          <span>
+            {t('status.lastSync', {
+              time: lastSync ? new Date(lastSync).toLocaleTimeString(locale.locale) : t('status.never'),
+            })}
+          </span>
         </p>
         {attention && (
           <p role="alert" class="error">
-            {attention}
+            {t(attention)}
           </p>
         )}
       </header>

@@ -154,6 +154,10 @@ export const api = {
   signIn: (user_name: string, password: string, totp_code?: string) =>
     call<Session>('POST', '/tokens', { user: { user_name, password, ...(totp_code ? { totp_code } : {}) } }),
   signOut: () => call<unknown>('DELETE', '/tokens'),
+  /** First-time 2FA, with the enrolment-only token: a new secret, then the first code turns it on. */
+  startTotp: () => call<{ data: { secret: string; otpauth_url: string } }>('POST', '/users/me/totp'),
+  verifyTotp: (code: string) =>
+    call<{ data: { enabled: boolean } }>('POST', '/users/me/totp/verify', { data: { code } }),
   tasks: () => call<{ data: Task[] }>('GET', '/tasks'),
   alerts: () => call<{ data: Record<string, number> }>('GET', '/alerts'),
   cases: (params: URLSearchParams) => call<ListPage<CaseRecord>>('GET', `/cases?${params}`),

@@ -1,6 +1,9 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locales } from '../forms/types';
+import { translate, type MessageKey, type Vars } from './messages';
+
+export { translate };
 
 /** The language the user reads the app in, chosen among the country's locales (GET /system_settings). */
 export interface LocaleState extends Locales {
@@ -49,4 +52,20 @@ export function pickLocale(locales: string[], defaultLocale: string): string {
   if (saved && locales.includes(saved)) return saved;
   const browser = (navigator.language || '').split('-')[0] ?? '';
   return locales.includes(browser) ? browser : defaultLocale;
+}
+
+/** The app's texts in the chosen language: `const t = useT(); t('home.title')`. */
+export function useT() {
+  const { locale } = useLocale();
+  return (key: MessageKey, vars?: Vars) => translate(locale, key, vars);
+}
+
+/** A date (an ISO day or instant) as the language writes it. */
+export function formatDate(locale: string, iso: string): string {
+  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso);
+  const date = new Date(day ? `${iso}T00:00:00Z` : iso);
+  if (Number.isNaN(date.getTime())) return iso;
+  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(day ? { timeZone: 'UTC' } : {}) }).format(
+    date,
+  );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api';
 import { t, type Translated } from '../forms/types';
+import { useT } from '../i18n/locale';
 
 interface User {
   id: string;
@@ -35,17 +36,18 @@ const PATHS: Record<Exclude<Section, 'Users'>, string> = {
 
 /** The everyday admin tasks: users managed here; roles, groups and configuration browsed read-only. */
 export function Admin({ online }: { online: boolean }) {
+  const msg = useT();
   const [section, setSection] = useState<Section>('Users');
   if (!online)
     return (
       <main>
-        <h1>Administration</h1>
-        <p>Administration needs a connection.</p>
+        <h1>{msg('admin.title')}</h1>
+        <p>{msg('admin.offline')}</p>
       </main>
     );
   return (
     <main>
-      <h1>Administration</h1>
+      <h1>{msg('admin.title')}</h1>
       <label for="admin-section">Show</label>
       <select
         id="admin-section"
@@ -62,6 +64,7 @@ export function Admin({ online }: { online: boolean }) {
 }
 
 function Users() {
+  const msg = useT();
   const [users, setUsers] = useState<User[]>([]);
   const [tick, setTick] = useState(0);
   const [message, setMessage] = useState('');
@@ -102,7 +105,7 @@ function Users() {
   };
   return (
     <>
-      <h2>Users</h2>
+      <h2>{msg('admin.users')}</h2>
       {message && (
         <p role="status" class="notice">
           {message}

@@ -1,4 +1,6 @@
 import { useState } from 'preact/hooks';
+import { useT } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages';
 
 /** What each screen is for, in a caseworker's words. */
 const HELP: Record<string, { title: string; points: string[] }> = {
@@ -48,32 +50,30 @@ const HELP: Record<string, { title: string; points: string[] }> = {
 };
 
 export function HelpPanel({ screen, onClose }: { screen: string; onClose: () => void }) {
+  const t = useT();
   const help = HELP[screen] ?? HELP.home!;
   return (
     <aside id="help-panel" class="help" aria-labelledby="help-title">
-      <h2 id="help-title">Help: {help.title}</h2>
+      <h2 id="help-title">{t('help.title', { screen: help.title })}</h2>
       <ul>
         {help.points.map((p) => (
           <li key={p}>{p}</li>
         ))}
       </ul>
       <button type="button" onClick={onClose}>
-        Close help
+        {t('help.close')}
       </button>
     </aside>
   );
 }
 
-const TOUR = [
-  'Welcome. Home shows your tasks, approvals and referrals, and flagged cases.',
-  'Cases lists your caseload. Everything works offline: changes wait on this device, encrypted, and go when the network returns.',
-  'Open a case to edit it, add photos and do casework. Help, at the top, explains every screen.',
-];
+const TOUR: MessageKey[] = ['tour.1', 'tour.2', 'tour.3'];
 // Only whether the tour was seen is kept in localStorage: no record data ever goes there.
 const SEEN = 'primero-tour-seen';
 
 /** A short first-run tour, shown once per device and never in the way (not a modal). */
 export function Tour() {
+  const t = useT();
   const [step, setStep] = useState(() => (localStorage.getItem(SEEN) ? -1 : 0));
   if (step < 0) return null;
   const close = () => {
@@ -82,22 +82,20 @@ export function Tour() {
   };
   return (
     <section class="tour" aria-labelledby="tour-title">
-      <h2 id="tour-title">
-        Getting started ({step + 1} of {TOUR.length})
-      </h2>
-      <p>{TOUR[step]}</p>
+      <h2 id="tour-title">{t('tour.title', { step: step + 1, of: TOUR.length })}</h2>
+      <p>{t(TOUR[step]!)}</p>
       <div class="inline">
         {step < TOUR.length - 1 ? (
           <button type="button" onClick={() => setStep(step + 1)}>
-            Next tip
+            {t('tour.next')}
           </button>
         ) : (
           <button type="button" onClick={close}>
-            Done
+            {t('tour.done')}
           </button>
         )}
         <button type="button" class="secondary" onClick={close}>
-          Skip the tour
+          {t('tour.skip')}
         </button>
       </div>
     </section>

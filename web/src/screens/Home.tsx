@@ -2,6 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Task } from '../api';
 import type { Me } from '../caseworkApi';
+import { formatDate, useLocale, useT } from '../i18n/locale';
 import { Tour } from './Help';
 import { WorkQueues } from './WorkQueues';
 
@@ -17,6 +18,8 @@ export function Home({
   /** Tasks other screens contribute (conflicts to resolve), shown first. */
   children?: ComponentChildren;
 }) {
+  const t = useT();
+  const { locale } = useLocale();
   const [tasks, setTasks] = useState<Task[]>();
   const [alerts, setAlerts] = useState<Record<string, number>>();
   useEffect(() => {
@@ -35,10 +38,10 @@ export function Home({
   return (
     <main>
       <Tour />
-      <h1>My tasks</h1>
+      <h1>{t('home.title')}</h1>
       {children}
-      {!online && !tasks && <p>Tasks are shown when you are online.</p>}
-      {tasks && !tasks.length && <p>No tasks due.</p>}
+      {!online && !tasks && <p>{t('home.offline')}</p>}
+      {tasks && !tasks.length && <p>{t('home.none')}</p>}
       <ul class="list">
         {sorted.map((task) => (
           <li key={`${task.record_id}-${task.type}-${task.due_date}`}>
@@ -47,7 +50,8 @@ export function Home({
                 {task.type.replace(/_/g, ' ')} · {task.record_id_display}
               </span>
               <span class={task.overdue ? 'badge overdue' : 'badge'}>
-                {task.overdue ? 'Overdue' : 'Due'} {task.due_date.slice(0, 10)}
+                {t(task.overdue ? 'home.overdue' : 'home.due')}{' '}
+                {formatDate(locale, task.due_date.slice(0, 10))}
               </span>
             </button>
           </li>
@@ -56,8 +60,8 @@ export function Home({
       <WorkQueues online={online} me={me} onOpen={onOpen} />
       {alerts && (
         <section aria-labelledby="alerts-title">
-          <h2 id="alerts-title">Alerts</h2>
-          <p>Cases with alerts: {alerts.case ?? 0}</p>
+          <h2 id="alerts-title">{t('home.alerts')}</h2>
+          <p>{t('home.alertCount', { n: alerts.case ?? 0 })}</p>
         </section>
       )}
     </main>

@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, call, type CaseRecord, type ListPage } from '../api';
+import { useT } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages';
 import type { Vault } from '../vault';
 
 export type RecordType = 'cases' | 'incidents' | 'tracing_requests';
@@ -101,6 +103,13 @@ const EMPTY: Filters = {
 };
 
 /** The device's copy, filtered and sorted as the server would (cases only: the caseload kept offline). */
+/** The list's heading in the language on screen (the kinds' own titles stay for messages). */
+const TITLES: Record<RecordType, MessageKey> = {
+  cases: 'nav.cases',
+  incidents: 'nav.incidents',
+  tracing_requests: 'list.tracingRequests',
+};
+
 function localMatches(rows: CaseRecord[], f: Filters, me: string | undefined, kind: Kind) {
   const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
   const from = f.ageFrom ? Number(f.ageFrom) : -Infinity;
@@ -139,6 +148,7 @@ export function RecordList(props: {
 }) {
   const { type, online, vault } = props;
   const kind = KINDS[type];
+  const t = useT();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
@@ -224,10 +234,10 @@ export function RecordList(props: {
   return (
     <main>
       <div class="titlebar">
-        <h1>{kind.title}</h1>
+        <h1>{t(TITLES[type])}</h1>
         {props.onNew && (
           <button type="button" onClick={props.onNew}>
-            New case
+            {t('list.newCase')}
           </button>
         )}
       </div>
@@ -248,7 +258,7 @@ export function RecordList(props: {
             value={draft.query}
             onInput={(e) => setDraft({ ...draft, query: e.currentTarget.value })}
           />
-          <button type="submit">Search</button>
+          <button type="submit">{t('list.search')}</button>
         </div>
         <div class="grid2">
           <div>
@@ -294,7 +304,7 @@ export function RecordList(props: {
           </div>
         </div>
         <details>
-          <summary>More filters</summary>
+          <summary>{t('list.moreFilters')}</summary>
           {kind.sexAge && (
             <>
               <label for={id('sex')}>Sex</label>
@@ -353,7 +363,7 @@ export function RecordList(props: {
               onChange={(e) => choose({ mine: e.currentTarget.checked })}
             />
           </p>
-          <button type="submit">Apply filters</button>
+          <button type="submit">{t('list.apply')}</button>
         </details>
       </form>
       <p aria-live="polite">
@@ -378,15 +388,13 @@ export function RecordList(props: {
           </li>
         ))}
       </ul>
-      <nav class="pager" aria-label="Pages">
+      <nav class="pager" aria-label={t('list.pages')}>
         <button disabled={page <= 1} onClick={() => setPage(page - 1)}>
-          Previous page
+          {t('list.previous')}
         </button>
-        <span>
-          Page {page} of {pages}
-        </span>
+        <span>{t('list.page', { page, pages })}</span>
         <button disabled={page >= pages} onClick={() => setPage(page + 1)}>
-          Next page
+          {t('list.next')}
         </button>
       </nav>
     </main>

@@ -1,6 +1,8 @@
 import { useState } from 'preact/hooks';
-import { api, ApiError, NetworkError, type Session } from '../api';
+import { api, ApiError, NetworkError, setToken, type Session } from '../api';
+import { useT } from '../i18n/locale';
 import { Vault, WrongPassword } from '../vault';
+import { TotpEnrolment } from './TotpEnrolment';
 
 export interface Unlocked {
   userName: string;
@@ -26,6 +28,10 @@ export function SignIn({
   const [needsCode, setNeedsCode] = useState(false);
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // An account whose role requires 2FA and has none yet: the token is good for enrolment only.
+  const [enrolling, setEnrolling] = useState(false);
+  const [enrolled, setEnrolled] = useState(false);
+  const t = useT();
 
   const submit = async (event: Event) => {
     event.preventDefault();
@@ -35,6 +41,11 @@ export function SignIn({
       let session: Session | undefined;
       try {
         session = await api.signIn(userName, password, needsCode ? code : undefined);
+        if (session.token_scope === 'totp_enrolment') {
+          setToken(session.token);
+          setEnrolling(true);
+          return;
+        }
       } catch (e) {
         // Offline: the password opens the data already on this device, or nothing.
         if (!(e instanceof NetworkError) || !(await Vault.exists(userName))) throw e;
@@ -48,10 +59,10 @@ export function SignIn({
       // so after a refusal the code field is offered for accounts that have 2FA.
       if (e instanceof ApiError && e.status === 401 && !needsCode) {
         setNeedsCode(true);
-        setError(`${e.message}. If your account uses a verification code, enter it below.`);
+        setError(t('signIn.askCode', { message: e.message }));
       } else if (e instanceof ApiError || e instanceof WrongPassword) setError(e.message);
-      else if (e instanceof NetworkError) setError('No connection, and no data for this user on this device');
-      else setError('Sign-in failed');
+      else if (e instanceof NetworkError) setError(t('signIn.noConnection'));
+      else setError(t('signIn.failed'));
     } finally {
       setBusy(false);
     }
@@ -65,46 +76,60 @@ export function SignIn({
           {notice}
         </p>
       )}
-      <form onSubmit={submit}>
-        <label for="user_name">User name</label>
-        <input
-          id="user_name"
-          autocomplete="username"
-          value={userName}
-          onInput={(e) => setUserName(e.currentTarget.value)}
-          required
+      {enrolling ? (
+        <TotpEnrolment
+          onEnabled={() => {
+            // 2FA is on; the code just used cannot sign in again, so the next one finishes the sign-in.
+            setToken(undefined);
+            setEnrolling(false);
+            setEnrolled(true);
+            setNeedsCode(true);
+            setCode('');
+          }}
         />
-        <label for="password">Password</label>
-        <input
-          id="password"
-          type="password"
-          autocomplete="current-password"
-          value={password}
-          onInput={(e) => setPassword(e.currentTarget.value)}
-          required
-        />
-        {needsCode && (
-          <>
-            <label for="totp_code">Verification code</label>
-            <p class="hint">The 6-digit code from your authenticator app.</p>
-            <input
-              id="totp_code"
-              inputMode="numeric"
-              autocomplete="one-time-code"
-              value={code}
-              onInput={(e) => setCode(e.currentTarget.value)}
-            />
-          </>
-        )}
-        {error && (
-          <p role="alert" class="error">
-            {error}
-          </p>
-        )}
-        <button type="submit" disabled={busy}>
-          {needsCode ? 'Verify' : 'Sign in'}
-        </button>
-      </form>
+      ) : (
+        <form onSubmit={submit}>
+          <label for="user_name">{t('signIn.userName')}</label>
+          <input
+            id="user_name"
+            autocomplete="username"
+            value={userName}
+            onInput={(e) => setUserName(e.currentTarget.value)}
+            required
+          />
+          <label for="password">{t('signIn.password')}</label>
+          <input
+            id="password"
+            type="password"
+            autocomplete="current-password"
+            value={password}
+            onInput={(e) => setPassword(e.currentTarget.value)}
+            required
+          />
+          {needsCode && (
+            <>
+              <label for="totp_code">{t('signIn.code')}</label>
+              {enrolled && <p role="status">{t('enrol.done')}</p>}
+              <p class="hint">{t('signIn.codeHint')}</p>
+              <input
+                id="totp_code"
+                inputMode="numeric"
+                autocomplete="one-time-code"
+                value={code}
+                onInput={(e) => setCode(e.currentTarget.value)}
+              />
+            </>
+          )}
+          {error && (
+            <p role="alert" class="error">
+              {error}
+            </p>
+          )}
+          <button type="submit" disabled={busy}>
+            {t(needsCode ? 'signIn.verify' : 'signIn.submit')}
+          </button>
+        </form>
+      )}
     </main>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type CaseRecord } from '../api';
 import { APPROVAL_TYPES, can, type Me } from '../caseworkApi';
+import { useT } from '../i18n/locale';
 
 interface Waiting {
   record: CaseRecord;
@@ -60,6 +61,7 @@ export function WorkQueues({
     );
   }, [online, me]);
 
+  const t = useT();
   const row = (r: CaseRecord, why: string, key: string) => (
     <li key={key}>
       <button class="row" onClick={() => onOpen(r.id)}>
@@ -74,23 +76,23 @@ export function WorkQueues({
     <>
       {approvals && approvals.length > 0 && (
         <section aria-labelledby="approvals-title">
-          <h2 id="approvals-title">Approvals waiting for me</h2>
+          <h2 id="approvals-title">{t('queues.approvals')}</h2>
           <ul class="list">{approvals.map((a, i) => row(a.record, a.why, `a${i}`))}</ul>
         </section>
       )}
       {incoming && incoming.length > 0 && (
         <section aria-labelledby="incoming-title">
-          <h2 id="incoming-title">Transfers and referrals to accept</h2>
+          <h2 id="incoming-title">{t('queues.incoming')}</h2>
           <ul class="list">{incoming.map((a, i) => row(a.record, a.why, `t${i}`))}</ul>
         </section>
       )}
       {flagged && (
         <section aria-labelledby="flagged-title">
-          <h2 id="flagged-title">Flagged cases</h2>
+          <h2 id="flagged-title">{t('queues.flagged')}</h2>
           {flagged.length ? (
             <ul class="list">{flagged.map((r) => row(r, 'flagged', r.id))}</ul>
           ) : (
-            <p>No flagged cases.</p>
+            <p>{t('queues.noFlagged')}</p>
           )}
         </section>
       )}
