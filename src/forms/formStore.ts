@@ -60,6 +60,22 @@ export class FormStore {
    * the next version. `change` may run more than once (on a concurrent publish). Lookup and location
    * changes publish too (the forms unchanged): an offline client sees a new version and refreshes them.
    */
+  /**
+   * The forms as publishing would store them, or a 422 with every problem: what `publish` checks, for a
+   * caller that must know a change is acceptable before it writes anything else (a configuration import).
+   */
+  checked(input: unknown, lookupIds: ReadonlySet<string>): Form[] {
+    const parsed = formSetSchema.safeParse(input);
+    if (!parsed.success) throw unprocessable(issuesToEntries(parsed.error.issues, ['forms']));
+    const { plainFields } = this.rules;
+    const problems = [
+      ...formSetProblems(parsed.data, lookupIds),
+      ...(plainFields ? protectionProblems(parsed.data, plainFields) : []),
+    ];
+    if (problems.length > 0) throw unprocessable(problems);
+    return parsed.data;
+  }
+
   async publish(
     countryCode: string,
     publishedBy: string,
@@ -69,14 +85,7 @@ export class FormStore {
   ): Promise<FormsVersion> {
     for (let attempt = 0; ; attempt++) {
       const { value: current, etag } = await this.readCurrent(countryCode);
-      const parsed = formSetSchema.safeParse(change(current.forms));
-      if (!parsed.success) throw unprocessable(issuesToEntries(parsed.error.issues, ['forms']));
-      const { plainFields } = this.rules;
-      const problems = [
-        ...formSetProblems(parsed.data, lookupIds),
-        ...(plainFields ? protectionProblems(parsed.data, plainFields) : []),
-      ];
-      if (problems.length > 0) throw unprocessable(problems);
+      const forms = this.checked(change(current.forms), lookupIds);
       const version = current.version + 1;
       const next: FormsVersion = {
         id: versionDocId(version),
@@ -86,7 +95,7 @@ export class FormStore {
         published_at: this.clock.now().toISOString(),
         published_by: publishedBy,
         ...(note ? { note } : {}),
-        forms: parsed.data,
+        forms,
       };
       try {
         await this.container.items.create(next);
