@@ -4,7 +4,7 @@ import { unprocessable } from '../errors';
 import { issuesToEntries } from '../http/validation';
 import { formSetProblems, formSetSchema } from './formSet';
 import type { Form, FormInput } from './formSchema';
-import { protectionProblems, type PlainFields } from './protectionRules';
+import { protectionProblems, serverFieldProblems, type PlainFields } from './protectionRules';
 
 /** One published configuration of a country's forms. Never changed once written. */
 export interface FormsVersion {
@@ -36,7 +36,7 @@ export class FormStore {
   constructor(
     private readonly container: Container,
     private readonly clock: Clock,
-    private readonly rules: { plainFields?: PlainFields } = {},
+    private readonly rules: { plainFields?: PlainFields; serverOwned?: PlainFields } = {},
   ) {}
 
   async current(countryCode: string): Promise<FormsVersion> {
@@ -67,10 +67,11 @@ export class FormStore {
   checked(input: unknown, lookupIds: ReadonlySet<string>): Form[] {
     const parsed = formSetSchema.safeParse(input);
     if (!parsed.success) throw unprocessable(issuesToEntries(parsed.error.issues, ['forms']));
-    const { plainFields } = this.rules;
+    const { plainFields, serverOwned } = this.rules;
     const problems = [
       ...formSetProblems(parsed.data, lookupIds),
       ...(plainFields ? protectionProblems(parsed.data, plainFields) : []),
+      ...(serverOwned ? serverFieldProblems(parsed.data, serverOwned) : []),
     ];
     if (problems.length > 0) throw unprocessable(problems);
     return parsed.data;
