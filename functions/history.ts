@@ -1,7 +1,7 @@
 import { app } from '@azure/functions';
 import { findReadableRecord } from '../src/records/recordAccess';
 import { allKinds } from '../src/records/recordKinds';
-import { canReadKey } from '../src/records/fieldPermissions';
+import { redactChanges } from '../src/records/fieldPermissions';
 import { authedEndpoint } from '../src/http/pipeline';
 import { pageParams } from '../src/http/pageParams';
 import { list } from '../src/http/responses';
@@ -24,7 +24,7 @@ for (const kind of allKinds) {
             doc.country_code,
             doc.id,
             page,
-            (key) => canReadKey(grants, kind, doc.module_id, key),
+            (changes) => redactChanges(grants, kind, doc.module_id, changes),
           );
           return list(data, metadata);
         },

@@ -120,6 +120,8 @@ function notificationChannel(
 
 // A form may call plain only what the server keeps in clear anyway (records/protection.ts).
 const plainFields = (recordType: string) => plainFieldsOf(kindOf(recordType));
+// ...and may offer for input only what a client may write.
+const serverOwned = (recordType: string) => kindOf(recordType).serverOwned;
 
 /** The composition root: config in, services out. Tests call it against the emulators. */
 export function createApp(config: Config, overrides: AppOverrides = {}): App {
@@ -144,7 +146,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const settings = new CountrySettingsRepository(containers.config, clock);
   const dataKeys = new DataKeys(keyStore, clock);
   const users = new UserRepository(containers.users, dataKeys);
-  const forms = new FormStore(containers.config, clock, { plainFields });
+  const forms = new FormStore(containers.config, clock, { plainFields, serverOwned });
   const cipher = new RecordCipher(dataKeys, new FieldProtections(forms));
   const repos = {
     case: new RecordRepository<CaseDocument>(containers.records, cipher, recordKinds.case),

@@ -219,6 +219,8 @@ export async function importConfig(
   const file = parseConfigFile(raw, new Set(roles.map((r) => r.unique_id)));
   const current = await exportConfig(deps, countryCode, options.defaultLocale);
   const next = file;
+  // Everything publishing would refuse is refused here, before any write and on a dry run alike.
+  deps.forms.checked(next.forms, new Set(next.lookups.map((l) => l.unique_id)));
   const plan: ImportPlan = {
     dry_run: options.dryRun,
     forms: diff<Form>(current.forms, next.forms, (f) => f.unique_id),

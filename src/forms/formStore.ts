@@ -4,7 +4,7 @@ import { unprocessable } from '../errors';
 import { issuesToEntries } from '../http/validation';
 import { formSetProblems, formSetSchema } from './formSet';
 import type { Form, FormInput } from './formSchema';
-import { protectionProblems, type PlainFields } from './protectionRules';
+import { protectionProblems, serverFieldProblems, type PlainFields } from './protectionRules';
 
 /** One published configuration of a country's forms. Never changed once written. */
 export interface FormsVersion {
@@ -36,7 +36,7 @@ export class FormStore {
   constructor(
     private readonly container: Container,
     private readonly clock: Clock,
-    private readonly rules: { plainFields?: PlainFields } = {},
+    private readonly rules: { plainFields?: PlainFields; serverOwned?: PlainFields } = {},
   ) {}
 
   async current(countryCode: string): Promise<FormsVersion> {
@@ -60,6 +60,23 @@ export class FormStore {
    * the next version. `change` may run more than once (on a concurrent publish). Lookup and location
    * changes publish too (the forms unchanged): an offline client sees a new version and refreshes them.
    */
+  /**
+   * The forms as publishing would store them, or a 422 with every problem: what `publish` checks, for a
+   * caller that must know a change is acceptable before it writes anything else (a configuration import).
+   */
+  checked(input: unknown, lookupIds: ReadonlySet<string>): Form[] {
+    const parsed = formSetSchema.safeParse(input);
+    if (!parsed.success) throw unprocessable(issuesToEntries(parsed.error.issues, ['forms']));
+    const { plainFields, serverOwned } = this.rules;
+    const problems = [
+      ...formSetProblems(parsed.data, lookupIds),
+      ...(plainFields ? protectionProblems(parsed.data, plainFields) : []),
+      ...(serverOwned ? serverFieldProblems(parsed.data, serverOwned) : []),
+    ];
+    if (problems.length > 0) throw unprocessable(problems);
+    return parsed.data;
+  }
+
   async publish(
     countryCode: string,
     publishedBy: string,
@@ -69,14 +86,7 @@ export class FormStore {
   ): Promise<FormsVersion> {
     for (let attempt = 0; ; attempt++) {
       const { value: current, etag } = await this.readCurrent(countryCode);
-      const parsed = formSetSchema.safeParse(change(current.forms));
-      if (!parsed.success) throw unprocessable(issuesToEntries(parsed.error.issues, ['forms']));
-      const { plainFields } = this.rules;
-      const problems = [
-        ...formSetProblems(parsed.data, lookupIds),
-        ...(plainFields ? protectionProblems(parsed.data, plainFields) : []),
-      ];
-      if (problems.length > 0) throw unprocessable(problems);
+      const forms = this.checked(change(current.forms), lookupIds);
       const version = current.version + 1;
       const next: FormsVersion = {
         id: versionDocId(version),
@@ -86,7 +96,7 @@ export class FormStore {
         published_at: this.clock.now().toISOString(),
         published_by: publishedBy,
         ...(note ? { note } : {}),
-        forms: parsed.data,
+        forms,
       };
       try {
         await this.container.items.create(next);

@@ -23,3 +23,35 @@ export function protectionProblems(forms: readonly Form[], plainFields: PlainFie
   }
   return problems;
 }
+
+/** Upload boxes and signatures are filled through the attachments endpoint, so their names are the server's. */
+const filledByTheServer = new Set([
+  'photo_upload_box',
+  'audio_upload_box',
+  'document_upload_box',
+  'signature',
+]);
+
+/**
+ * A field the server sets (ownership, scope, bookkeeping) may appear on a form only to be shown: a form
+ * offering it for input would show a field no one can ever save.
+ */
+export function serverFieldProblems(forms: readonly Form[], serverOwned: PlainFields): ErrorEntry[] {
+  const problems: ErrorEntry[] = [];
+  for (const form of forms) {
+    if (form.is_nested) continue;
+    const owned = serverOwned(form.parent_form);
+    for (const field of form.fields)
+      if (
+        owned.has(field.name) &&
+        field.editable !== false &&
+        field.disabled !== true &&
+        !filledByTheServer.has(field.type)
+      )
+        problems.push({
+          detail: `${form.unique_id}.${field.name}`,
+          message: 'is set by the server: a form may show it (editable: false), not offer it for input',
+        });
+  }
+  return problems;
+}

@@ -18,7 +18,19 @@ export interface RecordValidator {
   subforms: ReadonlySet<string>;
   /** Checks `value` (not null: every field is clearable) and adds one problem per bad field to `out`. */
   check(field: string, value: unknown, ctx: CheckContext, out: Problem[]): void;
+  /** Top-level fields a record must hold from its creation on (`required`), in form order. */
+  required: readonly string[];
+  /** Top-level fields a record must hold before it is closed (`mandatory_for_completion`). */
+  neededToClose: readonly string[];
 }
+
+/** Nothing in it: what `required` and `mandatory_for_completion` refuse (false and 0 are answers). */
+export const isEmptyValue = (value: unknown): boolean =>
+  value === undefined ||
+  value === null ||
+  (typeof value === 'string' && value.trim() === '') ||
+  (Array.isArray(value) && value.length === 0) ||
+  (typeof value === 'object' && !Array.isArray(value) && Object.keys(value as object).length === 0);
 
 /** Every record type and module of one forms version, each compiled on first use. */
 export class FormValidators {
@@ -47,19 +59,37 @@ export class FormValidators {
     if (sections.length === 0) return undefined;
     const checks = new Map<string, FieldCheck>();
     const subforms = new Set<string>();
+    const required: string[] = [];
+    const neededToClose: string[] = [];
     for (const form of sections)
       for (const field of form.fields) {
         checks.set(field.name, compileField(field, this.nested, this.refs));
         if (field.type === 'subform') subforms.add(field.name);
+        // A field that holds no value (a separator, an upload box filled through attachments) cannot be asked for.
+        if (!holdsValue(field.type)) continue;
+        if (field.required) required.push(field.name);
+        if (field.mandatory_for_completion) neededToClose.push(field.name);
       }
     return {
       version: this.version,
       has: (field) => checks.has(field),
       subforms,
       check: (field, value, ctx, out) => checks.get(field)?.(value, field, ctx, out),
+      required,
+      neededToClose,
     };
   }
 }
+
+const noValueTypes = new Set([
+  'separator',
+  'calculated',
+  'photo_upload_box',
+  'audio_upload_box',
+  'document_upload_box',
+  'signature',
+]);
+const holdsValue = (type: string) => !noValueTypes.has(type);
 
 /** The problems as the error envelope's entries, each message in the caller's locale. */
 export const problemEntries = (problems: Problem[], locale: string): ErrorEntry[] =>

@@ -55,6 +55,11 @@ const catalogue = {
     fr: 'les fichiers sont ajoutés et retirés par le point de terminaison des pièces jointes',
   },
   no_value: { en: 'holds no value', fr: 'ne contient pas de valeur' },
+  required: { en: 'is required', fr: 'est obligatoire' },
+  needed_to_close: {
+    en: 'must be filled in before the record is closed',
+    fr: 'doit être rempli avant de clore le dossier',
+  },
   computed: { en: 'is computed by the server', fr: 'est calculé par le serveur' },
   too_large: {
     en: 'must be at most {max} characters of JSON',

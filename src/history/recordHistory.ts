@@ -169,14 +169,14 @@ export class RecordHistory {
 
   /**
    * One page of the record's history, newest first, in Primero's shape (record_changes is a list of
-   * {field: {from, to}}); only that page's entries are opened. Changes of keys `readable` refuses (fields
-   * of forms the caller's role may not read) are left out.
+   * {field: {from, to}}); only that page's entries are opened. `redact` leaves out what the caller's role
+   * may not read (fields of forms it may not read, and their values inside sync conflicts).
    */
   async list(
     countryCode: string,
     recordId: string,
     { page, per }: { page: number; per: number },
-    readable: (key: string) => boolean = () => true,
+    redact: (changes: FieldChanges) => Partial<FieldChanges> = (changes) => changes,
   ) {
     const all = await this.entries(countryCode, recordId);
     const resources = all.slice((page - 1) * per, page * per);
@@ -197,9 +197,7 @@ export class RecordHistory {
           action: h.action,
           user_name: h.user_name,
           datetime: h.datetime,
-          record_changes: Object.entries(changes)
-            .filter(([field]) => readable(field))
-            .map(([field, change]) => ({ [field]: change })),
+          record_changes: Object.entries(redact(changes)).map(([field, change]) => ({ [field]: change })),
         };
       }),
     );

@@ -28,15 +28,43 @@ export function canWriteKey(grants: FieldGrants, kind: RecordKind, moduleId: unk
   return access !== 'r' && access !== 'none';
 }
 
+/** Sync conflicts (each holding a server and a client value) on fields `readable` allows only. */
+const readableConflicts = (conflicts: unknown, readable: (key: string) => boolean) =>
+  Array.isArray(conflicts)
+    ? (conflicts as { field: string }[]).filter((c) => readable(topKey(String(c?.field))))
+    : conflicts;
+
 /** The record without the keys the principal may not read; its sync conflicts likewise. */
 export function redactRecord<T extends Fields>(grants: FieldGrants, kind: RecordKind, doc: T): T {
   if (grants.all) return doc;
   const readable = (key: string) => canReadKey(grants, kind, doc.module_id, key);
   const out: Fields = {};
   for (const [key, value] of Object.entries(doc)) if (readable(key)) out[key] = value;
-  if (Array.isArray(out.sync_conflicts))
-    out.sync_conflicts = (out.sync_conflicts as { field: string }[]).filter((c) => readable(topKey(c.field)));
+  if ('sync_conflicts' in out) out.sync_conflicts = readableConflicts(out.sync_conflicts, readable);
   return out as T;
+}
+
+/**
+ * A history entry's changes without the fields the principal may not read. A change of `sync_conflicts`
+ * keeps only the conflicts on readable fields on both sides: each conflict carries the field's server value.
+ */
+export function redactChanges<C extends Record<string, { from: unknown; to: unknown }>>(
+  grants: FieldGrants,
+  kind: RecordKind,
+  moduleId: unknown,
+  changes: C,
+): Partial<C> {
+  if (grants.all) return changes;
+  const readable = (key: string) => canReadKey(grants, kind, moduleId, key);
+  const out: Record<string, { from: unknown; to: unknown }> = {};
+  for (const [key, change] of Object.entries(changes)) {
+    if (!readable(key)) continue;
+    out[key] =
+      key === 'sync_conflicts'
+        ? { from: readableConflicts(change.from, readable), to: readableConflicts(change.to, readable) }
+        : change;
+  }
+  return out as Partial<C>;
 }
 
 /**

@@ -21,6 +21,8 @@ export interface ListParams {
 }
 
 export const MAX_PER = 1000;
+/** Values one filter may list: each is a term of the query (and a blind-index token), so it is bounded. */
+export const MAX_FILTER_VALUES = 50;
 export const MAX_WINDOW = 10_000;
 
 /**
@@ -81,12 +83,14 @@ export function parseListParams(
     else if (name === 'flagged') params.flagged = bool(name, value);
     else if (name === 'enabled' || name === 'record_state')
       params.enabled = csv(value).map((v) => bool(name, v));
-    else if (filters.includes(name) || idFilters.includes(name)) params.lists[name] = csv(value);
+    else if (filters.includes(name) || idFilters.includes(name))
+      params.lists[name] = bounded(name, csv(value));
     else if (Object.hasOwn(ranges, name))
-      params.ranges[name] = csv(value).map((v) => range(name, v, ranges[name] as RangeKind));
+      params.ranges[name] = bounded(name, csv(value)).map((v) => range(name, v, ranges[name] as RangeKind));
     else
+      // Not the whole list: it would name the fields of forms the caller's role may not read.
       throw badRequest(
-        `Unknown query parameter ${name}: ${kind.resource} are filtered by ${[...filters, ...idFilters, ...Object.keys(ranges)].join(', ')}`,
+        `Unknown query parameter ${name}: ${kind.resource} are filtered by ${idFilters.join(', ')} and by the filterable fields of the forms your role reads (GET /api/v2/users/{id}?extended=true lists them)`,
         name,
       );
   }
@@ -102,6 +106,12 @@ export function checkWindow({ page, per }: { page: number; per: number }): void 
       'page',
     );
   }
+}
+
+function bounded(name: string, values: string[]): string[] {
+  if (values.length > MAX_FILTER_VALUES)
+    throw badRequest(`${name} takes at most ${MAX_FILTER_VALUES} values`, name);
+  return values;
 }
 
 const csv = (value: string) =>
@@ -155,5 +165,8 @@ function range(name: string, value: string, kind: RangeKind): Range {
   };
   const r = { from: parse(rawFrom), to: parse(rawTo) };
   if (r.from === undefined && r.to === undefined) throw badRequest(`${name} needs at least one bound`, name);
+  // Same kinds on both sides: numbers compare as numbers, ISO dates as strings.
+  if (r.from !== undefined && r.to !== undefined && r.from > r.to)
+    throw badRequest(`${name} starts after it ends: write the lower bound first (from..to)`, name);
   return r;
 }

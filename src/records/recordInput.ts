@@ -4,7 +4,7 @@ import { customFieldSchema } from '../countries/customFields';
 import type { CustomField } from '../countries/types';
 import type { CheckContext, Problem } from '../forms/fieldChecks';
 import type { FormValidators, RecordValidator } from '../forms/recordValidator';
-import { problemEntries } from '../forms/recordValidator';
+import { isEmptyValue, problemEntries } from '../forms/recordValidator';
 import { issuesToEntries } from '../http/validation';
 import type { RecordKind } from './recordKind';
 import { chooseModule } from './recordModule';
@@ -14,6 +14,8 @@ export interface FormInputCheck {
   validator: RecordValidator;
   locale: string;
   ctx: CheckContext;
+  /** A new record: its `required` fields must all be there. */
+  creating?: boolean;
 }
 
 /** The forms of the record's type and module, if the country published any for them. */
@@ -58,7 +60,8 @@ export function validateNewRecord(
 ) {
   const entries: ErrorEntry[] = [];
   const moduleId = collect(entries, () => chooseModule(kind, principal, input.module_id));
-  const forms = moduleId && formInputCheck(validators, kind, moduleId, principal.user.locale, ctx);
+  const check = moduleId && formInputCheck(validators, kind, moduleId, principal.user.locale, ctx);
+  const forms = check && { ...check, creating: true };
   const moduleRefused = entries.length > 0;
   const fieldEntries: ErrorEntry[] = [];
   const fields = collect(fieldEntries, () => validateRecordInput(kind, input, customFields, {}, forms));
@@ -115,7 +118,7 @@ function validateByForms(
   data: Record<string, unknown>,
   customFields: CustomField[],
   allowUnchanged: Record<string, unknown>,
-  { validator, locale, ctx }: FormInputCheck,
+  { validator, locale, ctx, creating = false }: FormInputCheck,
 ): Record<string, unknown> {
   const problems: Problem[] = [];
   const entries: ErrorEntry[] = [];
@@ -144,7 +147,49 @@ function validateByForms(
       else entries.push(...issuesToEntries(result.error.issues, [key]));
     }
   }
+  problems.push(...completenessProblems(validator, data, out, allowUnchanged, creating, problems));
   entries.push(...problemEntries(problems, locale));
   if (entries.length > 0) throw unprocessable(entries);
   return out;
+}
+
+/**
+ * `required` fields are there from the record's creation on and cannot be cleared; `mandatory_for_completion`
+ * fields must hold a value when the record is closed (Primero's "needed to close"). A record stored before a
+ * field became required is not refused for it until someone clears it or closes the record, so that no
+ * unrelated edit (an offline sync above all) is lost to a configuration change.
+ */
+function completenessProblems(
+  validator: RecordValidator,
+  data: Record<string, unknown>,
+  accepted: Record<string, unknown>,
+  previous: Record<string, unknown>,
+  creating: boolean,
+  already: Problem[],
+): Problem[] {
+  const problems: Problem[] = [];
+  const named = new Set(already.map((p) => p.path.split(/[.[]/, 1)[0]));
+  for (const field of validator.required) {
+    if (named.has(field)) continue;
+    if (creating ? isEmptyValue(accepted[field]) : field in data && isEmptyValue(data[field]))
+      problems.push({ path: field, key: 'required' });
+  }
+  const closing = data.status === 'closed' && (creating || previous.status !== 'closed');
+  if (closing)
+    for (const field of validator.neededToClose) {
+      if (named.has(field) || problems.some((p) => p.path === field)) continue;
+      const value = field in accepted ? merged(accepted[field], previous[field]) : previous[field];
+      if (isEmptyValue(value)) problems.push({ path: field, key: 'needed_to_close' });
+    }
+  return problems;
+}
+
+/** A subform's entries after a change (entries merge by `unique_id`, `_destroy` removes one); a value otherwise. */
+function merged(value: unknown, before: unknown): unknown {
+  if (!Array.isArray(value) || !Array.isArray(before)) return value;
+  const kept = new Map<unknown, unknown>(before.map((e) => [(e as { unique_id?: unknown }).unique_id, e]));
+  for (const entry of value as { unique_id?: unknown; _destroy?: unknown }[])
+    if (entry?._destroy === true) kept.delete(entry.unique_id);
+    else kept.set(entry?.unique_id ?? Symbol('new'), entry);
+  return [...kept.values()];
 }

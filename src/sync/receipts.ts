@@ -73,10 +73,7 @@ export class Receipts {
   ): Promise<void> {
     const receipt: Receipt = {
       ...this.base(countryCode, recordId, userName, result.mutation_id),
-      result: result.result,
-      conflict_fields: (result.conflicts ?? []).map((c) => c.field),
-      ...(result.held ? { held_fields: result.held.map((h) => h.field) } : {}),
-      ...(result.errors ? { errors: result.errors } : {}),
+      ...outcomeOf(result),
     };
     await completeClaim(this.container, [countryCode, recordId], receipt);
   }
@@ -129,9 +126,7 @@ export class Receipts {
         resourceBody: {
           ...this.base(countryCode, recordId, userName, result.mutation_id),
           state: 'done',
-          result: result.result,
-          conflict_fields: (result.conflicts ?? []).map((c) => c.field),
-          ...(result.errors ? { errors: result.errors } : {}),
+          ...outcomeOf(result),
         } satisfies Receipt as unknown as JSONObject,
       })),
       { continueOnError: true },
@@ -177,3 +172,11 @@ export class Receipts {
     return resources.length;
   }
 }
+
+/** What a receipt keeps of a mutation's outcome, so that a replay answers as the first run did. */
+const outcomeOf = (result: MutationResult) => ({
+  result: result.result,
+  conflict_fields: (result.conflicts ?? []).map((c) => c.field),
+  ...(result.held ? { held_fields: result.held.map((h) => h.field) } : {}),
+  ...(result.errors ? { errors: result.errors } : {}),
+});

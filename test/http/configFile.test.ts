@@ -199,6 +199,23 @@ describe('configuration as a file', () => {
     expect((await t.call('GET', '/api/v2/lookups/lookup-risk-level', { token: cw })).status).toBe(200);
   });
 
+  it('what publishing refuses (a sensitive field made plain) fails the dry run too, and writes no lookup', async () => {
+    const file = await exportHttp();
+    const changed = structuredClone(file);
+    const lookup = changed.lookups.find((l) => l.unique_id === 'lookup-risk-level');
+    (lookup?.values[0] as { display_text: Record<string, string> }).display_text.en = 'Renamed by the file';
+    for (const form of changed.forms)
+      for (const field of form.fields) if (field.name === 'pss_notes') field.protection = 'plain';
+    for (const query of ['?dry_run=true', '']) {
+      const res = await importHttp(changed, query);
+      expect(res.status).toBe(422);
+      expect(res.body.errors).toEqual([
+        expect.objectContaining({ detail: expect.stringMatching(/pss_notes$/) }),
+      ]);
+    }
+    expect(await exportHttp()).toEqual(file);
+  });
+
   it('a new country’s setup can start from a file instead of the default forms', async () => {
     const file = await exportHttp();
     file.lookups.unshift({ unique_id: 'lookup-aaa-clan', name: { en: 'Clan' }, locked: false, values: [] });

@@ -95,6 +95,29 @@ describe('reading a record: only the fields of forms the role may read', () => {
     expect(await fieldsChanged('sup_gh')).toContain('risk_level');
   });
 
+  it('does not reveal an unreadable value through the sync conflicts a held push leaves in the history', async () => {
+    // The attack: push a guess for a field one may not read; it is held, and the held entry records the
+    // server's value beside the guess. The history of that change must not show it to the pusher.
+    const c = await caseWithSupervisorFields();
+    const [held] = await push('cw_gh', [
+      { mutation_id: mid(), op: 'update', id: c.id, base_version: c.version, changes: { risk_level: 'low' } },
+    ]);
+    expect(held).toMatchObject({
+      result: 'applied',
+      held: [expect.objectContaining({ field: 'risk_level' })],
+    });
+    const history = async (user: string) => {
+      const res = await call(user, 'GET', `/api/v2/cases/${c.id}/record_history`);
+      expect(res.status).toBe(200);
+      return JSON.stringify(res.body.data);
+    };
+    const mine = await history('cw_gh');
+    expect(mine).not.toContain('risk_level');
+    expect(mine).not.toContain('"high"');
+    // Whoever may read the field sees the held value in the history.
+    expect(await history('sup_gh')).toContain('"field":"risk_level"');
+  });
+
   it("leaves a record's alerts about a form the role may not read out", async () => {
     const c = await caseWithSupervisorFields();
     const requested = await call('sup_gh', 'PATCH', `/api/v2/cases/${c.id}/approvals/closure`, {

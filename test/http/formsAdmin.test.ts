@@ -83,7 +83,22 @@ describe('forms and lookups, changed by an admin', () => {
       message: 'lookup lookup-nope does not exist',
     });
     expect((await call('POST', '/forms', { unique_id: 'Bad Id' })).status).toBe(422);
+    // A field the server sets may be shown, not offered for input: no one could ever save it.
+    const owned = { type: 'text_field', display_name: { en: 'Owner' } };
+    const offering = await call('POST', '/forms', {
+      ...shelterForm,
+      unique_id: 'shelter_owner',
+      fields: [{ ...owned, name: 'owned_by' }],
+    });
+    expect(offering.status).toBe(422);
+    expect(offering.body.errors[0]).toMatchObject({ detail: 'shelter_owner.owned_by' });
     expect(await version()).toBe(v);
+    const showing = await call('POST', '/forms', {
+      ...shelterForm,
+      unique_id: 'shelter_owner',
+      fields: [{ ...owned, name: 'owned_by', editable: false }],
+    });
+    expect(showing.status).toBe(200);
   });
 
   it('a lookup a form uses cannot be deleted; a default (locked) one neither; nothing changes', async () => {

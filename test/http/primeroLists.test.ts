@@ -72,5 +72,19 @@ describe("GET /cases with Primero's parameters", () => {
     expect(res.status).toBe(400);
     expect(res.body.errors[0].detail).toBe('colour');
     expect(res.body.errors[0].message).toMatch(/Unknown query parameter colour: .*case_id_display/);
+    // Without naming fields of forms the caller may not read (the CP caseworker does not read the
+    // psychosocial assessment).
+    expect(res.body.errors[0].message).not.toMatch(/pss_/);
+  });
+
+  it('a filter takes at most 50 values, and a range its lower bound first', async () => {
+    const values = (n: number) => Array.from({ length: n }, (_, i) => `sex[]=v${i}`).join('&');
+    expect((await t.call('GET', `/api/v2/cases?${values(50)}`, { token })).status).toBe(200);
+    const many = await t.call('GET', `/api/v2/cases?${values(51)}`, { token });
+    expect(many.status).toBe(400);
+    expect(many.body.errors[0]).toMatchObject({ detail: 'sex', message: 'sex takes at most 50 values' });
+    const reversed = await t.call('GET', '/api/v2/cases?age=15..5', { token });
+    expect(reversed.status).toBe(400);
+    expect(reversed.body.errors[0]).toMatchObject({ detail: 'age' });
   });
 });

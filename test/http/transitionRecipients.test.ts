@@ -21,6 +21,8 @@ beforeAll(async () => {
     group_permission: 'self',
     permissions: [{ resource: 'cases', actions: ['read', 'create', 'write', 'assign_within_agency'] }],
     module_unique_ids: ['primeromodule-cp'],
+    // Writing a case's fields needs edit grants on their forms (docs/form-permissions.md).
+    form_section_read_write: { basic_identity: 'rw' },
     require_2fa: false,
   });
   await t.app.users.upsert({
