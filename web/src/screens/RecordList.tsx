@@ -31,9 +31,7 @@ export const KINDS: Record<RecordType, Kind> = {
     idField: 'case_id_display',
     name: (r) => r.name ?? '—',
     detail: (r) =>
-      [r.case_id_display, r.risk_level, r.age != null ? `age ${r.age}` : '']
-        .filter(Boolean)
-        .join(' · '),
+      [r.case_id_display, r.risk_level, r.age != null ? `age ${r.age}` : ''].filter(Boolean).join(' · '),
     sorts: [
       newest,
       oldest,
