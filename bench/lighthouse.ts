@@ -1,19 +1,9 @@
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import type { BenchStack } from './benchStack';
+import { CHROMIUM, CHROMIUM_FLAGS } from './chromium';
 
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 const TARGETS = { performance: 90, accessibility: 95 };
-const FLAGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 
 // lighthouse and puppeteer-core are ESM: a real dynamic import, which the CommonJS build would turn into require.
 const importEsm = new Function('specifier', 'return import(specifier)') as (s: string) => Promise<any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -37,7 +27,7 @@ export async function benchLighthouse(stack: BenchStack, root: string): Promise<
   }
   const { startFlow } = await importEsm(lighthouse);
   const { default: pptr } = await importEsm(puppeteer);
-  const browser = await pptr.launch({ executablePath: CHROMIUM, args: FLAGS });
+  const browser = await pptr.launch({ executablePath: CHROMIUM, args: CHROMIUM_FLAGS });
   try {
     const page = await browser.newPage();
     const flow = await startFlow(page, {

@@ -1,3 +1,4 @@
+import { CHROMIUM, CHROMIUM_FLAGS } from '../../bench/chromium';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -5,8 +6,6 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import { ROOT } from '../support/testApp';
-
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** Builds the web app into a folder of its own, as `npm run build` does into dist/web. */
 export function buildWebApp(): string {
@@ -40,16 +39,7 @@ export async function launchChromium(): Promise<Browser> {
   // Playwright gives every launch a fresh profile of its own (it refuses --user-data-dir here).
   return chromium.launch({
     executablePath: CHROMIUM,
-    args: [
-      '--headless',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--disable-quic',
-      '--no-first-run',
-      '--disable-background-networking',
-      '--disable-component-update',
-      '--disable-sync',
-    ],
+    args: CHROMIUM_FLAGS,
   });
 }
 
