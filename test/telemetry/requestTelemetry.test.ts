@@ -34,15 +34,16 @@ describe('request telemetry', () => {
     const token = await t.login('cw_gh');
     exporter.reset();
     lines.length = 0;
-    const original = t.app.audit.append.bind(t.app.audit);
-    t.app.audit.append = async () => {
+    // Every trail entry, whoever takes it (pipeline or history batch), goes through write.
+    const original = t.app.audit.write.bind(t.app.audit);
+    t.app.audit.write = async () => {
       throw new Error('audit store down');
     };
     try {
       const res = await t.call('GET', '/api/v2/cases?query=Zainab', { token, headers: { traceparent } });
       expect(res.status).toBe(500);
     } finally {
-      t.app.audit.append = original;
+      t.app.audit.write = original;
     }
     const [span] = requestSpans();
     expect(requestSpans()).toHaveLength(1);
