@@ -6,6 +6,11 @@ import { BULK_ASSIGN_QUEUE } from '../transitions/bulkAssignJobs';
 export async function prepareStorage(app: App): Promise<void> {
   await ensureDatabase(app.cosmos, app.config.COSMOS_DATABASE);
   await app.blob.getContainerClient(app.config.ATTACHMENTS_CONTAINER).createIfNotExists();
-  for (const queue of ['notifications', 'notifications-poison', BULK_ASSIGN_QUEUE, `${BULK_ASSIGN_QUEUE}-poison`])
+  for (const queue of [
+    'notifications',
+    'notifications-poison',
+    BULK_ASSIGN_QUEUE,
+    `${BULK_ASSIGN_QUEUE}-poison`,
+  ])
     await app.queues().getQueueClient(queue).createIfNotExists();
 }

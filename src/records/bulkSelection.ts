@@ -22,7 +22,9 @@ export const bulkIds = <T extends RecordDocument>(
   data: { ids?: string[]; filters?: Record<string, string | string[]>; query?: string },
   limit = BULK_MAX,
 ): Promise<string[]> =>
-  data.ids ? Promise.resolve(data.ids) : selectRecords(repo, principal, data.filters ?? {}, data.query, limit);
+  data.ids
+    ? Promise.resolve(data.ids)
+    : selectRecords(repo, principal, data.filters ?? {}, data.query, limit);
 
 /**
  * The ids of the records a bulk action by `filters`/`query` selects (a bulk assign, a bulk flag): the caller's list, with the same

@@ -48,7 +48,11 @@ export async function runBulkAssignJob(deps: BulkAssignWorkerDeps, input: unknow
   if (!job || job.status === 'done' || job.status === 'failed') return;
   const principal = await requester(deps, job);
   if (!principal) {
-    await deps.jobs.save({ ...job, status: 'failed', failure: 'the requester can no longer act in this country' });
+    await deps.jobs.save({
+      ...job,
+      status: 'failed',
+      failure: 'the requester can no longer act in this country',
+    });
     return;
   }
   job.status = 'running';
@@ -68,7 +72,12 @@ export async function runBulkAssignJob(deps: BulkAssignWorkerDeps, input: unknow
   await deps.jobs.save({ ...job, status: 'done' });
 }
 
-async function assignOne(deps: BulkAssignWorkerDeps, principal: Principal, job: BulkAssignJob, caseId: string) {
+async function assignOne(
+  deps: BulkAssignWorkerDeps,
+  principal: Principal,
+  job: BulkAssignJob,
+  caseId: string,
+) {
   const transitionId = jobTransitionId(job.id, caseId);
   const current = await deps.transitions.cases.find(job.country_code, caseId);
   if (current && transitionsOf(current).some((t) => t.id === transitionId)) {

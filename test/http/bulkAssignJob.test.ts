@@ -31,9 +31,12 @@ async function newCases(user: string, word: string, count: number): Promise<stri
 const bulkAssign = (user: string, word: string) =>
   t.call('POST', '/api/v2/cases/assigns', {
     token: tok[user],
-    body: { data: { filters: { status: 'open' }, query: word, transitioned_to: 'cw2_gh', notes: 'Team move' } },
+    body: {
+      data: { filters: { status: 'open' }, query: word, transitioned_to: 'cw2_gh', notes: 'Team move' },
+    },
   });
-const job = (id: string, user: string) => t.call('GET', `/api/v2/cases/assigns/jobs/${id}`, { token: tok[user] });
+const job = (id: string, user: string) =>
+  t.call('GET', `/api/v2/cases/assigns/jobs/${id}`, { token: tok[user] });
 const queue = QueueServiceClient.fromConnectionString(
   storageConnectionString(emulatorInfo().ports),
 ).getQueueClient('bulk-assigns');
@@ -83,8 +86,12 @@ it('answers 202 with a job that assigns every case it may, and lists the one it 
   expect(done.body.data.errors).toEqual([{ record_id: refused, status: 422, message: expect.any(String) }]);
   expect(JSON.stringify(done.body.data)).not.toMatch(/Jobrun/); // ids only, never a child's name
   for (const id of [assigned[0] ?? '', assigned[109] ?? '']) {
-    expect((await t.call('GET', `/api/v2/cases/${id}`, { token: tok.cw2_gh })).body.data.owned_by).toBe('cw2_gh');
-    expect(await assignsOf(id)).toEqual([expect.objectContaining({ transitioned_by: 'sup_gh', notes: 'Team move' })]);
+    expect((await t.call('GET', `/api/v2/cases/${id}`, { token: tok.cw2_gh })).body.data.owned_by).toBe(
+      'cw2_gh',
+    );
+    expect(await assignsOf(id)).toEqual([
+      expect.objectContaining({ transitioned_by: 'sup_gh', notes: 'Team move' }),
+    ]);
   }
   expect(await jobAudit(jobId)).toHaveLength(1);
 });
@@ -95,7 +102,12 @@ it('does not assign twice when the message is delivered again, even after a cras
   await t.host.invoke('bulk-assigns-worker', message); // redelivered once done: nothing to do
   // A run that crashed mid-way: the cases are assigned, the job's saved progress is from before.
   const stored = await t.app.bulkAssignJobs.find('GH', jobId);
-  await t.app.bulkAssignJobs.save({ ...stored!, status: 'running', done_ids: assigned.slice(0, 20), errors: [] });
+  await t.app.bulkAssignJobs.save({
+    ...stored!,
+    status: 'running',
+    done_ids: assigned.slice(0, 20),
+    errors: [],
+  });
   await t.host.invoke('bulk-assigns-worker', message);
 
   const resumed = await job(jobId, 'sup_gh');
@@ -122,7 +134,9 @@ it('refuses a selection above the job maximum with a 422 naming it, and assigns 
   const res = await bulkAssign('cw_gh', 'toolarge');
   expect(res.status).toBe(422);
   expect(res.body.errors[0].message).toMatch(new RegExp(`at most ${JOB_MAX}`));
-  expect((await t.call('GET', `/api/v2/cases/${ids[0]}`, { token: tok.cw_gh })).body.data.owned_by).toBe('cw_gh');
+  expect((await t.call('GET', `/api/v2/cases/${ids[0]}`, { token: tok.cw_gh })).body.data.owned_by).toBe(
+    'cw_gh',
+  );
 });
 
 it('still assigns up to 100 matches at once, answering the transitions', async () => {
