@@ -76,7 +76,12 @@ app.http('tasks-list', {
     authedEndpoint(
       async (request, principal, services) => {
         const page = pageParams(request.url.searchParams);
-        const tasks = await listTasks({ cases: services.records.cases, clock: services.clock }, principal);
+        const grants = await services.records.fieldAccess.grantsFor(principal);
+        const tasks = await listTasks(
+          { cases: services.records.cases, clock: services.clock },
+          principal,
+          grants,
+        );
         return pageOf(tasks, page);
       },
       { audit: { action: 'list', record_type: 'case' } },

@@ -5,6 +5,7 @@ import type { Clock } from '../clock';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import type { CountrySettings } from '../countries/types';
 import { AppError } from '../errors';
+import { alertTally } from '../records/alertSubjects';
 import type { NotificationQueue } from '../notifications/notificationQueue';
 import { alertId, type AlertStore } from './alertStore';
 import { withReminders, type Reminder } from './reminderRules';
@@ -177,7 +178,7 @@ async function markAlerted(
       alerted_reminders: [...new Set([...((doc.alerted_reminders as string[]) ?? []), ...reminderIds])],
     };
     withReminders(next, settings.time_zone, settings.approval_reminder_days);
-    next.alert_count = (await deps.alerts.forRecord(doc.country_code, doc.id)).length;
+    Object.assign(next, alertTally(await deps.alerts.forRecord(doc.country_code, doc.id)));
     try {
       await deps.cases.replace(next, doc._etag as string);
       return;

@@ -2,7 +2,9 @@ import type { Principal } from '../auth/principal';
 import type { RecordRepository } from '../records/recordRepository';
 import type { Clock } from '../clock';
 import type { CaseDocument } from '../records/recordDocument';
+import type { FieldGrants } from '../forms/fieldAccess';
 import type { Reminder } from './reminderRules';
+import { reminderReadable } from './reminderSubject';
 
 const taskTypes: Record<string, string> = {
   followup_due: 'follow_up',
@@ -31,6 +33,8 @@ const entryOf = (doc: CaseDocument, ref: string): Record<string, unknown> | unde
 export async function listTasks(
   deps: { cases: RecordRepository<CaseDocument>; clock: Clock },
   principal: Principal,
+  /** The caller's form grants: a task about a form the role may not read is not listed. */
+  grants: FieldGrants,
 ) {
   const docs = await deps.cases.query(
     principal.countryCode,
@@ -45,7 +49,7 @@ export async function listTasks(
   return docs
     .flatMap((doc) =>
       (doc.reminders as Reminder[])
-        .filter((r) => r.type in taskTypes)
+        .filter((r) => r.type in taskTypes && reminderReadable(grants, doc, r.ref))
         .map((r) => {
           const due = Date.parse(r.due_at);
           const type = taskTypes[r.type] ?? r.type;
