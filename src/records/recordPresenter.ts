@@ -1,6 +1,7 @@
 import type { FieldGrants } from '../forms/fieldAccess';
 import { visibleAlertCount } from './alertSubjects';
 import { redactRecord } from './fieldPermissions';
+import { reminderReadable } from './reminderSubject';
 import type { RecordDocument } from './recordDocument';
 import { kindOf } from './recordKinds';
 
@@ -43,6 +44,8 @@ export function presentRecord(
   }
   // An alert about a form the role may not read is not counted either (its form is not theirs to know).
   if ('alert_count' in out) out.alert_count = visibleAlertCount(doc, grants);
+  if (Array.isArray(out.reminders))
+    out.reminders = (out.reminders as { ref: string }[]).filter((r) => reminderReadable(grants, doc, r.ref));
   if (options.listView && doc.module_id === 'primeromodule-gbv') {
     for (const field of nameFields) if (out[field] !== undefined && out[field] !== null) out[field] = HIDDEN;
     out.hidden_name = true;

@@ -4,7 +4,7 @@ import type { Clock } from '../clock';
 import type { CaseDocument } from '../records/recordDocument';
 import type { FieldGrants } from '../forms/fieldAccess';
 import type { Reminder } from './reminderRules';
-import { reminderReadable } from './reminderSubject';
+import { reminderReadable } from '../records/reminderSubject';
 
 const taskTypes: Record<string, string> = {
   followup_due: 'follow_up',

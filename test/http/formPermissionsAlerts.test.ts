@@ -41,6 +41,16 @@ it('lists no task from a form the role may not read', async () => {
     .map((task) => task.type);
   expect(types).toEqual(['assessment']);
   expect(JSON.stringify(res.body)).not.toContain('followup');
+  // Nor do the record's own reminders name it; the supervisor's view does.
+  const id = (res.body.data as { record_id_display: string; record_id: string }[]).find(
+    (task) => task.record_id_display === 'c1d0001',
+  )?.record_id;
+  const reminders = async (user: string) =>
+    ((await call(user, 'GET', `/api/v2/cases/${id}`)).body.data.reminders as { type: string }[]).map(
+      (r) => r.type,
+    );
+  expect(await reminders('cw_gh')).not.toContain('followup_due');
+  expect(await reminders('sup_gh')).toContain('followup_due');
 });
 
 it('does not count an alert whose only subject is a form the role may not read', async () => {
