@@ -30,6 +30,8 @@ export const configSchema = z
       .default('attachments'),
     KEY_VAULT_URL: url.optional(),
     LOCAL_KEY_STORE_PATH: optionalString,
+    /** The built web app the function app serves; default dist/web beside host.json. */
+    WEB_APP_DIR: optionalString,
     AUTH_MODE: z.enum(['embedded', 'entra']).default('embedded'),
     ENTRA_TENANT_ID: z.uuid().optional(),
     /** The API's application ID URI or client id, as in the tokens' `aud`. */
@@ -37,6 +39,12 @@ export const configSchema = z
     /** Defaults from the tenant: the v2.0 issuer and its signing keys. */
     ENTRA_ISSUER: url.optional(),
     ENTRA_JWKS_URL: url.optional(),
+    /** The web app's own (SPA) app registration: the client id MSAL signs in with. */
+    ENTRA_CLIENT_ID: optionalString,
+    /** The scope the web app asks for; default the audience's `/.default`. */
+    ENTRA_SCOPE: optionalString,
+    /** Where users sign in (MSAL's authority); default the tenant's at login.microsoftonline.com. */
+    ENTRA_AUTHORITY: z.url({ protocol: /^https$/ }).optional(),
     /** The `amr` value that proves multi-factor sign-in, required for roles with require_2fa. */
     ENTRA_MFA_AMR: z.string().default('mfa'),
     TOKEN_TTL_MINUTES: z.coerce
