@@ -151,6 +151,7 @@ export type Config = z.output<typeof configSchema>;
 
 /** Settings only a developer machine uses (emulator keys, the local key file); in Azure, identities do. */
 export const localOnlySettings = [
+  'WEB_APP_DIR',
   'COSMOS_KEY',
   'COSMOS_CA_CERT_PATH',
   'AzureWebJobsStorage',
