@@ -23,7 +23,7 @@ describe('what the web app learns about an Entra sign-in', () => {
       configuration: { authority: `https://login.microsoftonline.com/${TENANT}/v2.0` },
     });
     const [named] = identityProviders(entra({ ENTRA_SCOPE: 'api://primero/access_as_user' }));
-    expect(named?.identity_scope).toEqual(['api://primero/access_as_user']);
+    expect(named).toMatchObject({ identity_scope: ['api://primero/access_as_user'] });
   });
 
   it('lets the page talk to the authority in Entra deployments only', () => {
