@@ -112,6 +112,8 @@ var appSettings = {
   ENTRA_JWKS_URL: '${environment().authentication.loginEndpoint}${tenant().tenantId}/discovery/v2.0/keys'
   ENTRA_MFA_AMR: 'mfa'
   TOKEN_TTL_MINUTES: '60'
+  // Renewals keep a session alive this long after its sign-in at most.
+  SESSION_MAX_HOURS: '12'
   // How late a sign-out, disabled account or role change made through another instance can be seen.
   AUTH_CACHE_SECONDS: '5'
   LOGIN_FREE_FAILURES: '3'
