@@ -53,6 +53,8 @@ export const configSchema = z
       .min(5)
       .max(24 * 60)
       .default(60),
+    /** Renewals keep a session going this long after its sign-in at most; then the user signs in again. */
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
     /**
      * How long an instance trusts what it read for authentication (account, role, revocation): the bound
      * within which a sign-out, disabling or role change made through another instance takes effect. 0: never.

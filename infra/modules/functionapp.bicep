@@ -124,6 +124,8 @@ var appSettings = {
   // The web-app function answers the site root (routePrefix ""), not the host's default page.
   AzureWebJobsDisableHomepage: 'true'
   TOKEN_TTL_MINUTES: '60'
+  // Renewals keep a session alive this long after its sign-in at most.
+  SESSION_MAX_HOURS: '12'
   // How late a sign-out, disabled account or role change made through another instance can be seen.
   AUTH_CACHE_SECONDS: '5'
   LOGIN_FREE_FAILURES: '3'
