@@ -30,7 +30,7 @@ app.storageQueue('bulk-assigns-worker', {
 authedRoute(
   'cases-assigns-job',
   'GET',
-  'v2/cases/assigns/jobs/{job_id}',
+  'api/v2/cases/assigns/jobs/{job_id}',
   async (request, principal, services) =>
     ok(
       presentBulkAssignJob(
