@@ -3,6 +3,7 @@ import type { Session } from '../api';
 import type { EntraSettings, EntraSignedIn } from '../entra';
 import { useT } from '../i18n/locale';
 import { Vault, WrongPassword } from '../vault';
+import { UserNameInput } from './SignInInputs';
 import type { Unlocked } from './SignIn';
 
 // MSAL comes in its own chunk, on this screen only.
@@ -103,14 +104,7 @@ export function EntraSignIn({
       ) : (
         <>
           <p role="status">{t('signIn.offlineUnlock')}</p>
-          <label for="user_name">{t('signIn.userName')}</label>
-          <input
-            id="user_name"
-            autocomplete="username"
-            value={userName}
-            onInput={(e) => setUserName(e.currentTarget.value)}
-            required
-          />
+          <UserNameInput value={userName} onInput={setUserName} />
         </>
       )}
       <label for="passcode">{t('signIn.passcode')}</label>

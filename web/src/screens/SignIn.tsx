@@ -3,7 +3,7 @@ import { api, ApiError, NetworkError, setToken, type Session } from '../api';
 import { useT } from '../i18n/locale';
 import { Vault, WrongPassword } from '../vault';
 import type { EntraSettings } from '../entra';
-import { CodeInput } from './CodeInput';
+import { CodeInput, UserNameInput } from './SignInInputs';
 import { EntraSignIn } from './EntraSignIn';
 import { TotpEnrolment } from './TotpEnrolment';
 import { useSignInProvider } from './useSignInProvider';
@@ -104,14 +104,7 @@ function BuiltInSignIn({ onSignedIn, lockedUser }: SignInProps) {
     />
   ) : (
     <form onSubmit={submit}>
-      <label for="user_name">{t('signIn.userName')}</label>
-      <input
-        id="user_name"
-        autocomplete="username"
-        value={userName}
-        onInput={(e) => setUserName(e.currentTarget.value)}
-        required
-      />
+      <UserNameInput value={userName} onInput={setUserName} />
       <label for="password">{t('signIn.password')}</label>
       <input
         id="password"

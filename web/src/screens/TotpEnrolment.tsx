@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { useT } from '../i18n/locale';
-import { CodeInput } from './CodeInput';
+import { CodeInput } from './SignInInputs';
 
 type QrCodeComponent = (typeof import('./QrCode'))['QrCode'];
 

@@ -1,4 +1,5 @@
 import type { ComponentChildren } from 'preact';
+import { useT } from '../i18n/locale';
 
 /**
  * The 6-digit code of an authenticator app, as sign-in and 2FA enrolment ask for it: numeric keypad on
@@ -31,6 +32,23 @@ export function CodeInput({
         value={value}
         onInput={(e) => onInput(e.currentTarget.value)}
         required={required}
+      />
+    </>
+  );
+}
+
+/** The account's user name, as every sign-in form asks for it (the browser offers saved accounts). */
+export function UserNameInput({ value, onInput }: { value: string; onInput: (value: string) => void }) {
+  const t = useT();
+  return (
+    <>
+      <label for="user_name">{t('signIn.userName')}</label>
+      <input
+        id="user_name"
+        autocomplete="username"
+        value={value}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        required
       />
     </>
   );
