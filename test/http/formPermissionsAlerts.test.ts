@@ -1,4 +1,5 @@
 import { startTestApp, type TestApp } from '../support/testApp';
+import { changeFormGrants } from '../support/formGrants';
 
 // Per-role form permissions on what surrounds a record: tasks, alert counts, history, and the answer a
 // write gives. The CP caseworker role loses the follow-up, protection concern (risk_level) and closure
@@ -8,14 +9,10 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   t = await startTestApp();
   for (const user of ['cw_gh', 'sup_gh', 'admin_gh']) tokens[user] = await t.login(user);
-  const role = await t.call('GET', '/api/v2/roles/role-cp-caseworker', { token: tokens.admin_gh });
-  const grants: Record<string, string> = { ...role.body.data.form_section_read_write };
-  for (const form of ['followup', 'protection_concern_details', 'closure']) delete grants[form];
-  const changed = await t.call('PATCH', '/api/v2/roles/role-cp-caseworker', {
-    token: tokens.admin_gh,
-    body: { data: { form_section_read_write: grants } },
+  await changeFormGrants(t, tokens.admin_gh as string, 'role-cp-caseworker', (grants) => {
+    for (const form of ['followup', 'protection_concern_details', 'closure']) delete grants[form];
+    return grants;
   });
-  expect(changed.status).toBe(200);
 });
 afterAll(() => t.close());
 
