@@ -76,7 +76,10 @@ app.http('tasks-list', {
     authedEndpoint(
       async (request, principal, services) => {
         const page = pageParams(request.url.searchParams);
-        const tasks = await listTasks({ cases: services.records.cases, clock: services.clock }, principal);
+        const tasks = await listTasks(
+          { cases: services.records.cases, clock: services.clock, roles: services.records.roles },
+          principal,
+        );
         return pageOf(tasks, page);
       },
       { audit: { action: 'list', record_type: 'case' } },

@@ -10,6 +10,7 @@ import { directoryKind } from './admin/directoryKinds';
 import { ConfigDocs } from './forms/configDocs';
 import { FieldAccess } from './forms/fieldAccess';
 import { FormStore } from './forms/formStore';
+import { FormRoles } from './forms/formRoles';
 import { FormValidation } from './forms/formValidation';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
@@ -176,6 +177,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     cases: repos.case,
     settings,
     validation,
+    roles: new FormRoles(forms),
     clock,
     history: new RecordHistory(containers.audit, dataKeys),
     ids: new IdReservations(containers.records, clock),

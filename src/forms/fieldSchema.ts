@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { fieldRoleNames } from './fieldRoles';
 import { translated } from './translated';
 
 /** Every Primero field type (CONFIG-SHAPES.md). */
@@ -125,6 +126,8 @@ export const fieldSchema = z
     filterable: z.boolean().default(false),
     sortable: z.boolean().default(false),
     listable: z.boolean().default(false),
+    // Ours: what the built-in behaviours read this field as (forms/fieldRoles.ts), whatever its name.
+    role: z.enum(fieldRoleNames).nullable().default(null),
   })
   .strict()
   .superRefine((field, ctx) => {
