@@ -55,7 +55,7 @@ app.storageQueue('notifications-sender', {
 
 // Operations view for administrators: is the job running, are notifications getting through?
 app.http('reminders-status', {
-  route: 'v2/reminders/status',
+  route: 'api/v2/reminders/status',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(

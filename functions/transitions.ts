@@ -70,7 +70,7 @@ for (const kind of kinds) {
   authedRoute(
     `case-${kind.resource}-create`,
     'POST',
-    `v2/cases/{id}/${kind.resource}`,
+    `api/v2/cases/{id}/${kind.resource}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, kind.schema, services.config.MAX_BODY_BYTES);
       return presented(
@@ -85,7 +85,7 @@ for (const kind of kinds) {
   authedRoute(
     `case-${kind.resource}-list`,
     'GET',
-    `v2/cases/{id}/${kind.resource}`,
+    `api/v2/cases/{id}/${kind.resource}`,
     async (request, principal, services) =>
       listed(principal, await listTransitions(deps(services), principal, request.params.id ?? '', kind.type)),
     audit('read'),
@@ -95,7 +95,7 @@ for (const kind of kinds) {
   authedRoute(
     `cases-${kind.resource}-bulk`,
     'POST',
-    `v2/cases/${kind.resource}`,
+    `api/v2/cases/${kind.resource}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, kind.bulk, services.config.MAX_BODY_BYTES);
       const { ids: _ids, ...input } = data;
@@ -131,7 +131,7 @@ const listed = (principal: Principal, results: TransitionResult[]): ApiResponse 
 authedRoute(
   'case-transitions',
   'GET',
-  'v2/cases/{id}/transitions',
+  'api/v2/cases/{id}/transitions',
   async (request, principal, services) =>
     listed(principal, await listTransitions(deps(services), principal, request.params.id ?? '')),
   audit('read'),
@@ -140,7 +140,7 @@ authedRoute(
 authedRoute(
   'case-referrals-respond',
   'PATCH',
-  'v2/cases/{id}/referrals/{referral_id}',
+  'api/v2/cases/{id}/referrals/{referral_id}',
   async (request, principal, services) => {
     const { data } = await readJson(request, referralResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', referral_id = '' } = request.params;
@@ -156,7 +156,7 @@ authedRoute(
 authedRoute(
   'case-referrals-revoke',
   'DELETE',
-  'v2/cases/{id}/referrals/{referral_id}',
+  'api/v2/cases/{id}/referrals/{referral_id}',
   async (request, principal, services) => {
     const { id = '', referral_id = '' } = request.params;
     return presented(services, principal, await revokeReferral(deps(services), principal, id, referral_id));
@@ -167,7 +167,7 @@ authedRoute(
 authedRoute(
   'case-transfers-respond',
   'PATCH',
-  'v2/cases/{id}/transfers/{transfer_id}',
+  'api/v2/cases/{id}/transfers/{transfer_id}',
   async (request, principal, services) => {
     const { data } = await readJson(request, transferResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', transfer_id = '' } = request.params;
@@ -184,7 +184,7 @@ authedRoute(
 authedRoute(
   'case-transfer-requests-list',
   'GET',
-  'v2/cases/{id}/transfer_requests',
+  'api/v2/cases/{id}/transfer_requests',
   async (request, principal, services) =>
     listed(
       principal,
@@ -196,7 +196,7 @@ authedRoute(
 authedRoute(
   'case-transfer-requests-create',
   'POST',
-  'v2/cases/{id}/transfer_requests',
+  'api/v2/cases/{id}/transfer_requests',
   async (request, principal, services) => {
     const { data } = await readJson(request, transferRequestSchema, services.config.MAX_BODY_BYTES);
     return presented(
@@ -211,7 +211,7 @@ authedRoute(
 authedRoute(
   'case-transfer-requests-respond',
   'PATCH',
-  'v2/cases/{id}/transfer_requests/{transfer_request_id}',
+  'api/v2/cases/{id}/transfer_requests/{transfer_request_id}',
   async (request, principal, services) => {
     const { data } = await readJson(request, transferRequestResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', transfer_request_id = '' } = request.params;

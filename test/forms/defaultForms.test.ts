@@ -31,7 +31,7 @@ describe('the default configuration', () => {
       ['incident', 'primeromodule-cp'],
       ['incident', 'primeromodule-gbv'],
       ['tracing_request', 'primeromodule-cp'],
-    ])
+    ] as const)
       expect(roles.of(type, module).fields).toEqual({ closure_date: 'date_closure' });
     // A version published before roles existed (no `role` key at all) plays them by today's names.
     const before = parsed.map((f) => ({ ...f, fields: f.fields.map(({ role: _, ...rest }) => rest) }));

@@ -205,6 +205,7 @@ const withoutRecord: Record<string, string> = {
   'identity-providers': 'public sign-in description',
   'contact-information': 'public support contact of the deployment',
   openapi: 'public API description',
+  'web-app': 'the built web app: public files, the same for everyone, no record',
   'tokens-create': 'sign-in: names a user by credentials, not a record',
   'tokens-delete': 'sign-out of the caller’s own session',
   'totp-start': 'the caller’s own two-factor enrolment',
@@ -424,7 +425,7 @@ const snapshot = async () => {
 };
 
 const pathOf = (route: string, params: Record<string, string>) =>
-  `/api/${route.replace(/\{(\w+)\}/g, (_, name: string) => {
+  `/${route.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`the table gives no value for {${name}} of ${route}`);
     return encodeURIComponent(value);
@@ -485,7 +486,7 @@ describe.each(['country', 'caseload'] as Outsider[])('a caller of another %s', (
     for (const name of Object.keys(withoutRecord)) {
       const { method, route } = routeOf(name);
       if (method !== 'GET' || route.includes('{')) continue;
-      const res = await t.call('GET', `/api/${route}`, { token: tokens[outsiders[outsider]] });
+      const res = await t.call('GET', `/${route}`, { token: tokens[outsiders[outsider]] });
       // The caller's own refused probes are audited, with the ids they tried: that is the audit trail working.
       const others = Array.isArray(res.body?.data)
         ? res.body.data.filter((e: { user_name?: string }) => e.user_name !== outsiders[outsider])

@@ -33,6 +33,13 @@ export const en = {
   'signIn.askCode': '{message}. If your account uses a verification code, enter it below.',
   'signIn.noConnection': 'No connection, and no data for this user on this device',
   'signIn.failed': 'Sign-in failed',
+  'signIn.microsoft': 'Sign in with Microsoft',
+  'signIn.signedInAs': 'Signed in as {user}.',
+  'signIn.passcode': 'Device passcode',
+  'signIn.passcodeHint':
+    'Protects the data kept on this device: choose one the first time, then it unlocks the app, also offline.',
+  'signIn.unlock': 'Unlock',
+  'signIn.offlineUnlock': 'No connection to Microsoft. The passcode unlocks the data already on this device.',
   'enrol.title': 'Set up two-factor sign-in',
   'enrol.intro':
     'Your account needs a verification code at every sign-in. Scan this QR code with your authenticator app, or type the secret key into it.',
