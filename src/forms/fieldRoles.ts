@@ -191,8 +191,8 @@ export function compileRoles(version: number, forms: readonly Form[]): RoleIndex
     const fields: Partial<Record<FieldRole, string>> = {};
     const held: Partial<Record<FieldRole, string>> = {};
     for (const claim of claimsOf(sections, nested)) {
-      // Publishing refused conflicts; an older version keeps its first claim.
-      if (fields[claim.role] !== undefined) continue;
+      // Publishing refused conflicts and misplaced roles; an older version keeps its first well-placed claim.
+      if (fields[claim.role] !== undefined || claim.parent !== parentRole(claim.role)) continue;
       fields[claim.role] = claim.field.name;
       held[claim.role] = claim.form;
     }
