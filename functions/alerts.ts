@@ -76,9 +76,11 @@ app.http('tasks-list', {
     authedEndpoint(
       async (request, principal, services) => {
         const page = pageParams(request.url.searchParams);
+        const grants = await services.records.fieldAccess.grantsFor(principal);
         const tasks = await listTasks(
           { cases: services.records.cases, clock: services.clock, roles: services.records.roles },
           principal,
+          grants,
         );
         return pageOf(tasks, page);
       },

@@ -7,7 +7,13 @@ import {
   bulkTransferSchema,
   bulkTransition,
 } from '../src/transitions/bulkTransitions';
-import { bulkIds } from '../src/records/bulkSelection';
+import { BULK_MAX, bulkIds } from '../src/records/bulkSelection';
+import {
+  BULK_ASSIGN_INLINE_MAX,
+  BULK_ASSIGN_QUEUE,
+  presentBulkAssignJob,
+  startBulkAssignJob,
+} from '../src/transitions/bulkAssignJobs';
 import { presentTransition } from '../src/transitions/transitionPresenter';
 import {
   assignCase,
@@ -99,7 +105,10 @@ for (const kind of kinds) {
     async (request, principal, services) => {
       const { data } = await readJson(request, kind.bulk, services.config.MAX_BODY_BYTES);
       const { ids: _ids, ...input } = data;
-      const ids = await bulkIds(services.records.cases, principal, data);
+      // Assigns by filters may select up to the job maximum; above the inline maximum they run as a job.
+      const limit = kind.type === 'assign' ? services.config.BULK_ASSIGN_JOB_MAX : BULK_MAX;
+      const ids = await bulkIds(services.records.cases, principal, data, limit);
+      if (ids.length > BULK_ASSIGN_INLINE_MAX) return queued(services, principal, ids, input);
       const { done, failed } = await bulkTransition(ids, (id) =>
         kind.run(deps(services), principal, id, input),
       );
@@ -123,6 +132,30 @@ for (const kind of kinds) {
     },
     audit(`bulk_${kind.type}`),
   );
+}
+
+/** 202 with the job (GET /cases/assigns/jobs/{id} follows it); the trail names the job, the worker its cases. */
+async function queued(
+  services: Parameters<typeof deps>[0],
+  principal: Principal,
+  ids: string[],
+  input: { transitioned_to: string; notes?: string },
+): Promise<ApiResponse> {
+  const job = await startBulkAssignJob(
+    {
+      jobs: services.bulkAssignJobs,
+      queue: () => services.queues().getQueueClient(BULK_ASSIGN_QUEUE),
+    },
+    principal,
+    ids,
+    { transitioned_to: input.transitioned_to, ...(input.notes ? { notes: input.notes } : {}) },
+  );
+  return {
+    status: 202,
+    json: { data: presentBulkAssignJob(job) },
+    headers: { Location: `/api/v2/cases/assigns/jobs/${job.id}` },
+    auditDetails: { job_id: job.id, total: String(ids.length) },
+  };
 }
 
 const listed = (principal: Principal, results: TransitionResult[]): ApiResponse =>

@@ -25,6 +25,7 @@ import { RecordRepository } from './records/recordRepository';
 import type { CaseDocument } from './records/recordDocument';
 import { kindOf, recordKinds } from './records/recordKinds';
 import { Tombstones } from './records/tombstones';
+import { BulkAssignJobs } from './transitions/bulkAssignJobs';
 import { CosmosClock } from './sync/cosmosClock';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
@@ -86,6 +87,7 @@ export interface App {
   audit: AuditLog;
   attachments: AttachmentDeps;
   receipts: Receipts;
+  bulkAssignJobs: BulkAssignJobs;
   alerts: AlertStore;
   notifications: { queue: NotificationQueue; channel: NotificationChannel };
   notificationStats: NotificationStats;
@@ -225,6 +227,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     cosmosClock: new CosmosClock(containers.sync),
     audit,
     receipts: new Receipts(containers.sync, clock, config.DEPENDENCY_TIMEOUT_MS),
+    bulkAssignJobs: new BulkAssignJobs(containers.sync, clock),
     alerts: new AlertStore(containers.alerts),
     notificationStats: new NotificationStats(containers.config),
     queues: () => createQueueServiceClient(config, lazyCredential),

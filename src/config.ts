@@ -72,6 +72,8 @@ export const configSchema = z
       .min(1)
       .max(24 * 60)
       .default(30),
+    /** Most cases one bulk assign by filters may select (a background job above 100); at most 5000. */
+    BULK_ASSIGN_JOB_MAX: z.coerce.number().int().min(101).max(5000).default(5000),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()

@@ -7,6 +7,7 @@ import { revisedRecord } from '../records/recordRevision';
 import { caseKind } from '../cases/caseKind';
 import { writeCase } from '../cases/caseWriter';
 import { forbidden, notFound, unprocessable } from '../errors';
+import { alertTally, sameTally } from '../records/alertSubjects';
 import type { AlertStore } from '../reminders/alertStore';
 
 export const approvalTypes = ['assessment', 'case_plan', 'closure', 'action_plan', 'gbv_closure'] as const;
@@ -102,11 +103,11 @@ export async function changeApproval(
     user_name: saved.owned_by,
     created_at: saved.last_updated_at,
   });
-  const alertCount = (await deps.alerts.forRecord(saved.country_code, saved.id)).length;
+  const tally = alertTally(await deps.alerts.forRecord(saved.country_code, saved.id));
   return writeCase(deps, principal, {
     id: saved.id,
     action: 'read',
     ifMatch: null,
-    change: (doc) => (doc.alert_count === alertCount ? undefined : { ...doc, alert_count: alertCount }),
+    change: (doc) => (sameTally(doc, tally) ? undefined : { ...doc, ...tally }),
   });
 }

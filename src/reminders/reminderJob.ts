@@ -7,6 +7,7 @@ import type { CountrySettings } from '../countries/types';
 import type { RoleIndex } from '../forms/fieldRoles';
 import type { FormRoles } from '../forms/formRoles';
 import { AppError } from '../errors';
+import { alertTally } from '../records/alertSubjects';
 import type { NotificationQueue } from '../notifications/notificationQueue';
 import { alertId, type AlertStore } from './alertStore';
 import { withReminders, type Reminder } from './reminderRules';
@@ -192,7 +193,7 @@ async function markAlerted(
       roles.of('case', next.module_id),
       settings.approval_reminder_days,
     );
-    next.alert_count = (await deps.alerts.forRecord(doc.country_code, doc.id)).length;
+    Object.assign(next, alertTally(await deps.alerts.forRecord(doc.country_code, doc.id)));
     try {
       await deps.cases.replace(next, doc._etag as string);
       return;

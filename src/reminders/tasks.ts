@@ -2,9 +2,11 @@ import type { Principal } from '../auth/principal';
 import type { RecordRepository } from '../records/recordRepository';
 import type { Clock } from '../clock';
 import type { CaseDocument } from '../records/recordDocument';
+import type { FieldGrants } from '../forms/fieldAccess';
 import type { FieldRole, RecordRoles } from '../forms/fieldRoles';
 import type { FormRoles } from '../forms/formRoles';
 import type { Reminder } from './reminderRules';
+import { reminderReadable } from '../records/reminderSubject';
 
 const taskTypes: Record<string, string> = {
   followup_due: 'follow_up',
@@ -39,6 +41,8 @@ const entryOf = (
 export async function listTasks(
   deps: { cases: RecordRepository<CaseDocument>; clock: Clock; roles: Pick<FormRoles, 'current'> },
   principal: Principal,
+  /** The caller's form grants: a task about a form the role may not read is not listed. */
+  grants: FieldGrants,
 ) {
   const docs = await deps.cases.query(
     principal.countryCode,
@@ -55,7 +59,7 @@ export async function listTasks(
     .flatMap((doc) => {
       const roles = index.of('case', doc.module_id);
       return (doc.reminders as Reminder[])
-        .filter((r) => r.type in taskTypes)
+        .filter((r) => r.type in taskTypes && reminderReadable(grants, doc, r.ref))
         .map((r) => {
           const due = Date.parse(r.due_at);
           const type = taskTypes[r.type] ?? r.type;
