@@ -215,7 +215,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       },
       dataKeys,
     ),
-    tokens: new SessionTokens(new SigningKeys(dataKeys), clock, config.TOKEN_TTL_MINUTES, config.SESSION_MAX_HOURS * 60),
+    tokens: new SessionTokens(
+      new SigningKeys(dataKeys),
+      clock,
+      config.TOKEN_TTL_MINUTES,
+      config.SESSION_MAX_HOURS * 60,
+    ),
     revocations: new Revocations(containers.users, clock),
     authCache,
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
