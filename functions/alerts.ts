@@ -78,7 +78,7 @@ app.http('tasks-list', {
         const page = pageParams(request.url.searchParams);
         const grants = await services.records.fieldAccess.grantsFor(principal);
         const tasks = await listTasks(
-          { cases: services.records.cases, clock: services.clock },
+          { cases: services.records.cases, clock: services.clock, roles: services.records.roles },
           principal,
           grants,
         );

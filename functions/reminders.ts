@@ -17,6 +17,7 @@ app.timer('reminders', {
       alerts: services.alerts,
       queue: services.notifications.queue,
       settings: services.settings,
+      roles: services.records.roles,
       clock: services.clock,
     };
     for (const country of await services.settings.listCountries()) {

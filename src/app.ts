@@ -10,6 +10,7 @@ import { directoryKind } from './admin/directoryKinds';
 import { ConfigDocs } from './forms/configDocs';
 import { FieldAccess } from './forms/fieldAccess';
 import { FormStore } from './forms/formStore';
+import { FormRoles } from './forms/formRoles';
 import { FormValidation } from './forms/formValidation';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
@@ -178,6 +179,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     cases: repos.case,
     settings,
     validation,
+    roles: new FormRoles(forms),
     clock,
     history: new RecordHistory(containers.audit, dataKeys),
     ids: new IdReservations(containers.records, clock),
@@ -213,7 +215,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       },
       dataKeys,
     ),
-    tokens: new SessionTokens(new SigningKeys(dataKeys), clock, config.TOKEN_TTL_MINUTES, config.SESSION_MAX_HOURS * 60),
+    tokens: new SessionTokens(
+      new SigningKeys(dataKeys),
+      clock,
+      config.TOKEN_TTL_MINUTES,
+      config.SESSION_MAX_HOURS * 60,
+    ),
     revocations: new Revocations(containers.users, clock),
     authCache,
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),

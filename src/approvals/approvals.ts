@@ -41,7 +41,10 @@ export async function changeApproval(
   if (!(approvalTypes as readonly string[]).includes(type)) throw notFound('No such approval');
   const requesting = input.approval_status === 'requested';
   const action = requesting ? `request_approval_${type}` : `approve_${type}`;
-  const settings = await deps.settings.get(principal.countryCode);
+  const [settings, roles] = await Promise.all([
+    deps.settings.get(principal.countryCode),
+    deps.roles.current(principal.countryCode),
+  ]);
   const entryId = randomUUID();
   const saved = await writeCase(deps, principal, {
     id: recordId,
@@ -78,10 +81,11 @@ export async function changeApproval(
         settings,
         principal,
         now,
+        roles,
       );
       next.approval_subforms = [...((doc.approval_subforms as Entry[]) ?? []), entry];
       next[`approval_status_${type}`] = input.approval_status;
-      return revisedRecord(caseKind, next, {}, settings, principal, now); // the stage follows the new approval state
+      return revisedRecord(caseKind, next, {}, settings, principal, now, roles); // the stage follows the new approval state
     },
   });
   if (!requesting) return saved;

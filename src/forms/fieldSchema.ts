@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { protectionClasses } from '../crypto/protectionClass';
+import { fieldRoleNames } from './fieldRoles';
 import { translated } from './translated';
 
 /** Every Primero field type (CONFIG-SHAPES.md). */
@@ -121,6 +122,8 @@ export const fieldSchema = z
     filterable: z.boolean().default(false),
     sortable: z.boolean().default(false),
     listable: z.boolean().default(false),
+    // Ours: what the built-in behaviours read this field as (forms/fieldRoles.ts), whatever its name.
+    role: z.enum(fieldRoleNames).nullable().default(null),
   })
   .strict()
   .superRefine((field, ctx) => {
