@@ -122,8 +122,10 @@ export const fieldSchema = z
     filterable: z.boolean().default(false),
     sortable: z.boolean().default(false),
     listable: z.boolean().default(false),
-    // Ours: what the built-in behaviours read this field as (forms/fieldRoles.ts), whatever its name.
-    role: z.enum(fieldRoleNames).nullable().default(null),
+    // Ours: what the built-in behaviours read this field as (forms/fieldRoles.ts), whatever its name. Left
+    // out, the field plays the role its name played before roles existed (a configuration file exported
+    // then keeps its reminders); null: no role at all.
+    role: z.enum(fieldRoleNames).nullable().optional(),
   })
   .strict()
   .superRefine((field, ctx) => {
