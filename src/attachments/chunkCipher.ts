@@ -109,6 +109,8 @@ export function decryptingStream(
   };
   const pending = new Pieces();
   return new Transform({
+    // Room for a few sealed chunks each way, so the download does not stall on the 16 KB default.
+    highWaterMark: 4 * CHUNK,
     async transform(chunk: Buffer, _encoding, callback: TransformCallback) {
       try {
         if (!key) {
