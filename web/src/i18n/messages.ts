@@ -3,7 +3,9 @@
  * a text missing from a language shows in English rather than as a key. Kept in the main bundle: the
  * three catalogues together are a few kilobytes, less than a second request would cost on a slow network.
  */
-export const en = {
+import { arScreens, enScreens, frScreens } from './screenTexts';
+
+const enChrome = {
   'nav.main': 'Main',
   'nav.home': 'Home',
   'nav.cases': 'Cases',
@@ -76,10 +78,12 @@ export const en = {
   'tour.skip': 'Skip the tour',
 } as const;
 
+export const en = { ...enChrome, ...enScreens };
 export type MessageKey = keyof typeof en;
 type Catalogue = Partial<Record<MessageKey, string>>;
 
 const fr: Catalogue = {
+  ...frScreens,
   'nav.main': 'Principal',
   'nav.home': 'Accueil',
   'nav.cases': 'Dossiers',
@@ -156,6 +160,7 @@ const fr: Catalogue = {
 };
 
 const ar: Catalogue = {
+  ...arScreens,
   'nav.main': 'الرئيسية',
   'nav.home': 'الصفحة الرئيسية',
   'nav.cases': 'الحالات',
