@@ -33,9 +33,8 @@ export async function startBenchStack(root: string): Promise<BenchStack> {
   const host = new LocalHost({
     functions: loadFunctions(functionEntryFiles(root)),
     settings: readHostSettings(root),
+    // The web-app function serves the built dist/web on the same origin (npm run bench builds it first).
     triggers: false,
-    // The built web app on the same origin, for the web benchmarks (npm run bench builds it first).
-    staticRoot: join(root, 'dist', 'web'),
   });
   const url = await host.listen(0);
   return {

@@ -100,6 +100,7 @@ async function measure(stack: BenchStack, country: string): Promise<Measured> {
       alerts: stack.app.alerts,
       queue: stack.app.notifications.queue,
       settings: stack.app.settings,
+      roles: stack.app.records.roles,
       clock: stack.app.clock,
     },
     country,

@@ -16,7 +16,7 @@ const deps = (services: App) => ({
 authedRoute(
   'users-me-read',
   'GET',
-  'v2/users/me',
+  'api/v2/users/me',
   async (_request, principal, services) => ok(await readOwnAccount(deps(services), principal)),
   { audit: { action: 'read', record_type: 'user' } },
 );
@@ -24,7 +24,7 @@ authedRoute(
 authedRoute(
   'users-me-update',
   'PATCH',
-  'v2/users/me',
+  'api/v2/users/me',
   async (request, principal, services) => {
     const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
     const { account, changed } = await updateOwnAccount(

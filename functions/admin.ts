@@ -22,7 +22,7 @@ for (const kind of directoryKinds) {
   authedRoute(
     `${kind.resource}-list`,
     'GET',
-    `v2/${kind.resource}`,
+    `api/v2/${kind.resource}`,
     async (request, principal, services) => {
       const { page, per } = pageParams(request.url.searchParams);
       const docs = await services.directory.list(principal, kind);
@@ -35,7 +35,7 @@ for (const kind of directoryKinds) {
   authedRoute(
     `${kind.resource}-read`,
     'GET',
-    `v2/${kind.resource}/{id}`,
+    `api/v2/${kind.resource}/{id}`,
     async (request, principal, services) => {
       const doc = await services.directory.get(principal, kind, request.params.id ?? '');
       return ok(presentDirectoryDoc(doc), withEtag(doc));
@@ -46,7 +46,7 @@ for (const kind of directoryKinds) {
   authedRoute(
     `${kind.resource}-create`,
     'POST',
-    `v2/${kind.resource}`,
+    `api/v2/${kind.resource}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
       const doc = await services.directory.create(principal, kind, data);
@@ -58,7 +58,7 @@ for (const kind of directoryKinds) {
   authedRoute(
     `${kind.resource}-update`,
     'PATCH',
-    `v2/${kind.resource}/{id}`,
+    `api/v2/${kind.resource}/{id}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
       const id = request.params.id ?? '';
@@ -80,7 +80,7 @@ const userAudit = (action: string) => ({ audit: { action, record_type: 'user' } 
 authedRoute(
   'users-list',
   'GET',
-  'v2/users',
+  'api/v2/users',
   async (request, principal, services) => {
     const { page, per } = pageParams(request.url.searchParams);
     const { users, total } = await listUsers(userDeps(services), principal, page, per);
@@ -92,7 +92,7 @@ authedRoute(
 authedRoute(
   'users-read',
   'GET',
-  'v2/users/{id}',
+  'api/v2/users/{id}',
   async (request, principal, services) => {
     const options = parseUserReadQuery(request.url.searchParams);
     const id = request.params.id ?? '';
@@ -105,7 +105,7 @@ authedRoute(
 authedRoute(
   'users-create',
   'POST',
-  'v2/users',
+  'api/v2/users',
   async (request, principal, services) => {
     const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
     const user = await createUser(userDeps(services), principal, data);
@@ -117,7 +117,7 @@ authedRoute(
 authedRoute(
   'users-update',
   'PATCH',
-  'v2/users/{id}',
+  'api/v2/users/{id}',
   async (request, principal, services) => {
     const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
     const id = request.params.id ?? '';
@@ -136,7 +136,7 @@ authedRoute(
 authedRoute(
   'users-unlock',
   'POST',
-  'v2/users/{id}/unlock',
+  'api/v2/users/{id}/unlock',
   async (request, principal, services) => {
     const { user, was_locked } = await unlockUser(
       userDeps(services),
@@ -149,7 +149,7 @@ authedRoute(
   userAudit('user_unlock'),
 );
 
-authedRoute('permissions-list', 'GET', 'v2/permissions', async (_request, principal) => {
+authedRoute('permissions-list', 'GET', 'api/v2/permissions', async (_request, principal) => {
   if (!can(principal, 'roles', 'read')) throw forbidden('Your role does not allow reading roles');
   return ok(Object.entries(permissionCatalog).map(([resource, actions]) => ({ resource, actions })));
 });

@@ -8,7 +8,7 @@ import { allKinds } from '../src/records/recordKinds';
 import { http } from './_shared/http';
 
 app.http('alerts-counts', {
-  route: 'v2/alerts',
+  route: 'api/v2/alerts',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(
@@ -26,7 +26,7 @@ for (const kind of allKinds) {
   const audit = (action: string) => ({ audit: { action, record_type: kind.type } });
 
   app.http(`${kind.type}-alerts-list`, {
-    route: `v2/${kind.resource}/{id}/alerts`,
+    route: `api/v2/${kind.resource}/{id}/alerts`,
     methods: ['GET'],
     authLevel: 'anonymous',
     handler: http(
@@ -47,7 +47,7 @@ for (const kind of allKinds) {
   });
 
   app.http(`${kind.type}-alerts-delete`, {
-    route: `v2/${kind.resource}/{id}/alerts/{alert_id}`,
+    route: `api/v2/${kind.resource}/{id}/alerts/{alert_id}`,
     methods: ['DELETE'],
     authLevel: 'anonymous',
     handler: http(
@@ -69,14 +69,19 @@ for (const kind of allKinds) {
 }
 
 app.http('tasks-list', {
-  route: 'v2/tasks',
+  route: 'api/v2/tasks',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(
     authedEndpoint(
       async (request, principal, services) => {
         const page = pageParams(request.url.searchParams);
-        const tasks = await listTasks({ cases: services.records.cases, clock: services.clock }, principal);
+        const grants = await services.records.fieldAccess.grantsFor(principal);
+        const tasks = await listTasks(
+          { cases: services.records.cases, clock: services.clock, roles: services.records.roles },
+          principal,
+          grants,
+        );
         return pageOf(tasks, page);
       },
       { audit: { action: 'list', record_type: 'case' } },

@@ -7,7 +7,7 @@ import { ok } from '../src/http/responses';
 import { http } from './_shared/http';
 
 app.http('case-approvals', {
-  route: 'v2/cases/{id}/approvals/{approval_id}',
+  route: 'api/v2/cases/{id}/approvals/{approval_id}',
   methods: ['PATCH'],
   authLevel: 'anonymous',
   handler: http(

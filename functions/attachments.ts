@@ -15,7 +15,7 @@ for (const kind of allKinds) {
   authedRoute(
     `${kind.resource}-attachments-upload`,
     'POST',
-    `v2/${kind.resource}/{id}/attachments`,
+    `api/v2/${kind.resource}/{id}/attachments`,
     async (request, principal, services) => {
       const input = await uploadInputFrom(request);
       const repo = services.records.repos[kind.type];
@@ -29,7 +29,7 @@ for (const kind of allKinds) {
   authedRoute(
     `${kind.resource}-attachments-delete`,
     'DELETE',
-    `v2/${kind.resource}/{id}/attachments/{attachment_id}`,
+    `api/v2/${kind.resource}/{id}/attachments/{attachment_id}`,
     async (request, principal, services) => {
       const attachmentId = request.params.attachment_id ?? '';
       await removeAttachment(
@@ -46,23 +46,28 @@ for (const kind of allKinds) {
   );
 }
 
-authedRoute('attachments-download', 'GET', 'v2/attachments/{id}', async (request, principal, services) => {
-  const { attachment, body } = await openAttachment(
-    services.attachments,
-    principal,
-    request.params.id ?? '',
-    request.requestId,
-  );
-  return {
-    status: 200,
-    headers: {
-      'Content-Type': attachment.content_type,
-      'Content-Disposition': contentDisposition(attachment.file_name),
-      'Content-Length': String(attachment.size),
-    },
-    stream: body,
-  };
-});
+authedRoute(
+  'attachments-download',
+  'GET',
+  'api/v2/attachments/{id}',
+  async (request, principal, services) => {
+    const { attachment, body } = await openAttachment(
+      services.attachments,
+      principal,
+      request.params.id ?? '',
+      request.requestId,
+    );
+    return {
+      status: 200,
+      headers: {
+        'Content-Type': attachment.content_type,
+        'Content-Disposition': contentDisposition(attachment.file_name),
+        'Content-Length': String(attachment.size),
+      },
+      stream: body,
+    };
+  },
+);
 
 // Daily: blobs of uploads or removals that did not finish (see pendingCleanup.ts).
 app.timer('attachments-cleanup', {

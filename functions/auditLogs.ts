@@ -5,7 +5,7 @@ import { http } from './_shared/http';
 
 // Read-only by design: there is no endpoint that edits or deletes audit entries.
 app.http('audit-logs-list', {
-  route: 'v2/audit_logs',
+  route: 'api/v2/audit_logs',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(

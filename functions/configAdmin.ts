@@ -53,7 +53,7 @@ for (const [type, resource] of [
   authedRoute(
     `${resource}-create`,
     'POST',
-    `v2/${resource}`,
+    `api/v2/${resource}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
       const change = await createConfigDoc(services, principal, type, data);
@@ -66,7 +66,7 @@ for (const [type, resource] of [
   authedRoute(
     `${resource}-update`,
     'PATCH',
-    `v2/${resource}/{id}`,
+    `api/v2/${resource}/{id}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
       const id = request.params.id ?? '';
@@ -87,7 +87,7 @@ for (const [type, resource] of [
   authedRoute(
     `${resource}-delete`,
     'DELETE',
-    `v2/${resource}/{id}`,
+    `api/v2/${resource}/{id}`,
     async (request, principal, services) => {
       const { id, version } = await deleteConfigDoc(services, principal, type, request.params.id ?? '');
       return changeResponse({ id }, version, {});
@@ -99,7 +99,7 @@ for (const [type, resource] of [
 authedRoute(
   'locations-import',
   'POST',
-  'v2/locations/import',
+  'api/v2/locations/import',
   async (request, principal, services) => {
     requireConfigAdmin(principal);
     const dryRun = dryRunParam(request.url.searchParams);
@@ -117,7 +117,7 @@ const changedKeys = (data: Record<string, unknown>) => ({ fields: Object.keys(da
 authedRoute(
   'forms-create',
   'POST',
-  'v2/forms',
+  'api/v2/forms',
   async (request, principal, services) => {
     const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
     const { form, version } = await createFormSection(services, principal, data);
@@ -130,7 +130,7 @@ authedRoute(
 authedRoute(
   'forms-update',
   'PATCH',
-  'v2/forms/{id}',
+  'api/v2/forms/{id}',
   async (request, principal, services) => {
     const { data } = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
     const id = request.params.id ?? '';
@@ -149,7 +149,7 @@ authedRoute(
 authedRoute(
   'forms-delete',
   'DELETE',
-  'v2/forms/{id}',
+  'api/v2/forms/{id}',
   async (request, principal, services) => {
     const { id, removed, version } = await deleteFormSection(services, principal, request.params.id ?? '');
     return changeResponse({ id }, version, { removed: removed.join(',') });
@@ -162,7 +162,7 @@ const fileDeps = (services: App) => ({ ...services, roles: roleGrantStore(servic
 authedRoute(
   'configuration-export',
   'GET',
-  'v2/configuration/export',
+  'api/v2/configuration/export',
   async (request, principal, services) => {
     requireConfigAdmin(principal);
     if ([...request.url.searchParams.keys()].length > 0)
@@ -184,7 +184,7 @@ authedRoute(
 authedRoute(
   'configuration-import',
   'POST',
-  'v2/configuration/import',
+  'api/v2/configuration/import',
   async (request, principal, services) => {
     requireConfigAdmin(principal);
     const dryRun = dryRunParam(request.url.searchParams);

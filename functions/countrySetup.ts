@@ -10,7 +10,7 @@ import { http } from './_shared/http';
 // authLevel 'admin': in Azure the host only runs it for callers with the app's master key (the operator
 // after a deployment, scripts/setupCountry.ts). There is no user yet to authenticate.
 app.http('country-setup', {
-  route: 'v2/admin/country_setup',
+  route: 'api/v2/admin/country_setup',
   methods: ['POST'],
   authLevel: 'admin',
   handler: http(

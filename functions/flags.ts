@@ -17,7 +17,7 @@ for (const kind of allKinds) {
   const audit = (action: string) => ({ audit: { action, record_type: kind.type } });
 
   app.http(`${kind.type}-flags-list`, {
-    route: `v2/${kind.resource}/{id}/flags`,
+    route: `api/v2/${kind.resource}/{id}/flags`,
     methods: ['GET'],
     authLevel: 'anonymous',
     handler: http(
@@ -34,7 +34,7 @@ for (const kind of allKinds) {
   });
 
   app.http(`${kind.type}-flags-create`, {
-    route: `v2/${kind.resource}/{id}/flags`,
+    route: `api/v2/${kind.resource}/{id}/flags`,
     methods: ['POST'],
     authLevel: 'anonymous',
     handler: http(
@@ -48,7 +48,7 @@ for (const kind of allKinds) {
   });
 
   app.http(`${kind.type}-flags-unflag`, {
-    route: `v2/${kind.resource}/{id}/flags/{flag_id}`,
+    route: `api/v2/${kind.resource}/{id}/flags/{flag_id}`,
     methods: ['PATCH'],
     authLevel: 'anonymous',
     handler: http(
@@ -66,7 +66,7 @@ for (const kind of allKinds) {
   });
 
   app.http(`${kind.resource}-flags-bulk`, {
-    route: `v2/${kind.resource}/flags`,
+    route: `api/v2/${kind.resource}/flags`,
     methods: ['POST'],
     authLevel: 'anonymous',
     handler: http(
@@ -83,7 +83,7 @@ for (const kind of allKinds) {
 }
 
 app.http('flags-list', {
-  route: 'v2/flags',
+  route: 'api/v2/flags',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(

@@ -10,7 +10,7 @@ import { http } from './_shared/http';
 // Who changed which field, from what to what, for whoever may read the record.
 for (const kind of allKinds) {
   app.http(`${kind.type}-record-history`, {
-    route: `v2/${kind.resource}/{id}/record_history`,
+    route: `api/v2/${kind.resource}/{id}/record_history`,
     methods: ['GET'],
     authLevel: 'anonymous',
     handler: http(

@@ -8,7 +8,7 @@ import { presentRecord } from '../src/records/recordPresenter';
 import { http } from './_shared/http';
 
 app.http('case-incidents-list', {
-  route: 'v2/cases/{id}/incidents',
+  route: 'api/v2/cases/{id}/incidents',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(
@@ -26,7 +26,7 @@ app.http('case-incidents-list', {
 
 // The same as POST /incidents with incident_case_id = the case in the path.
 app.http('case-incidents-create', {
-  route: 'v2/cases/{id}/incidents',
+  route: 'api/v2/cases/{id}/incidents',
   methods: ['POST'],
   authLevel: 'anonymous',
   handler: http(

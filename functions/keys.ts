@@ -9,7 +9,7 @@ import { http } from './_shared/http';
 
 // An administrator rotates their country's data key; records move to it through the timer below.
 app.http('keys-rotate', {
-  route: 'v2/admin/keys/rotate',
+  route: 'api/v2/admin/keys/rotate',
   methods: ['POST'],
   authLevel: 'anonymous',
   handler: http(

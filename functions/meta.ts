@@ -8,7 +8,7 @@ import { primeroInfo } from '../src/meta/primeroInfo';
 import { http } from './_shared/http';
 
 app.http('health', {
-  route: 'v2/health',
+  route: 'api/v2/health',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(
@@ -20,14 +20,14 @@ app.http('health', {
 });
 
 app.http('primero', {
-  route: 'v2/primero',
+  route: 'api/v2/primero',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(publicEndpoint(async (_request, services) => ok(await primeroInfo(services)))),
 });
 
 app.http('identity-providers', {
-  route: 'v2/identity_providers',
+  route: 'api/v2/identity_providers',
   methods: ['GET'],
   authLevel: 'anonymous',
   // Public, as in Primero: a client needs it to offer the sign-in.
@@ -43,7 +43,7 @@ app.http('identity-providers', {
 });
 
 app.http('contact-information', {
-  route: 'v2/contact_information',
+  route: 'api/v2/contact_information',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(
@@ -60,7 +60,7 @@ const buildOpenApiDocument = () =>
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   (require('../src/openapi/document') as typeof import('../src/openapi/document')).buildOpenApiDocument();
 app.http('openapi', {
-  route: 'v2/openapi.json',
+  route: 'api/v2/openapi.json',
   methods: ['GET'],
   authLevel: 'anonymous',
   // The generator and every schema's description load on the first request, not at every cold start.

@@ -25,7 +25,7 @@ for (const kind of allKinds) {
   authedRoute(
     `${kind.resource}-list`,
     'GET',
-    `v2/${kind.resource}`,
+    `api/v2/${kind.resource}`,
     async (request, principal, services) => {
       const repo = services.records.repos[kind.type];
       const categorical = await repo.cipher.categoricalFields(principal.countryCode, kind.type);
@@ -48,7 +48,7 @@ for (const kind of allKinds) {
   authedRoute(
     `${kind.resource}-create`,
     'POST',
-    `v2/${kind.resource}`,
+    `api/v2/${kind.resource}`,
     async (request, principal, services) => {
       const body = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
       const deps = trailed(services.records, request);
@@ -64,7 +64,7 @@ for (const kind of allKinds) {
   authedRoute(
     `${kind.resource}-read`,
     'GET',
-    `v2/${kind.resource}/{id}`,
+    `api/v2/${kind.resource}/{id}`,
     async (request, principal, services) => {
       const doc = await findReadableRecord(
         services.records.repos[kind.type],
@@ -79,7 +79,7 @@ for (const kind of allKinds) {
   authedRoute(
     `${kind.resource}-update`,
     'PATCH',
-    `v2/${kind.resource}/{id}`,
+    `api/v2/${kind.resource}/{id}`,
     async (request, principal, services) => {
       const body = await readJson(request, dataBodySchema, services.config.MAX_BODY_BYTES);
       const doc = await updateRecord(
@@ -98,7 +98,7 @@ for (const kind of allKinds) {
   authedRoute(
     `${kind.resource}-disable`,
     'DELETE',
-    `v2/${kind.resource}/{id}`,
+    `api/v2/${kind.resource}/{id}`,
     async (request, principal, services) => {
       const doc = await disableRecord(
         trailed(services.records, request),
@@ -116,7 +116,7 @@ for (const kind of allKinds) {
   authedRoute(
     `${kind.resource}-hard-delete`,
     'DELETE',
-    `v2/admin/${kind.resource}/{id}`,
+    `api/v2/admin/${kind.resource}/{id}`,
     async (request, principal, services) =>
       ok(
         await hardDelete(

@@ -17,6 +17,7 @@ app.timer('reminders', {
       alerts: services.alerts,
       queue: services.notifications.queue,
       settings: services.settings,
+      roles: services.records.roles,
       clock: services.clock,
     };
     for (const country of await services.settings.listCountries()) {
@@ -54,7 +55,7 @@ app.storageQueue('notifications-sender', {
 
 // Operations view for administrators: is the job running, are notifications getting through?
 app.http('reminders-status', {
-  route: 'v2/reminders/status',
+  route: 'api/v2/reminders/status',
   methods: ['GET'],
   authLevel: 'anonymous',
   handler: http(

@@ -12,7 +12,7 @@ import { http } from './_shared/http';
 // GET and POST /sync/cases, /sync/incidents, /sync/tracing_requests.
 for (const kind of allKinds) {
   app.http(`sync-${kind.resource}-pull`, {
-    route: `v2/sync/${kind.resource}`,
+    route: `api/v2/sync/${kind.resource}`,
     methods: ['GET'],
     authLevel: 'anonymous',
     handler: http(
@@ -37,7 +37,7 @@ for (const kind of allKinds) {
   });
 
   app.http(`sync-${kind.resource}-push`, {
-    route: `v2/sync/${kind.resource}`,
+    route: `api/v2/sync/${kind.resource}`,
     methods: ['POST'],
     authLevel: 'anonymous',
     handler: http(

@@ -10,7 +10,7 @@ import { ok } from '../src/http/responses';
 import { http } from './_shared/http';
 
 app.http('tokens-create', {
-  route: 'v2/tokens',
+  route: 'api/v2/tokens',
   methods: ['POST'],
   authLevel: 'anonymous',
   handler: http(
@@ -57,7 +57,7 @@ app.http('tokens-create', {
 });
 
 app.http('tokens-delete', {
-  route: 'v2/tokens',
+  route: 'api/v2/tokens',
   methods: ['DELETE'],
   authLevel: 'anonymous',
   handler: http(

@@ -15,7 +15,7 @@ const deps = (services: App) => ({
 });
 
 app.http('totp-start', {
-  route: 'v2/users/me/totp',
+  route: 'api/v2/users/me/totp',
   methods: ['POST'],
   authLevel: 'anonymous',
   handler: http(
@@ -27,7 +27,7 @@ app.http('totp-start', {
 });
 
 app.http('totp-verify', {
-  route: 'v2/users/me/totp/verify',
+  route: 'api/v2/users/me/totp/verify',
   methods: ['POST'],
   authLevel: 'anonymous',
   handler: http(

@@ -15,7 +15,7 @@ for (const [path, kind] of lists) {
   authedRoute(
     `users-${path}`,
     'GET',
-    `v2/users/${path}`,
+    `api/v2/users/${path}`,
     async (request, principal, services) => {
       const query = parseRecipientQuery(request.url.searchParams);
       const users = await listRecipients(services, principal, kind, query);

@@ -7,7 +7,13 @@ import {
   bulkTransferSchema,
   bulkTransition,
 } from '../src/transitions/bulkTransitions';
-import { bulkIds } from '../src/records/bulkSelection';
+import { BULK_MAX, bulkIds } from '../src/records/bulkSelection';
+import {
+  BULK_ASSIGN_INLINE_MAX,
+  BULK_ASSIGN_QUEUE,
+  presentBulkAssignJob,
+  startBulkAssignJob,
+} from '../src/transitions/bulkAssignJobs';
 import { presentTransition } from '../src/transitions/transitionPresenter';
 import {
   assignCase,
@@ -70,7 +76,7 @@ for (const kind of kinds) {
   authedRoute(
     `case-${kind.resource}-create`,
     'POST',
-    `v2/cases/{id}/${kind.resource}`,
+    `api/v2/cases/{id}/${kind.resource}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, kind.schema, services.config.MAX_BODY_BYTES);
       return presented(
@@ -85,7 +91,7 @@ for (const kind of kinds) {
   authedRoute(
     `case-${kind.resource}-list`,
     'GET',
-    `v2/cases/{id}/${kind.resource}`,
+    `api/v2/cases/{id}/${kind.resource}`,
     async (request, principal, services) =>
       listed(principal, await listTransitions(deps(services), principal, request.params.id ?? '', kind.type)),
     audit('read'),
@@ -95,11 +101,14 @@ for (const kind of kinds) {
   authedRoute(
     `cases-${kind.resource}-bulk`,
     'POST',
-    `v2/cases/${kind.resource}`,
+    `api/v2/cases/${kind.resource}`,
     async (request, principal, services) => {
       const { data } = await readJson(request, kind.bulk, services.config.MAX_BODY_BYTES);
       const { ids: _ids, ...input } = data;
-      const ids = await bulkIds(services.records.cases, principal, data);
+      // Assigns by filters may select up to the job maximum; above the inline maximum they run as a job.
+      const limit = kind.type === 'assign' ? services.config.BULK_ASSIGN_JOB_MAX : BULK_MAX;
+      const ids = await bulkIds(services.records.cases, principal, data, limit);
+      if (ids.length > BULK_ASSIGN_INLINE_MAX) return queued(services, principal, ids, input);
       const { done, failed } = await bulkTransition(ids, (id) =>
         kind.run(deps(services), principal, id, input),
       );
@@ -125,13 +134,37 @@ for (const kind of kinds) {
   );
 }
 
+/** 202 with the job (GET /cases/assigns/jobs/{id} follows it); the trail names the job, the worker its cases. */
+async function queued(
+  services: Parameters<typeof deps>[0],
+  principal: Principal,
+  ids: string[],
+  input: { transitioned_to: string; notes?: string },
+): Promise<ApiResponse> {
+  const job = await startBulkAssignJob(
+    {
+      jobs: services.bulkAssignJobs,
+      queue: () => services.queues().getQueueClient(BULK_ASSIGN_QUEUE),
+    },
+    principal,
+    ids,
+    { transitioned_to: input.transitioned_to, ...(input.notes ? { notes: input.notes } : {}) },
+  );
+  return {
+    status: 202,
+    json: { data: presentBulkAssignJob(job) },
+    headers: { Location: `/api/v2/cases/assigns/jobs/${job.id}` },
+    auditDetails: { job_id: job.id, total: String(ids.length) },
+  };
+}
+
 const listed = (principal: Principal, results: TransitionResult[]): ApiResponse =>
   ok(results.map(({ doc, transition }) => presentTransition(transition, doc, principal)));
 
 authedRoute(
   'case-transitions',
   'GET',
-  'v2/cases/{id}/transitions',
+  'api/v2/cases/{id}/transitions',
   async (request, principal, services) =>
     listed(principal, await listTransitions(deps(services), principal, request.params.id ?? '')),
   audit('read'),
@@ -140,7 +173,7 @@ authedRoute(
 authedRoute(
   'case-referrals-respond',
   'PATCH',
-  'v2/cases/{id}/referrals/{referral_id}',
+  'api/v2/cases/{id}/referrals/{referral_id}',
   async (request, principal, services) => {
     const { data } = await readJson(request, referralResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', referral_id = '' } = request.params;
@@ -156,7 +189,7 @@ authedRoute(
 authedRoute(
   'case-referrals-revoke',
   'DELETE',
-  'v2/cases/{id}/referrals/{referral_id}',
+  'api/v2/cases/{id}/referrals/{referral_id}',
   async (request, principal, services) => {
     const { id = '', referral_id = '' } = request.params;
     return presented(services, principal, await revokeReferral(deps(services), principal, id, referral_id));
@@ -167,7 +200,7 @@ authedRoute(
 authedRoute(
   'case-transfers-respond',
   'PATCH',
-  'v2/cases/{id}/transfers/{transfer_id}',
+  'api/v2/cases/{id}/transfers/{transfer_id}',
   async (request, principal, services) => {
     const { data } = await readJson(request, transferResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', transfer_id = '' } = request.params;
@@ -184,7 +217,7 @@ authedRoute(
 authedRoute(
   'case-transfer-requests-list',
   'GET',
-  'v2/cases/{id}/transfer_requests',
+  'api/v2/cases/{id}/transfer_requests',
   async (request, principal, services) =>
     listed(
       principal,
@@ -196,7 +229,7 @@ authedRoute(
 authedRoute(
   'case-transfer-requests-create',
   'POST',
-  'v2/cases/{id}/transfer_requests',
+  'api/v2/cases/{id}/transfer_requests',
   async (request, principal, services) => {
     const { data } = await readJson(request, transferRequestSchema, services.config.MAX_BODY_BYTES);
     return presented(
@@ -211,7 +244,7 @@ authedRoute(
 authedRoute(
   'case-transfer-requests-respond',
   'PATCH',
-  'v2/cases/{id}/transfer_requests/{transfer_request_id}',
+  'api/v2/cases/{id}/transfer_requests/{transfer_request_id}',
   async (request, principal, services) => {
     const { data } = await readJson(request, transferRequestResponseSchema, services.config.MAX_BODY_BYTES);
     const { id = '', transfer_request_id = '' } = request.params;

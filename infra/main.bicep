@@ -393,6 +393,12 @@ param authMode string = 'embedded'
 @description('Optional. With authMode entra: the API\'s application ID URI or client id.')
 param entraAudience string = ''
 
+@description('Optional. With authMode entra: the client id of the web app\'s single-page application registration (docs/deploy.md).')
+param entraClientId string = ''
+
+@description('Optional. With authMode entra: the scope the web app asks for, e.g. api://primero/access_as_user (default the audience\'s /.default).')
+param entraScope string = ''
+
 @description('Optional. Where Azure Communication Services keeps notification e-mail data at rest (an ACS data location).')
 @allowed([
   'Africa'
@@ -569,6 +575,8 @@ module functionApp './modules/functionapp.bicep' = {
     appInsightsConnectionString: monitoring.outputs.appInsightsConnectionString
     authMode: authMode
     entraAudience: entraAudience
+    entraClientId: entraClientId
+    entraScope: entraScope
     acsEndpoint: email.outputs.endpoint
     notificationSender: email.outputs.senderAddress
     workspaceId: monitoring.outputs.workspaceId

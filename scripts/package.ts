@@ -14,7 +14,8 @@ export const packagePath = '.package/primero-serverless.zip';
 
 /**
  * `npm run package`: builds dist/ (the npm script does) and writes .package/primero-serverless.zip, the one
- * deployment package of every deploy route (docs/deploy.md). Contents: what `.funcignore` admits, with
+ * deployment package of every deploy route (docs/deploy.md). Contents: what `.funcignore` admits (the built web
+ * app dist/web among it), with
  * production dependencies only, and the function modules bundled into one file (packaging/bundleApp.ts). It
  * packs the node_modules installed here, so it runs only where npm installed the Linux x64 (glibc) binary of @node-rs/argon2 that Flex Consumption workers load.
  */
@@ -34,6 +35,9 @@ async function main() {
   const functions = existsSync(join(root, 'dist/functions')) ? readdirSync(join(root, 'dist/functions')) : [];
   if (!functions.some((f) => f.endsWith('.js')))
     throw new Error('dist/functions is empty: npm run build first.');
+  // The web app ships too: the web-app function serves dist/web on the API's origin.
+  if (!existsSync(join(root, 'dist/web/index.html')))
+    throw new Error('dist/web has no index.html: npm run build first (it runs build:web).');
 
   await stageApp(root);
   // The compiled modules of dist/functions and dist/src give way to the bundle of them (bundleApp.ts).

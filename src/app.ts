@@ -10,6 +10,7 @@ import { directoryKind } from './admin/directoryKinds';
 import { ConfigDocs } from './forms/configDocs';
 import { FieldAccess } from './forms/fieldAccess';
 import { FormStore } from './forms/formStore';
+import { FormRoles } from './forms/formRoles';
 import { FormValidation } from './forms/formValidation';
 import { RecordHistory } from './history/recordHistory';
 import { EntraTokens } from './auth/entraTokens';
@@ -24,6 +25,7 @@ import { RecordRepository } from './records/recordRepository';
 import type { CaseDocument } from './records/recordDocument';
 import { kindOf, recordKinds } from './records/recordKinds';
 import { Tombstones } from './records/tombstones';
+import { BulkAssignJobs } from './transitions/bulkAssignJobs';
 import { CosmosClock } from './sync/cosmosClock';
 import { systemClock, type Clock } from './clock';
 import type { Config } from './config';
@@ -85,6 +87,7 @@ export interface App {
   audit: AuditLog;
   attachments: AttachmentDeps;
   receipts: Receipts;
+  bulkAssignJobs: BulkAssignJobs;
   alerts: AlertStore;
   notifications: { queue: NotificationQueue; channel: NotificationChannel };
   notificationStats: NotificationStats;
@@ -176,6 +179,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     cases: repos.case,
     settings,
     validation,
+    roles: new FormRoles(forms),
     clock,
     history: new RecordHistory(containers.audit, dataKeys),
     ids: new IdReservations(containers.records, clock),
@@ -211,7 +215,12 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
       },
       dataKeys,
     ),
-    tokens: new SessionTokens(new SigningKeys(dataKeys), clock, config.TOKEN_TTL_MINUTES),
+    tokens: new SessionTokens(
+      new SigningKeys(dataKeys),
+      clock,
+      config.TOKEN_TTL_MINUTES,
+      config.SESSION_MAX_HOURS * 60,
+    ),
     revocations: new Revocations(containers.users, clock),
     authCache,
     ...(config.AUTH_MODE === 'entra' ? { entra: new EntraTokens(config, clock) } : {}),
@@ -223,6 +232,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
     cosmosClock: new CosmosClock(containers.sync),
     audit,
     receipts: new Receipts(containers.sync, clock, config.DEPENDENCY_TIMEOUT_MS),
+    bulkAssignJobs: new BulkAssignJobs(containers.sync, clock),
     alerts: new AlertStore(containers.alerts),
     notificationStats: new NotificationStats(containers.config),
     queues: () => createQueueServiceClient(config, lazyCredential),

@@ -30,6 +30,8 @@ export const configSchema = z
       .default('attachments'),
     KEY_VAULT_URL: url.optional(),
     LOCAL_KEY_STORE_PATH: optionalString,
+    /** The built web app the function app serves; default dist/web beside host.json. */
+    WEB_APP_DIR: optionalString,
     AUTH_MODE: z.enum(['embedded', 'entra']).default('embedded'),
     ENTRA_TENANT_ID: z.uuid().optional(),
     /** The API's application ID URI or client id, as in the tokens' `aud`. */
@@ -37,6 +39,12 @@ export const configSchema = z
     /** Defaults from the tenant: the v2.0 issuer and its signing keys. */
     ENTRA_ISSUER: url.optional(),
     ENTRA_JWKS_URL: url.optional(),
+    /** The web app's own (SPA) app registration: the client id MSAL signs in with. */
+    ENTRA_CLIENT_ID: optionalString,
+    /** The scope the web app asks for; default the audience's `/.default`. */
+    ENTRA_SCOPE: optionalString,
+    /** Where users sign in (MSAL's authority); default the tenant's at login.microsoftonline.com. */
+    ENTRA_AUTHORITY: z.url({ protocol: /^https$/ }).optional(),
     /** The `amr` value that proves multi-factor sign-in, required for roles with require_2fa. */
     ENTRA_MFA_AMR: z.string().default('mfa'),
     TOKEN_TTL_MINUTES: z.coerce
@@ -45,6 +53,8 @@ export const configSchema = z
       .min(5)
       .max(24 * 60)
       .default(60),
+    /** Renewals keep a session going this long after its sign-in at most; then the user signs in again. */
+    SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(168).default(12),
     /**
      * How long an instance trusts what it read for authentication (account, role, revocation): the bound
      * within which a sign-out, disabling or role change made through another instance takes effect. 0: never.
@@ -62,6 +72,8 @@ export const configSchema = z
       .min(1)
       .max(24 * 60)
       .default(30),
+    /** Most cases one bulk assign by filters may select (a background job above 100); at most 5000. */
+    BULK_ASSIGN_JOB_MAX: z.coerce.number().int().min(101).max(5000).default(5000),
     MAX_BODY_BYTES: z.coerce
       .number()
       .int()
@@ -143,6 +155,7 @@ export type Config = z.output<typeof configSchema>;
 
 /** Settings only a developer machine uses (emulator keys, the local key file); in Azure, identities do. */
 export const localOnlySettings = [
+  'WEB_APP_DIR',
   'COSMOS_KEY',
   'COSMOS_CA_CERT_PATH',
   'AzureWebJobsStorage',

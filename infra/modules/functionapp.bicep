@@ -74,6 +74,12 @@ param authMode string = 'embedded'
 @description('Optional. With entra: the API\'s application ID URI or client id (the tokens\' audience).')
 param entraAudience string = ''
 
+@description('Optional. With entra: the client id of the web app\'s own (single-page application) registration.')
+param entraClientId string = ''
+
+@description('Optional. With entra: the scope the web app asks for (default the audience\'s /.default).')
+param entraScope string = ''
+
 @description('Optional. NCRONTAB schedule of the reminders job.')
 param remindersSchedule string = '0 */15 * * * *'
 
@@ -111,7 +117,15 @@ var appSettings = {
   ENTRA_ISSUER: '${environment().authentication.loginEndpoint}${tenant().tenantId}/v2.0'
   ENTRA_JWKS_URL: '${environment().authentication.loginEndpoint}${tenant().tenantId}/discovery/v2.0/keys'
   ENTRA_MFA_AMR: 'mfa'
+  ENTRA_CLIENT_ID: entraClientId
+  ENTRA_SCOPE: entraScope
+  // Where the web app's MSAL signs users in (the CSP of the page allows this origin).
+  ENTRA_AUTHORITY: '${environment().authentication.loginEndpoint}${tenant().tenantId}'
+  // The web-app function answers the site root (routePrefix ""), not the host's default page.
+  AzureWebJobsDisableHomepage: 'true'
   TOKEN_TTL_MINUTES: '60'
+  // Renewals keep a session alive this long after its sign-in at most.
+  SESSION_MAX_HOURS: '12'
   // How late a sign-out, disabled account or role change made through another instance can be seen.
   AUTH_CACHE_SECONDS: '5'
   LOGIN_FREE_FAILURES: '3'

@@ -34,7 +34,7 @@ param communicationServiceName string
 var roles = {
   // Storage Blob Data Contributor: attachments, the deployment package and the Functions host's blobs.
   storageBlobDataContributor: 'ba92f5b4-2d11-453d-a403-e96b0029c9fe'
-  // Storage Queue Data Contributor: the notifications queue and its poison queue.
+  // Storage Queue Data Contributor: the notifications and bulk-assigns queues and their poison queues.
   storageQueueDataContributor: '974c5e8b-45b9-4653-ba55-5f855dd0fb88'
   // Key Vault Secrets Officer: read the keys, and create new versions when rotating.
   keyVaultSecretsOfficer: 'b86a8fe4-44ce-4948-aee5-eccb2c155cd7'

@@ -48,6 +48,8 @@ var deploymentContainerName = 'deploymentpackage'
 var queueNames = [
   'notifications'
   'notifications-poison'
+  'bulk-assigns'
+  'bulk-assigns-poison'
 ]
 
 // ============== //

@@ -7,6 +7,7 @@ import { revisedRecord } from '../records/recordRevision';
 import { caseKind } from '../cases/caseKind';
 import { writeCase } from '../cases/caseWriter';
 import { forbidden, notFound, unprocessable } from '../errors';
+import { alertTally, sameTally } from '../records/alertSubjects';
 import type { AlertStore } from '../reminders/alertStore';
 
 export const approvalTypes = ['assessment', 'case_plan', 'closure', 'action_plan', 'gbv_closure'] as const;
@@ -40,7 +41,10 @@ export async function changeApproval(
   if (!(approvalTypes as readonly string[]).includes(type)) throw notFound('No such approval');
   const requesting = input.approval_status === 'requested';
   const action = requesting ? `request_approval_${type}` : `approve_${type}`;
-  const settings = await deps.settings.get(principal.countryCode);
+  const [settings, roles] = await Promise.all([
+    deps.settings.get(principal.countryCode),
+    deps.roles.current(principal.countryCode),
+  ]);
   const entryId = randomUUID();
   const saved = await writeCase(deps, principal, {
     id: recordId,
@@ -77,10 +81,11 @@ export async function changeApproval(
         settings,
         principal,
         now,
+        roles,
       );
       next.approval_subforms = [...((doc.approval_subforms as Entry[]) ?? []), entry];
       next[`approval_status_${type}`] = input.approval_status;
-      return revisedRecord(caseKind, next, {}, settings, principal, now); // the stage follows the new approval state
+      return revisedRecord(caseKind, next, {}, settings, principal, now, roles); // the stage follows the new approval state
     },
   });
   if (!requesting) return saved;
@@ -98,11 +103,11 @@ export async function changeApproval(
     user_name: saved.owned_by,
     created_at: saved.last_updated_at,
   });
-  const alertCount = (await deps.alerts.forRecord(saved.country_code, saved.id)).length;
+  const tally = alertTally(await deps.alerts.forRecord(saved.country_code, saved.id));
   return writeCase(deps, principal, {
     id: saved.id,
     action: 'read',
     ifMatch: null,
-    change: (doc) => (doc.alert_count === alertCount ? undefined : { ...doc, alert_count: alertCount }),
+    change: (doc) => (sameTally(doc, tally) ? undefined : { ...doc, ...tally }),
   });
 }

@@ -1,4 +1,4 @@
-/** The attachment fields of a case and the file types each accepts (API.md, "Attachments"). */
+/** What each upload box takes (API.md, "Attachments"). */
 export const MAX_ATTACHMENT_BYTES = 20 * 1024 * 1024;
 export const MAX_ATTACHMENTS_PER_RECORD = 100;
 
@@ -13,11 +13,21 @@ const documents = [
   ...images,
 ];
 
-export const attachmentFields = {
-  photos: { attachment_type: 'image', types: images },
-  recorded_audio: { attachment_type: 'audio', types: audio },
-  other_documents: { attachment_type: 'document', types: documents },
-} as const;
+export interface AttachmentKind {
+  attachment_type: 'image' | 'audio' | 'document';
+  types: readonly string[];
+}
 
-export type AttachmentField = keyof typeof attachmentFields;
-export const attachmentFieldNames = Object.keys(attachmentFields) as AttachmentField[];
+/** The files an upload box of each field type takes. */
+export const uploadBoxKinds: Readonly<Record<string, AttachmentKind>> = {
+  photo_upload_box: { attachment_type: 'image', types: images },
+  audio_upload_box: { attachment_type: 'audio', types: audio },
+  document_upload_box: { attachment_type: 'document', types: documents },
+};
+
+/** The built-in upload boxes, taking files on every record whatever its forms say. */
+export const attachmentFields: Readonly<Record<string, AttachmentKind>> = {
+  photos: uploadBoxKinds.photo_upload_box!,
+  recorded_audio: uploadBoxKinds.audio_upload_box!,
+  other_documents: uploadBoxKinds.document_upload_box!,
+};

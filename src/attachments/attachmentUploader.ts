@@ -4,6 +4,7 @@ import { PassThrough, type Readable } from 'node:stream';
 import type { Principal } from '../auth/principal';
 import { canWriteKey } from '../records/fieldPermissions';
 import { findRecordFor } from '../records/recordAccess';
+import type { RecordDocument } from '../records/recordDocument';
 import type { RecordRepository } from '../records/recordRepository';
 import { writeRecord } from '../records/recordWriter';
 import { AppError, conflict, payloadTooLarge, unprocessable } from '../errors';
@@ -12,7 +13,8 @@ import {
   attachmentFields,
   MAX_ATTACHMENT_BYTES,
   MAX_ATTACHMENTS_PER_RECORD,
-  type AttachmentField,
+  uploadBoxKinds,
+  type AttachmentKind,
 } from './attachmentTypes';
 import { attachmentRef } from './attachmentStore';
 import { encryptingStream } from './chunkCipher';
@@ -23,7 +25,12 @@ import { sizeLimit, typeCheck } from './uploadPipeline';
 
 export interface UploadInput {
   recordId: string;
-  fieldName: AttachmentField;
+  /** The upload box: a built-in one (`photos`...) or an upload box of the record's forms. */
+  fieldName: string;
+  /** The kind of file the client says it sends (Primero's `attachment_type`, or `type`). */
+  declaredTypes?: Partial<Record<'attachment_type' | 'type', string>>;
+  /** Where the request holds its fields, for error entries (`data.` in the JSON form). */
+  at: string;
   fileName: string;
   contentType: string;
   description?: string;
@@ -57,13 +64,17 @@ export async function uploadAttachment(
       },
     ]);
   }
+  const box = await uploadBox(deps, repo, doc, input).catch((error: unknown) => {
+    discard();
+    throw error;
+  });
   const grants = await deps.records.fieldAccess.grantsFor(principal);
   if (!canWriteKey(grants, repo.kind, doc.module_id, input.fieldName)) {
     discard();
     throw new AppError(403, `Your role may not edit ${input.fieldName}`, input.fieldName);
   }
   const contentType = input.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
-  if (!(attachmentFields[input.fieldName].types as readonly string[]).includes(contentType)) {
+  if (!box.types.includes(contentType)) {
     discard();
     throw new AppError(
       415,
@@ -148,6 +159,41 @@ export async function uploadAttachment(
   // If this fails the blob stays pending; the cleanup job sees the record lists it and commits it.
   await deps.store.markCommitted(ref).catch(() => undefined);
   return findAttachment(saved, attachment.id) ?? attachment;
+}
+
+/**
+ * What the upload box takes: a built-in one's files, or those of an upload box of the record's forms by its
+ * type (photo, audio, document). Any other field is refused (422 naming it), as is a declared kind of file
+ * the box does not hold.
+ */
+async function uploadBox(
+  deps: AttachmentDeps,
+  repo: RecordRepository,
+  doc: RecordDocument,
+  input: UploadInput,
+): Promise<AttachmentKind> {
+  const roles = await deps.records.roles.current(doc.country_code);
+  const boxType = roles.uploadBoxes(repo.kind.type, doc.module_id).get(input.fieldName);
+  const box =
+    attachmentFields[input.fieldName] ?? (boxType === undefined ? undefined : uploadBoxKinds[boxType]);
+  if (!box)
+    throw unprocessable([
+      {
+        detail: `${input.at}field_name`,
+        message: `${input.fieldName} is not an upload box of this record's forms`,
+      },
+    ]);
+  const wrong = Object.entries(input.declaredTypes ?? {}).filter(
+    ([, declared]) => declared !== undefined && declared !== box.attachment_type,
+  );
+  if (wrong.length > 0)
+    throw unprocessable(
+      wrong.map(([key]) => ({
+        detail: `${input.at}${key}`,
+        message: `${input.fieldName} holds ${box.attachment_type} files`,
+      })),
+    );
+  return box;
 }
 
 const idTaken = () => conflict('An attachment with this id already exists', 'id');

@@ -1,12 +1,24 @@
 import type { RecordDocument } from '../records/recordDocument';
-import { attachmentFieldNames } from './attachmentTypes';
 import type { Attachment } from './schema';
 
-/** Every attachment listed on a record, across its attachment fields. */
-export function attachmentsOf(doc: RecordDocument): Attachment[] {
-  return attachmentFieldNames.flatMap((field) =>
-    Array.isArray(doc[field]) ? (doc[field] as Attachment[]) : [],
+/** An upload box's list: attachments that each name the box (what withAttachment writes). */
+const attachmentList = (key: string, value: unknown): value is Attachment[] =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every(
+    (a) =>
+      typeof a === 'object' &&
+      a !== null &&
+      (a as Attachment).field_name === key &&
+      typeof (a as Attachment).attachment_url === 'string',
   );
+
+/**
+ * Every attachment listed on a record, across its upload boxes: the built-in ones and any of its forms',
+ * including a box since removed from the forms (its files are still the record's, and go with it).
+ */
+export function attachmentsOf(doc: RecordDocument): Attachment[] {
+  return Object.entries(doc).flatMap(([key, value]) => (attachmentList(key, value) ? value : []));
 }
 
 export const findAttachment = (doc: RecordDocument, id: string) =>

@@ -1,10 +1,7 @@
 import { z } from 'zod';
 import { dateTimeString, shortText, uuid } from '../records/fieldTypes';
-import { attachmentFieldNames, attachmentFields, type AttachmentField } from './attachmentTypes';
+import { fieldName } from '../forms/fieldSchema';
 
-const fieldName = z.enum(attachmentFieldNames as [string, ...string[]], {
-  error: `must be one of ${attachmentFieldNames.join(', ')}`,
-});
 const fileName = z.string().min(1, 'is required').max(1000);
 const contentType = z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, 'must be a MIME type such as image/jpeg');
 
@@ -12,8 +9,9 @@ const attachmentType = z.enum(['image', 'audio', 'document']);
 
 /**
  * Primero's JSON form, the file as base64. `id` (optional) makes a retried upload idempotent. The kind of
- * file is `attachment_type` (Primero's code) or `type` (Primero's documentation); either must be the one
- * the field holds (photos: image, recorded_audio: audio, other_documents: document).
+ * file is `attachment_type` (Primero's code) or `type` (Primero's documentation); the uploader checks it is
+ * the one the upload box holds (photos: image, recorded_audio: audio, other_documents: document, and each
+ * upload box of the forms by its type).
  */
 export const attachmentJsonSchema = z
   .object({
@@ -32,19 +30,7 @@ export const attachmentJsonSchema = z
         date: z.string().max(40).optional(),
         attachment: z.string().min(1, 'is required'),
       })
-      .strict()
-      .superRefine((data, ctx) => {
-        const expected = attachmentFields[data.field_name as AttachmentField]?.attachment_type;
-        for (const key of ['attachment_type', 'type'] as const) {
-          const declared = data[key];
-          if (declared !== undefined && expected !== undefined && declared !== expected)
-            ctx.addIssue({
-              code: 'custom',
-              path: [key],
-              message: `${data.field_name} holds ${expected} files`,
-            });
-        }
-      }),
+      .strict(),
   })
   .strict();
 

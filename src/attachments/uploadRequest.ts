@@ -1,7 +1,7 @@
 import { readJson } from '../http/body';
 import type { ApiRequest } from '../http/types';
 import { parseOr422 } from '../http/validation';
-import { MAX_ATTACHMENT_BYTES, type AttachmentField } from './attachmentTypes';
+import { MAX_ATTACHMENT_BYTES } from './attachmentTypes';
 import type { UploadInput } from './attachmentUploader';
 import { decodeBase64Attachment } from './base64Body';
 import { attachmentJsonSchema, attachmentQuerySchema } from './schema';
@@ -20,7 +20,9 @@ export async function uploadInputFrom(request: ApiRequest): Promise<UploadInput>
     const { data } = await readJson(request, attachmentJsonSchema, MAX_JSON_BYTES);
     return {
       recordId,
-      fieldName: data.field_name as AttachmentField,
+      fieldName: data.field_name,
+      declaredTypes: { attachment_type: data.attachment_type, type: data.type },
+      at: 'data.',
       fileName: data.file_name,
       contentType: data.content_type,
       description: data.description,
@@ -33,7 +35,8 @@ export async function uploadInputFrom(request: ApiRequest): Promise<UploadInput>
   const query = parseOr422(attachmentQuerySchema, Object.fromEntries(request.url.searchParams));
   return {
     recordId,
-    fieldName: query.field_name as AttachmentField,
+    fieldName: query.field_name,
+    at: '',
     fileName: query.file_name,
     contentType: type,
     description: query.description,

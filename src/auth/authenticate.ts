@@ -24,6 +24,7 @@ interface Identity {
   /** Issued at (seconds), for our own session tokens. */
   iat?: number;
   scope: 'full' | 'totp_enrolment';
+  signedInAt?: number;
   /** Entra only: how the user signed in, and who they are there. */
   amr?: string[];
   objectId?: string;
@@ -74,7 +75,14 @@ export async function authenticate(
   if (identity.amr && role.require_2fa && !identity.amr.includes(deps.config.ENTRA_MFA_AMR)) {
     throw unauthorized('Your role requires multi-factor sign-in: sign in again with MFA');
   }
-  return { user, role, countryCode, tokenId: identity.tokenId, tokenExpiresAt: identity.exp };
+  return {
+    user,
+    role,
+    countryCode,
+    tokenId: identity.tokenId,
+    tokenExpiresAt: identity.exp,
+    ...(identity.signedInAt !== undefined ? { signedInAt: identity.signedInAt } : {}),
+  };
 }
 
 async function identify(deps: AuthenticateDeps, token: string): Promise<Identity | undefined> {
@@ -90,6 +98,7 @@ async function identify(deps: AuthenticateDeps, token: string): Promise<Identity
       exp: claims.exp,
       iat: claims.iat,
       scope: claims.scope,
+      signedInAt: claims.auth_time,
     }
   );
 }

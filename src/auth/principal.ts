@@ -7,6 +7,8 @@ export interface Principal {
   countryCode: string;
   tokenId: string;
   tokenExpiresAt: number;
+  /** Our own session tokens: when the user signed in (seconds), which bounds renewal. */
+  signedInAt?: number;
 }
 
 export function can(principal: Principal, resource: string, action: string): boolean {

@@ -16,7 +16,8 @@ export interface RenewalDeps {
  * clients do to stay signed in. The token sent stays valid until its own expiry, as in Primero (its JWT
  * allowlist only drops a token at sign-out): requests already under way with it do not fail, and DELETE
  * /tokens with either ends that one. Only a full session renews (authenticate refuses an enrolment-only
- * token), and a password reset or disabled account stops renewal as it stops every other request.
+ * token), and a password reset or disabled account stops renewal as it stops every other request. A
+ * session renews for at most SESSION_MAX_HOURS after its sign-in: a token taken from a device stops there.
  */
 export async function renewSession(
   deps: RenewalDeps,
@@ -26,7 +27,12 @@ export async function renewSession(
   if (deps.authMode === 'entra')
     throw new AppError(400, 'This deployment signs in with Microsoft Entra ID: renew the token there');
   const { user, role } = principal;
-  const issued = await deps.tokens.issue(user.user_name, 'full');
+  const issued =
+    principal.signedInAt === undefined
+      ? undefined
+      : await deps.tokens.renew(user.user_name, principal.signedInAt);
+  if (!issued)
+    throw new AppError(401, 'This session has reached its maximum length: sign in again', 'session_expired');
   await deps.audit.append({
     action: 'token_renewal',
     user_name: user.user_name,

@@ -14,6 +14,13 @@ export interface SessionClaims {
   iat: number;
   /** `full`, or `totp_enrolment` for a user whose role requires 2FA but who has not enrolled yet. */
   scope: 'full' | 'totp_enrolment';
+  /** When the user signed in with their password (seconds), carried through renewals (OIDC's auth_time). */
+  auth_time: number;
+}
+
+export interface IssuedToken {
+  token: string;
+  claims: SessionClaims;
 }
 
 export class SessionTokens {
@@ -21,22 +28,36 @@ export class SessionTokens {
     private readonly keys: SigningKeys,
     private readonly clock: Clock,
     private readonly ttlMinutes: number,
+    /** A session renews until this long after its sign-in, then the user signs in again. */
+    private readonly maxSessionMinutes: number,
   ) {}
 
-  async issue(
+  /** The token of a sign-in: its session begins now. */
+  async issue(userName: string, scope: SessionClaims['scope']): Promise<IssuedToken> {
+    return this.sign(userName, scope, this.nowSeconds());
+  }
+
+  /**
+   * A new token for the session begun at signedInAt. Its expiry never passes the session's end, and
+   * none is issued when less than a minute of it is left: a stolen token cannot be renewed for ever.
+   */
+  async renew(userName: string, signedInAt: number): Promise<IssuedToken | undefined> {
+    if (signedInAt + this.maxSessionMinutes * 60 - this.nowSeconds() < 60) return undefined;
+    return this.sign(userName, 'full', signedInAt);
+  }
+
+  private nowSeconds = () => Math.floor(this.clock.now().getTime() / 1000);
+
+  private async sign(
     userName: string,
     scope: SessionClaims['scope'],
-  ): Promise<{ token: string; claims: SessionClaims }> {
+    authTime: number,
+  ): Promise<IssuedToken> {
     const { kid, key } = await this.keys.currentKey();
-    const iat = Math.floor(this.clock.now().getTime() / 1000);
-    const claims: SessionClaims = {
-      sub: userName,
-      jti: randomUUID(),
-      exp: iat + this.ttlMinutes * 60,
-      iat,
-      scope,
-    };
-    const token = await new SignJWT({ scope })
+    const iat = this.nowSeconds();
+    const exp = Math.min(iat + this.ttlMinutes * 60, authTime + this.maxSessionMinutes * 60);
+    const claims: SessionClaims = { sub: userName, jti: randomUUID(), exp, iat, scope, auth_time: authTime };
+    const token = await new SignJWT({ scope, auth_time: authTime })
       .setProtectedHeader({ alg: 'HS256', kid, typ: 'JWT' })
       .setSubject(userName)
       .setJti(claims.jti)
@@ -69,7 +90,16 @@ export class SessionTokens {
         typeof payload.iat !== 'number'
       )
         return undefined;
-      return { sub: payload.sub, jti: payload.jti, exp: payload.exp, iat: payload.iat, scope };
+      // Tokens signed before sessions carried auth_time began at their own issue.
+      const authTime = typeof payload.auth_time === 'number' ? payload.auth_time : payload.iat;
+      return {
+        sub: payload.sub,
+        jti: payload.jti,
+        exp: payload.exp,
+        iat: payload.iat,
+        scope,
+        auth_time: authTime,
+      };
     } catch {
       return undefined;
     }

@@ -13,9 +13,10 @@ export function deriveCaseFields(fields: Record<string, unknown>, ctx: DeriveCon
     userName: ctx.principal.user.user_name,
     now: ctx.now,
     today: ctx.today,
+    roles: ctx.roles,
   });
   const age = ageFrom(fields.date_of_birth, ctx.today);
   if (age !== undefined) fields.age = age;
   fields.age ??= null;
-  withReminders(fields, ctx.settings.time_zone, ctx.settings.approval_reminder_days);
+  withReminders(fields, ctx.settings.time_zone, ctx.roles, ctx.settings.approval_reminder_days);
 }

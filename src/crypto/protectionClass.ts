@@ -7,7 +7,8 @@
  * - `plain`: in clear. Only structural fields the server itself queries in SQL (ids, owners, module, status,
  *   the dates lists sort and filter on, bookkeeping): a fixed list, never the forms' choice.
  */
-export type ProtectionClass = 'sealed' | 'sealed_searchable' | 'sealed_categorical' | 'plain';
+export const protectionClasses = ['sealed', 'sealed_searchable', 'sealed_categorical', 'plain'] as const;
+export type ProtectionClass = (typeof protectionClasses)[number];
 
 /**
  * What a record kind declares: the fields of its own kept in clear whatever the forms say (the server queries

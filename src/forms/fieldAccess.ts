@@ -78,6 +78,12 @@ export class FieldGrants {
     return this.level(formId) !== undefined;
   }
 
+  /** The forms of the current version the role may not read (for queries that must skip what they hold). */
+  hiddenForms(): string[] {
+    if (this.all) return [];
+    return [...this.compiled.forms.keys()].filter((id) => !this.formReadable(id));
+  }
+
   private level(formId: string): FormAccess | undefined {
     if (!this.levels.has(formId)) {
       const form = this.compiled.forms.get(formId);

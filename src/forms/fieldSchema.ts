@@ -1,4 +1,6 @@
 import { z } from 'zod';
+import { protectionClasses } from '../crypto/protectionClass';
+import { fieldRoleNames } from './fieldRoles';
 import { translated } from './translated';
 
 /** Every Primero field type (CONFIG-SHAPES.md). */
@@ -23,13 +25,8 @@ export const fieldTypes = [
 ] as const;
 export type FieldType = (typeof fieldTypes)[number];
 
-/**
- * How a field's value is kept at rest (the integrity issue's classes): `sealed` is ciphertext only;
- * `sealed_searchable` adds a blind index for exact search; `sealed_categorical` adds one for filters on
- * option ids; `plain` is stored as is. Sealed unless the configuration says otherwise.
- */
-export const protectionClasses = ['sealed', 'sealed_searchable', 'sealed_categorical', 'plain'] as const;
-export type ProtectionClass = (typeof protectionClasses)[number];
+// A field's class at rest (crypto/protectionClass.ts says what each means); sealed unless the configuration says otherwise.
+export { protectionClasses, type ProtectionClass } from '../crypto/protectionClass';
 
 export const fieldName = z
   .string()
@@ -125,6 +122,10 @@ export const fieldSchema = z
     filterable: z.boolean().default(false),
     sortable: z.boolean().default(false),
     listable: z.boolean().default(false),
+    // Ours: what the built-in behaviours read this field as (forms/fieldRoles.ts), whatever its name. Left
+    // out, the field plays the role its name played before roles existed (a configuration file exported
+    // then keeps its reminders); null: no role at all.
+    role: z.enum(fieldRoleNames).nullable().optional(),
   })
   .strict()
   .superRefine((field, ctx) => {

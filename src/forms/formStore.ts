@@ -2,6 +2,7 @@ import type { Container } from '@azure/cosmos';
 import type { Clock } from '../clock';
 import { unprocessable } from '../errors';
 import { issuesToEntries } from '../http/validation';
+import { roleProblems } from './fieldRoles';
 import { formSetProblems, formSetSchema } from './formSet';
 import type { Form, FormInput } from './formSchema';
 import { protectionProblems, serverFieldProblems, type PlainFields } from './protectionRules';
@@ -70,6 +71,7 @@ export class FormStore {
     const { plainFields, serverOwned } = this.rules;
     const problems = [
       ...formSetProblems(parsed.data, lookupIds),
+      ...roleProblems(parsed.data),
       ...(plainFields ? protectionProblems(parsed.data, plainFields) : []),
       ...(serverOwned ? serverFieldProblems(parsed.data, serverOwned) : []),
     ];

@@ -20,6 +20,9 @@ const untracked = new Set([
   'attachment_ids',
   'create_fingerprint',
   'alerted_reminders',
+  // Counted per caller from the alerts' forms (src/records/alertSubjects.ts): a change would show all of them.
+  'alert_count',
+  'alert_subjects',
   'reminders',
   'next_due_at',
   'record_type',
@@ -178,10 +181,11 @@ export class RecordHistory {
     { page, per }: { page: number; per: number },
     redact: (changes: FieldChanges) => Partial<FieldChanges> = (changes) => changes,
   ) {
+    // Every entry is opened before paging: one whose changes are all on forms hidden from the caller is
+    // left out (an empty entry would still say that someone changed something they may not see).
     const all = await this.entries(countryCode, recordId);
-    const resources = all.slice((page - 1) * per, page * per);
-    const data = await Promise.all(
-      resources.map(async (h) => {
+    const opened = await Promise.all(
+      all.map(async (h) => {
         const changes = isSealed(h.changes)
           ? (open(
               await this.keys.decryptionKey(countryCode, h.changes.k),
@@ -190,6 +194,8 @@ export class RecordHistory {
               'record_history',
             ) as FieldChanges)
           : {};
+        const shown = Object.entries(redact(changes));
+        if (shown.length === 0 && Object.keys(changes).length > 0) return undefined;
         return {
           record_id: h.record_id,
           record_type: h.record_type,
@@ -197,11 +203,13 @@ export class RecordHistory {
           action: h.action,
           user_name: h.user_name,
           datetime: h.datetime,
-          record_changes: Object.entries(redact(changes)).map(([field, change]) => ({ [field]: change })),
+          record_changes: shown.map(([field, change]) => ({ [field]: change })),
         };
       }),
     );
-    return { data, metadata: { total: all.length, per, page } };
+    const visible = opened.filter((h) => h !== undefined);
+    const data = visible.slice((page - 1) * per, page * per);
+    return { data, metadata: { total: visible.length, per, page } };
   }
 }
 

@@ -53,7 +53,10 @@ export async function createIncident(deps: RecordDeps, principal: Principal, dat
 }
 
 async function linkToCase(deps: RecordDeps, principal: Principal, caseId: string, incident: RecordDocument) {
-  const settings = await deps.settings.get(principal.countryCode);
+  const [settings, roles] = await Promise.all([
+    deps.settings.get(principal.countryCode),
+    deps.roles.current(principal.countryCode),
+  ]);
   await writeCase(deps, principal, {
     id: caseId,
     action: 'write',
@@ -62,7 +65,7 @@ async function linkToCase(deps: RecordDeps, principal: Principal, caseId: string
       const links = (doc.incident_links as IncidentLink[] | undefined) ?? [];
       if (links.some((l) => l.incident_id === incident.id)) return undefined;
       const reopen = doc.status === 'closed' ? { status: 'open' } : {};
-      const next = revisedRecord(caseKind, doc, reopen, settings, principal, now);
+      const next = revisedRecord(caseKind, doc, reopen, settings, principal, now, roles);
       next.incident_links = [
         ...links,
         { incident_id: incident.id, incident_code: String(incident.incident_code), date: now.toISOString() },

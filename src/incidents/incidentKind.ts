@@ -1,3 +1,4 @@
+import { stampClosure } from '../records/closure';
 import { commonFilters, commonRanges, commonShortFields } from '../records/commonSchema';
 import { unprocessable } from '../errors';
 import type { RecordKind } from '../records/recordKind';
@@ -36,7 +37,7 @@ export const incidentKind: RecordKind = {
   derive: (fields, ctx) => {
     if (typeof fields.incident_date === 'string' && fields.incident_date > ctx.today)
       throw unprocessable([{ detail: 'incident_date', message: 'cannot be in the future' }]);
-    if (fields.status === 'closed' && ctx.previous.status !== 'closed') fields.date_closure ??= ctx.today;
+    stampClosure(fields, ctx.previous, ctx.today, ctx.roles.fields.closure_date);
   },
   list: {
     orderable: ['created_at', 'last_updated_at', 'date_of_first_report', 'incident_date', 'incident_code'],

@@ -10,7 +10,6 @@ import type { RegisteredFunction } from './functionsCore';
 import { buildHttpRoutes, routeRequest, type HttpRoute } from './httpRouter';
 import { presentsKey } from './masterKey';
 import { QueueListener } from './queueListener';
-import { serveStatic } from './staticFiles';
 import { scheduleTimer, type ScheduledTimer, type TimerInfo } from './timerScheduler';
 
 export interface HostSettings {
@@ -40,8 +39,6 @@ export interface HostOptions {
   /** Start timer schedules and queue polling (tests of HTTP endpoints leave them off). */
   triggers?: boolean;
   log?: (line: string) => void;
-  /** Folder of the built web app, served on the same origin for every path outside the route prefix. */
-  staticRoot?: string;
   /** Admin-level HTTP functions demand it, as in Azure; without one they answer 401 to everyone. */
   masterKey?: string;
 }
@@ -183,9 +180,6 @@ export class LocalHost {
       if (!decodes(url.pathname)) return send(res, 400, {}, badPathBody(url.pathname));
       const adminMatch = /^\/admin\/functions\/([^/]+)\/?$/i.exec(url.pathname);
       if (adminMatch) return await this.serveAdmin(req, res, decodeURIComponent(adminMatch[1] as string));
-      if (this.options.staticRoot && !this.isApiPath(url.pathname)) {
-        return await serveStatic(this.options.staticRoot, req.method ?? 'GET', url.pathname, res);
-      }
       const found = routeRequest(this.routes, req.method ?? 'GET', url.pathname);
       if (found.kind === 'not_found') return send(res, 404, {}, notFoundBody(url.pathname));
       if (found.kind === 'method_not_allowed') {
@@ -235,12 +229,6 @@ export class LocalHost {
       if (!res.headersSent) send(res, 500, {}, Buffer.alloc(0));
       else res.destroy();
     }
-  }
-
-  private isApiPath(pathname: string): boolean {
-    const prefix = `/${this.settings.routePrefix}`.toLowerCase();
-    const path = pathname.toLowerCase();
-    return prefix === '/' || path === prefix || path.startsWith(`${prefix}/`);
   }
 
   private holdsMasterKey(req: IncomingMessage, url: URL): boolean {

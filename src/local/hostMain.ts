@@ -12,8 +12,7 @@ import { loadFunctions } from './loadFunctions';
 export async function startHost(root: string, port: number, log = (line: string) => console.log(line)) {
   loadConfig(); // fail before listening if a setting is missing or bad
   const functions = loadFunctions(functionEntryFiles(root));
-  const staticRoot = join(root, 'dist', 'web');
-  const host = new LocalHost({ functions, settings: readHostSettings(root), log, staticRoot });
+  const host = new LocalHost({ functions, settings: readHostSettings(root), log });
   const url = await host.listen(port);
   console.log(`\n${host.describe(url)}`);
   return { host, url };

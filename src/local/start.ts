@@ -78,7 +78,6 @@ async function main() {
       functions: loadFunctions(functionEntryFiles(root)),
       settings: readHostSettings(root),
       masterKey: await localMasterKey(app.keyStore),
-      staticRoot: join(root, 'dist', 'web'),
       log: (l) => {
         console.log(l);
         if (url && ++linesSinceSummary >= REPEAT_AFTER) {

@@ -230,9 +230,17 @@ export function registerWorkPaths(
   ] as const)
     op('get', `/cases/{id}/${resource}`, { summary: `${label} of a case` });
   op('post', '/cases/assigns', {
-    summary: 'Assign cases in bulk, by ids or filters/query (per-case results; refused cases in errors)',
+    summary:
+      'Assign cases in bulk, by ids or filters/query: up to 100 at once (per-case results; refused cases in ' +
+      'errors); 101 to BULK_ASSIGN_JOB_MAX (5000) answer 202 with a background job; more is a 422',
     body: bulkAssignSchema,
     errors: [400, 401, 422],
+  });
+  op('get', '/cases/assigns/jobs/{job_id}', {
+    summary:
+      'A background bulk assign (its requester or a country admin): status queued/running/done/failed, ' +
+      'counts, and the ids of the cases it could not assign with why',
+    errors: [401, 404],
   });
   op('post', '/cases/referrals', {
     summary: 'Refer cases in bulk, by ids (per-case results; refused cases in errors)',

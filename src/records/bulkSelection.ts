@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import { unprocessable } from '../errors';
-import { parseListParams } from './listParams';
+import { MAX_PER, parseListParams } from './listParams';
 import { listRecords } from './recordLister';
 import type { RecordRepository } from './recordRepository';
 import type { RecordDocument } from './recordDocument';
@@ -20,32 +20,42 @@ export const bulkIds = <T extends RecordDocument>(
   repo: RecordRepository<T>,
   principal: Principal,
   data: { ids?: string[]; filters?: Record<string, string | string[]>; query?: string },
+  limit = BULK_MAX,
 ): Promise<string[]> =>
-  data.ids ? Promise.resolve(data.ids) : selectRecords(repo, principal, data.filters ?? {}, data.query);
+  data.ids
+    ? Promise.resolve(data.ids)
+    : selectRecords(repo, principal, data.filters ?? {}, data.query, limit);
 
 /**
  * The ids of the records a bulk action by `filters`/`query` selects (a bulk assign, a bulk flag): the caller's list, with the same
- * filters (unknown ones are a 400) and scope. More than the bulk maximum is a 422 rather than a partial
- * run: Primero runs large sets as a background job, which is not built here.
+ * filters (unknown ones are a 400) and scope. More than `limit` is a 422 rather than a partial run, naming
+ * the limit: the bulk maximum inline, or the background job's maximum (src/transitions/bulkAssignJobs.ts).
  */
 export async function selectRecords<T extends RecordDocument>(
   repo: RecordRepository<T>,
   principal: Principal,
   filters: Record<string, string | string[]>,
   query: string | undefined,
+  limit = BULK_MAX,
 ): Promise<string[]> {
   const search = new URLSearchParams();
   for (const [name, value] of Object.entries(filters))
     for (const v of Array.isArray(value) ? value : [value]) search.append(`${name}[]`, v);
   if (query) search.set('query', query);
-  search.set('per', String(BULK_MAX));
-  const { docs, total } = await listRecords(repo, principal, parseListParams(repo.kind, search));
-  if (total > BULK_MAX)
-    throw unprocessable([
-      {
-        detail: 'filters',
-        message: `the filters select ${total} records: at most ${BULK_MAX} at once, narrow them`,
-      },
-    ]);
-  return docs.map((d) => d.id);
+  const ids: string[] = [];
+  // Pages of the list's maximum, so a selection above one page is read whole (and counted once).
+  for (let page = 1; ; page++) {
+    search.set('per', String(Math.min(limit, MAX_PER)));
+    search.set('page', String(page));
+    const { docs, total } = await listRecords(repo, principal, parseListParams(repo.kind, search));
+    if (total > limit)
+      throw unprocessable([
+        {
+          detail: 'filters',
+          message: `the filters select ${total} records: at most ${limit} at once, narrow them`,
+        },
+      ]);
+    ids.push(...docs.map((d) => d.id));
+    if (docs.length === 0 || ids.length >= total) return [...new Set(ids)];
+  }
 }

@@ -63,6 +63,7 @@ export const commonServerOwnedKeys = [
   'forms_version',
   'flag_count',
   'alert_count',
+  'alert_subjects',
   'reminders',
   'next_due_at',
   'record_state',

@@ -23,7 +23,7 @@ export interface CreateResult<T extends RecordDocument> {
  * set by the caller's own logic (an incident's link to its case), never by the client.
  */
 export async function createRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'ids' | 'validation' | 'fieldAccess'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'ids' | 'validation' | 'fieldAccess' | 'roles'>,
   repo: RecordRepository<T>,
   principal: Principal,
   data: Record<string, unknown>,
@@ -36,10 +36,11 @@ export async function createRecord<T extends RecordDocument>(
   if (clientId !== undefined && !uuid.safeParse(clientId).success) {
     throw unprocessable([{ detail: 'id', message: 'must be a UUID' }]);
   }
-  const [settings, validators, grants] = await Promise.all([
+  const [settings, validators, grants, roles] = await Promise.all([
     deps.settings.get(principal.countryCode),
     deps.validation.current(principal.countryCode),
     deps.fieldAccess.grantsFor(principal),
+    deps.roles.current(principal.countryCode),
   ]);
   const now = deps.clock.now();
   const today = localDate(now, settings.time_zone);
@@ -56,7 +57,14 @@ export async function createRecord<T extends RecordDocument>(
 
   const clientFields = applyRecordChanges(kind, {}, fields, principal, now, subforms);
   for (const [key, value] of Object.entries(kind.defaults(today))) clientFields[key] ??= value;
-  kind.derive(clientFields, { previous: {}, principal, now, today, settings });
+  kind.derive(clientFields, {
+    previous: {},
+    principal,
+    now,
+    today,
+    settings,
+    roles: roles.of(kind.type, moduleId),
+  });
 
   const id = (clientId as string | undefined) ?? newRecordId();
   const shortId = shortIdOf(id);

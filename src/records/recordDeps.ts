@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import type { FieldAccess } from '../forms/fieldAccess';
+import type { FormRoles } from '../forms/formRoles';
 import type { FormValidation } from '../forms/formValidation';
 import type { RecordHistory } from '../history/recordHistory';
 import type { IdReservations } from './idReservations';
@@ -21,5 +22,7 @@ export interface RecordDeps {
   fieldAccess: FieldAccess;
   /** Each country's published forms, compiled to check record writes. */
   validation: FormValidation;
+  /** Which field plays each behaviour's role (follow-ups, services, closure date...) in the forms. */
+  roles: FormRoles;
   clock: Clock;
 }

@@ -2,6 +2,7 @@ import type { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { CountrySettings } from '../countries/types';
 import type { FieldProtection } from '../crypto/protectionClass';
+import type { RecordRoles } from '../forms/fieldRoles';
 import type { ModuleId } from '../users/types';
 
 export const recordTypes = ['case', 'incident', 'tracing_request'] as const;
@@ -14,6 +15,8 @@ export interface DeriveContext {
   /** The country's local date. */
   today: string;
   settings: CountrySettings;
+  /** The fields playing the behaviours' roles in the record's forms (forms/fieldRoles.ts). */
+  roles: RecordRoles;
 }
 
 export type RangeKind = 'int' | 'date' | 'datetime';

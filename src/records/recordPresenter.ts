@@ -1,5 +1,7 @@
 import type { FieldGrants } from '../forms/fieldAccess';
+import { visibleAlertCount } from './alertSubjects';
 import { redactRecord } from './fieldPermissions';
+import { reminderReadable } from './reminderSubject';
 import type { RecordDocument } from './recordDocument';
 import { kindOf } from './recordKinds';
 
@@ -13,6 +15,7 @@ const internal = new Set([
   'attachment_ids',
   'field_versions',
   'alerted_reminders',
+  'alert_subjects',
   'former_user_names',
   '_rid',
   '_self',
@@ -39,6 +42,10 @@ export function presentRecord(
   for (const [key, value] of Object.entries(redactRecord(grants, kindOf(doc.record_type), doc))) {
     if (!internal.has(key)) out[key] = value;
   }
+  // An alert about a form the role may not read is not counted either (its form is not theirs to know).
+  if ('alert_count' in out) out.alert_count = visibleAlertCount(doc, grants);
+  if (Array.isArray(out.reminders))
+    out.reminders = (out.reminders as { ref: string }[]).filter((r) => reminderReadable(grants, doc, r.ref));
   if (options.listView && doc.module_id === 'primeromodule-gbv') {
     for (const field of nameFields) if (out[field] !== undefined && out[field] !== null) out[field] = HIDDEN;
     out.hidden_name = true;

@@ -5,6 +5,7 @@ import { unprocessable } from '../errors';
 import { applyRecordChanges } from './recordChanges';
 import type { RecordDocument } from './recordDocument';
 import type { RecordKind } from './recordKind';
+import type { RoleIndex } from '../forms/fieldRoles';
 import type { FormValidators } from '../forms/recordValidator';
 import { formInputCheck, subformKeys, validateRecordInput } from './recordInput';
 import { chooseModule } from './recordModule';
@@ -49,9 +50,17 @@ export function revisedRecord<T extends RecordDocument>(
   settings: CountrySettings,
   principal: Principal,
   now: Date,
+  roles: RoleIndex,
   subforms: ReadonlySet<string> = kind.subforms,
 ): T {
   const next = applyRecordChanges(kind, doc, changes, principal, now, subforms) as T;
-  kind.derive(next, { previous: doc, principal, now, today: localDate(now, settings.time_zone), settings });
+  kind.derive(next, {
+    previous: doc,
+    principal,
+    now,
+    today: localDate(now, settings.time_zone),
+    settings,
+    roles: roles.of(kind.type, next.module_id),
+  });
   return next;
 }

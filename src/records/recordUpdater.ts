@@ -11,17 +11,18 @@ import { writeRecord } from './recordWriter';
 
 /** PATCH: merges the fields sent into the record (see writeRecord for If-Match and concurrent writes). */
 export async function updateRecord<T extends RecordDocument>(
-  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'validation' | 'fieldAccess'>,
+  deps: Pick<RecordDeps, 'settings' | 'clock' | 'history' | 'validation' | 'fieldAccess' | 'roles'>,
   repo: RecordRepository<T>,
   principal: Principal,
   id: string,
   data: Record<string, unknown>,
   ifMatch: string | null,
 ): Promise<T> {
-  const [settings, validators, grants] = await Promise.all([
+  const [settings, validators, grants, roles] = await Promise.all([
     deps.settings.get(principal.countryCode),
     deps.validation.current(principal.countryCode),
     deps.fieldAccess.grantsFor(principal),
+    deps.roles.current(principal.countryCode),
   ]);
   // Decisions on offline sync conflicts travel with an ordinary PATCH.
   const { resolve_conflicts: rawResolutions, ...fieldData } = data;
@@ -51,7 +52,7 @@ export async function updateRecord<T extends RecordDocument>(
         now,
       );
       assertWritable(grants, repo.kind, doc.module_id, fields, doc);
-      const next = revisedRecord(repo.kind, doc, fields, settings, principal, now, subforms);
+      const next = revisedRecord(repo.kind, doc, fields, settings, principal, now, roles, subforms);
       (next as RecordDocument).forms_version = grants.formsVersion;
       if (resolved) (next as RecordDocument).sync_conflicts = resolved.remaining;
       return next;

@@ -7,16 +7,28 @@ import { allKinds } from '../records/recordKinds';
 import type { RecordType } from '../records/recordKind';
 import { notFound } from '../errors';
 import { scopeFilter } from '../policy/recordScope';
+import { alertTally, readableAlertsCondition, sameTally } from '../records/alertSubjects';
 import type { AlertStore } from './alertStore';
 
 /** GET /alerts: how many records in the caller's scope have alerts, per record type (0 where it cannot read). */
-export async function alertCounts(deps: Pick<RecordDeps, 'repos'>, principal: Principal) {
+export async function alertCounts(deps: Pick<RecordDeps, 'repos' | 'fieldAccess'>, principal: Principal) {
   const scope = scopeFilter(principal);
-  const where = ['c.record_type = @recordType', 'c.enabled = true', 'c.alert_count > 0', ...scope.where];
+  // A record whose only alerts are about forms the role may not read is not counted.
+  const hidden = (await deps.fieldAccess.grantsFor(principal)).hiddenForms();
+  const where = [
+    'c.record_type = @recordType',
+    'c.enabled = true',
+    readableAlertsCondition('@hiddenForms'),
+    ...scope.where,
+  ];
   const counts = await Promise.all(
     allKinds.map(async (kind) => {
       if (!can(principal, kind.resource, 'read')) return [kind.type, 0] as const;
-      const parameters = [...scope.parameters, { name: '@recordType', value: kind.type }];
+      const parameters = [
+        ...scope.parameters,
+        { name: '@recordType', value: kind.type },
+        { name: '@hiddenForms', value: hidden },
+      ];
       const n = await deps.repos[kind.type].count(principal.countryCode, where.join(' AND '), parameters);
       return [kind.type, n] as const;
     }),
@@ -62,12 +74,11 @@ export async function dismissAlert(
   // Alert ids are 32 hex characters; anything else never reaches the store (where it could be a malformed id).
   if (!/^[0-9a-f]{32}$/.test(alertId) || !(await alerts.delete(doc.country_code, doc.id, alertId)))
     throw notFound('Alert not found');
-  const remaining = (await alerts.forRecord(doc.country_code, doc.id)).length;
+  const remaining = alertTally(await alerts.forRecord(doc.country_code, doc.id));
   await writeRecord(deps, repo, principal, {
     id: recordId,
     action: 'write',
     ifMatch: null,
-    change: (current) =>
-      current.alert_count === remaining ? undefined : { ...current, alert_count: remaining },
+    change: (current) => (sameTally(current, remaining) ? undefined : { ...current, ...remaining }),
   });
 }

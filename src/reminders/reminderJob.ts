@@ -4,7 +4,10 @@ import type { RecordRepository } from '../records/recordRepository';
 import type { Clock } from '../clock';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import type { CountrySettings } from '../countries/types';
+import type { RoleIndex } from '../forms/fieldRoles';
+import type { FormRoles } from '../forms/formRoles';
 import { AppError } from '../errors';
+import { alertTally } from '../records/alertSubjects';
 import type { NotificationQueue } from '../notifications/notificationQueue';
 import { alertId, type AlertStore } from './alertStore';
 import { withReminders, type Reminder } from './reminderRules';
@@ -15,6 +18,8 @@ export interface ReminderJobDeps {
   alerts: AlertStore;
   queue: NotificationQueue;
   settings: CountrySettingsRepository;
+  /** The fields playing the reminders' roles, for recomputing a case's reminders once alerted. */
+  roles: Pick<FormRoles, 'current'>;
   clock: Clock;
 }
 
@@ -31,6 +36,7 @@ interface DueItem {
   alertId: string;
 }
 
+/** The form of a reminder stored before reminders named theirs (the default forms' ids). */
 const forms: Record<string, string> = {
   approval: 'approvals',
   followup_due: 'followup',
@@ -51,7 +57,10 @@ export async function runReminders(
   countryCode: string,
   options = { pageSize: 100, maxRecords: 5000 },
 ): Promise<ReminderRun> {
-  const settings = await deps.settings.get(countryCode);
+  const [settings, roles] = await Promise.all([
+    deps.settings.get(countryCode),
+    deps.roles.current(countryCode),
+  ]);
   const now = deps.clock.now().toISOString();
   const due = await gatherDue(deps, countryCode, now, options);
   const run: ReminderRun = {
@@ -105,7 +114,7 @@ export async function runReminders(
         record_id: d.doc.id,
         record_type: 'case',
         alert_for: d.reminder.type,
-        form_unique_id: forms[d.reminder.type] ?? d.reminder.type,
+        form_unique_id: d.reminder.form_unique_id ?? forms[d.reminder.type] ?? d.reminder.type,
         date: dueDate(d.reminder, settings.time_zone),
         user_name: d.doc.owned_by,
         created_at: now,
@@ -117,6 +126,7 @@ export async function runReminders(
       items[0]!.doc,
       items.map((d) => d.reminder.id),
       settings,
+      roles,
     );
   }
   return run;
@@ -169,6 +179,7 @@ async function markAlerted(
   first: CaseDocument,
   reminderIds: string[],
   settings: CountrySettings,
+  roles: RoleIndex,
 ) {
   let doc: CaseDocument | undefined = first;
   for (let attempt = 0; doc && attempt < 5; attempt++) {
@@ -176,8 +187,13 @@ async function markAlerted(
       ...doc,
       alerted_reminders: [...new Set([...((doc.alerted_reminders as string[]) ?? []), ...reminderIds])],
     };
-    withReminders(next, settings.time_zone, settings.approval_reminder_days);
-    next.alert_count = (await deps.alerts.forRecord(doc.country_code, doc.id)).length;
+    withReminders(
+      next,
+      settings.time_zone,
+      roles.of('case', next.module_id),
+      settings.approval_reminder_days,
+    );
+    Object.assign(next, alertTally(await deps.alerts.forRecord(doc.country_code, doc.id)));
     try {
       await deps.cases.replace(next, doc._etag as string);
       return;

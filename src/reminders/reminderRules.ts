@@ -1,3 +1,4 @@
+import type { RecordRoles } from '../forms/fieldRoles';
 import { localDate, overdueFrom } from './zonedTime';
 
 export type ReminderType = 'followup_due' | 'service_due' | 'assessment_due' | 'case_plan_due' | 'approval';
@@ -14,6 +15,8 @@ export interface Reminder {
   due_date: string;
   /** The subform entry (unique_id) or field it is about. */
   ref: string;
+  /** The form holding what it is about (alerts name it); absent on reminders stored before forms had roles. */
+  form_unique_id?: string;
 }
 
 type Fields = Record<string, unknown>;
@@ -36,55 +39,69 @@ const dueAt = (instant: number, timeZone: string) => ({
   due_date: localDate(new Date(instant), timeZone),
 });
 
+/** Implemented: the option `implemented`, or a ticked box. */
+export const isImplemented = (value: unknown) => value === 'implemented' || value === true;
+
 /**
  * What an open case is waiting for, and when each becomes overdue, in the country's time zone: a follow-up
  * not done by its needed-by date, a service not implemented by its response deadline (requested time +
- * timeframe) or appointment date, an assessment or case plan not started by its due date.
+ * timeframe) or appointment date, an assessment or case plan not started by its due date. Each field is the
+ * one playing its role in the case's forms (forms/fieldRoles.ts); a role nobody plays gives no reminder.
  */
-export function computeReminders(c: Fields, timeZone: string, approvalDays = 3): Reminder[] {
+export function computeReminders(
+  c: Fields,
+  timeZone: string,
+  { fields: f, forms }: RecordRoles,
+  approvalDays = 3,
+): Reminder[] {
   if (c.status !== 'open' || c.enabled === false) return [];
   const reminders: Omit<Reminder, 'id'>[] = [];
-  for (const f of entries(c.followup_subform_section)) {
-    if (typeof f.followup_needed_by_date === 'string' && !f.followup_date) {
+  const get = (entry: Entry, key: string | undefined) => (key === undefined ? undefined : entry[key]);
+  const followups = f.followup_subform === undefined ? [] : entries(c[f.followup_subform]);
+  for (const e of followups) {
+    const due = get(e, f.followup_due_date);
+    if (typeof due === 'string' && !get(e, f.followup_done_date)) {
       reminders.push({
         type: 'followup_due',
-        ref: String(f.unique_id),
-        ...dueOn(f.followup_needed_by_date, timeZone),
+        ref: String(e.unique_id),
+        form_unique_id: forms.followup_subform,
+        ...dueOn(due, timeZone),
       });
     }
   }
-  for (const s of entries(c.services_section)) {
-    if (s.service_implemented === 'implemented') continue;
-    const requested =
-      typeof s.service_response_day_time === 'string' ? Date.parse(s.service_response_day_time) : NaN;
-    const window = timeframeMs[String(s.service_response_timeframe)];
+  const services = f.services_subform === undefined ? [] : entries(c[f.services_subform]);
+  for (const s of services) {
+    if (isImplemented(get(s, f.service_implemented))) continue;
+    const requestedAt = get(s, f.service_requested_at);
+    const requested = typeof requestedAt === 'string' ? Date.parse(requestedAt) : NaN;
+    const window = timeframeMs[String(get(s, f.service_timeframe))];
+    const appointment = get(s, f.service_appointment_date);
+    const service = {
+      type: 'service_due',
+      ref: String(s.unique_id),
+      form_unique_id: forms.services_subform,
+    } as const;
     if (!Number.isNaN(requested) && window) {
-      reminders.push({
-        type: 'service_due',
-        ref: String(s.unique_id),
-        ...dueAt(requested + window, timeZone),
-      });
-    } else if (typeof s.service_appointment_date === 'string') {
-      reminders.push({
-        type: 'service_due',
-        ref: String(s.unique_id),
-        ...dueOn(s.service_appointment_date, timeZone),
-      });
+      reminders.push({ ...service, ...dueAt(requested + window, timeZone) });
+    } else if (typeof appointment === 'string') {
+      reminders.push({ ...service, ...dueOn(appointment, timeZone) });
     }
   }
-  if (typeof c.assessment_due_date === 'string' && !c.assessment_requested_on) {
-    reminders.push({
-      type: 'assessment_due',
-      ref: 'assessment_due_date',
-      ...dueOn(c.assessment_due_date, timeZone),
-    });
-  }
-  if (typeof c.case_plan_due_date === 'string' && !c.date_case_plan) {
-    reminders.push({
-      type: 'case_plan_due',
-      ref: 'case_plan_due_date',
-      ...dueOn(c.case_plan_due_date, timeZone),
-    });
+  for (const [type, dueRole, doneRole] of [
+    ['assessment_due', 'assessment_due_date', 'assessment_started_on'],
+    ['case_plan_due', 'case_plan_due_date', 'case_plan_started_on'],
+  ] as const) {
+    const dueField = f[dueRole];
+    const due = dueField === undefined ? undefined : c[dueField];
+    const doneField = f[doneRole];
+    if (typeof due === 'string' && !(doneField !== undefined && c[doneField])) {
+      reminders.push({
+        type,
+        ref: dueField as string,
+        form_unique_id: forms[dueRole],
+        ...dueOn(due, timeZone),
+      });
+    }
   }
   // An approval still pending `approvalDays` after it was requested.
   for (const type of ['assessment', 'case_plan', 'closure', 'action_plan', 'gbv_closure']) {
@@ -107,8 +124,8 @@ export function computeReminders(c: Fields, timeZone: string, approvalDays = 3):
 }
 
 /** Reminders recomputed for a save: alerts already made stay made; next_due_at is the first one still to alert. */
-export function withReminders(c: Fields, timeZone: string, approvalDays?: number): void {
-  const reminders = computeReminders(c, timeZone, approvalDays);
+export function withReminders(c: Fields, timeZone: string, roles: RecordRoles, approvalDays?: number): void {
+  const reminders = computeReminders(c, timeZone, roles, approvalDays);
   const ids = new Set(reminders.map((r) => r.id));
   const alerted = ((c.alerted_reminders as string[]) ?? []).filter((id) => ids.has(id));
   c.reminders = reminders;

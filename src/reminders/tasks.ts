@@ -2,7 +2,11 @@ import type { Principal } from '../auth/principal';
 import type { RecordRepository } from '../records/recordRepository';
 import type { Clock } from '../clock';
 import type { CaseDocument } from '../records/recordDocument';
+import type { FieldGrants } from '../forms/fieldAccess';
+import type { FieldRole, RecordRoles } from '../forms/fieldRoles';
+import type { FormRoles } from '../forms/formRoles';
 import type { Reminder } from './reminderRules';
+import { reminderReadable } from '../records/reminderSubject';
 
 const taskTypes: Record<string, string> = {
   followup_due: 'follow_up',
@@ -11,17 +15,23 @@ const taskTypes: Record<string, string> = {
   case_plan_due: 'case_plan',
 };
 const WEEK_MS = 7 * 86_400_000;
-/** Primero's keys: the field that completes the task, and its label. */
-const completion: Record<string, { field: string; display: string; detail?: string }> = {
-  follow_up: { field: 'followup_date', display: 'Follow up', detail: 'followup_type' },
-  service: { field: 'service_implemented_day_time', display: 'Service', detail: 'service_type' },
-  assessment: { field: 'assessment_requested_on', display: 'Assessment' },
-  case_plan: { field: 'date_case_plan', display: 'Case plan' },
+/** Primero's keys: the role of the field that completes the task, its label, the role of its detail. */
+const completion: Record<string, { field: FieldRole; display: string; detail?: FieldRole }> = {
+  follow_up: { field: 'followup_done_date', display: 'Follow up', detail: 'followup_type' },
+  service: { field: 'service_implemented_on', display: 'Service', detail: 'service_type' },
+  assessment: { field: 'assessment_started_on', display: 'Assessment' },
+  case_plan: { field: 'case_plan_started_on', display: 'Case plan' },
 };
 /** The subform entry a task is about (its `ref`), for Primero's `detail`. */
-const entryOf = (doc: CaseDocument, ref: string): Record<string, unknown> | undefined =>
-  [doc.followup_subform_section, doc.services_section]
-    .flatMap((list) => (Array.isArray(list) ? (list as Record<string, unknown>[]) : []))
+const entryOf = (
+  doc: CaseDocument,
+  ref: string,
+  { fields }: RecordRoles,
+): Record<string, unknown> | undefined =>
+  [fields.followup_subform, fields.services_subform]
+    .flatMap((key) =>
+      key !== undefined && Array.isArray(doc[key]) ? (doc[key] as Record<string, unknown>[]) : [],
+    )
     .find((e) => e.unique_id === ref);
 
 /**
@@ -29,8 +39,10 @@ const entryOf = (doc: CaseDocument, ref: string): Record<string, unknown> | unde
  * alerts come from: `due_date` is the local date it is due, `due_at` the instant it becomes overdue, `upcoming_soon` within 7 days.
  */
 export async function listTasks(
-  deps: { cases: RecordRepository<CaseDocument>; clock: Clock },
+  deps: { cases: RecordRepository<CaseDocument>; clock: Clock; roles: Pick<FormRoles, 'current'> },
   principal: Principal,
+  /** The caller's form grants: a task about a form the role may not read is not listed. */
+  grants: FieldGrants,
 ) {
   const docs = await deps.cases.query(
     principal.countryCode,
@@ -42,15 +54,18 @@ export async function listTasks(
     ],
   );
   const now = deps.clock.now().getTime();
+  const index = await deps.roles.current(principal.countryCode);
   return docs
-    .flatMap((doc) =>
-      (doc.reminders as Reminder[])
-        .filter((r) => r.type in taskTypes)
+    .flatMap((doc) => {
+      const roles = index.of('case', doc.module_id);
+      return (doc.reminders as Reminder[])
+        .filter((r) => r.type in taskTypes && reminderReadable(grants, doc, r.ref))
         .map((r) => {
           const due = Date.parse(r.due_at);
           const type = taskTypes[r.type] ?? r.type;
           const how = completion[type];
-          const detail = how?.detail ? entryOf(doc, r.ref)?.[how.detail] : undefined;
+          const detailField = how?.detail && roles.fields[how.detail];
+          const detail = detailField ? entryOf(doc, r.ref, roles)?.[detailField] : undefined;
           return {
             // Primero's `id` is the case's; `record_id` is ours (and its documentation's).
             id: doc.id,
@@ -62,7 +77,7 @@ export async function listTasks(
             name: doc.module_id === 'primeromodule-gbv' ? '*******' : (doc.name ?? null),
             type,
             type_display: how?.display ?? type,
-            completion_field: how?.field ?? null,
+            completion_field: (how && roles.fields[how.field]) ?? null,
             detail: typeof detail === 'string' ? detail : null,
             // The follow-up's or service's subform entry, so a client can open the case at it.
             entry_id: how?.detail ? r.ref : null,
@@ -73,7 +88,7 @@ export async function listTasks(
             upcoming_soon: due > now && due - now <= WEEK_MS,
             priority: typeof doc.risk_level === 'string' ? doc.risk_level : 'none',
           };
-        }),
-    )
+        });
+    })
     .sort((a, b) => (a.due_at < b.due_at ? -1 : 1));
 }

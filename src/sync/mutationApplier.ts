@@ -64,9 +64,10 @@ async function mergeUpdate(
   m: Mutation,
   base: number,
 ): Promise<MutationResult> {
-  const [settings, validators] = await Promise.all([
+  const [settings, validators, roles] = await Promise.all([
     deps.settings.get(principal.countryCode),
     deps.validation.current(principal.countryCode),
+    deps.roles.current(principal.countryCode),
   ]);
   let conflicts: Conflict[] = [];
   let held: string[] = [];
@@ -113,7 +114,7 @@ async function mergeUpdate(
       }
       const changed = Object.entries(accepted).some(([k, v]) => !same(current[k], v));
       if (!changed && conflicts.length === 0 && held.length === 0) return undefined;
-      const next = revisedRecord(kind, current, accepted, settings, principal, now, subforms);
+      const next = revisedRecord(kind, current, accepted, settings, principal, now, roles, subforms);
       next.forms_version = grants.formsVersion;
       if (conflicts.length > 0 || held.length > 0) {
         const recorded = conflicts.map((c) => ({

@@ -1,3 +1,4 @@
+import { stampClosure } from '../records/closure';
 import { unprocessable } from '../errors';
 import { commonFilters, commonRanges, commonShortFields } from '../records/commonSchema';
 import type { RecordKind } from '../records/recordKind';
@@ -28,7 +29,7 @@ export const tracingRequestKind: RecordKind = {
   derive: (fields, ctx) => {
     if (typeof fields.inquiry_date === 'string' && fields.inquiry_date > ctx.today)
       throw unprocessable([{ detail: 'inquiry_date', message: 'cannot be in the future' }]);
-    if (fields.status === 'closed' && ctx.previous.status !== 'closed') fields.date_closure ??= ctx.today;
+    stampClosure(fields, ctx.previous, ctx.today, ctx.roles.fields.closure_date);
   },
   list: {
     orderable: ['created_at', 'last_updated_at', 'inquiry_date', 'short_id'],

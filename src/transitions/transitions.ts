@@ -118,13 +118,15 @@ export async function assignCase(
   principal: Principal,
   id: string,
   input: z.infer<typeof assignSchema>['data'],
+  /** A background job's own id for this case's transition, so that running it twice writes it once. */
+  transitionId?: string,
 ) {
   // `assign`, or Primero's narrower assign_within_agency / assign_within_user_group.
   const action = assignGrant(principal)?.action ?? 'assign';
   return transition(deps, principal, id, action, async (doc, now) => {
     const to = await receiver(deps, principal, 'assign', input.transitioned_to, doc);
     return {
-      transition: newTransition('assign', to.user_name, principal, now, 'done', input.notes),
+      transition: newTransition('assign', to.user_name, principal, now, 'done', input.notes, transitionId),
       owner: {
         owned_by: to.user_name,
         owned_by_agency_id: to.agency_unique_id,
@@ -224,8 +226,8 @@ export function newTransition(
   now: string,
   status: Transition['status'],
   notes?: string,
+  id: string = randomUUID(),
 ): Transition {
-  const id = randomUUID();
   return {
     id,
     unique_id: id,
@@ -265,6 +267,8 @@ export async function transition(
     action,
     ifMatch: null,
     change: (current) => {
+      // Already written (a job's transition, written by a run that raced this one): no second write or history.
+      if (transitionsOf(current).some((t) => t.id === planned.transition.id)) return undefined;
       const transitions = [...transitionsOf(current), planned.transition];
       // A receiver of a referral or transfer is assigned; a transfer request goes to the owner, who has the case.
       const { type, transitioned_to } = planned.transition;

@@ -2,6 +2,7 @@ import { caseFieldsSchema, subforms } from '../../src/cases/schema';
 import { incidentFieldsSchema } from '../../src/incidents/schema';
 import { defaultForms } from '../../src/forms/defaults/defaultForms';
 import { defaultLookups } from '../../src/forms/defaults/lookups';
+import { compileRoles, defaultRecordRoles, roleProblems } from '../../src/forms/fieldRoles';
 import { fieldSchema } from '../../src/forms/fieldSchema';
 import { formSetProblems, formSetSchema } from '../../src/forms/formSet';
 
@@ -15,6 +16,30 @@ const fieldsOf = (parent: string, module: string) =>
   );
 
 describe('the default configuration', () => {
+  it("gives the behaviours' roles to today's fields, as a module without forms has them", () => {
+    expect(roleProblems(parsed)).toEqual([]);
+    const roles = compileRoles(1, parsed);
+    expect(roles.of('case', 'primeromodule-cp')).toEqual(defaultRecordRoles);
+    expect(roles.of('case', 'primeromodule-gbv').fields).toEqual({
+      services_subform: 'services_section',
+      service_type: 'service_type',
+      service_appointment_date: 'service_appointment_date',
+      service_implemented_on: 'service_implemented_day_time',
+      closure_date: 'date_closure',
+    });
+    for (const [type, module] of [
+      ['incident', 'primeromodule-cp'],
+      ['incident', 'primeromodule-gbv'],
+      ['tracing_request', 'primeromodule-cp'],
+    ] as const)
+      expect(roles.of(type, module).fields).toEqual({ closure_date: 'date_closure' });
+    // A version published before roles existed (no `role` key at all) plays them by today's names.
+    const before = parsed.map((f) => ({ ...f, fields: f.fields.map(({ role: _, ...rest }) => rest) }));
+    expect(compileRoles(1, before as typeof parsed).of('case', 'primeromodule-cp')).toEqual(
+      defaultRecordRoles,
+    );
+  });
+
   it('is a valid form set whose lookups all exist', () => {
     expect(formSetProblems(parsed, lookupIds)).toEqual([]);
     expect(formSetProblems(parsed, new Set())).not.toEqual([]);

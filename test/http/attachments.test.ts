@@ -425,6 +425,67 @@ describe('delete and disable', () => {
   });
 });
 
+describe("the forms' upload boxes", () => {
+  it('take files under their own name, of the kind their type holds; other fields take none', async () => {
+    const admin = await t.login('admin_gh');
+    const form = (await t.call('GET', '/api/v2/forms/basic_identity', { token: admin })).body.data;
+    const box = { name: 'fotos_familia', type: 'photo_upload_box', display_name: { en: 'Family photos' } };
+    const published = await t.call('PATCH', '/api/v2/forms/basic_identity', {
+      token: admin,
+      body: { data: { fields: [...form.fields, box] } },
+    });
+    expect(published.status).toBe(200);
+    const record = (
+      await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Upload Box Child' } } })
+    ).body.data.id as string;
+
+    const photo = {
+      file_name: 'family.jpg',
+      content_type: 'image/jpeg',
+      attachment: JPEG.toString('base64'),
+    };
+    const res = await uploadJson({ ...photo, field_name: 'fotos_familia', attachment_type: 'image' }, record);
+    expect(res.status).toBe(200);
+    const stored = (await t.call('GET', `/api/v2/cases/${record}`, { token })).body.data;
+    expect(stored.fotos_familia).toEqual([
+      expect.objectContaining({ id: res.body.data.id, field_name: 'fotos_familia' }),
+    ]);
+    expect((await download(res.body.data.id)).bytes.equals(JPEG)).toBe(true);
+    // A client cannot write the box's list itself.
+    expect(
+      (await t.call('PATCH', `/api/v2/cases/${record}`, { token, body: { data: { fotos_familia: [] } } }))
+        .status,
+    ).toBe(422);
+
+    // A photo box holds images; the default forms' document box takes a PDF.
+    expect(
+      (await uploadRaw(pdf(10), 'application/pdf', 'field_name=fotos_familia&file_name=x.pdf', record))
+        .status,
+    ).toBe(415);
+    const wrongKind = await uploadJson({ ...photo, field_name: 'fotos_familia', type: 'document' }, record);
+    expect(wrongKind.status).toBe(422);
+    expect(wrongKind.body.errors[0]).toMatchObject({
+      detail: 'data.type',
+      message: 'fotos_familia holds image files',
+    });
+    expect(
+      (await uploadRaw(pdf(10), 'application/pdf', 'field_name=assessment_documents&file_name=a.pdf', record))
+        .status,
+    ).toBe(200);
+
+    // A field that is not an upload box takes no file.
+    const text = await uploadJson({ ...photo, field_name: 'name' }, record);
+    expect(text.status).toBe(422);
+    expect(text.body.errors[0]).toMatchObject({
+      detail: 'data.field_name',
+      message: expect.stringContaining('name is not an upload box'),
+    });
+    expect((await t.call('GET', `/api/v2/cases/${record}`, { token })).body.data.name).toBe(
+      'Upload Box Child',
+    );
+  });
+});
+
 describe('orphan cleanup', () => {
   it('deletes pending blobs older than a day that no record lists, commits those a record lists, keeps fresh ones', async () => {
     const store = t.app.attachments.store;

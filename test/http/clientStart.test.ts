@@ -1,3 +1,4 @@
+import { decodeJwt } from 'jose';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 // What Primero's clients call when they start: the deployment, its sign-in, its support contact, the
@@ -111,6 +112,33 @@ describe('POST /tokens with a bearer and no body', () => {
     expect((await t.call('DELETE', '/api/v2/tokens', { token: old })).status).toBe(200);
     expect((await t.call('POST', '/api/v2/tokens', { token: old })).status).toBe(401);
     expect((await t.call('GET', '/api/v2/users/me', { token: renewed.body.token })).status).toBe(200);
+  });
+
+  it('renews a session for at most SESSION_MAX_HOURS (12) after its sign-in, then asks for a sign-in', async () => {
+    const signedInAt = t.clock.now().getTime();
+    const sessionEnd = signedInAt / 1000 + 12 * 3600;
+    let token = await t.login('cw2_gh');
+    // Renewed every 50 minutes, as a client that stays open all day does.
+    for (let i = 0; i < 14; i++) {
+      t.clock.advance(50 * 60_000);
+      const renewed = await t.call('POST', '/api/v2/tokens', { token });
+      expect(renewed.status).toBe(200);
+      token = renewed.body.token;
+      expect(decodeJwt(token).exp).toBeLessThanOrEqual(Math.ceil(sessionEnd));
+    }
+    // 11 h 40 min in, the last renewal's token ends with the session, not an hour later.
+    expect(decodeJwt(token).exp).toBe(Math.floor(sessionEnd));
+    t.clock.advance(19 * 60_000 + 30_000);
+    expect((await t.call('GET', '/api/v2/users/me', { token })).status).toBe(200);
+    const refused = await t.call('POST', '/api/v2/tokens', { token });
+    expect(refused.status).toBe(401);
+    expect(refused.body.errors[0]).toMatchObject({
+      message: 'This session has reached its maximum length: sign in again',
+      detail: 'session_expired',
+    });
+    // A new sign-in starts a new session.
+    const fresh = await t.login('cw2_gh');
+    expect((await t.call('POST', '/api/v2/tokens', { token: fresh })).status).toBe(200);
   });
 
   it('without a valid bearer it is a 401; with a body it is a sign-in as before', async () => {

@@ -1,4 +1,5 @@
 import { roleGrantStore } from '../../src/admin/roleGrantStore';
+import { defaultRecordRoles } from '../../src/forms/fieldRoles';
 import { defaultRoles } from '../../src/countries/defaultRoles';
 import { exportConfig, importConfig, type ConfigFile } from '../../src/forms/configFile';
 import { configText, describePlan, parseConfigText } from '../../src/forms/configFileText';
@@ -111,6 +112,26 @@ describe('configuration as a file', () => {
     });
     expect(again.changes).toBe(0);
     expect(await version('ZA')).toBe(1);
+  });
+
+  it('a file exported before fields had roles keeps its follow-ups and services working when imported', async () => {
+    const file = JSON.parse(configText(await exportConfig(deps(), 'GH', 'en'))) as ConfigFile;
+    const withoutRoles = {
+      ...file,
+      forms: file.forms.map((form) => ({
+        ...form,
+        fields: form.fields.map(({ role: _role, ...field }) => field),
+      })),
+    };
+    expect(JSON.stringify(withoutRoles.forms)).not.toContain('"role"');
+    await emptyCountry('ZM');
+    await importConfig(deps(), 'ZM', withoutRoles as ConfigFile, {
+      dryRun: false,
+      by: 'test',
+      defaultLocale: 'en',
+    });
+    const roles = await t.app.records.roles.current('ZM');
+    expect(roles.of('case', 'primeromodule-cp')).toEqual(defaultRecordRoles);
   });
 
   it('npm’s banner above the JSON (npm run config:export > gh.json) is skipped when reading the file', () => {

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
+import { changeFormGrants } from '../support/formGrants';
 
 // Per-role form permissions on records: a role reads only the fields of forms it may read and writes only
 // those of forms it may edit. Here the CP caseworker role loses the protection concern form (risk_level)
@@ -9,16 +10,11 @@ const tokens: Record<string, string> = {};
 beforeAll(async () => {
   t = await startTestApp();
   for (const user of ['cw_gh', 'sup_gh', 'admin_gh']) tokens[user] = await t.login(user);
-  const role = await t.call('GET', '/api/v2/roles/role-cp-caseworker', { token: tokens.admin_gh });
-  expect(role.status).toBe(200);
-  const grants: Record<string, string> = { ...role.body.data.form_section_read_write, consent: 'r' };
-  delete grants.protection_concern_details;
-  delete grants.closure;
-  const changed = await t.call('PATCH', '/api/v2/roles/role-cp-caseworker', {
-    token: tokens.admin_gh,
-    body: { data: { form_section_read_write: grants } },
+  await changeFormGrants(t, tokens.admin_gh as string, 'role-cp-caseworker', (grants) => {
+    delete grants.protection_concern_details;
+    delete grants.closure;
+    return { ...grants, consent: 'r' };
   });
-  expect(changed.status).toBe(200);
 });
 afterAll(() => t.close());
 

@@ -34,6 +34,7 @@ interface Fixtures {
   approval_id: string;
   transfer: { id: string; transfer_id: string };
   transfer_request_id: string;
+  bulk_assign_job_id: string;
   directory: Record<(typeof directoryKinds)[number] | 'users', string>;
 }
 
@@ -168,6 +169,8 @@ Object.assign(withRecord, {
     params: (f: Fixtures) => ({ id: f.records.case.id, referral_id: f.referral_id }),
   },
   'case-transitions': onRecord('case'),
+  // A GH caseworker's background bulk assign: only they and a GH admin may follow it.
+  'cases-assigns-job': { params: (f: Fixtures) => ({ job_id: f.bulk_assign_job_id }) },
   'case-transfer-requests-list': onRecord('case'),
   'case-transfer-requests-create': { ...onRecord('case'), body: () => ({ data: { notes: 'probe' } }) },
   'case-transfer-requests-respond': {
@@ -205,6 +208,7 @@ const withoutRecord: Record<string, string> = {
   'identity-providers': 'public sign-in description',
   'contact-information': 'public support contact of the deployment',
   openapi: 'public API description',
+  'web-app': 'the built web app: public files, the same for everyone, no record',
   'tokens-create': 'sign-in: names a user by credentials, not a record',
   'tokens-delete': 'sign-out of the caller’s own session',
   'totp-start': 'the caller’s own two-factor enrolment',
@@ -359,6 +363,16 @@ beforeAll(async () => {
     body: { data: { transitioned_to: 'cw2_gh' } },
   });
 
+  // Stored as the bulk assign route stores it (a job needs over 100 matching cases to be queued).
+  const cwPrincipal = await t.app.users.findByUserName('cw_gh');
+  const cwRole = await t.app.users.findRole('GH', cwPrincipal!.role_unique_id);
+  const bulkJob = t.app.bulkAssignJobs.newJob(
+    { user: cwPrincipal!, role: cwRole!, countryCode: 'GH', tokenId: 'fixture', tokenExpiresAt: 0 },
+    [caseId],
+    { transitioned_to: 'cw2_gh' },
+  );
+  await t.app.bulkAssignJobs.save(bulkJob);
+
   const admin = tokens.admin_gh as string;
   const gh = (resource: string) => `gh-only-${resource.replace('_', '-')}`;
   const directoryBodies = {
@@ -384,6 +398,7 @@ beforeAll(async () => {
     referral_id: referred.id,
     transfer: { id: transferCase.id, transfer_id: transferred.id },
     transfer_request_id: requested.id,
+    bulk_assign_job_id: bulkJob.id,
     directory: {
       ...Object.fromEntries(directoryKinds.map((k) => [k, gh(k)])),
       users: userDocId('cw_gh'),
@@ -424,7 +439,7 @@ const snapshot = async () => {
 };
 
 const pathOf = (route: string, params: Record<string, string>) =>
-  `/api/${route.replace(/\{(\w+)\}/g, (_, name: string) => {
+  `/${route.replace(/\{(\w+)\}/g, (_, name: string) => {
     const value = params[name];
     if (value === undefined) throw new Error(`the table gives no value for {${name}} of ${route}`);
     return encodeURIComponent(value);
@@ -485,7 +500,7 @@ describe.each(['country', 'caseload'] as Outsider[])('a caller of another %s', (
     for (const name of Object.keys(withoutRecord)) {
       const { method, route } = routeOf(name);
       if (method !== 'GET' || route.includes('{')) continue;
-      const res = await t.call('GET', `/api/${route}`, { token: tokens[outsiders[outsider]] });
+      const res = await t.call('GET', `/${route}`, { token: tokens[outsiders[outsider]] });
       // The caller's own refused probes are audited, with the ids they tried: that is the audit trail working.
       const others = Array.isArray(res.body?.data)
         ? res.body.data.filter((e: { user_name?: string }) => e.user_name !== outsiders[outsider])

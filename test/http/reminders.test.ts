@@ -4,6 +4,7 @@ import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { QueueServiceClient } from '@azure/storage-queue';
+import { defaultRecordRoles } from '../../src/forms/fieldRoles';
 import { computeReminders } from '../../src/reminders/reminderRules';
 import { WebhookChannel } from '../../src/notifications/channels';
 import { sendNotification } from '../../src/notifications/notificationSender';
@@ -169,6 +170,7 @@ describe('time zones', () => {
         followup_subform_section: [{ unique_id: 'f1', followup_needed_by_date: '2026-12-10' }],
       },
       'Africa/Nairobi',
+      defaultRecordRoles,
     );
     expect(r?.due_at).toBe('2026-12-10T21:00:00.000Z'); // midnight in Nairobi (UTC+3) after the 10th
     // What the server stores for a KE case, and the job compares with its clock, is that same instant.
@@ -184,6 +186,7 @@ describe('time zones', () => {
         followup_subform_section: [{ unique_id: 'f1', followup_needed_by_date: '2026-12-10' }],
       },
       'Africa/Accra',
+      defaultRecordRoles,
     );
     expect(accra?.due_at).toBe('2026-12-11T00:00:00.000Z');
   });

@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { bundleEntry, external, lazySdks, stageApp } from '../../scripts/packaging/bundleApp';
 import { unreachableSettings } from '../../src/local/unreachableSettings';
@@ -37,6 +37,24 @@ const load = (appRoot: string) =>
     }),
   ) as Loaded;
 
+// The web-app function of the bundle, asked for a page as the worker would: the bundle sits at
+// dist/functions/app.js, not where the source module does, and must still find dist/web beside host.json.
+const servePage = `${freshProcessPrelude}
+const [root, appRoot, path] = process.argv.slice(1);
+require(join(root, 'src/local/installFunctionsCore.ts')).installFunctionsCore();
+require(join(appRoot, 'dist/functions/app.js'));
+const { registeredFunctions } = require(join(root, 'src/local/functionsCore.ts'));
+const fn = registeredFunctions.find((f) => f.name === 'web-app');
+const request = { method: 'GET', url: 'http://localhost' + path, headers: new Headers(), params: {},
+  arrayBuffer: async () => new ArrayBuffer(0), body: null };
+(async () => {
+  const res = await fn.handler(request, { invocationId: 'bundle-test' });
+  const chunks = [];
+  for await (const c of res.body) chunks.push(Buffer.from(c));
+  process.stdout.write(JSON.stringify({ status: res.status, body: Buffer.concat(chunks).toString() }));
+})();
+`;
+
 describe('the bundled function app', () => {
   let staged: string;
   beforeAll(async () => {
@@ -63,6 +81,19 @@ describe('the bundled function app', () => {
     // From node_modules: the externals only (and the binaries of argon2 and of the test's own compiler).
     const fromNodeModules = packages.filter((p) => !/^@(node-rs|swc)\//.test(p));
     expect(fromNodeModules.filter((p) => !external.includes(p))).toEqual([]);
+  }, 120_000);
+
+  it('serves the web app from dist/web inside the package', () => {
+    mkdirSync(join(staged, 'dist/web'), { recursive: true });
+    writeFileSync(join(staged, 'dist/web/index.html'), '<title>packaged app</title>');
+    const page = JSON.parse(
+      execFileSync(process.execPath, ['-e', servePage, ROOT, staged, '/cases/1'], {
+        env: { ...unreachableSettings(), LOG_LEVEL: 'silent' },
+        encoding: 'utf8',
+        cwd: ROOT,
+      }),
+    ) as { status: number; body: string };
+    expect(page).toEqual({ status: 200, body: '<title>packaged app</title>' });
   }, 120_000);
 
   it('carries a source map that points into the TypeScript sources', () => {

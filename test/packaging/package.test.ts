@@ -43,6 +43,8 @@ function funcignoreProblems(rules: Ignore): string[] {
     'dist/functions/_shared/http.js',
     'dist/src/app.js',
     'dist/package.json',
+    'dist/web/index.html',
+    'dist/web/sw.js',
     'host.json',
     'package.json',
     ...Object.keys(manifest.dependencies).map((name) => entryFile(`node_modules/${name}`)),
@@ -110,11 +112,15 @@ describe('npm run package', () => {
       'host.json',
       'package.json',
       'dist/package.json',
+      // The web app the web-app function serves, with its hashed assets.
+      'dist/web/index.html',
+      'dist/web/manifest.webmanifest',
       ...bundleFiles,
       ...shipped.map((p) => `${p}/package.json`),
       ...Object.keys(manifest.dependencies).map((name) => entryFile(`node_modules/${name}`)),
     ];
     expect(expected.filter((f) => !listing.has(f))).toEqual([]);
+    expect([...listing].filter((f) => /^dist\/web\/assets\/index-[\w-]+\.js$/.test(f))).toHaveLength(1);
     // The argon2 binary the Linux x64 workers load.
     expect(listing).toContain('node_modules/@node-rs/argon2-linux-x64-gnu/argon2.linux-x64-gnu.node');
     // The bundle replaces the compiled modules: the worker loads one file (issue 18's cold start).

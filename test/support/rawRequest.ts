@@ -5,7 +5,7 @@ import { request } from 'node:http';
  * malformed escape before the request left.
  */
 export const rawRequest = (baseUrl: string, token: string, method: string, path: string, body?: unknown) =>
-  new Promise<{ status: number; body: string }>((resolve, reject) => {
+  new Promise<{ status: number; headers: Record<string, unknown>; body: string }>((resolve, reject) => {
     const text = body === undefined ? undefined : JSON.stringify(body);
     const req = request(
       `${baseUrl}/`,
@@ -20,7 +20,13 @@ export const rawRequest = (baseUrl: string, token: string, method: string, path:
       (res) => {
         const chunks: Buffer[] = [];
         res.on('data', (c: Buffer) => chunks.push(c));
-        res.on('end', () => resolve({ status: res.statusCode ?? 0, body: Buffer.concat(chunks).toString() }));
+        res.on('end', () =>
+          resolve({
+            status: res.statusCode ?? 0,
+            headers: res.headers,
+            body: Buffer.concat(chunks).toString(),
+          }),
+        );
       },
     );
     req.on('error', reject);

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { createApp, type App, type AppOverrides } from '../../src/app';
 import { loadConfig } from '../../src/config';
 import { totpCode } from '../../src/auth/totp';
-import { LocalHost, type HostOptions } from '../../src/local/LocalHost';
+import { LocalHost } from '../../src/local/LocalHost';
 import { readHostSettings } from '../../src/local/hostConfig';
 import { loadFunctions } from '../../src/local/loadFunctions';
 import { localMasterKey } from '../../src/local/masterKey';
@@ -50,10 +50,15 @@ export interface TestApp {
 export async function startTestApp(
   settings: Record<string, string> = {},
   overrides: AppOverrides = {},
-  hostOptions: Pick<HostOptions, 'staticRoot'> = {},
+  /** staticRoot: a built web app for the web-app function to serve (WEB_APP_DIR), instead of dist/web. */
+  hostOptions: { staticRoot?: string } = {},
 ): Promise<TestApp> {
   const clock = new TestClock();
-  const config = loadConfig({ ...testAppSettings(), ...settings });
+  const config = loadConfig({
+    ...testAppSettings(),
+    ...(hostOptions.staticRoot ? { WEB_APP_DIR: hostOptions.staticRoot } : {}),
+    ...settings,
+  });
   const app = createApp(config, { clock, ...overrides });
   await prepareStorage(app);
   await seedDemo(app, { password: PASSWORD, totpSecret: TOTP_SECRET });
@@ -67,7 +72,6 @@ export async function startTestApp(
     settings: readHostSettings(ROOT),
     masterKey,
     triggers: false,
-    ...hostOptions,
   });
   const url = await host.listen(0);
 

@@ -61,6 +61,11 @@ export function App() {
     setOnline(reachable);
     if (reachable) {
       try {
+        // An Entra token lasts about an hour: MSAL renews it from its refresh token before it runs out.
+        if (user.entra) {
+          const renewed = await (await import('./entra')).completeEntraSignIn(user.entra);
+          if (renewed) setToken(renewed.accessToken);
+        }
         await syncNow(user.vault);
         // The forms come along while online, so a case opens laid out as configured after going offline.
         await loadCaseForms(user.vault, true);
@@ -147,6 +152,8 @@ export function App() {
     setUser(undefined);
     setMe(undefined);
     location.hash = hashOf({ name: 'home' });
+    // Out of Microsoft's session too (a redirect to its sign-out page and back), on a shared phone above all.
+    if (user.entra) await (await import('./entra')).signOutOfEntra(user.entra);
   };
   const go = (next: Screen) => {
     setHelp(false);

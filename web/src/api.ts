@@ -153,7 +153,16 @@ async function exchange<T>(
   return { body: parsed as T, etag: response.headers.get('ETag') ?? undefined };
 }
 
+/** The deployment's identity provider, as GET /identity_providers describes it (src/meta/identityProviders.ts). */
+export interface IdentityProvider {
+  provider_type: 'primero' | 'entra';
+  client_id?: string | null;
+  identity_scope?: string[];
+  configuration: { authority?: string };
+}
+
 export const api = {
+  identityProviders: () => call<{ data: IdentityProvider[] }>('GET', '/identity_providers'),
   signIn: (user_name: string, password: string, totp_code?: string) =>
     call<Session>('POST', '/tokens', { user: { user_name, password, ...(totp_code ? { totp_code } : {}) } }),
   signOut: () => call<unknown>('DELETE', '/tokens'),

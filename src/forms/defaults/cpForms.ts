@@ -335,12 +335,18 @@ export const cpForms: FormInput[] = [
     ],
   ),
   form(spec('assessment', ['Assessment', 'Évaluation', 'التقييم']), 5, [
-    date('assessment_requested_on', [
-      'Assessment requested on',
-      'Évaluation demandée le',
-      'تاريخ طلب التقييم',
-    ]),
-    date('assessment_due_date', ['Assessment due', 'Évaluation prévue le', 'موعد التقييم']),
+    {
+      ...date('assessment_requested_on', [
+        'Assessment requested on',
+        'Évaluation demandée le',
+        'تاريخ طلب التقييم',
+      ]),
+      role: 'assessment_started_on',
+    },
+    {
+      ...date('assessment_due_date', ['Assessment due', 'Évaluation prévue le', 'موعد التقييم']),
+      role: 'assessment_due_date',
+    },
     date('assessment_date', ['Date of assessment', "Date de l'évaluation", 'تاريخ التقييم'], {
       date_validation: 'not_future_date',
     }),
@@ -472,8 +478,14 @@ export const cpForms: FormInput[] = [
     ],
   ),
   form(spec('case_plan', ['Case plan', "Plan d'action", 'خطة الحالة']), 7, [
-    date('case_plan_due_date', ['Case plan due', 'Plan prévu le', 'موعد خطة الحالة']),
-    date('date_case_plan', ['Date of case plan', 'Date du plan', 'تاريخ خطة الحالة']),
+    {
+      ...date('case_plan_due_date', ['Case plan due', 'Plan prévu le', 'موعد خطة الحالة']),
+      role: 'case_plan_due_date',
+    },
+    {
+      ...date('date_case_plan', ['Date of case plan', 'Date du plan', 'تاريخ خطة الحالة']),
+      role: 'case_plan_started_on',
+    },
     field('case_plan_timeframe', 'date_range', ['Case plan period', 'Période du plan', 'فترة الخطة']),
     textarea('case_plan_goals', ['Goals', 'Objectifs', 'الأهداف']),
     tick('case_plan_child_involved', [
@@ -515,10 +527,20 @@ export const cpForms: FormInput[] = [
     ),
   ]),
   form(spec('services', ['Services', 'Services', 'الخدمات']), 8, [
-    subform('services_section', ['Services', 'Services', 'الخدمات'], 'services_section'),
+    {
+      ...subform('services_section', ['Services', 'Services', 'الخدمات'], 'services_section'),
+      role: 'services_subform',
+    },
   ]),
   form(spec('services_section', ['Service', 'Service', 'خدمة'], { nested: true }), 0, [
-    lookupSelect('service_type', ['Type of service', 'Type de service', 'نوع الخدمة'], 'lookup-service-type'),
+    {
+      ...lookupSelect(
+        'service_type',
+        ['Type of service', 'Type de service', 'نوع الخدمة'],
+        'lookup-service-type',
+      ),
+      role: 'service_type',
+    },
     inlineSelect(
       'service_response_type',
       ['Response type', 'Type de réponse', 'نوع الاستجابة'],
@@ -528,47 +550,78 @@ export const cpForms: FormInput[] = [
         ['referral', ['Referral', 'Orientation', 'إحالة']],
       ],
     ),
-    date(
-      'service_response_day_time',
-      ['Response date and time', 'Date et heure de la réponse', 'تاريخ ووقت الاستجابة'],
-      { date_include_time: true },
-    ),
-    inlineSelect(
-      'service_response_timeframe',
-      ['Timeframe', 'Délai', 'الإطار الزمني'],
-      [
-        ['1_hour', ['Within an hour', "Dans l'heure", 'خلال ساعة']],
-        ['3_hours', ['Within 3 hours', 'Dans les 3 heures', 'خلال 3 ساعات']],
-        ['1_day', ['Within a day', 'Dans la journée', 'خلال يوم']],
-        ['3_days', ['Within 3 days', 'Dans les 3 jours', 'خلال 3 أيام']],
-      ],
-    ),
-    date('service_appointment_date', ['Appointment date', 'Date du rendez-vous', 'تاريخ الموعد']),
-    inlineSelect(
-      'service_implemented',
-      ['Implemented', 'Mis en œuvre', 'تم التنفيذ'],
-      [
-        ['implemented', ['Implemented', 'Mis en œuvre', 'تم التنفيذ']],
-        ['not_implemented', ['Not implemented', 'Non mis en œuvre', 'لم يُنفذ']],
-      ],
-    ),
-    date('service_implemented_day_time', ['Implemented on', 'Mis en œuvre le', 'تاريخ التنفيذ'], {
-      date_include_time: true,
-    }),
+    {
+      ...date(
+        'service_response_day_time',
+        ['Response date and time', 'Date et heure de la réponse', 'تاريخ ووقت الاستجابة'],
+        { date_include_time: true },
+      ),
+      role: 'service_requested_at',
+    },
+    {
+      ...inlineSelect(
+        'service_response_timeframe',
+        ['Timeframe', 'Délai', 'الإطار الزمني'],
+        [
+          ['1_hour', ['Within an hour', "Dans l'heure", 'خلال ساعة']],
+          ['3_hours', ['Within 3 hours', 'Dans les 3 heures', 'خلال 3 ساعات']],
+          ['1_day', ['Within a day', 'Dans la journée', 'خلال يوم']],
+          ['3_days', ['Within 3 days', 'Dans les 3 jours', 'خلال 3 أيام']],
+        ],
+      ),
+      role: 'service_timeframe',
+    },
+    {
+      ...date('service_appointment_date', ['Appointment date', 'Date du rendez-vous', 'تاريخ الموعد']),
+      role: 'service_appointment_date',
+    },
+    {
+      ...inlineSelect(
+        'service_implemented',
+        ['Implemented', 'Mis en œuvre', 'تم التنفيذ'],
+        [
+          ['implemented', ['Implemented', 'Mis en œuvre', 'تم التنفيذ']],
+          ['not_implemented', ['Not implemented', 'Non mis en œuvre', 'لم يُنفذ']],
+        ],
+      ),
+      role: 'service_implemented',
+    },
+    {
+      ...date('service_implemented_day_time', ['Implemented on', 'Mis en œuvre le', 'تاريخ التنفيذ'], {
+        date_include_time: true,
+      }),
+      role: 'service_implemented_on',
+    },
     text('service_provider', ['Service provider', 'Prestataire', 'مقدم الخدمة']),
     text('service_location', ['Service location', 'Lieu du service', 'موقع الخدمة']),
   ]),
   form(spec('followup', ['Follow-up', 'Suivi', 'المتابعة']), 9, [
-    subform('followup_subform_section', ['Follow-ups', 'Suivis', 'المتابعات'], 'followup_subform_section'),
+    {
+      ...subform(
+        'followup_subform_section',
+        ['Follow-ups', 'Suivis', 'المتابعات'],
+        'followup_subform_section',
+      ),
+      role: 'followup_subform',
+    },
   ]),
   form(spec('followup_subform_section', ['Follow-up', 'Suivi', 'متابعة'], { nested: true }), 0, [
-    lookupSelect(
-      'followup_type',
-      ['Type of follow-up', 'Type de suivi', 'نوع المتابعة'],
-      'lookup-followup-type',
-    ),
-    date('followup_needed_by_date', ['Needed by', 'À faire avant le', 'مطلوب قبل']),
-    date('followup_date', ['Date of follow-up', 'Date du suivi', 'تاريخ المتابعة']),
+    {
+      ...lookupSelect(
+        'followup_type',
+        ['Type of follow-up', 'Type de suivi', 'نوع المتابعة'],
+        'lookup-followup-type',
+      ),
+      role: 'followup_type',
+    },
+    {
+      ...date('followup_needed_by_date', ['Needed by', 'À faire avant le', 'مطلوب قبل']),
+      role: 'followup_due_date',
+    },
+    {
+      ...date('followup_date', ['Date of follow-up', 'Date du suivi', 'تاريخ المتابعة']),
+      role: 'followup_done_date',
+    },
     tick('child_was_seen', ['Child was seen', "L'enfant a été vu", 'تمت رؤية الطفل']),
     textarea(
       'reason_child_not_seen',
@@ -618,7 +671,10 @@ export const cpForms: FormInput[] = [
     ],
   ),
   form(spec('closure', ['Closure', 'Clôture', 'الإغلاق']), 12, [
-    date('date_closure', ['Date of closure', 'Date de clôture', 'تاريخ الإغلاق']),
+    {
+      ...date('date_closure', ['Date of closure', 'Date de clôture', 'تاريخ الإغلاق']),
+      role: 'closure_date',
+    },
     lookupSelect(
       'closure_reason',
       ['Reason for closure', 'Motif de clôture', 'سبب الإغلاق'],

@@ -113,27 +113,39 @@ export const gbvCaseForms: FormInput[] = [
     field('consent_signature', 'signature', ['Signature', 'Signature', 'التوقيع']),
   ]),
   form({ unique_id: 'gbv_services', modules: gbv, name: ['Services', 'Services', 'الخدمات'] }, 2, [
-    subform(
-      'services_section',
-      ['Services and referrals', 'Services et orientations', 'الخدمات والإحالات'],
-      'gbv_services_section',
-    ),
+    {
+      ...subform(
+        'services_section',
+        ['Services and referrals', 'Services et orientations', 'الخدمات والإحالات'],
+        'gbv_services_section',
+      ),
+      role: 'services_subform',
+    },
   ]),
   form(
     { unique_id: 'gbv_services_section', modules: gbv, name: ['Service', 'Service', 'خدمة'], nested: true },
     0,
     [
-      lookupSelect(
-        'service_type',
-        ['Type of service', 'Type de service', 'نوع الخدمة'],
-        'lookup-service-type',
-      ),
-      date('service_appointment_date', ['Appointment date', 'Date du rendez-vous', 'تاريخ الموعد']),
+      {
+        ...lookupSelect(
+          'service_type',
+          ['Type of service', 'Type de service', 'نوع الخدمة'],
+          'lookup-service-type',
+        ),
+        role: 'service_type',
+      },
+      {
+        ...date('service_appointment_date', ['Appointment date', 'Date du rendez-vous', 'تاريخ الموعد']),
+        role: 'service_appointment_date',
+      },
       text('service_provider', ['Service provider', 'Prestataire', 'مقدم الخدمة']),
       text('service_location', ['Service location', 'Lieu du service', 'موقع الخدمة']),
-      date('service_implemented_day_time', ['Implemented on', 'Mis en œuvre le', 'تاريخ التنفيذ'], {
-        date_include_time: true,
-      }),
+      {
+        ...date('service_implemented_day_time', ['Implemented on', 'Mis en œuvre le', 'تاريخ التنفيذ'], {
+          date_include_time: true,
+        }),
+        role: 'service_implemented_on',
+      },
     ],
   ),
   form(
@@ -155,7 +167,10 @@ export const gbvCaseForms: FormInput[] = [
     ],
   ),
   form({ unique_id: 'gbv_closure', modules: gbv, name: ['Closure', 'Clôture', 'الإغلاق'] }, 4, [
-    date('date_closure', ['Date of closure', 'Date de clôture', 'تاريخ الإغلاق']),
+    {
+      ...date('date_closure', ['Date of closure', 'Date de clôture', 'تاريخ الإغلاق']),
+      role: 'closure_date',
+    },
     lookupSelect(
       'closure_reason',
       ['Reason for closure', 'Motif de clôture', 'سبب الإغلاق'],
@@ -242,7 +257,10 @@ export const incidentForms: FormInput[] = [
       text('name', ['Name', 'Nom', 'الاسم'], { protection: 'sealed_searchable' }),
       lookupSelect('sex', ['Sex', 'Sexe', 'الجنس'], 'lookup-gender'),
       numeric('age', ['Age', 'Âge', 'العمر'], { min_value: 0, max_value: 130, protection: 'plain' }),
-      date('date_closure', ['Date of closure', 'Date de clôture', 'تاريخ الإغلاق']),
+      {
+        ...date('date_closure', ['Date of closure', 'Date de clôture', 'تاريخ الإغلاق']),
+        role: 'closure_date',
+      },
       subform(
         'perpetrator_subform_section',
         ['Alleged perpetrators', 'Auteurs présumés', 'الجناة المزعومون'],

@@ -71,7 +71,10 @@ export const tracingRequestForms: FormInput[] = [
       text('location_separation', ['Place of separation', 'Lieu de la séparation', 'مكان الانفصال']),
       text('separation_cause', ['Cause of separation', 'Cause de la séparation', 'سبب الانفصال']),
       date('date_of_separation', ['Date of separation', 'Date de la séparation', 'تاريخ الانفصال']),
-      date('date_closure', ['Date of closure', 'Date de clôture', 'تاريخ الإغلاق']),
+      {
+        ...date('date_closure', ['Date of closure', 'Date de clôture', 'تاريخ الإغلاق']),
+        role: 'closure_date',
+      },
       subform(
         'tracing_request_subform_section',
         ['Children sought', 'Enfants recherchés', 'الأطفال المبحوث عنهم'],

@@ -35,6 +35,13 @@ const enChrome = {
   'signIn.askCode': '{message}. If your account uses a verification code, enter it below.',
   'signIn.noConnection': 'No connection, and no data for this user on this device',
   'signIn.failed': 'Sign-in failed',
+  'signIn.microsoft': 'Sign in with Microsoft',
+  'signIn.signedInAs': 'Signed in as {user}.',
+  'signIn.passcode': 'Device passcode',
+  'signIn.passcodeHint':
+    'Protects the data kept on this device: choose one the first time, then it unlocks the app, also offline.',
+  'signIn.unlock': 'Unlock',
+  'signIn.offlineUnlock': 'No connection to Microsoft. The passcode unlocks the data already on this device.',
   'enrol.title': 'Set up two-factor sign-in',
   'enrol.intro':
     'Your account needs a verification code at every sign-in. Scan this QR code with your authenticator app, or type the secret key into it.',
@@ -114,6 +121,14 @@ const fr: Catalogue = {
   'signIn.askCode': '{message}. Si votre compte utilise un code de vérification, saisissez-le ci-dessous.',
   'signIn.noConnection': 'Pas de connexion, et aucune donnée de cet utilisateur sur cet appareil',
   'signIn.failed': 'Échec de la connexion',
+  'signIn.microsoft': 'Se connecter avec Microsoft',
+  'signIn.signedInAs': 'Connecté en tant que {user}.',
+  'signIn.passcode': 'Code de l’appareil',
+  'signIn.passcodeHint':
+    'Protège les données gardées sur cet appareil : choisissez-le la première fois, puis il déverrouille l’application, même hors ligne.',
+  'signIn.unlock': 'Déverrouiller',
+  'signIn.offlineUnlock':
+    'Pas de connexion à Microsoft. Le code déverrouille les données déjà sur cet appareil.',
   'enrol.title': 'Activer la connexion à deux facteurs',
   'enrol.intro':
     'Votre compte demande un code de vérification à chaque connexion. Scannez ce code QR avec votre application d’authentification, ou saisissez-y la clé secrète.',
@@ -189,6 +204,13 @@ const ar: Catalogue = {
   'signIn.askCode': '{message}. إذا كان حسابك يستخدم رمز تحقق، فأدخله أدناه.',
   'signIn.noConnection': 'لا يوجد اتصال، ولا توجد بيانات لهذا المستخدم على هذا الجهاز',
   'signIn.failed': 'فشل تسجيل الدخول',
+  'signIn.microsoft': 'تسجيل الدخول باستخدام Microsoft',
+  'signIn.signedInAs': 'تم تسجيل الدخول باسم {user}.',
+  'signIn.passcode': 'رمز الجهاز',
+  'signIn.passcodeHint':
+    'يحمي البيانات المحفوظة على هذا الجهاز: اختره في المرة الأولى، ثم يفتح التطبيق، حتى دون اتصال.',
+  'signIn.unlock': 'فتح القفل',
+  'signIn.offlineUnlock': 'لا يوجد اتصال بـ Microsoft. يفتح الرمز البيانات الموجودة على هذا الجهاز.',
   'enrol.title': 'إعداد تسجيل الدخول بخطوتين',
   'enrol.intro':
     'يحتاج حسابك إلى رمز تحقق عند كل تسجيل دخول. امسح رمز QR هذا بتطبيق المصادقة، أو اكتب المفتاح السري فيه.',

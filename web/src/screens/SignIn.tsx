@@ -2,26 +2,49 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, NetworkError, setToken, type Session } from '../api';
 import { useT } from '../i18n/locale';
 import { Vault, WrongPassword } from '../vault';
+import type { EntraSettings } from '../entra';
+import { CodeInput, UserNameInput } from './SignInInputs';
+import { EntraSignIn } from './EntraSignIn';
 import { TotpEnrolment } from './TotpEnrolment';
+import { useSignInProvider } from './useSignInProvider';
 
 export interface Unlocked {
   userName: string;
   vault: Vault;
   session?: Session;
+  /** Signed in with Microsoft: sign-out leaves Microsoft's session too. */
+  entra?: EntraSettings;
 }
 
-/** User name and password; a verification code when the server asks for one; offline, the device unlocks. */
-export function SignIn({
-  onSignedIn,
-  notice,
-  lockedUser,
-}: {
+interface SignInProps {
   onSignedIn: (u: Unlocked) => void;
   /** Why the app is back here (locked when idle, account disabled). */
   notice?: string;
   /** The user of a locked session: the password unlocks it again. */
   lockedUser?: string;
-}) {
+}
+
+/** The deployment's sign-in: Microsoft's when GET /identity_providers says entra, else the built-in one. */
+export function SignIn(props: SignInProps) {
+  const provider = useSignInProvider();
+  return (
+    <main class="signin">
+      <h1>Primero</h1>
+      {props.notice && (
+        <p role="status" class="notice">
+          {props.notice}
+        </p>
+      )}
+      {provider === 'primero' && <BuiltInSignIn {...props} />}
+      {provider && provider !== 'primero' && (
+        <EntraSignIn settings={provider} onSignedIn={props.onSignedIn} lockedUser={props.lockedUser} />
+      )}
+    </main>
+  );
+}
+
+/** User name and password; a verification code when the server asks for one; offline, the device unlocks. */
+function BuiltInSignIn({ onSignedIn, lockedUser }: SignInProps) {
   const [userName, setUserName] = useState(lockedUser ?? '');
   const [password, setPassword] = useState('');
   const [code, setCode] = useState('');
@@ -68,68 +91,45 @@ export function SignIn({
     }
   };
 
-  return (
-    <main class="signin">
-      <h1>Primero</h1>
-      {notice && (
-        <p role="status" class="notice">
-          {notice}
+  return enrolling ? (
+    <TotpEnrolment
+      onEnabled={() => {
+        // 2FA is on; the code just used cannot sign in again, so the next one finishes the sign-in.
+        setToken(undefined);
+        setEnrolling(false);
+        setEnrolled(true);
+        setNeedsCode(true);
+        setCode('');
+      }}
+    />
+  ) : (
+    <form onSubmit={submit}>
+      <UserNameInput value={userName} onInput={setUserName} />
+      <label for="password">{t('signIn.password')}</label>
+      <input
+        id="password"
+        type="password"
+        autocomplete="current-password"
+        value={password}
+        onInput={(e) => setPassword(e.currentTarget.value)}
+        required
+      />
+      {needsCode && (
+        <>
+          <CodeInput id="totp_code" label={t('signIn.code')} value={code} onInput={setCode}>
+            {enrolled && <p role="status">{t('enrol.done')}</p>}
+            <p class="hint">{t('signIn.codeHint')}</p>
+          </CodeInput>
+        </>
+      )}
+      {error && (
+        <p role="alert" class="error">
+          {error}
         </p>
       )}
-      {enrolling ? (
-        <TotpEnrolment
-          onEnabled={() => {
-            // 2FA is on; the code just used cannot sign in again, so the next one finishes the sign-in.
-            setToken(undefined);
-            setEnrolling(false);
-            setEnrolled(true);
-            setNeedsCode(true);
-            setCode('');
-          }}
-        />
-      ) : (
-        <form onSubmit={submit}>
-          <label for="user_name">{t('signIn.userName')}</label>
-          <input
-            id="user_name"
-            autocomplete="username"
-            value={userName}
-            onInput={(e) => setUserName(e.currentTarget.value)}
-            required
-          />
-          <label for="password">{t('signIn.password')}</label>
-          <input
-            id="password"
-            type="password"
-            autocomplete="current-password"
-            value={password}
-            onInput={(e) => setPassword(e.currentTarget.value)}
-            required
-          />
-          {needsCode && (
-            <>
-              <label for="totp_code">{t('signIn.code')}</label>
-              {enrolled && <p role="status">{t('enrol.done')}</p>}
-              <p class="hint">{t('signIn.codeHint')}</p>
-              <input
-                id="totp_code"
-                inputMode="numeric"
-                autocomplete="one-time-code"
-                value={code}
-                onInput={(e) => setCode(e.currentTarget.value)}
-              />
-            </>
-          )}
-          {error && (
-            <p role="alert" class="error">
-              {error}
-            </p>
-          )}
-          <button type="submit" disabled={busy}>
-            {t(needsCode ? 'signIn.verify' : 'signIn.submit')}
-          </button>
-        </form>
-      )}
-    </main>
+      <button type="submit" disabled={busy}>
+        {t(needsCode ? 'signIn.verify' : 'signIn.submit')}
+      </button>
+    </form>
   );
 }

@@ -1,6 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError } from '../api';
 import { useT } from '../i18n/locale';
+import { CodeInput } from './SignInInputs';
 
 type QrCodeComponent = (typeof import('./QrCode'))['QrCode'];
 
@@ -62,15 +63,7 @@ export function TotpEnrolment({ onEnabled }: { onEnabled: () => void }) {
               {enrolment.secret}
             </code>
           </p>
-          <label for="totp_first_code">{t('enrol.code')}</label>
-          <input
-            id="totp_first_code"
-            inputMode="numeric"
-            autocomplete="one-time-code"
-            value={code}
-            onInput={(e) => setCode(e.currentTarget.value)}
-            required
-          />
+          <CodeInput id="totp_first_code" label={t('enrol.code')} value={code} onInput={setCode} required />
         </>
       )}
       {error && (

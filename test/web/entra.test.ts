@@ -1,0 +1,111 @@
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { FakeEntraAuthority } from '../support/fakeEntra';
+import { startTestApp, type TestApp } from '../support/testApp';
+import { buildWebApp, launchChromium, seriousViolations, signIn } from './browser';
+
+const PHONE = { width: 360, height: 640 };
+const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
+const CLIENT_ID = '6a1c5e2f-0000-4000-8000-00000000c1d0';
+const AUDIENCE = 'api://primero-test';
+
+let entra: FakeEntraAuthority;
+let stack: TestApp;
+let browser: Browser;
+let staticRoot: string;
+
+jest.setTimeout(120_000);
+
+beforeAll(async () => {
+  staticRoot = buildWebApp();
+  entra = new FakeEntraAuthority({
+    clientId: CLIENT_ID,
+    audience: AUDIENCE,
+    certDir: mkdtempSync(join(tmpdir(), 'fake-entra-')),
+  });
+  await entra.start();
+  stack = await startTestApp(
+    {
+      AUTH_MODE: 'entra',
+      ENTRA_TENANT_ID: entra.tenantId,
+      ENTRA_AUDIENCE: AUDIENCE,
+      ENTRA_CLIENT_ID: CLIENT_ID,
+      ENTRA_AUTHORITY: entra.authority,
+      ENTRA_ISSUER: entra.issuer,
+      ENTRA_JWKS_URL: entra.jwksUrl,
+    },
+    {},
+    { staticRoot },
+  );
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+  await entra?.close();
+});
+
+/** The page's Content-Security-Policy refusals, as Chromium reports them, across every navigation. */
+const cspViolations = (page: Page) => {
+  const seen: string[] = [];
+  page.on('console', (m) => {
+    if (m.type() === 'error' && /Content Security Policy/i.test(m.text())) seen.push(m.text());
+  });
+  return seen;
+};
+
+describe('sign-in with Microsoft Entra ID in the web app', () => {
+  it('signs in through Microsoft on a phone, calls the API with the token, and signs out of Microsoft too', async () => {
+    // The authority's certificate is the test's own; the app's origin stays http://localhost.
+    const context = await browser.newContext({ viewport: PHONE, ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    const violations = cspViolations(page);
+    await page.goto(stack.url);
+    await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+    // Microsoft's page (the fake's): who signs in.
+    await page.getByLabel('Email').fill('cw_gh');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.getByText('Signed in as cw_gh.').waitFor();
+    expect(await seriousViolations(page)).toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/web-entra-passcode-phone.png` });
+    await page.getByLabel('Device passcode').fill('a passcode of mine');
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    // The caseworker's due work: the API accepted the Entra access token.
+    await page
+      .getByRole('button', { name: /^(follow up|assessment|case plan|service) · .* (Overdue|Due) / })
+      .first()
+      .waitFor();
+    await page.screenshot({ path: `${SHOTS}/web-entra-home-phone.png` });
+    // The web app's own registration asked for a token for the API, not for Graph.
+    expect(entra.tokenRequests[0]).toMatchObject({ grant: 'authorization_code', clientId: CLIENT_ID });
+    expect(entra.tokenRequests[0]?.scope.split(' ')).toContain(`${AUDIENCE}/.default`);
+
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await page.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor();
+    expect(entra.signOuts).toEqual([`${stack.url}/`]);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('leaves MSAL out of the built-in sign-in', async () => {
+    // One app per process (the functions read it from src/runtime.ts): the same build, signing in itself.
+    await stack.close();
+    stack = await startTestApp({}, {}, { staticRoot });
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    const violations = cspViolations(page);
+    const scripts: string[] = [];
+    page.on('request', (r) => r.resourceType() === 'script' && scripts.push(new URL(r.url()).pathname));
+    await page.goto(stack.url);
+    await signIn(page, 'cw_gh', 'wrong password');
+    await page.getByRole('alert').waitFor();
+    expect(scripts.length).toBeGreaterThan(0);
+    expect(scripts.filter((s) => /entra/.test(s))).toEqual([]);
+    expect(await page.getByRole('button', { name: 'Sign in with Microsoft' }).count()).toBe(0);
+    expect(violations).toEqual([]);
+    await context.close();
+  });
+});
