@@ -89,6 +89,7 @@ export const taskSchema = z.looseObject({
   type_display: z.string(),
   completion_field: z.string().nullable(),
   detail: z.string().nullable(),
+  entry_id: z.string().nullable(),
 });
 
 export const flagListItemSchema = flag;

@@ -79,6 +79,8 @@ export async function listTasks(
             type_display: how?.display ?? type,
             completion_field: (how && roles.fields[how.field]) ?? null,
             detail: typeof detail === 'string' ? detail : null,
+            // The follow-up's or service's subform entry, so a client can open the case at it.
+            entry_id: how?.detail ? r.ref : null,
             // The local date the item is due, as entered; the instant it becomes overdue orders the list.
             due_date: r.due_date ?? r.due_at.slice(0, 10),
             due_at: r.due_at,

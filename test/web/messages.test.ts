@@ -29,3 +29,12 @@ describe("the web app's own texts", () => {
     }
   });
 });
+
+describe('every screen in every language', () => {
+  it('has each text of the app in French and Arabic (none falls back to English)', () => {
+    for (const locale of ['fr', 'ar']) {
+      const missing = Object.keys(en).filter((key) => !catalogues[locale]?.[key as keyof typeof en]);
+      expect([locale, missing]).toEqual([locale, []]);
+    }
+  });
+});

@@ -18,21 +18,19 @@ import { NewCase } from './screens/NewCase';
 import { RecordList, type RecordType } from './screens/RecordList';
 import { RecordSummary } from './screens/RecordSummary';
 import { SignIn, type Unlocked } from './screens/SignIn';
+import { hashOf, screenOf, type Screen } from './route';
 import { pendingMutations, syncNow } from './sync';
 import { Vault } from './vault';
 
-type Screen =
-  | { name: 'home' }
-  | { name: 'list'; type: RecordType }
-  | { name: 'case'; id: string }
-  | { name: 'record'; type: RecordType; id: string }
-  | { name: 'new-case' }
-  | { name: 'admin' }
-  | { name: 'conflict'; id: string };
-
 export function App() {
   const [user, setUser] = useState<Unlocked>();
-  const [screen, setScreen] = useState<Screen>({ name: 'home' });
+  // The screen follows the URL's hash, so back and forward walk the screens as in any web page.
+  const [screen, setScreen] = useState<Screen>(() => screenOf(location.hash));
+  useEffect(() => {
+    const follow = () => setScreen(screenOf(location.hash));
+    window.addEventListener('hashchange', follow);
+    return () => window.removeEventListener('hashchange', follow);
+  }, []);
   const [online, setOnline] = useState(true);
   const [pending, setPending] = useState(0);
   const [lastSync, setLastSync] = useState<string>();
@@ -123,7 +121,7 @@ export function App() {
         setToken(undefined);
         setUser(undefined);
         setLockedUser(undefined);
-        setScreen({ name: 'home' });
+        location.hash = hashOf({ name: 'home' });
         void Vault.wipe(u.userName).then(() => setNotice('notice.disabled'));
       }),
     [],
@@ -153,12 +151,17 @@ export function App() {
     await Vault.wipe(user.userName);
     setUser(undefined);
     setMe(undefined);
-    setScreen({ name: 'home' });
+    location.hash = hashOf({ name: 'home' });
     // Out of Microsoft's session too (a redirect to its sign-out page and back), on a shared phone above all.
     if (user.entra) await (await import('./entra')).signOutOfEntra(user.entra);
   };
-  const go = (next: Screen) => (setScreen(next), setHelp(false));
-  const open = (id: string) => go({ name: 'case', id });
+  const go = (next: Screen) => {
+    setHelp(false);
+    const hash = hashOf(next);
+    if (location.hash === hash) setScreen(next);
+    else location.hash = hash;
+  };
+  const open = (id: string, at?: string) => go({ name: 'case', id, ...(at ? { at } : {}) });
   const listOf = (type: RecordType) => () => go({ name: 'list', type });
   const pageOf = (type: RecordType) =>
     (screen.name === 'list' || screen.name === 'record') && screen.type === type
@@ -265,12 +268,20 @@ export function App() {
       {screen.name === 'case' && (
         <CaseView
           id={screen.id}
+          at={screen.at}
           vault={user.vault}
           online={online}
           onSaved={() => void refresh()}
           onBack={listOf('cases')}
         >
-          <CaseWork id={screen.id} vault={user.vault} online={online} me={me} onSync={() => void refresh()} />
+          <CaseWork
+            id={screen.id}
+            at={screen.at}
+            vault={user.vault}
+            online={online}
+            me={me}
+            onSync={() => void refresh()}
+          />
         </CaseView>
       )}
     </LocaleContext.Provider>

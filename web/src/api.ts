@@ -29,6 +29,9 @@ export interface Task {
   due_date: string;
   overdue: boolean;
   priority?: string;
+  completion_field?: string | null;
+  /** The follow-up's or service's subform entry (its unique_id). */
+  entry_id?: string | null;
 }
 
 export interface ListPage<T> {

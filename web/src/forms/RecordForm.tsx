@@ -4,6 +4,7 @@ import { FieldInput } from './registry';
 import { nestedSection, type FormSet } from './serverForms';
 import { SubformField } from './SubformField';
 import type { Entry } from './subformChanges';
+import type { Place } from '../route';
 import { t, type FormField, type FormSection, type Locales } from './types';
 import { useWideScreen } from './useWideScreen';
 
@@ -15,6 +16,8 @@ export interface RecordFormProps {
   locales: Locales;
   /** Server messages by field path (422 `detail`). */
   errors: Record<string, string>;
+  /** The place to open and scroll to: its section opens (a subform entry opens for editing too). */
+  at?: Place;
 }
 
 const fieldOf = (path: string) => path.split(/[.[]/)[0] ?? path;
@@ -44,6 +47,29 @@ export function RecordForm(props: RecordFormProps) {
     setCurrent(faulty[0]?.unique_id);
     setExpanded((open) => new Set([...open, ...faulty.map((s) => s.unique_id)]));
   }, [errors]);
+
+  // Opened at a place (a task, an alert): its section opens, and the place scrolls into view.
+  const target = props.at && (props.at.section ?? props.at.field);
+  useEffect(() => {
+    const at = props.at;
+    if (!at || !target) return;
+    const section = sections.find(
+      (s) => s.unique_id === at.section || s.fields.some((f) => f.name === at.field),
+    );
+    if (!section) return;
+    setCurrent(section.unique_id);
+    setExpanded((open) => new Set([...open, section.unique_id]));
+    const id = at.entry
+      ? `entry-${at.field}-${at.entry}`
+      : at.field
+        ? `field-${at.field}`
+        : `panel-${section.unique_id}`;
+    setTimeout(() => {
+      const element = document.getElementById(id) ?? document.getElementById(`panel-${section.unique_id}`);
+      element?.scrollIntoView({ block: 'start' });
+      element?.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
+    }, 50);
+  }, [target, props.at?.entry, sections]);
 
   const name = (section: FormSection) => {
     const count = errorCount(section);
@@ -162,6 +188,7 @@ function Field(props: RecordFormProps & { field: FormField; section: FormSection
           locations={forms.locations}
           readOnly={readOnly || field.editable === false}
           errors={errors}
+          openEntry={props.at?.field === field.name ? props.at.entry : undefined}
         />
       );
   }

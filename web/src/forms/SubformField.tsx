@@ -1,4 +1,4 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import type { LocationNode } from '../api';
 import { conditionHolds } from './conditions';
 import { FieldInput } from './registry';
@@ -15,6 +15,8 @@ export interface SubformProps {
   readOnly: boolean;
   /** Server messages by path, e.g. `family_details_section[0].relation_age`. */
   errors: Record<string, string>;
+  /** The `unique_id` of an entry to open for editing (the case was opened at it, from a task). */
+  openEntry?: string;
 }
 
 /** An entry in one line: its collapsed fields when configured, else its first two filled-in values. */
@@ -41,6 +43,10 @@ function summary(entry: Entry, section: FormSection, locales: Locales): string {
 export function SubformField(props: SubformProps) {
   const { field, section, entries, locales } = props;
   const [open, setOpen] = useState<number>();
+  useEffect(() => {
+    const index = entries.findIndex((e) => props.openEntry && e.unique_id === props.openEntry);
+    if (index >= 0) setOpen(index);
+  }, [props.openEntry]);
   const name = t(section.name, locales) || t(field.display_name, locales);
   const title = t(field.display_name, locales);
   const headingId = `subform-${field.name}`;
@@ -64,7 +70,10 @@ export function SubformField(props: SubformProps) {
           const errorsHere = Object.keys(props.errors).some((p) => p.startsWith(`${field.name}[${index}]`));
           if (open === index || errorsHere)
             return (
-              <li key={index}>
+              <li
+                key={index}
+                id={entry.unique_id ? `entry-${field.name}-${String(entry.unique_id)}` : undefined}
+              >
                 <fieldset class="entry">
                   <legend>{label}</legend>
                   {section.fields

@@ -3,7 +3,9 @@
  * a text missing from a language shows in English rather than as a key. Kept in the main bundle: the
  * three catalogues together are a few kilobytes, less than a second request would cost on a slow network.
  */
-export const en = {
+import { arScreens, enScreens, frScreens } from './screenTexts';
+
+const enChrome = {
   'nav.main': 'Main',
   'nav.home': 'Home',
   'nav.cases': 'Cases',
@@ -83,10 +85,12 @@ export const en = {
   'tour.skip': 'Skip the tour',
 } as const;
 
+export const en = { ...enChrome, ...enScreens };
 export type MessageKey = keyof typeof en;
 type Catalogue = Partial<Record<MessageKey, string>>;
 
 const fr: Catalogue = {
+  ...frScreens,
   'nav.main': 'Principal',
   'nav.home': 'Accueil',
   'nav.cases': 'Dossiers',
@@ -117,6 +121,14 @@ const fr: Catalogue = {
   'signIn.askCode': '{message}. Si votre compte utilise un code de vérification, saisissez-le ci-dessous.',
   'signIn.noConnection': 'Pas de connexion, et aucune donnée de cet utilisateur sur cet appareil',
   'signIn.failed': 'Échec de la connexion',
+  'signIn.microsoft': 'Se connecter avec Microsoft',
+  'signIn.signedInAs': 'Connecté en tant que {user}.',
+  'signIn.passcode': 'Code de l’appareil',
+  'signIn.passcodeHint':
+    'Protège les données gardées sur cet appareil : choisissez-le la première fois, puis il déverrouille l’application, même hors ligne.',
+  'signIn.unlock': 'Déverrouiller',
+  'signIn.offlineUnlock':
+    'Pas de connexion à Microsoft. Le code déverrouille les données déjà sur cet appareil.',
   'enrol.title': 'Activer la connexion à deux facteurs',
   'enrol.intro':
     'Votre compte demande un code de vérification à chaque connexion. Scannez ce code QR avec votre application d’authentification, ou saisissez-y la clé secrète.',
@@ -163,6 +175,7 @@ const fr: Catalogue = {
 };
 
 const ar: Catalogue = {
+  ...arScreens,
   'nav.main': 'الرئيسية',
   'nav.home': 'الصفحة الرئيسية',
   'nav.cases': 'الحالات',
@@ -191,6 +204,13 @@ const ar: Catalogue = {
   'signIn.askCode': '{message}. إذا كان حسابك يستخدم رمز تحقق، فأدخله أدناه.',
   'signIn.noConnection': 'لا يوجد اتصال، ولا توجد بيانات لهذا المستخدم على هذا الجهاز',
   'signIn.failed': 'فشل تسجيل الدخول',
+  'signIn.microsoft': 'تسجيل الدخول باستخدام Microsoft',
+  'signIn.signedInAs': 'تم تسجيل الدخول باسم {user}.',
+  'signIn.passcode': 'رمز الجهاز',
+  'signIn.passcodeHint':
+    'يحمي البيانات المحفوظة على هذا الجهاز: اختره في المرة الأولى، ثم يفتح التطبيق، حتى دون اتصال.',
+  'signIn.unlock': 'فتح القفل',
+  'signIn.offlineUnlock': 'لا يوجد اتصال بـ Microsoft. يفتح الرمز البيانات الموجودة على هذا الجهاز.',
   'enrol.title': 'إعداد تسجيل الدخول بخطوتين',
   'enrol.intro':
     'يحتاج حسابك إلى رمز تحقق عند كل تسجيل دخول. امسح رمز QR هذا بتطبيق المصادقة، أو اكتب المفتاح السري فيه.',

@@ -13,34 +13,42 @@ import {
   type AttachmentField,
   type PendingUpload,
 } from '../attachments';
+import { useLocale, useT } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages';
 import type { Vault } from '../vault';
 
 const PICKERS: {
   field: AttachmentField;
-  label: string;
+  label: MessageKey;
   accept: string;
   capture?: 'environment' | 'user';
   multiple?: boolean;
 }[] = [
-  { field: 'photos', label: 'Take a photo', accept: 'image/*', capture: 'environment' },
+  { field: 'photos', label: 'files.photo', accept: 'image/*', capture: 'environment' },
   {
     field: 'other_documents',
-    label: 'Add documents',
+    label: 'files.documents',
     accept: '.pdf,.txt,.csv,.docx,.xlsx,image/jpeg,image/png',
     multiple: true,
   },
-  { field: 'recorded_audio', label: 'Add audio', accept: 'audio/mpeg,audio/mp4,.mp3,.m4a' },
+  { field: 'recorded_audio', label: 'files.audio', accept: 'audio/mpeg,audio/mp4,.mp3,.m4a' },
 ];
-const TITLES: Record<AttachmentField, string> = {
-  photos: 'Photos',
-  other_documents: 'Documents',
-  recorded_audio: 'Audio',
+const TITLES: Record<AttachmentField, MessageKey> = {
+  photos: 'files.photos',
+  other_documents: 'files.documentsTitle',
+  recorded_audio: 'files.audioTitle',
 };
-const size = (n: number) =>
-  n < 1024 * 1024 ? `${Math.ceil(n / 1024)} KB` : `${(n / 1024 / 1024).toFixed(1)} MB`;
+/** A file's size as the language writes it ("1,5 Mo" in French). */
+const size = (locale: string, n: number) =>
+  n < 1024 * 1024
+    ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte' }).format(Math.ceil(n / 1024))
+    : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+        n / 1024 / 1024,
+      );
 
 /** A thumbnail from the bytes fetched with the token (an <img src> to the API would go unsigned). */
 function Preview({ attachment, blob }: { attachment?: Attachment; blob?: Blob }) {
+  const t = useT();
   const [url, setUrl] = useState<string>();
   useEffect(() => {
     let made: string | undefined;
@@ -52,7 +60,7 @@ function Preview({ attachment, blob }: { attachment?: Attachment; blob?: Blob })
     return () => made && URL.revokeObjectURL(made);
   }, [attachment, blob]);
   const name = attachment?.file_name ?? 'photo';
-  return url ? <img class="thumb" src={url} alt={`Preview of ${name}`} /> : null;
+  return url ? <img class="thumb" src={url} alt={t('files.preview', { name })} /> : null;
 }
 
 /**
@@ -68,6 +76,8 @@ export function Attachments(props: {
   onChanged: () => void;
 }) {
   const { recordType, record, vault } = props;
+  const t = useT();
+  const { locale } = useLocale();
   const [progress, setProgress] = useState<{ name: string; value: number }>();
   const [message, setMessage] = useState('');
   const [waiting, setWaiting] = useState<PendingUpload[]>([]);
@@ -90,13 +100,18 @@ export function Attachments(props: {
           { name: file.name, type: file.type, body: file },
           (value) => setProgress({ name: file.name, value }),
         );
-        setMessage(`${file.name} uploaded.`);
+        setMessage(t('files.uploaded', { name: file.name }));
       } catch (error) {
         if (error instanceof NetworkError) {
           await queueUpload(vault, recordType, record.id, field, file);
-          setMessage(`${file.name} is kept on this device and will be uploaded when you are back online.`);
+          setMessage(t('files.kept', { name: file.name }));
         } else
-          setMessage(`${file.name} was not uploaded: ${error instanceof Error ? error.message : 'error'}`);
+          setMessage(
+            t('files.notUploaded', {
+              name: file.name,
+              message: error instanceof Error ? error.message : t('error.generic'),
+            }),
+          );
       } finally {
         setProgress(undefined);
       }
@@ -106,23 +121,23 @@ export function Attachments(props: {
   };
 
   const remove = async (a: Attachment) => {
-    if (!confirm(`Remove ${a.file_name}?`)) return;
+    if (!confirm(t('files.confirmRemove', { name: a.file_name }))) return;
     try {
       await removeAttachment(recordType, record.id, a.id);
-      setMessage(`${a.file_name} removed.`);
+      setMessage(t('files.removed', { name: a.file_name }));
       props.onChanged();
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : 'Could not remove the file');
+      setMessage(error instanceof Error ? error.message : t('files.notRemoved'));
     }
   };
 
   const files = attachmentsOf(record);
   return (
     <section class="card" aria-labelledby="files-title">
-      <h2 id="files-title">Photos and documents</h2>
+      <h2 id="files-title">{t('files.title')}</h2>
       {PICKERS.map((p) => (
         <div key={p.field}>
-          <label for={`pick-${p.field}`}>{p.label}</label>
+          <label for={`pick-${p.field}`}>{t(p.label)}</label>
           <input
             id={`pick-${p.field}`}
             type="file"
@@ -138,7 +153,7 @@ export function Attachments(props: {
       ))}
       {progress && (
         <p>
-          <label for="upload-progress">Uploading {progress.name}</label>
+          <label for="upload-progress">{t('files.uploading', { name: progress.name })}</label>
           <progress id="upload-progress" max={1} value={progress.value} />
         </p>
       )}
@@ -149,7 +164,7 @@ export function Attachments(props: {
       )}
       {waiting.length > 0 && (
         <>
-          <h3>Waiting to upload</h3>
+          <h3>{t('files.waiting')}</h3>
           <ul class="files">
             {waiting.map((u) => (
               <li key={u.id}>
@@ -165,21 +180,21 @@ export function Attachments(props: {
         if (!list.length) return null;
         return (
           <div key={field}>
-            <h3>{TITLES[field]}</h3>
+            <h3>{t(TITLES[field])}</h3>
             <ul class="files">
               {list.map((a) => (
                 <li key={a.id}>
                   {a.content_type.startsWith('image/') && props.online && <Preview attachment={a} />}
                   <span>
-                    {a.file_name} <span class="muted">({size(a.size)})</span>
+                    {a.file_name} <span class="muted">({size(locale, a.size)})</span>
                   </span>
                   <span class="inline">
                     <button
                       type="button"
                       disabled={!props.online}
-                      onClick={() => void download(a).catch(() => setMessage('The download failed'))}
+                      onClick={() => void download(a).catch(() => setMessage(t('files.downloadFailed')))}
                     >
-                      Download {a.file_name}
+                      {t('files.download', { name: a.file_name })}
                     </button>
                     {props.canRemove && (
                       <button
@@ -188,7 +203,7 @@ export function Attachments(props: {
                         disabled={!props.online}
                         onClick={() => void remove(a)}
                       >
-                        Remove {a.file_name}
+                        {t('files.remove', { name: a.file_name })}
                       </button>
                     )}
                   </span>

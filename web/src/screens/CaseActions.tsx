@@ -12,17 +12,27 @@ import {
   type TransitionKind,
   type UserChoice,
 } from '../caseworkApi';
+import { formatDate, useLocale, useT } from '../i18n/locale';
+import { en, type MessageKey } from '../i18n/messages';
 import { queueEdit } from '../sync';
 import type { Vault } from '../vault';
 
 const words = (s: string) => s.replace(/_/g, ' ');
-const errorText = (e: unknown) => (e instanceof Error ? e.message : 'Something went wrong');
+type T = ReturnType<typeof useT>;
+const errorText = (e: unknown, t: T) => (e instanceof Error ? e.message : t('error.generic'));
+/** An approval type ("case_plan") or status in the language on screen; one the app does not know, as words. */
+const named = (t: T, prefix: 'approval' | 'approvalStatus', value: string) => {
+  const key = `${prefix}.${value}`;
+  return key in en ? t(key as MessageKey) : words(value);
+};
 
 interface Props {
   record: CaseRecord;
   me?: Me;
   vault: Vault;
   online: boolean;
+  /** The casework place the case was opened at (route.ts): it opens and scrolls into view. */
+  at?: string;
   /** After a server-side action: reload the record (and sync what the device queued). */
   onChanged: () => void;
 }
@@ -30,7 +40,13 @@ interface Props {
 /** Flags, notes, approvals, sending the case on, incidents, history: everything done *to* a case. */
 export function CaseActions(props: Props) {
   const { record, online } = props;
+  const t = useT();
   const [message, setMessage] = useState('');
+  useEffect(() => {
+    if (!props.at) return;
+    const timer = setTimeout(() => document.getElementById(`at-${props.at}`)?.scrollIntoView(), 300);
+    return () => clearTimeout(timer);
+  }, [props.at]);
   const act = async (work: () => Promise<unknown>, done: string) => {
     setMessage('');
     try {
@@ -38,12 +54,12 @@ export function CaseActions(props: Props) {
       setMessage(done);
       props.onChanged();
     } catch (e) {
-      setMessage(errorText(e));
+      setMessage(errorText(e, t));
     }
   };
   return (
     <section class="card" aria-labelledby="actions-title">
-      <h2 id="actions-title">Casework</h2>
+      <h2 id="actions-title">{t('work.title')}</h2>
       {message && (
         <p role="status" class="notice">
           {message}
@@ -61,7 +77,7 @@ export function CaseActions(props: Props) {
           <History id={record.id} />
         </>
       ) : (
-        <p class="hint">Approvals, referrals, transfers and history need a connection.</p>
+        <p class="hint">{t('work.needsConnection')}</p>
       )}
     </section>
   );
@@ -71,6 +87,8 @@ type Act = (work: () => Promise<unknown>, done: string) => Promise<void>;
 
 /** The case's alerts are shown once, then dismissed: seen is done. */
 function Alerts({ id, online }: { id: string; online: boolean }) {
+  const t = useT();
+  const { locale } = useLocale();
   const [alerts, setAlerts] = useState<RecordAlert[]>([]);
   useEffect(() => {
     if (!online) return;
@@ -84,12 +102,12 @@ function Alerts({ id, online }: { id: string; online: boolean }) {
   }, [id, online]);
   if (!alerts.length) return null;
   return (
-    <div class="alertbox" role="note" aria-label="New on this case">
-      <p>New on this case (marked as seen):</p>
+    <div class="alertbox" id="at-alerts" role="note" aria-label={t('alerts.new')}>
+      <p>{t('alerts.seen')}</p>
       <ul>
         {alerts.map((a) => (
           <li key={a.unique_id}>
-            {words(a.alert_for)} · {a.date.slice(0, 10)}
+            {words(a.alert_for)} · {formatDate(locale, a.date.slice(0, 10))}
           </li>
         ))}
       </ul>
@@ -99,6 +117,7 @@ function Alerts({ id, online }: { id: string; online: boolean }) {
 
 /** Transfers and referrals this user is asked to accept. */
 function Incoming({ id, online, act }: { id: string; online: boolean; act: Act }) {
+  const t = useT();
   const [list, setList] = useState<Transition[]>([]);
   const [reason, setReason] = useState('');
   const [tick, setTick] = useState(0);
@@ -111,34 +130,34 @@ function Incoming({ id, online, act }: { id: string; online: boolean; act: Act }
   }, [id, online, tick]);
   if (!list.length) return null;
   return (
-    <div class="alertbox">
-      {list.map((t) => {
-        const kind = t.type === 'Transfer' ? 'transfers' : 'referrals';
-        const what = t.type.toLowerCase();
+    <div class="alertbox" id="at-incoming">
+      {list.map((tr) => {
+        const kind = tr.type === 'Transfer' ? 'transfers' : 'referrals';
+        const what = t(kind === 'transfers' ? 'transition.transfer' : 'transition.referral');
         const answer = (status: string) =>
           act(
             () =>
-              casework.respond(id, kind, t.id, {
+              casework.respond(id, kind, tr.id, {
                 status,
                 ...(status === 'rejected' && kind === 'transfers' && reason
                   ? { rejected_reason: reason }
                   : {}),
               }),
-            `The ${what} is ${status}.`,
+            t(status === 'accepted' ? 'incoming.accepted' : 'incoming.rejected', { what }),
           ).then(() => setTick((n) => n + 1));
         return (
-          <div key={t.id}>
+          <div key={tr.id}>
             <p>
-              {t.transitioned_by} sent you this case ({what}){t.notes ? `: “${t.notes}”` : ''}.
+              {t('incoming.sent', { by: tr.transitioned_by, what, notes: tr.notes ? `: “${tr.notes}”` : '' })}
             </p>
-            <label for={`reason-${t.id}`}>Reason if you reject</label>
-            <input id={`reason-${t.id}`} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
+            <label for={`reason-${tr.id}`}>{t('incoming.reason')}</label>
+            <input id={`reason-${tr.id}`} value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
             <div class="inline">
               <button type="button" onClick={() => void answer('accepted')}>
-                Accept {what}
+                {t('incoming.accept', { what })}
               </button>
               <button type="button" class="secondary" onClick={() => void answer('rejected')}>
-                Reject {what}
+                {t('incoming.reject', { what })}
               </button>
             </div>
           </div>
@@ -149,6 +168,8 @@ function Incoming({ id, online, act }: { id: string; online: boolean; act: Act }
 }
 
 function Flags({ id, online, act }: { id: string; online: boolean; act: Act }) {
+  const t = useT();
+  const { locale } = useLocale();
   const [flags, setFlags] = useState<Flag[]>([]);
   const [reason, setReason] = useState('');
   const [unflagReason, setUnflagReason] = useState('');
@@ -164,14 +185,14 @@ function Flags({ id, online, act }: { id: string; online: boolean; act: Act }) {
   if (!online) return null;
   return (
     <details>
-      <summary>Flags ({flags.length})</summary>
+      <summary>{t('flags.title', { n: flags.length })}</summary>
       <ul class="list">
         {flags.map((f) => (
           <li key={f.id} class="item">
             <span>
               ⚑ {f.message}{' '}
               <span class="muted">
-                — {f.flagged_by}, {f.date}
+                — {f.flagged_by}, {formatDate(locale, f.date)}
               </span>
             </span>
             <button
@@ -179,19 +200,19 @@ function Flags({ id, online, act }: { id: string; online: boolean; act: Act }) {
               class="secondary"
               onClick={() =>
                 void act(
-                  () => casework.unflag(id, f.id, unflagReason.trim() || 'Resolved'),
-                  'Flag removed.',
+                  () => casework.unflag(id, f.id, unflagReason.trim() || t('flags.resolved')),
+                  t('flags.removed'),
                 ).then(reload)
               }
             >
-              Unflag “{f.message}”
+              {t('flags.unflag', { message: f.message })}
             </button>
           </li>
         ))}
       </ul>
       {flags.length > 0 && (
         <>
-          <label for="unflag-reason">Reason for removing a flag</label>
+          <label for="unflag-reason">{t('flags.unflagReason')}</label>
           <input
             id="unflag-reason"
             value={unflagReason}
@@ -203,15 +224,15 @@ function Flags({ id, online, act }: { id: string; online: boolean; act: Act }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!reason.trim()) return;
-          void act(() => casework.flag(id, reason.trim()), 'Case flagged.').then(() => {
+          void act(() => casework.flag(id, reason.trim()), t('flags.flagged')).then(() => {
             setReason('');
             reload();
           });
         }}
       >
-        <label for="flag-reason">Reason for the flag</label>
+        <label for="flag-reason">{t('flags.reason')}</label>
         <input id="flag-reason" required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-        <button type="submit">Flag this case</button>
+        <button type="submit">{t('flags.flag')}</button>
       </form>
     </details>
   );
@@ -228,6 +249,8 @@ interface Note {
 /** Notes go through the sync queue like any edit, so they can be written offline. */
 function Notes(props: Props & { setMessage: (m: string) => void }) {
   const { record, vault } = props;
+  const t = useT();
+  const { locale } = useLocale();
   const [subject, setSubject] = useState('');
   const [text, setText] = useState('');
   const notes = (record.notes_section as Note[] | undefined) ?? [];
@@ -239,37 +262,36 @@ function Notes(props: Props & { setMessage: (m: string) => void }) {
     });
     setSubject('');
     setText('');
-    props.setMessage(
-      props.online ? 'Note added.' : 'Note saved on this device; it will be sent when online.',
-    );
+    props.setMessage(t(props.online ? 'notes.added' : 'notes.savedDevice'));
     props.onChanged();
   };
   return (
     <details>
-      <summary>Notes ({notes.length})</summary>
+      <summary>{t('notes.title', { n: notes.length })}</summary>
       <ul class="list">
         {notes.map((n, i) => (
           <li key={n.unique_id ?? i} class="item">
             <strong>{n.note_subject}</strong> {n.note_text}{' '}
             <span class="muted">
-              {n.note_created_by} {n.note_date?.slice(0, 10)}
+              {n.note_created_by} {n.note_date && formatDate(locale, n.note_date.slice(0, 10))}
             </span>
           </li>
         ))}
       </ul>
       <form onSubmit={(e) => void add(e)}>
-        <label for="note-subject">Note subject</label>
+        <label for="note-subject">{t('notes.subject')}</label>
         <input id="note-subject" value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
-        <label for="note-text">Note</label>
+        <label for="note-text">{t('notes.text')}</label>
         <textarea id="note-text" required value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        <button type="submit">Add note</button>
+        <button type="submit">{t('notes.add')}</button>
       </form>
     </details>
   );
 }
 
 /** Caseworkers request; supervisors (approve_<type>) approve or reject what is pending. */
-function Approvals({ record, me, act }: Props & { act: Act }) {
+function Approvals({ record, me, act, ...props }: Props & { act: Act }) {
+  const t = useT();
   const [notes, setNotes] = useState('');
   const rows = APPROVAL_TYPES.map((type) => ({
     type,
@@ -279,15 +301,19 @@ function Approvals({ record, me, act }: Props & { act: Act }) {
   })).filter((r) => r.mayRequest || (r.mayApprove && r.status === 'requested') || r.status);
   if (!rows.length) return null;
   return (
-    <details open={rows.some((r) => r.status === 'requested' && r.mayApprove)}>
-      <summary>Approvals</summary>
-      <label for="approval-notes">Approval comments</label>
+    <details
+      id="at-approvals"
+      open={props.at === 'approvals' || rows.some((r) => r.status === 'requested' && r.mayApprove)}
+    >
+      <summary>{t('approvals.title')}</summary>
+      <label for="approval-notes">{t('approvals.comments')}</label>
       <input id="approval-notes" value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
       <ul class="list">
         {rows.map((r) => (
           <li key={r.type} class="item">
             <span>
-              {words(r.type)}: {r.status ? words(r.status) : 'not requested'}
+              {named(t, 'approval', r.type)}:{' '}
+              {r.status ? named(t, 'approvalStatus', r.status) : t('approvals.notRequested')}
             </span>
             {r.status === 'requested' && r.mayApprove ? (
               <span class="inline">
@@ -296,11 +322,11 @@ function Approvals({ record, me, act }: Props & { act: Act }) {
                   onClick={() =>
                     void act(
                       () => casework.approval(record.id, r.type, 'approved', notes),
-                      `${words(r.type)} approved.`,
+                      t('approvals.approved', { type: named(t, 'approval', r.type) }),
                     )
                   }
                 >
-                  Approve {words(r.type)}
+                  {t('approvals.approve', { type: named(t, 'approval', r.type) })}
                 </button>
                 <button
                   type="button"
@@ -308,11 +334,11 @@ function Approvals({ record, me, act }: Props & { act: Act }) {
                   onClick={() =>
                     void act(
                       () => casework.approval(record.id, r.type, 'rejected', notes),
-                      `${words(r.type)} rejected.`,
+                      t('approvals.rejected', { type: named(t, 'approval', r.type) }),
                     )
                   }
                 >
-                  Reject {words(r.type)}
+                  {t('approvals.reject', { type: named(t, 'approval', r.type) })}
                 </button>
               </span>
             ) : (
@@ -323,11 +349,11 @@ function Approvals({ record, me, act }: Props & { act: Act }) {
                   onClick={() =>
                     void act(
                       () => casework.approval(record.id, r.type, 'requested', notes),
-                      `${words(r.type)} approval requested.`,
+                      t('approvals.requested', { type: named(t, 'approval', r.type) }),
                     )
                   }
                 >
-                  Request {words(r.type)} approval
+                  {t('approvals.request', { type: named(t, 'approval', r.type) })}
                 </button>
               )
             )}
@@ -338,14 +364,15 @@ function Approvals({ record, me, act }: Props & { act: Act }) {
   );
 }
 
-const SEND_KINDS: { kind: TransitionKind; label: string; permission: string }[] = [
-  { kind: 'assigns', label: 'Assign', permission: 'assign' },
-  { kind: 'referrals', label: 'Refer', permission: 'referral' },
-  { kind: 'transfers', label: 'Transfer', permission: 'transfer' },
+const SEND_KINDS: { kind: TransitionKind; label: MessageKey; permission: string }[] = [
+  { kind: 'assigns', label: 'send.assigns', permission: 'assign' },
+  { kind: 'referrals', label: 'send.referrals', permission: 'referral' },
+  { kind: 'transfers', label: 'send.transfers', permission: 'transfer' },
 ];
 
 /** Assign, refer or transfer: one form, the recipient from the server's list when it has one. */
 function SendOn({ record, me, act }: Props & { act: Act }) {
+  const t = useT();
   const kinds = SEND_KINDS.filter((k) => can(me, 'cases', k.permission) || !me);
   const [kind, setKind] = useState<TransitionKind>(kinds[0]?.kind ?? 'assigns');
   const [to, setTo] = useState('');
@@ -363,7 +390,7 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
   const send = (e: Event) => {
     e.preventDefault();
     if (!to.trim() || blocked) return;
-    const label = SEND_KINDS.find((k) => k.kind === kind)?.label ?? '';
+    const label = t(SEND_KINDS.find((k) => k.kind === kind)?.label ?? 'send.assigns');
     void act(
       () =>
         casework.transition(record.id, kind, {
@@ -371,14 +398,14 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
           ...(notes ? { notes } : {}),
           ...(kind === 'referrals' && override ? { consent_overridden: true } : {}),
         }),
-      `${label} sent to ${to.trim()}.`,
+      t('send.done', { kind: label, to: to.trim() }),
     ).then(() => (setTo(''), setNotes('')));
   };
   return (
     <details>
-      <summary>Assign, refer or transfer</summary>
+      <summary>{t('send.title')}</summary>
       <form onSubmit={send}>
-        <label for="send-kind">Send the case by</label>
+        <label for="send-kind">{t('send.by')}</label>
         <select
           id="send-kind"
           value={kind}
@@ -386,20 +413,18 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
         >
           {kinds.map((k) => (
             <option key={k.kind} value={k.kind}>
-              {k.label}
+              {t(k.label)}
             </option>
           ))}
         </select>
         {kind === 'referrals' && (
           <p class={consent ? 'notice' : 'error'}>
-            {consent
-              ? 'Consent for services: given.'
-              : 'Consent for services has not been given: a referral needs it.'}
+            {t(consent ? 'send.consentGiven' : 'send.consentMissing')}
           </p>
         )}
         {kind === 'referrals' && !consent && mayOverride && (
           <p class="tick">
-            <label for="consent-override">Refer without consent (override)</label>
+            <label for="consent-override">{t('send.override')}</label>
             <input
               id="consent-override"
               type="checkbox"
@@ -408,10 +433,10 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
             />
           </p>
         )}
-        <label for="send-to">Recipient</label>
+        <label for="send-to">{t('send.recipient')}</label>
         {choices?.length ? (
           <select id="send-to" value={to} onChange={(e) => setTo(e.currentTarget.value)}>
-            <option value="">Choose a user</option>
+            <option value="">{t('send.chooseUser')}</option>
             {choices.map((u) => (
               <option key={u.user_name} value={u.user_name}>
                 {u.full_name ? `${u.full_name} (${u.user_name})` : u.user_name}
@@ -421,7 +446,7 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
         ) : (
           <>
             <p class="hint" id="send-to-hint">
-              The recipient's user name.
+              {t('send.recipientHint')}
             </p>
             <input
               id="send-to"
@@ -432,10 +457,10 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
             />
           </>
         )}
-        <label for="send-notes">Notes for the recipient</label>
+        <label for="send-notes">{t('send.notes')}</label>
         <input id="send-notes" value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
         <button type="submit" disabled={blocked}>
-          Send
+          {t('send.send')}
         </button>
       </form>
     </details>
@@ -443,11 +468,12 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
 }
 
 function Incident({ record, act }: Props & { act: Act }) {
+  const t = useT();
   const [date, setDate] = useState('');
   const [description, setDescription] = useState('');
   return (
     <details>
-      <summary>Record an incident</summary>
+      <summary>{t('incident.title')}</summary>
       <form
         onSubmit={(e) => {
           e.preventDefault();
@@ -457,25 +483,27 @@ function Incident({ record, act }: Props & { act: Act }) {
                 ...(date ? { incident_date: date } : {}),
                 ...(description ? { incident_description: description } : {}),
               }),
-            'Incident recorded and linked to this case.',
+            t('incident.done'),
           ).then(() => (setDate(''), setDescription('')));
         }}
       >
-        <label for="incident-date">Date of the incident</label>
+        <label for="incident-date">{t('incident.date')}</label>
         <input id="incident-date" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
-        <label for="incident-description">What happened</label>
+        <label for="incident-description">{t('incident.what')}</label>
         <textarea
           id="incident-description"
           value={description}
           onInput={(e) => setDescription(e.currentTarget.value)}
         />
-        <button type="submit">Save incident</button>
+        <button type="submit">{t('incident.save')}</button>
       </form>
     </details>
   );
 }
 
 function History({ id }: { id: string }) {
+  const t = useT();
+  const { locale } = useLocale();
   const [entries, setEntries] = useState<HistoryEntry[]>();
   return (
     <details
@@ -487,15 +515,15 @@ function History({ id }: { id: string }) {
           );
       }}
     >
-      <summary>Record history</summary>
+      <summary>{t('history.title')}</summary>
       {!entries ? (
-        <p>Loading…</p>
+        <p>{t('loading')}</p>
       ) : (
         <ul class="list">
           {entries.map((h, i) => (
             <li key={i} class="item">
               <span class="muted">
-                {new Date(h.datetime).toLocaleString()} · {h.user_name} · {h.action}
+                {new Date(h.datetime).toLocaleString(locale)} · {h.user_name} · {h.action}
               </span>
               <span>
                 {h.record_changes

@@ -5,7 +5,8 @@ import { RecordForm } from '../forms/RecordForm';
 import { loadCaseForms, sectionsFor, type FormSet } from '../forms/serverForms';
 import { subformChanges, type Entry } from '../forms/subformChanges';
 import { fieldLabel } from '../forms/values';
-import { useLocale } from '../i18n/locale';
+import { useLocale, useT } from '../i18n/locale';
+import { placeOf } from '../route';
 import { discardMutation, pendingMutations, queueEdit, type Mutation } from '../sync';
 import type { Vault } from '../vault';
 import { EditConflict } from './EditConflict';
@@ -49,6 +50,8 @@ function errorsByPath(entries: { detail?: string; message: string }[], indexes: 
  */
 export function CaseView(props: {
   id: string;
+  /** Where to open it (route.ts): a section, a field or a subform entry; casework places are CaseWork's. */
+  at?: string;
   vault: Vault;
   online: boolean;
   onSaved: () => void;
@@ -58,6 +61,7 @@ export function CaseView(props: {
 }) {
   const { id, vault, online } = props;
   const locales = useLocale();
+  const t = useT();
   const [record, setRecord] = useState<CaseRecord>();
   const [etag, setEtag] = useState<string>();
   const [changes, setChanges] = useState<Record<string, unknown>>({});
@@ -91,10 +95,11 @@ export function CaseView(props: {
         if (!local) throw error;
       }
     };
-    load().catch(() => setMessage('This case is not on this device and cannot be fetched now.'));
+    load().catch(() => setMessage(t('case.notHere')));
   }, [id, vault, online]);
 
-  if (!record || !forms) return <main>{message ? <p role="alert">{message}</p> : <p>Loading…</p>}</main>;
+  if (!record || !forms)
+    return <main>{message ? <p role="alert">{message}</p> : <p>{t('loading')}</p>}</main>;
   const value = (name: string) => (name in changes ? changes[name] : record[name]);
   const shownRecord = { ...record, ...changes };
 
@@ -102,7 +107,7 @@ export function CaseView(props: {
     await queueEdit(vault, record, data, shownRecord);
     setRecord(shownRecord);
     setChanges({});
-    setMessage('Saved on this device; it will be sent when you are back online.');
+    setMessage(t('case.savedDevice'));
   };
 
   const send = async (base: CaseRecord, tag: string | undefined) => {
@@ -117,7 +122,7 @@ export function CaseView(props: {
       setRecord(saved.record);
       setEtag(saved.etag);
       setChanges({});
-      setMessage('Saved.');
+      setMessage(t('case.saved'));
     } catch (error) {
       if (error instanceof NetworkError) return saveQueued(data);
       if (error instanceof ApiError && error.status === 412) {
@@ -132,7 +137,11 @@ export function CaseView(props: {
         setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 50);
         return;
       }
-      setMessage(error instanceof ApiError ? `Not saved: ${error.message}` : 'Not saved.');
+      setMessage(
+        error instanceof ApiError
+          ? t('case.notSavedBecause', { message: error.message })
+          : t('case.notSaved'),
+      );
     }
   };
 
@@ -146,16 +155,14 @@ export function CaseView(props: {
   return (
     <main>
       <button class="link" onClick={props.onBack}>
-        Back to cases
+        {t('case.back')}
       </button>
       <h1>{record.name ?? record.case_id_display}</h1>
       <ServerFields record={record} />
-      {forms.source === 'built-in' && (
-        <p class="notice">The forms could not be loaded; showing the basic case form.</p>
-      )}
+      {forms.source === 'built-in' && <p class="notice">{t('case.builtIn')}</p>}
       <p class="hint">
-        * required · <span class="mark completion">needed to close</span>: needed before the case can be
-        closed
+        {t('case.required')} · <span class="mark completion">{t('case.neededToClose')}</span>
+        {t('case.neededToCloseWhy')}
       </p>
       {theirs && (
         <EditConflict
@@ -173,16 +180,13 @@ export function CaseView(props: {
             setEtag(theirs.etag);
             setChanges({});
             setTheirs(undefined);
-            setMessage('Your changes were discarded; this is the case as last saved.');
+            setMessage(t('case.discarded'));
           }}
         />
       )}
       {refused.length > 0 && (
         <div class="notice-box">
-          <p>
-            The server refused a change made to this case offline; its reasons are shown at the fields. Fix
-            them and save, or give the refused change up.
-          </p>
+          <p>{t('case.refused')}</p>
           <button
             type="button"
             class="secondary"
@@ -201,13 +205,13 @@ export function CaseView(props: {
               })()
             }
           >
-            Discard the refused change
+            {t('case.discardRefused')}
           </button>
         </div>
       )}
       {Object.keys(errors).length > 0 && (
         <div role="alert" class="error-summary">
-          <p>Not saved: the server asks you to fix these fields.</p>
+          <p>{t('case.fixFields')}</p>
           <ul>
             {Object.entries(errors).map(([path, text]) => (
               <li key={path}>
@@ -228,6 +232,7 @@ export function CaseView(props: {
           }}
           locales={locales}
           errors={errors}
+          at={placeOf(props.at)}
         />
         {message && (
           <p role="status" class="notice">
@@ -235,7 +240,7 @@ export function CaseView(props: {
           </p>
         )}
         <button type="submit" class="save">
-          Save
+          {t('case.save')}
         </button>
       </form>
       {props.children}

@@ -1,6 +1,7 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, type CaseRecord } from '../api';
 import { can, type Me } from '../caseworkApi';
+import { placeOf } from '../route';
 import type { Vault } from '../vault';
 import { Attachments } from './Attachments';
 import { CaseActions } from './CaseActions';
@@ -9,7 +10,15 @@ import { CaseActions } from './CaseActions';
  * Below the case's form: its files and the casework on it. It reads the server's copy when online (the
  * actions change it there) and the device's otherwise, and keeps the device's copy current.
  */
-export function CaseWork(props: { id: string; vault: Vault; online: boolean; me?: Me; onSync: () => void }) {
+export function CaseWork(props: {
+  id: string;
+  /** Where to open it (route.ts): approvals, transfers and referrals to accept, or the alerts. */
+  at?: string;
+  vault: Vault;
+  online: boolean;
+  me?: Me;
+  onSync: () => void;
+}) {
   const { id, vault, online } = props;
   const [record, setRecord] = useState<CaseRecord>();
   const [tick, setTick] = useState(0);
@@ -43,7 +52,14 @@ export function CaseWork(props: { id: string; vault: Vault; online: boolean; me?
         canRemove={!props.me || can(props.me, 'cases', 'write')}
         onChanged={reload}
       />
-      <CaseActions record={record} me={props.me} vault={vault} online={online} onChanged={reload} />
+      <CaseActions
+        record={record}
+        me={props.me}
+        vault={vault}
+        online={online}
+        at={placeOf(props.at)?.kind}
+        onChanged={reload}
+      />
     </>
   );
 }

@@ -6,6 +6,17 @@ import { formatDate, useLocale, useT } from '../i18n/locale';
 import { Tour } from './Help';
 import { WorkQueues } from './WorkQueues';
 
+// Follow-ups and services are subform entries; assessments and case plans are fields of the case.
+const SUBFORMS: Record<string, string> = {
+  follow_up: 'followup_subform_section',
+  service: 'services_section',
+};
+const placeOfTask = (task: Task) => {
+  const subform = SUBFORMS[task.type];
+  if (subform) return task.entry_id ? `entry:${subform}:${task.entry_id}` : `field:${subform}`;
+  return task.completion_field ? `field:${task.completion_field}` : undefined;
+};
+
 export function Home({
   online,
   onOpen,
@@ -13,7 +24,7 @@ export function Home({
   children,
 }: {
   online: boolean;
-  onOpen: (id: string) => void;
+  onOpen: (id: string, at?: string) => void;
   me?: Me;
   /** Tasks other screens contribute (conflicts to resolve), shown first. */
   children?: ComponentChildren;
@@ -45,7 +56,7 @@ export function Home({
       <ul class="list">
         {sorted.map((task) => (
           <li key={`${task.record_id}-${task.type}-${task.due_date}`}>
-            <button class="row" onClick={() => onOpen(task.record_id)}>
+            <button class="row" onClick={() => onOpen(task.record_id, placeOfTask(task))}>
               <span>
                 {task.type.replace(/_/g, ' ')} · {task.record_id_display}
               </span>

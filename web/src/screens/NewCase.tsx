@@ -3,7 +3,9 @@ import { NetworkError, type CaseRecord } from '../api';
 import { queueUpload, upload } from '../attachments';
 import { casework, type Me } from '../caseworkApi';
 import { queueCreate } from '../sync';
+import { useT } from '../i18n/locale';
 import type { Vault } from '../vault';
+import { RiskOptions, SexOptions } from './choices';
 
 /**
  * A new case, consent questions first. The case gets its id here, so one made offline keeps it on the
@@ -16,6 +18,7 @@ export function NewCase(props: {
   onCreated: (id: string) => void;
   onCancel: () => void;
 }) {
+  const t = useT();
   const [consent, setConsent] = useState(false);
   const [disclosure, setDisclosure] = useState(false);
   const [name, setName] = useState('');
@@ -71,7 +74,7 @@ export function NewCase(props: {
       }
       props.onCreated(id);
     } catch (err) {
-      setError(err instanceof Error ? err.message : 'The case could not be created');
+      setError(err instanceof Error ? err.message : t('new.failed'));
     } finally {
       setBusy(false);
       setProgress(undefined);
@@ -81,19 +84,15 @@ export function NewCase(props: {
   return (
     <main>
       <button class="link" onClick={props.onCancel}>
-        Back to cases
+        {t('case.back')}
       </button>
-      <h1>New case</h1>
-      {!props.online && (
-        <p class="notice">
-          You are offline: the case is kept on this device and sent when you are back online.
-        </p>
-      )}
+      <h1>{t('new.title')}</h1>
+      {!props.online && <p class="notice">{t('new.offline')}</p>}
       <form onSubmit={(e) => void submit(e)}>
         <fieldset>
-          <legend>Consent</legend>
+          <legend>{t('new.consent')}</legend>
           <p class="tick">
-            <label for="new-consent">Consent for services</label>
+            <label for="new-consent">{t('new.consentServices')}</label>
             <input
               id="new-consent"
               type="checkbox"
@@ -102,7 +101,7 @@ export function NewCase(props: {
             />
           </p>
           <p class="tick">
-            <label for="new-disclosure">Consent to share with other organisations</label>
+            <label for="new-disclosure">{t('new.consentShare')}</label>
             <input
               id="new-disclosure"
               type="checkbox"
@@ -112,18 +111,14 @@ export function NewCase(props: {
           </p>
         </fieldset>
         <fieldset>
-          <legend>The child</legend>
-          <label for="new-name">Full name</label>
+          <legend>{t('new.child')}</legend>
+          <label for="new-name">{t('new.name')}</label>
           <input id="new-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
-          <label for="new-sex">Sex</label>
+          <label for="new-sex">{t('field.sex')}</label>
           <select id="new-sex" value={sex} onChange={(e) => setSex(e.currentTarget.value)}>
-            <option value="">Not recorded</option>
-            <option value="female">Female</option>
-            <option value="male">Male</option>
-            <option value="other">Other</option>
-            <option value="unknown">Unknown</option>
+            <SexOptions empty="new.notRecorded" />
           </select>
-          <label for="new-age">Age</label>
+          <label for="new-age">{t('new.age')}</label>
           <input
             id="new-age"
             type="number"
@@ -133,14 +128,11 @@ export function NewCase(props: {
             value={age}
             onInput={(e) => setAge(e.currentTarget.value)}
           />
-          <label for="new-risk">Risk level</label>
+          <label for="new-risk">{t('field.risk')}</label>
           <select id="new-risk" value={risk} onChange={(e) => setRisk(e.currentTarget.value)}>
-            <option value="">Not assessed</option>
-            <option value="high">High</option>
-            <option value="medium">Medium</option>
-            <option value="low">Low</option>
+            <RiskOptions empty="new.notAssessed" />
           </select>
-          <label for="new-photo">Take a photo</label>
+          <label for="new-photo">{t('files.photo')}</label>
           <input
             id="new-photo"
             type="file"
@@ -151,7 +143,7 @@ export function NewCase(props: {
         </fieldset>
         {progress !== undefined && (
           <p>
-            <label for="new-progress">Uploading the photo</label>
+            <label for="new-progress">{t('new.uploading')}</label>
             <progress id="new-progress" max={1} value={progress} />
           </p>
         )}
@@ -161,7 +153,7 @@ export function NewCase(props: {
           </p>
         )}
         <button type="submit" disabled={busy}>
-          Create case
+          {t('new.create')}
         </button>
       </form>
     </main>

@@ -1,73 +1,77 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, call, type CaseRecord, type ListPage } from '../api';
-import { useT } from '../i18n/locale';
+import { formatDate, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 import type { Vault } from '../vault';
+import { RiskOptions, SexOptions } from './choices';
 
 export type RecordType = 'cases' | 'incidents' | 'tracing_requests';
 
+type T = ReturnType<typeof useT>;
 interface Kind {
   title: string;
-  unit: string;
-  idLabel: string;
   idField: string;
   /** The line that names a row; GBV records come with `hidden_name` and a masked name, shown as given. */
   name: (r: CaseRecord) => string;
-  detail: (r: CaseRecord) => string;
-  sorts: { label: string; by: string; order: 'asc' | 'desc' }[];
+  /** The row's second line, its dates and numbers as the language writes them. */
+  detail: (r: CaseRecord, t: T, locale: string) => string;
+  sorts: { label: MessageKey; by: string; order: 'asc' | 'desc' }[];
   risk: boolean;
   sexAge: boolean;
 }
 
-const newest = { label: 'Newest first', by: 'created_at', order: 'desc' } as const;
-const oldest = { label: 'Oldest first', by: 'created_at', order: 'asc' } as const;
-const updated = { label: 'Recently updated', by: 'last_updated_at', order: 'desc' } as const;
+const newest = { label: 'sort.newest', by: 'created_at', order: 'desc' } as const;
+const oldest = { label: 'sort.oldest', by: 'created_at', order: 'asc' } as const;
+const updated = { label: 'sort.updated', by: 'last_updated_at', order: 'desc' } as const;
+const day = (locale: string, v: unknown) => (typeof v === 'string' ? formatDate(locale, v) : '');
 
 export const KINDS: Record<RecordType, Kind> = {
   cases: {
     title: 'Cases',
-    unit: 'cases',
-    idLabel: 'case id',
     idField: 'case_id_display',
     name: (r) => r.name ?? '—',
-    detail: (r) =>
-      [r.case_id_display, r.risk_level, r.age != null ? `age ${r.age}` : ''].filter(Boolean).join(' · '),
+    detail: (r, t) =>
+      [
+        r.case_id_display,
+        typeof r.risk_level === 'string' && ['high', 'medium', 'low'].includes(r.risk_level)
+          ? t(`risk.${r.risk_level}` as MessageKey)
+          : r.risk_level,
+        typeof r.age === 'number' ? t('list.age', { n: r.age }) : '',
+      ]
+        .filter(Boolean)
+        .join(' · '),
     sorts: [
       newest,
       oldest,
       updated,
-      { label: 'Age', by: 'age', order: 'asc' },
-      { label: 'Case id', by: 'case_id_display', order: 'asc' },
+      { label: 'sort.age', by: 'age', order: 'asc' },
+      { label: 'sort.caseId', by: 'case_id_display', order: 'asc' },
     ],
     risk: true,
     sexAge: true,
   },
   incidents: {
     title: 'Incidents',
-    unit: 'incidents',
-    idLabel: 'incident code',
     idField: 'incident_code',
     name: (r) => (r.name as string | undefined) ?? (r.incident_code as string | undefined) ?? '—',
-    detail: (r) =>
+    detail: (r, t, locale) =>
       [
         r.incident_code,
-        r.incident_date,
-        r.incident_case_id_display && `case ${String(r.incident_case_id_display)}`,
+        day(locale, r.incident_date),
+        r.incident_case_id_display && t('list.case', { id: String(r.incident_case_id_display) }),
       ]
         .filter(Boolean)
         .join(' · '),
-    sorts: [newest, oldest, updated, { label: 'Incident date', by: 'incident_date', order: 'desc' }],
+    sorts: [newest, oldest, updated, { label: 'sort.incidentDate', by: 'incident_date', order: 'desc' }],
     risk: false,
     sexAge: true,
   },
   tracing_requests: {
     title: 'Tracing requests',
-    unit: 'tracing requests',
-    idLabel: 'id',
     idField: 'short_id',
     name: (r) => (r.relation_name as string | undefined) ?? '—',
-    detail: (r) => [r.short_id, r.inquiry_date].filter(Boolean).join(' · '),
-    sorts: [newest, oldest, updated, { label: 'Inquiry date', by: 'inquiry_date', order: 'desc' }],
+    detail: (r, _t, locale) => [r.short_id, day(locale, r.inquiry_date)].filter(Boolean).join(' · '),
+    sorts: [newest, oldest, updated, { label: 'sort.inquiryDate', by: 'inquiry_date', order: 'desc' }],
     risk: false,
     sexAge: false,
   },
@@ -147,6 +151,7 @@ export function RecordList(props: {
   const { type, online, vault } = props;
   const kind = KINDS[type];
   const t = useT();
+  const { locale } = useLocale();
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
@@ -201,7 +206,7 @@ export function RecordList(props: {
           return;
         } catch (error) {
           if (type !== 'cases') {
-            if (!stale) setNote(error instanceof Error ? error.message : 'The list could not be loaded');
+            if (!stale) setNote(error instanceof Error ? error.message : t('list.notLoaded'));
             return;
           }
           // cases fall back to the device's copy below
@@ -211,7 +216,7 @@ export function RecordList(props: {
         if (!stale) {
           setRows([]);
           setTotal(0);
-          setNote(`${kind.title} are listed when you are online.`);
+          setNote(t(`list.offline.${type}`));
         }
         return;
       }
@@ -248,7 +253,7 @@ export function RecordList(props: {
           setFilters({ ...draft, query: draft.query.trim() });
         }}
       >
-        <label for={id('search')}>Search by name or {kind.idLabel}</label>
+        <label for={id('search')}>{t(`list.searchBy.${type}`)}</label>
         <div class="inline">
           <input
             id={id('search')}
@@ -260,34 +265,31 @@ export function RecordList(props: {
         </div>
         <div class="grid2">
           <div>
-            <label for={id('status')}>Status</label>
+            <label for={id('status')}>{t('list.status')}</label>
             <select
               id={id('status')}
               value={draft.status}
               onChange={(e) => choose({ status: e.currentTarget.value })}
             >
-              <option value="">Any</option>
-              <option value="open">Open</option>
-              <option value="closed">Closed</option>
+              <option value="">{t('list.any')}</option>
+              <option value="open">{t('list.open')}</option>
+              <option value="closed">{t('list.closed')}</option>
             </select>
           </div>
           {kind.risk && (
             <div>
-              <label for={id('risk')}>Risk level</label>
+              <label for={id('risk')}>{t('field.risk')}</label>
               <select
                 id={id('risk')}
                 value={draft.risk}
                 onChange={(e) => choose({ risk: e.currentTarget.value })}
               >
-                <option value="">Any</option>
-                <option value="high">High</option>
-                <option value="medium">Medium</option>
-                <option value="low">Low</option>
+                <RiskOptions empty="list.any" />
               </select>
             </div>
           )}
           <div>
-            <label for={id('sort')}>Sort by</label>
+            <label for={id('sort')}>{t('list.sortBy')}</label>
             <select
               id={id('sort')}
               value={draft.sort}
@@ -295,7 +297,7 @@ export function RecordList(props: {
             >
               {kind.sorts.map((s, i) => (
                 <option key={s.label} value={i}>
-                  {s.label}
+                  {t(s.label)}
                 </option>
               ))}
             </select>
@@ -305,46 +307,38 @@ export function RecordList(props: {
           <summary>{t('list.moreFilters')}</summary>
           {kind.sexAge && (
             <>
-              <label for={id('sex')}>Sex</label>
+              <label for={id('sex')}>{t('field.sex')}</label>
               <select
                 id={id('sex')}
                 value={draft.sex}
                 onChange={(e) => choose({ sex: e.currentTarget.value })}
               >
-                <option value="">Any</option>
-                <option value="female">Female</option>
-                <option value="male">Male</option>
-                <option value="other">Other</option>
-                <option value="unknown">Unknown</option>
+                <SexOptions empty="list.any" />
               </select>
               <div class="grid2">
-                <div>
-                  <label for={id('age-from')}>Age from</label>
-                  <input
-                    id={id('age-from')}
-                    type="number"
-                    min={0}
-                    inputMode="numeric"
-                    value={draft.ageFrom}
-                    onInput={(e) => setDraft({ ...draft, ageFrom: e.currentTarget.value })}
-                  />
-                </div>
-                <div>
-                  <label for={id('age-to')}>Age to</label>
-                  <input
-                    id={id('age-to')}
-                    type="number"
-                    min={0}
-                    inputMode="numeric"
-                    value={draft.ageTo}
-                    onInput={(e) => setDraft({ ...draft, ageTo: e.currentTarget.value })}
-                  />
-                </div>
+                {(
+                  [
+                    ['age-from', 'ageFrom', 'list.ageFrom'],
+                    ['age-to', 'ageTo', 'list.ageTo'],
+                  ] as const
+                ).map(([name, bound, label]) => (
+                  <div key={name}>
+                    <label for={id(name)}>{t(label)}</label>
+                    <input
+                      id={id(name)}
+                      type="number"
+                      min={0}
+                      inputMode="numeric"
+                      value={draft[bound]}
+                      onInput={(e) => setDraft({ ...draft, [bound]: e.currentTarget.value })}
+                    />
+                  </div>
+                ))}
               </div>
             </>
           )}
           <p class="tick">
-            <label for={id('flagged')}>Flagged only</label>
+            <label for={id('flagged')}>{t('list.flaggedOnly')}</label>
             <input
               id={id('flagged')}
               type="checkbox"
@@ -353,7 +347,7 @@ export function RecordList(props: {
             />
           </p>
           <p class="tick">
-            <label for={id('mine')}>Only mine</label>
+            <label for={id('mine')}>{t('list.onlyMine')}</label>
             <input
               id={id('mine')}
               type="checkbox"
@@ -364,9 +358,7 @@ export function RecordList(props: {
           <button type="submit">{t('list.apply')}</button>
         </details>
       </form>
-      <p aria-live="polite">
-        {total} {kind.unit}
-      </p>
+      <p aria-live="polite">{t(`list.count.${type}`, { n: total })}</p>
       {note && <p class="notice">{note}</p>}
       <ul class="list">
         {rows.map((r) => (
@@ -376,12 +368,12 @@ export function RecordList(props: {
                 {Number(r.flag_count ?? 0) > 0 && (
                   <>
                     <span aria-hidden="true">⚑ </span>
-                    <span class="sr-only">Flagged: </span>
+                    <span class="sr-only">{t('list.flagged')}</span>
                   </>
                 )}
                 {kind.name(r)}
               </span>
-              <span class="muted">{kind.detail(r)}</span>
+              <span class="muted">{kind.detail(r, t, locale)}</span>
             </button>
           </li>
         ))}

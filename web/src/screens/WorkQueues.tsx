@@ -2,17 +2,18 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, type CaseRecord } from '../api';
 import { APPROVAL_TYPES, can, type Me } from '../caseworkApi';
 import { useT } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages';
 
 interface Waiting {
   record: CaseRecord;
   why: string;
+  at?: string;
 }
 interface StoredTransition {
   type: string;
   status: string;
   transitioned_to: string;
 }
-const words = (s: string) => s.replace(/_/g, ' ');
 
 /**
  * The home screen's queues beyond tasks: approvals waiting for this user, transfers and referrals to
@@ -25,8 +26,9 @@ export function WorkQueues({
 }: {
   online: boolean;
   me?: Me;
-  onOpen: (id: string) => void;
+  onOpen: (id: string, at?: string) => void;
 }) {
+  const t = useT();
   const [approvals, setApprovals] = useState<Waiting[]>();
   const [incoming, setIncoming] = useState<Waiting[]>();
   const [flagged, setFlagged] = useState<CaseRecord[]>();
@@ -38,18 +40,26 @@ export function WorkQueues({
         setApprovals(
           data.flatMap((record) =>
             APPROVAL_TYPES.filter(
-              (t) => record[`approval_status_${t}`] === 'requested' && can(me, 'cases', `approve_${t}`),
-            ).map((t) => ({ record, why: `${words(t)} approval requested` })),
+              (a) => record[`approval_status_${a}`] === 'requested' && can(me, 'cases', `approve_${a}`),
+            ).map((a) => ({
+              record,
+              why: t('queues.approvalWhy', { type: t(`approval.${a}` as MessageKey) }),
+              at: 'approvals',
+            })),
           ),
         );
         setIncoming(
           data.flatMap((record) =>
             ((record.transitions as StoredTransition[] | undefined) ?? [])
               .filter(
-                (t) =>
-                  t.status === 'in_progress' && t.transitioned_to === me.user_name && t.type !== 'assign',
+                (tr) =>
+                  tr.status === 'in_progress' && tr.transitioned_to === me.user_name && tr.type !== 'assign',
               )
-              .map((t) => ({ record, why: `${t.type} to accept` })),
+              .map((tr) => ({
+                record,
+                why: t(tr.type === 'transfer' ? 'queues.transferWhy' : 'queues.referralWhy'),
+                at: 'incoming',
+              })),
           ),
         );
       },
@@ -61,10 +71,9 @@ export function WorkQueues({
     );
   }, [online, me]);
 
-  const t = useT();
-  const row = (r: CaseRecord, why: string, key: string) => (
+  const row = (r: CaseRecord, why: string, key: string, at?: string) => (
     <li key={key}>
-      <button class="row" onClick={() => onOpen(r.id)}>
+      <button class="row" onClick={() => onOpen(r.id, at)}>
         <span>{r.name ?? r.case_id_display}</span>
         <span class="badge">
           {why} · {r.case_id_display}
@@ -77,20 +86,20 @@ export function WorkQueues({
       {approvals && approvals.length > 0 && (
         <section aria-labelledby="approvals-title">
           <h2 id="approvals-title">{t('queues.approvals')}</h2>
-          <ul class="list">{approvals.map((a, i) => row(a.record, a.why, `a${i}`))}</ul>
+          <ul class="list">{approvals.map((a, i) => row(a.record, a.why, `a${i}`, a.at))}</ul>
         </section>
       )}
       {incoming && incoming.length > 0 && (
         <section aria-labelledby="incoming-title">
           <h2 id="incoming-title">{t('queues.incoming')}</h2>
-          <ul class="list">{incoming.map((a, i) => row(a.record, a.why, `t${i}`))}</ul>
+          <ul class="list">{incoming.map((a, i) => row(a.record, a.why, `t${i}`, a.at))}</ul>
         </section>
       )}
       {flagged && (
         <section aria-labelledby="flagged-title">
           <h2 id="flagged-title">{t('queues.flagged')}</h2>
           {flagged.length ? (
-            <ul class="list">{flagged.map((r) => row(r, 'flagged', r.id))}</ul>
+            <ul class="list">{flagged.map((r) => row(r, t('queues.flaggedWhy'), r.id))}</ul>
           ) : (
             <p>{t('queues.noFlagged')}</p>
           )}
