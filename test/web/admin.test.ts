@@ -99,10 +99,10 @@ describe('embedded help', () => {
     await page.getByText('What do your friends call you?').scrollIntoViewIfNeeded();
     await checkScreen(page, 'field-help-phone');
 
-    // Seen once on this device: the next sign-in goes straight to work.
+    // Seen once on this device: the next sign-in goes straight back to work, at the case it was on.
     await page.reload();
     await signIn(page, 'cw_gh', PASSWORD);
-    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await page.getByRole('button', { name: 'Back to cases' }).waitFor();
     await expect(page.getByRole('heading', { name: /Getting started/ }).count()).resolves.toBe(0);
   });
 });

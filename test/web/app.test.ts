@@ -132,8 +132,8 @@ describe('the caseworker web app', () => {
     await page.reload();
     await signIn(page, 'cw_gh'); // offline: the password unlocks the device's data
     await page.getByText('1 changes waiting').waitFor();
-    await page.getByRole('button', { name: 'Cases' }).click();
-    await page.getByRole('button', { name: /Amina Mensah/ }).click();
+    // The reload comes back to the case it was on (the screen is in the URL), with the edit kept.
+    await page.getByRole('button', { name: 'Back to cases' }).waitFor();
     await expect(page.getByLabel('Current location', { exact: true }).inputValue()).resolves.toBe(
       'Kumasi Metropolitan — Ashanti, Ghana',
     );
