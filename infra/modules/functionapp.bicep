@@ -128,6 +128,8 @@ var appSettings = {
   SESSION_MAX_HOURS: '12'
   // How late a sign-out, disabled account or role change made through another instance can be seen.
   AUTH_CACHE_SECONDS: '5'
+  // Bulk assigns above 100 cases run as a background job of at most this many.
+  BULK_ASSIGN_JOB_MAX: '5000'
   LOGIN_FREE_FAILURES: '3'
   LOGIN_MAX_DELAY_SECONDS: '900'
   LOGIN_LOCKOUT_FAILURES: '30'

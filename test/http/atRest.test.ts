@@ -12,7 +12,15 @@ const plainEverywhere = [
   ...['id', 'short_id', 'country_code', 'record_type', 'module_id', 'status', 'enabled', 'record_state'],
   ...['owned_by', 'owned_by_agency_id', 'owned_by_groups', 'assigned_user_names', 'associated_user_names'],
   ...['former_user_names', 'created_at', 'created_by', 'last_updated_at', 'last_updated_by', 'version'],
-  ...['flag_count', 'alert_count', 'hidden_name', 'reminders', 'next_due_at', 'alerted_reminders'],
+  ...[
+    'flag_count',
+    'alert_count',
+    'alert_subjects',
+    'hidden_name',
+    'reminders',
+    'next_due_at',
+    'alerted_reminders',
+  ],
   ...['search_index', 'key_version', 'protection_version', 'create_fingerprint', 'attachment_ids'],
   ...['field_versions', 'forms_version'],
 ];
