@@ -20,9 +20,9 @@ const untracked = new Set([
   'attachment_ids',
   'create_fingerprint',
   'alerted_reminders',
-  // Counted per caller from the alerts' forms (src/records/alertSubjects.ts): a change would show all of them.
+  // Counted per caller from the alerts' forms (src/records/alertSubjects.ts): a change would show all of
+  // them. The change of `alert_subjects` is kept instead, and each caller sees only its readable forms'.
   'alert_count',
-  'alert_subjects',
   'reminders',
   'next_due_at',
   'record_type',

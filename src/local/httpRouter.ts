@@ -28,11 +28,15 @@ export function buildHttpRoutes(functions: RegisteredFunction[], routePrefix: st
 
 export function routeRequest(routes: HttpRoute[], method: string, path: string): RouteResult {
   const allow = new Set<string>();
+  // Allow names the methods of the most specific template the path matched (the web app's catch-all GET
+  // is not a method of /api/v2/cases).
+  let template: string | undefined;
   for (const candidate of routes) {
     const params = matchRoute(candidate.route, path);
     if (!params) continue;
     if (candidate.methods.includes(method.toUpperCase())) return { kind: 'found', fn: candidate.fn, params };
-    candidate.methods.forEach((m) => allow.add(m));
+    template ??= candidate.route.template;
+    if (candidate.route.template === template) candidate.methods.forEach((m) => allow.add(m));
   }
   return allow.size > 0 ? { kind: 'method_not_allowed', allow: [...allow] } : { kind: 'not_found' };
 }

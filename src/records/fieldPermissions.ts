@@ -58,6 +58,13 @@ export function redactChanges<C extends Record<string, { from: unknown; to: unkn
   const readable = (key: string) => canReadKey(grants, kind, moduleId, key);
   const out: Record<string, { from: unknown; to: unknown }> = {};
   for (const [key, change] of Object.entries(changes)) {
+    if (key === 'alert_subjects') {
+      const seen = (forms: unknown) =>
+        Array.isArray(forms) ? forms.filter((form) => grants.formReadable(String(form))) : forms;
+      const [from, to] = [seen(change.from), seen(change.to)];
+      if (JSON.stringify(from) !== JSON.stringify(to)) out[key] = { from, to };
+      continue;
+    }
     if (!readable(key)) continue;
     out[key] =
       key === 'sync_conflicts'
