@@ -1,0 +1,101 @@
+import { tmpdir } from 'node:os';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
+import { buildWebApp, launchChromium, signIn } from './browser';
+
+// Home lists work to do; each item must open its case at the place the work is done, not at the top.
+const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
+const PHONE = { width: 360, height: 640 };
+const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
+
+let stack: TestApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+jest.setTimeout(180_000);
+
+beforeAll(async () => {
+  const staticRoot = buildWebApp();
+  stack = await startTestApp({}, {}, { staticRoot });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  for (const c of contexts) await c.close().catch(() => undefined);
+  await browser?.close();
+  await stack?.close();
+});
+
+async function phone(userName: string): Promise<Page> {
+  const context = await browser.newContext({ viewport: PHONE });
+  contexts.push(context);
+  await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
+  const page = await context.newPage();
+  await page.goto(stack.url);
+  await signIn(page, userName, PASSWORD);
+  await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+  return page;
+}
+
+/** Whether the element is inside the viewport (what a person sees without scrolling). */
+const onScreen = (page: Page, selector: string) =>
+  page.locator(selector).evaluate((e) => {
+    const r = e.getBoundingClientRect();
+    return r.bottom > 0 && r.top < window.innerHeight;
+  });
+
+describe('Home opens each item where its work is done', () => {
+  it('opens a follow-up task at its entry, open to edit, and Back returns to Home', async () => {
+    const token = await stack.login('cw_gh');
+    const amina = (await stack.call('GET', `/api/v2/cases/${AMINA}`, { token })).body.data;
+    const page = await phone('cw_gh');
+    await page.getByRole('button', { name: new RegExp(`^follow up · ${amina.case_id_display}`) }).click();
+    await page.getByRole('heading', { name: 'Amina Mensah' }).waitFor();
+
+    // The follow-up's entry is open: its fields show its values, and the first one has the focus.
+    const entry = page.getByRole('group', { name: /Follow-up 1/ });
+    await entry.waitFor();
+    const comments = entry.getByLabel('Comments');
+    await expect(comments.inputValue()).resolves.toBe('Check school enrolment');
+    const type = entry.getByLabel('Type of follow-up');
+    await expect(type.inputValue()).resolves.toBe('home_visit');
+    await expect(type.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    await expect(onScreen(page, 'fieldset.entry')).resolves.toBe(true);
+    await page.screenshot({ path: `${SHOTS}/web-home-followup-phone.png` });
+
+    await page.goBack();
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await expect(page.getByRole('heading', { name: 'Amina Mensah' }).count()).resolves.toBe(0);
+  });
+
+  it('opens an approval waiting for the supervisor at its approve and reject buttons', async () => {
+    const token = await stack.login('cw_gh');
+    const asked = await stack.call('PATCH', `/api/v2/cases/${AMINA}/approvals/case_plan`, {
+      token,
+      body: { data: { approval_status: 'requested' } },
+    });
+    expect(asked.status).toBe(200);
+    const page = await phone('sup_gh');
+    await page.getByRole('button', { name: /Amina Mensah case plan approval requested/ }).click();
+    const approve = page.getByRole('button', { name: 'Approve case plan' });
+    await approve.waitFor();
+    await expect(page.getByRole('button', { name: 'Reject case plan' }).isVisible()).resolves.toBe(true);
+    await expect(onScreen(page, '#at-approvals')).resolves.toBe(true);
+
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Approvals waiting for me' }).waitFor();
+  });
+
+  it('opens a referral to accept at its accept and reject buttons', async () => {
+    const token = await stack.login('cw_gh');
+    const sent = await stack.call('POST', `/api/v2/cases/${AMINA}/referrals`, {
+      token,
+      body: { data: { transitioned_to: 'cw2_gh', notes: 'Needs school support' } },
+    });
+    expect(sent.status).toBeLessThan(300);
+    const page = await phone('cw2_gh');
+    await page.getByRole('button', { name: /Amina Mensah referral to accept/ }).click();
+    await page.getByRole('button', { name: 'Accept referral' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Reject referral' }).isVisible()).resolves.toBe(true);
+    await expect(onScreen(page, '#at-incoming')).resolves.toBe(true);
+  });
+});
