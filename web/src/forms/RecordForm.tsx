@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
+import { useT } from '../i18n/locale';
 import { conditionHolds } from './conditions';
 import { FieldInput } from './registry';
 import { nestedSection, type FormSet } from './serverForms';
@@ -35,6 +36,7 @@ const shownFields = (section: FormSection, value: (f: string) => unknown) =>
 export function RecordForm(props: RecordFormProps) {
   const { sections, errors, locales } = props;
   const wide = useWideScreen();
+  const msg = useT();
   const first = sections.find((s) => s.is_first_tab) ?? sections[0];
   const [current, setCurrent] = useState(first?.unique_id);
   const [expanded, setExpanded] = useState<Set<string>>(new Set(first ? [first.unique_id] : []));
@@ -76,7 +78,7 @@ export function RecordForm(props: RecordFormProps) {
     return (
       <>
         {t(section.name, locales)}
-        {count > 0 && <span class="badge overdue"> · {count} to fix</span>}
+        {count > 0 && <span class="badge overdue"> · {msg('form.toFix', { n: count })}</span>}
       </>
     );
   };
@@ -89,7 +91,7 @@ export function RecordForm(props: RecordFormProps) {
     const selected = sections.find((s) => s.unique_id === current) ?? first;
     return (
       <div class="tabs">
-        <div role="tablist" aria-label="Sections" class="tablist">
+        <div role="tablist" aria-label={msg('form.sections')} class="tablist">
           {sections.map((s) => (
             <button
               key={s.unique_id}

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { LocationNode } from '../api';
+import { useT } from '../i18n/locale';
 import { conditionHolds } from './conditions';
 import { FieldInput } from './registry';
 import type { Entry } from './subformChanges';
@@ -42,6 +43,7 @@ function summary(entry: Entry, section: FormSection, locales: Locales): string {
  */
 export function SubformField(props: SubformProps) {
   const { field, section, entries, locales } = props;
+  const msg = useT();
   const [open, setOpen] = useState<number>();
   useEffect(() => {
     const index = entries.findIndex((e) => props.openEntry && e.unique_id === props.openEntry);
@@ -63,7 +65,7 @@ export function SubformField(props: SubformProps) {
   return (
     <section class="subform" aria-labelledby={headingId}>
       <h3 id={headingId}>{title}</h3>
-      {entries.length === 0 && <p class="muted">None yet.</p>}
+      {entries.length === 0 && <p class="muted">{msg('subform.none')}</p>}
       <ol class="entries">
         {entries.map((entry, index) => {
           const label = `${name} ${index + 1}`;
@@ -94,11 +96,11 @@ export function SubformField(props: SubformProps) {
                     ))}
                   <div class="inline">
                     <button type="button" onClick={() => setOpen(undefined)}>
-                      Done with {label}
+                      {msg('subform.done', { entry: label })}
                     </button>
                     {canRemove(entry) && (
                       <button type="button" class="secondary" onClick={() => remove(index)}>
-                        Remove {label}
+                        {msg('subform.removeEntry', { entry: label })}
                       </button>
                     )}
                   </div>
@@ -110,12 +112,13 @@ export function SubformField(props: SubformProps) {
               <span>{summary(entry, section, locales) || label}</span>
               <span class="actions">
                 <button type="button" class="link" onClick={() => setOpen(index)}>
-                  {canEdit(entry) ? 'Edit' : 'View'}
+                  {msg(canEdit(entry) ? 'subform.edit' : 'subform.view')}
                   <span class="visually-hidden"> {label}</span>
                 </button>
                 {canRemove(entry) && (
                   <button type="button" class="link" onClick={() => remove(index)}>
-                    Remove<span class="visually-hidden"> {label}</span>
+                    {msg('subform.remove')}
+                    <span class="visually-hidden"> {label}</span>
                   </button>
                 )}
               </span>
@@ -131,7 +134,7 @@ export function SubformField(props: SubformProps) {
             setOpen(entries.length);
           }}
         >
-          Add {name}
+          {msg('subform.add', { name })}
         </button>
       )}
     </section>

@@ -4,6 +4,7 @@
  * three catalogues together are a few kilobytes, less than a second request would cost on a slow network.
  */
 import { arScreens, enScreens, frScreens } from './screenTexts';
+import { arTools, enTools, frTools } from './toolTexts';
 
 const enChrome = {
   'nav.main': 'Main',
@@ -85,12 +86,13 @@ const enChrome = {
   'tour.skip': 'Skip the tour',
 } as const;
 
-export const en = { ...enChrome, ...enScreens };
+export const en = { ...enChrome, ...enScreens, ...enTools };
 export type MessageKey = keyof typeof en;
 type Catalogue = Partial<Record<MessageKey, string>>;
 
 const fr: Catalogue = {
   ...frScreens,
+  ...frTools,
   'nav.main': 'Principal',
   'nav.home': 'Accueil',
   'nav.cases': 'Dossiers',
@@ -176,6 +178,7 @@ const fr: Catalogue = {
 
 const ar: Catalogue = {
   ...arScreens,
+  ...arTools,
   'nav.main': 'الرئيسية',
   'nav.home': 'الصفحة الرئيسية',
   'nav.cases': 'الحالات',

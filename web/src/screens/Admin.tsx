@@ -1,7 +1,8 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call } from '../api';
 import { t, type Translated } from '../forms/types';
-import { useT } from '../i18n/locale';
+import { translate, useLocale, useT } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages';
 
 interface User {
   id: string;
@@ -21,7 +22,9 @@ interface Entry {
 }
 const label = (n: unknown) =>
   typeof n === 'string' ? n : n && typeof n === 'object' ? t(n as Translated) : '';
-const errorText = (e: unknown) => (e instanceof Error ? e.message : 'Something went wrong');
+const errorText = (e: unknown, locale = 'en') =>
+  e instanceof Error ? e.message : translate(locale, 'error.generic');
+const sectionName = (s: Section) => `admin.section.${s}` as MessageKey;
 
 const SECTIONS = ['Users', 'Roles', 'User groups', 'Agencies', 'Forms', 'Lookups', 'Locations'] as const;
 type Section = (typeof SECTIONS)[number];
@@ -48,23 +51,30 @@ export function Admin({ online }: { online: boolean }) {
   return (
     <main>
       <h1>{msg('admin.title')}</h1>
-      <label for="admin-section">Show</label>
+      <label for="admin-section">{msg('admin.show')}</label>
       <select
         id="admin-section"
         value={section}
         onChange={(e) => setSection(e.currentTarget.value as Section)}
       >
         {SECTIONS.map((s) => (
-          <option key={s}>{s}</option>
+          <option key={s} value={s}>
+            {msg(sectionName(s))}
+          </option>
         ))}
       </select>
-      {section === 'Users' ? <Users /> : <Browse key={section} title={section} path={PATHS[section]} />}
+      {section === 'Users' ? (
+        <Users />
+      ) : (
+        <Browse key={section} title={msg(sectionName(section))} path={PATHS[section]} />
+      )}
     </main>
   );
 }
 
 function Users() {
   const msg = useT();
+  const { locale } = useLocale();
   const [users, setUsers] = useState<User[]>([]);
   const [tick, setTick] = useState(0);
   const [message, setMessage] = useState('');
@@ -74,7 +84,7 @@ function Users() {
   useEffect(() => {
     call<{ data: User[] }>('GET', '/users?per=100').then(
       ({ data }) => setUsers(data),
-      (e: unknown) => setMessage(errorText(e)),
+      (e: unknown) => setMessage(errorText(e, locale)),
     );
   }, [tick]);
   useEffect(() => {
@@ -94,14 +104,14 @@ function Users() {
       setMessage(done);
       setTick((n) => n + 1);
     } catch (e) {
-      setMessage(errorText(e));
+      setMessage(errorText(e, locale));
     }
   };
   const patch = (u: User, data: Record<string, unknown>) =>
     call('PATCH', `/users/${encodeURIComponent(u.id)}`, { data });
   const resetPassword = (u: User) => {
-    const password = prompt(`New password for ${u.user_name} (at least 12 characters)`);
-    if (password) void act(() => patch(u, { password }), `Password of ${u.user_name} reset.`);
+    const password = prompt(msg('admin.resetPrompt', { user: u.user_name }));
+    if (password) void act(() => patch(u, { password }), msg('admin.resetDone', { user: u.user_name }));
   };
   return (
     <>
@@ -116,7 +126,7 @@ function Users() {
           <li key={u.id} class="item">
             <span>
               <strong>{u.full_name}</strong> ({u.user_name}) <span class="muted">{u.role_unique_id}</span>
-              {u.disabled && <span class="badge overdue"> disabled</span>}
+              {u.disabled && <span class="badge overdue"> {msg('admin.disabledBadge')}</span>}
             </span>
             <span class="inline wrap">
               <button
@@ -125,14 +135,14 @@ function Users() {
                 onClick={() =>
                   void act(
                     () => patch(u, { disabled: !u.disabled }),
-                    `${u.user_name} ${u.disabled ? 'enabled' : 'disabled'}.`,
+                    msg(u.disabled ? 'admin.enabledDone' : 'admin.disabledDone', { user: u.user_name }),
                   )
                 }
               >
-                {u.disabled ? 'Enable' : 'Disable'} {u.user_name}
+                {msg(u.disabled ? 'admin.enable' : 'admin.disable', { user: u.user_name })}
               </button>
               <button type="button" class="secondary" onClick={() => resetPassword(u)}>
-                Reset password of {u.user_name}
+                {msg('admin.reset', { user: u.user_name })}
               </button>
               <button
                 type="button"
@@ -140,11 +150,11 @@ function Users() {
                 onClick={() =>
                   void act(
                     () => call('POST', `/users/${encodeURIComponent(u.id)}/unlock`),
-                    `${u.user_name} unlocked.`,
+                    msg('admin.unlocked', { user: u.user_name }),
                   )
                 }
               >
-                Unlock {u.user_name}
+                {msg('admin.unlock', { user: u.user_name })}
               </button>
             </span>
           </li>
@@ -154,7 +164,9 @@ function Users() {
         roles={roles}
         groups={groups}
         agencies={agencies}
-        onCreate={(data) => act(() => call('POST', '/users', { data }), `${String(data.user_name)} created.`)}
+        onCreate={(data) =>
+          act(() => call('POST', '/users', { data }), msg('admin.created', { user: String(data.user_name) }))
+        }
       />
     </>
   );
@@ -166,6 +178,7 @@ function NewUser(props: {
   agencies: Entry[];
   onCreate: (data: Record<string, unknown>) => Promise<void>;
 }) {
+  const msg = useT();
   const [form, setForm] = useState({
     user_name: '',
     full_name: '',
@@ -199,8 +212,8 @@ function NewUser(props: {
       }}
     >
       <fieldset>
-        <legend>New user</legend>
-        <label for="nu-user-name">New user's user name</label>
+        <legend>{msg('admin.newUser')}</legend>
+        <label for="nu-user-name">{msg('admin.newUserName')}</label>
         <input
           id="nu-user-name"
           required
@@ -208,11 +221,11 @@ function NewUser(props: {
           value={form.user_name}
           onInput={set('user_name')}
         />
-        <label for="nu-full-name">Full name</label>
+        <label for="nu-full-name">{msg('admin.fullName')}</label>
         <input id="nu-full-name" required value={form.full_name} onInput={set('full_name')} />
-        <label for="nu-email">Email</label>
+        <label for="nu-email">{msg('admin.email')}</label>
         <input id="nu-email" type="email" value={form.email} onInput={set('email')} />
-        <label for="nu-password">Initial password</label>
+        <label for="nu-password">{msg('admin.password')}</label>
         <input
           id="nu-password"
           type="password"
@@ -222,22 +235,22 @@ function NewUser(props: {
           value={form.password}
           onInput={set('password')}
         />
-        <label for="nu-role">Role</label>
+        <label for="nu-role">{msg('admin.role')}</label>
         <select id="nu-role" required value={form.role} onChange={set('role')}>
-          <option value="">Choose a role</option>
+          <option value="">{msg('admin.chooseRole')}</option>
           {options(props.roles)}
         </select>
-        <label for="nu-group">User group</label>
+        <label for="nu-group">{msg('admin.group')}</label>
         <select id="nu-group" value={form.group} onChange={set('group')}>
-          <option value="">None</option>
+          <option value="">{msg('admin.noGroup')}</option>
           {options(props.groups)}
         </select>
-        <label for="nu-agency">Agency</label>
+        <label for="nu-agency">{msg('admin.agency')}</label>
         <select id="nu-agency" required value={form.agency} onChange={set('agency')}>
-          <option value="">Choose an agency</option>
+          <option value="">{msg('admin.chooseAgency')}</option>
           {options(props.agencies)}
         </select>
-        <button type="submit">Create user</button>
+        <button type="submit">{msg('admin.create')}</button>
       </fieldset>
     </form>
   );
@@ -245,20 +258,22 @@ function NewUser(props: {
 
 /** A read-only list of one kind of configuration, each entry's details on demand. */
 function Browse({ title, path }: { title: string; path: string }) {
+  const msg = useT();
+  const { locale } = useLocale();
   const [entries, setEntries] = useState<Entry[]>();
   const [error, setError] = useState('');
   useEffect(() => {
     call<{ data: Entry[] }>('GET', path).then(
       ({ data }) => setEntries(data),
-      (e: unknown) => setError(errorText(e)),
+      (e: unknown) => setError(errorText(e, locale)),
     );
   }, [path]);
   return (
     <>
       <h2>{title}</h2>
       {error && <p role="alert">{error}</p>}
-      {!entries && !error && <p>Loading…</p>}
-      <p class="muted">{entries?.length ?? 0} entries, read-only.</p>
+      {!entries && !error && <p>{msg('loading')}</p>}
+      <p class="muted">{msg('admin.entries', { n: entries?.length ?? 0 })}</p>
       <ul class="list">
         {entries?.map((e, i) => (
           <li key={String(e.unique_id ?? e.id ?? i)} class="item">

@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type CaseRecord } from '../api';
 import { loadCaseForms, type FormSet } from '../forms/serverForms';
 import { displayValue, fieldLabel } from '../forms/values';
-import { useLocale } from '../i18n/locale';
+import { useLocale, useT } from '../i18n/locale';
 import type { Vault } from '../vault';
 import { myConflicts } from './conflicts';
 
@@ -21,6 +21,7 @@ export function ConflictResolver(props: {
 }) {
   const { id, vault, userName, online } = props;
   const locales = useLocale();
+  const t = useT();
   const [record, setRecord] = useState<CaseRecord>();
   const [etag, setEtag] = useState<string>();
   const [forms, setForms] = useState<FormSet>();
@@ -39,17 +40,20 @@ export function ConflictResolver(props: {
     setEtag(fresh.etag);
   };
   useEffect(() => {
-    load().catch(() => setMessage('This case cannot be loaded now.'));
+    load().catch(() => setMessage(t('resolver.cannotLoad')));
   }, [id, online]);
 
-  if (!record || !forms) return <main>{message ? <p role="alert">{message}</p> : <p>Loading…</p>}</main>;
+  if (!record || !forms)
+    return <main>{message ? <p role="alert">{message}</p> : <p>{t('loading')}</p>}</main>;
   const conflicts = myConflicts(record, userName);
 
   const apply = async (event: Event) => {
     event.preventDefault();
     const missing = conflicts.filter((c) => !choices[c.field]);
     if (missing.length) {
-      setMessage(`Choose a value for ${missing.map((c) => fieldLabel(forms, c.field, locales)).join(', ')}.`);
+      setMessage(
+        t('resolver.choose', { fields: missing.map((c) => fieldLabel(forms, c.field, locales)).join(', ') }),
+      );
       return;
     }
     try {
@@ -59,24 +63,21 @@ export function ConflictResolver(props: {
       props.onDone();
     } catch (error) {
       if (error instanceof ApiError && error.status === 412) {
-        setMessage('The case changed again meanwhile; the values below are the latest. Choose again.');
+        setMessage(t('resolver.changedAgain'));
         setChoices({});
         await load();
-      } else setMessage(error instanceof ApiError ? error.message : 'No connection: try again when online.');
+      } else setMessage(error instanceof ApiError ? error.message : t('resolver.noConnection'));
     }
   };
 
   return (
     <main>
       <button class="link" onClick={props.onDone}>
-        Back to home
+        {t('resolver.back')}
       </button>
-      <h1>Resolve conflicting changes</h1>
-      <p>
-        Case {record.case_id_display}: you changed these fields while offline, and someone else changed them
-        too before your changes arrived. The server kept its values; choose, field by field, which to keep.
-      </p>
-      {conflicts.length === 0 && <p>Nothing left to resolve.</p>}
+      <h1>{t('resolver.title')}</h1>
+      <p>{t('resolver.intro', { id: record.case_id_display ?? '' })}</p>
+      {conflicts.length === 0 && <p>{t('resolver.nothing')}</p>}
       <form onSubmit={apply}>
         {conflicts.map((c) => {
           const label = fieldLabel(forms, c.field, locales);
@@ -92,7 +93,7 @@ export function ConflictResolver(props: {
                     checked={choices[c.field] === side}
                     onChange={() => setChoices({ ...choices, [c.field]: side })}
                   />
-                  {side === 'client' ? 'Yours: ' : "The server's: "}
+                  {t(side === 'client' ? 'resolver.yours' : 'resolver.theirs')}
                   {displayValue(forms, c.field, side === 'client' ? c.client_value : c.server_value, locales)}
                 </label>
               ))}
@@ -106,10 +107,10 @@ export function ConflictResolver(props: {
         )}
         {conflicts.length > 0 && (
           <button type="submit" disabled={!online}>
-            Apply my choices
+            {t('resolver.apply')}
           </button>
         )}
-        {!online && <p class="hint">Conflicts are resolved online.</p>}
+        {!online && <p class="hint">{t('resolver.online')}</p>}
       </form>
     </main>
   );

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import type { CaseRecord } from '../api';
+import { useT } from '../i18n/locale';
 import type { Vault } from '../vault';
 import { myConflicts } from './conflicts';
 
@@ -12,6 +13,7 @@ export function ConflictTasks(props: {
   onOpen: (id: string) => void;
 }) {
   const { vault, userName, version } = props;
+  const t = useT();
   const [records, setRecords] = useState<CaseRecord[]>([]);
   useEffect(() => {
     void vault
@@ -21,16 +23,16 @@ export function ConflictTasks(props: {
   if (!records.length) return null;
   return (
     <section aria-labelledby="conflicts-title">
-      <h2 id="conflicts-title">Changes to review</h2>
+      <h2 id="conflicts-title">{t('conflicts.title')}</h2>
       <ul class="list">
         {records.map((r) => (
           <li key={r.id}>
             <button class="row" onClick={() => props.onOpen(r.id)}>
               <span>
-                Resolve conflict · {r.case_id_display} {r.name ? `· ${r.name}` : ''}
+                {t('conflicts.resolve', { id: r.case_id_display ?? '' })} {r.name ? `· ${r.name}` : ''}
               </span>
               <span class="badge overdue">
-                {myConflicts(r, userName).length} fields: yours vs the server's
+                {t('conflicts.count', { n: myConflicts(r, userName).length })}
               </span>
             </button>
           </li>

@@ -2,7 +2,7 @@ import { useEffect, useRef } from 'preact/hooks';
 import type { CaseRecord } from '../api';
 import type { FormSet } from '../forms/serverForms';
 import { displayValue, fieldLabel } from '../forms/values';
-import { useLocale } from '../i18n/locale';
+import { useLocale, useT } from '../i18n/locale';
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
 
@@ -19,6 +19,7 @@ export function EditConflict(props: {
   onTakeTheirs: () => void;
 }) {
   const locales = useLocale();
+  const t = useT();
   const { forms, mine, theirs, changes } = props;
   const box = useRef<HTMLElement>(null);
   // The Save button is at the bottom of a long form: the explanation comes into view and takes the focus.
@@ -27,23 +28,21 @@ export function EditConflict(props: {
     box.current?.focus();
   }, []);
   const overlapping = Object.keys(changes).filter((f) => !same(mine[f], theirs[f]));
-  const who = typeof theirs.last_updated_by === 'string' ? theirs.last_updated_by : 'Someone else';
+  const who = typeof theirs.last_updated_by === 'string' ? theirs.last_updated_by : t('editConflict.someone');
   return (
     <section ref={box} tabIndex={-1} class="conflict" role="alert" aria-labelledby="edit-conflict-title">
-      <h2 id="edit-conflict-title">This case changed while you were editing it</h2>
+      <h2 id="edit-conflict-title">{t('editConflict.title')}</h2>
       <p>
-        {who} saved it after you opened it, so your changes were not saved yet.{' '}
-        {overlapping.length
-          ? 'You both changed these fields:'
-          : 'They did not change the fields you edited; you can save yours on top of theirs.'}
+        {t('editConflict.saved', { who })}{' '}
+        {overlapping.length ? t('editConflict.both') : t('editConflict.neither')}
       </p>
       {overlapping.length > 0 && (
         <table class="compare">
           <thead>
             <tr>
-              <th scope="col">Field</th>
-              <th scope="col">Theirs</th>
-              <th scope="col">Yours</th>
+              <th scope="col">{t('editConflict.field')}</th>
+              <th scope="col">{t('editConflict.theirs')}</th>
+              <th scope="col">{t('editConflict.yours')}</th>
             </tr>
           </thead>
           <tbody>
@@ -59,10 +58,10 @@ export function EditConflict(props: {
       )}
       <div class="inline">
         <button type="button" onClick={props.onKeepMine}>
-          Save my changes on top
+          {t('editConflict.keepMine')}
         </button>
         <button type="button" class="secondary" onClick={props.onTakeTheirs}>
-          Discard mine, keep theirs
+          {t('editConflict.takeTheirs')}
         </button>
       </div>
     </section>

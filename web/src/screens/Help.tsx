@@ -2,61 +2,18 @@ import { useState } from 'preact/hooks';
 import { useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 
-/** What each screen is for, in a caseworker's words. */
-const HELP: Record<string, { title: string; points: string[] }> = {
-  home: {
-    title: 'Home',
-    points: [
-      'My tasks lists the follow-ups, assessments, case plans and services that are due; overdue work comes first.',
-      'Approvals, transfers and referrals waiting for you, and flagged cases, are listed below. Tap one to open the case.',
-      'The bar at the top says whether you are online, how many changes wait to be sent, and when the app last synced.',
-    ],
-  },
-  list: {
-    title: 'Lists',
-    points: [
-      'Search by a name or an id, then narrow the list with the filters; "More filters" has sex, age, flagged and "Only mine".',
-      'Offline, the cases kept on this device are searched instead of the server.',
-      'In GBV cases the survivor’s name is hidden in lists; it shows when you open the case.',
-    ],
-  },
-  case: {
-    title: 'A case',
-    points: [
-      'Change the fields and press Save. Offline, the change is kept on this device and sent when you are back online.',
-      'Add photos, documents or audio under "Photos and documents". Offline photos wait on the device, encrypted.',
-      'Under Casework: flag the case, add notes, request approval, assign, refer or transfer it, record an incident, see its history.',
-      'A field with a “?” has help from your country’s configuration: open it to read the guidance and guiding questions.',
-    ],
-  },
-  'new-case': {
-    title: 'A new case',
-    points: [
-      'Ask the consent questions first: a referral later needs consent for services.',
-      'You can take a photo with the camera; it is uploaded with the case, or kept on the device until you are online.',
-    ],
-  },
-  record: {
-    title: 'A record',
-    points: ['Incidents and tracing requests are shown read-only here.'],
-  },
-  admin: {
-    title: 'Administration',
-    points: [
-      'Create users, disable them, reset a password (the user must change it at next sign-in) or unlock an account locked after failed sign-ins.',
-      'Roles, user groups, forms, lookups and locations can be browsed here; change them through the API.',
-    ],
-  },
-};
+/** What each screen is for, in a caseworker's words: how many points each screen's help has (toolTexts.ts). */
+const HELP: Record<string, number> = { home: 3, list: 3, case: 4, 'new-case': 2, record: 1, admin: 2 };
 
 export function HelpPanel({ screen, onClose }: { screen: string; onClose: () => void }) {
   const t = useT();
-  const help = HELP[screen] ?? HELP.home!;
+  const at = Object.keys(HELP).includes(screen) ? screen : 'home';
+  const points = Array.from({ length: HELP[at]! }, (_, i) => t(`help.${at}.${i + 1}` as MessageKey));
   return (
     <aside id="help-panel" class="help" aria-labelledby="help-title">
-      <h2 id="help-title">{t('help.title', { screen: help.title })}</h2>
+      <h2 id="help-title">{t('help.title', { screen: t(`help.${at}.title` as MessageKey) })}</h2>
       <ul>
-        {help.points.map((p) => (
+        {points.map((p) => (
           <li key={p}>{p}</li>
         ))}
       </ul>
