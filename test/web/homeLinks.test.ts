@@ -1,7 +1,7 @@
 import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
-import { buildWebApp, launchChromium, signIn } from './browser';
+import { buildWebApp, eventually, launchChromium, signIn } from './browser';
 
 // Home lists work to do; each item must open its case at the place the work is done, not at the top.
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
@@ -37,11 +37,18 @@ async function phone(userName: string): Promise<Page> {
 }
 
 /** Whether the element is inside the viewport (what a person sees without scrolling). */
-const onScreen = (page: Page, selector: string) =>
+const inView = (page: Page, selector: string) =>
   page.locator(selector).evaluate((e) => {
     const r = e.getBoundingClientRect();
     return r.bottom > 0 && r.top < window.innerHeight;
   });
+/** The place comes into view once its data has arrived (a person waits a moment too). */
+const onScreen = (page: Page, selector: string) =>
+  eventually(
+    () => inView(page, selector),
+    (v) => v,
+    5_000,
+  );
 
 describe('Home opens each item where its work is done', () => {
   it('opens a follow-up task at its entry, open to edit, and Back returns to Home', async () => {
@@ -97,5 +104,20 @@ describe('Home opens each item where its work is done', () => {
     await page.getByRole('button', { name: 'Accept referral' }).waitFor();
     await expect(page.getByRole('button', { name: 'Reject referral' }).isVisible()).resolves.toBe(true);
     await expect(onScreen(page, '#at-incoming')).resolves.toBe(true);
+  });
+
+  it('opens the follow-up in French with the form’s own buttons and the help in French too', async () => {
+    const token = await stack.login('cw_gh');
+    const amina = (await stack.call('GET', `/api/v2/cases/${AMINA}`, { token })).body.data;
+    const page = await phone('cw_gh');
+    await page.getByLabel('Language').selectOption({ label: 'français' });
+    await page.getByRole('heading', { name: 'Mes tâches' }).waitFor();
+    await page.getByRole('button', { name: new RegExp(`^follow up · ${amina.case_id_display}`) }).click();
+    const entry = page.getByRole('group', { name: /Suivi 1/ });
+    await entry.getByRole('button', { name: 'Terminer Suivi 1' }).click();
+    await page.getByRole('button', { name: 'Modifier Suivi 1' }).waitFor();
+    await page.getByRole('button', { name: 'Aide' }).click();
+    await page.getByRole('heading', { name: 'Aide : Un dossier' }).waitFor();
+    await page.getByText(/^Modifiez les champs et appuyez sur Enregistrer/).waitFor();
   });
 });

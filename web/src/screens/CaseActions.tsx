@@ -44,8 +44,20 @@ export function CaseActions(props: Props) {
   const [message, setMessage] = useState('');
   useEffect(() => {
     if (!props.at) return;
-    const timer = setTimeout(() => document.getElementById(`at-${props.at}`)?.scrollIntoView(), 300);
-    return () => clearTimeout(timer);
+    // The place shows once its data arrives (the transitions to accept, the alerts): it is scrolled to when
+    // it is there and the page has stopped growing above it, not after a guessed delay.
+    let tries = 0;
+    let lastTop: number | undefined;
+    const timer = setInterval(() => {
+      const place = document.getElementById(`at-${props.at}`);
+      const top = place ? place.getBoundingClientRect().top + window.scrollY : undefined;
+      if ((place && top === lastTop) || ++tries > 50) {
+        clearInterval(timer);
+        place?.scrollIntoView();
+      }
+      lastTop = top;
+    }, 150);
+    return () => clearInterval(timer);
   }, [props.at]);
   const act = async (work: () => Promise<unknown>, done: string) => {
     setMessage('');
