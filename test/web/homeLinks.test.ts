@@ -37,11 +37,10 @@ async function phone(userName: string): Promise<Page> {
 }
 
 /** Whether the element is inside the viewport (what a person sees without scrolling). */
-const inView = (page: Page, selector: string) =>
-  page.locator(selector).evaluate((e) => {
-    const r = e.getBoundingClientRect();
-    return r.bottom > 0 && r.top < window.innerHeight;
-  });
+const inView = async (page: Page, selector: string) => {
+  const box = await page.locator(selector).boundingBox();
+  return !!box && box.y + box.height > 0 && box.y < PHONE.height;
+};
 /** The place comes into view once its data has arrived (a person waits a moment too). */
 const onScreen = (page: Page, selector: string) =>
   eventually(
@@ -65,7 +64,7 @@ describe('Home opens each item where its work is done', () => {
     await expect(comments.inputValue()).resolves.toBe('Check school enrolment');
     const type = entry.getByLabel('Type of follow-up');
     await expect(type.inputValue()).resolves.toBe('home_visit');
-    await expect(type.evaluate((e) => e === document.activeElement)).resolves.toBe(true);
+    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe(await type.getAttribute('id'));
     await expect(onScreen(page, 'fieldset.entry')).resolves.toBe(true);
     await page.screenshot({ path: `${SHOTS}/web-home-followup-phone.png` });
 
