@@ -64,7 +64,9 @@ describe('Home opens each item where its work is done', () => {
     await expect(comments.inputValue()).resolves.toBe('Check school enrolment');
     const type = entry.getByLabel('Type of follow-up');
     await expect(type.inputValue()).resolves.toBe('home_visit');
-    await expect(page.evaluate('document.activeElement?.id')).resolves.toBe(await type.getAttribute('id'));
+    const typeId = await type.getAttribute('id');
+    const focused = () => page.evaluate<string | undefined>('document.activeElement?.id');
+    await expect(eventually(focused, (id) => id === typeId, 5_000)).resolves.toBe(typeId);
     await expect(onScreen(page, 'fieldset.entry')).resolves.toBe(true);
     await page.screenshot({ path: `${SHOTS}/web-home-followup-phone.png` });
 
