@@ -33,22 +33,23 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
     return this.cipher.open(resource);
   }
 
-  /** Several records of this type in one query (a sync batch's base records), by id; missing ones left out. */
+  /**
+   * Several records of this type by id (a sync batch's base records), missing ones left out: point reads sent
+   * as one bulk request (one per partition range in Azure). A query by ids scans on the emulator (400 ms at
+   * 10,000 records) and costs more request units than point reads in Azure. A read that failed otherwise than
+   * 404 is left out too: `withKnown` then reads that record on its own, and its error surfaces there.
+   */
   async findMany(countryCode: string, ids: string[]): Promise<Map<string, T>> {
     if (ids.length === 0) return new Map();
-    const docs = await this.query(
-      countryCode,
-      'SELECT * FROM c WHERE c.country_code = @country AND c.record_type = @type AND ARRAY_CONTAINS(@ids, c.id)',
-      [
-        { name: '@country', value: countryCode },
-        { name: '@type', value: this.kind.type },
-        { name: '@ids', value: ids },
-      ],
+    const responses = await this.container.items.bulk(
+      ids.map((id) => ({ operationType: 'Read' as const, id, partitionKey: [countryCode, id] })),
+      { continueOnError: true },
     );
+    const docs = responses
+      .map((response) => (response?.statusCode === 200 ? (response.resourceBody as unknown as T) : undefined))
+      .filter((doc): doc is T => doc?.country_code === countryCode && doc.record_type === this.kind.type);
     return new Map(
-      docs
-        .filter((doc) => doc.country_code === countryCode && doc.record_type === this.kind.type)
-        .map((doc) => [doc.id, doc]),
+      await Promise.all(docs.map(async (doc) => [doc.id, await this.cipher.open(doc)] as const)),
     );
   }
 
