@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import { changeFormGrants } from '../support/formGrants';
 import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
 import {
   buildWebApp,
@@ -132,8 +133,9 @@ describe('attachments in the web app', () => {
     await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
     await context.setOffline(true);
     await page.getByText('Offline').first().waitFor();
+    // The default forms hold the photos in basic identity: the box carries the forms' label.
     await page
-      .getByLabel('Take a photo')
+      .getByLabel('Photos', { exact: true })
       .setInputFiles({ name: 'kwame.png', mimeType: 'image/png', buffer: PNG });
     await page.getByText('kwame.png is kept on this device').waitFor();
     await page.getByRole('heading', { name: 'Waiting to upload' }).waitFor();
@@ -154,6 +156,94 @@ describe('attachments in the web app', () => {
       (p) => p.length === 1,
     );
     expect(photos.map((p) => p.file_name)).toEqual(['kwame.png']);
+  });
+
+  it("offers the upload boxes of the forms the role may read, a country's own with its label and help", async () => {
+    // The country adds a form with a document upload box; only the caseworkers' role may read it.
+    const admin = await stack.login('admin_gh');
+    const published = await stack.call('POST', '/api/v2/forms', {
+      token: admin,
+      body: {
+        data: {
+          unique_id: 'school_records',
+          parent_form: 'case',
+          module_ids: ['primeromodule-cp'],
+          order: 11,
+          name: { en: 'School records', fr: 'Scolarité' },
+          fields: [
+            {
+              name: 'school_reports',
+              type: 'document_upload_box',
+              display_name: { en: 'School reports', fr: 'Bulletins scolaires' },
+              help_text: { en: 'Report cards and letters from the school.', fr: 'Bulletins et courriers.' },
+            },
+          ],
+        },
+      },
+    });
+    expect(published.status).toBe(200);
+    await changeFormGrants(stack, admin, 'role-cp-caseworker', (g) => ({ ...g, school_records: 'rw' }));
+
+    const { page, context } = await phone('cw_gh');
+    await openCase(page, /Kwame Asare/);
+    const files = page.locator('section.card', {
+      has: page.getByRole('heading', { name: 'Photos and documents' }),
+    });
+    const heading = files.getByRole('heading', { name: 'School records' });
+    await heading.waitFor();
+    await files.getByText('Help on School reports').click();
+    await files.getByText('Report cards and letters from the school.').waitFor();
+    const reports = files.getByLabel('School reports');
+    await expect(reports.getAttribute('accept')).resolves.toContain('.pdf');
+    await expect(files.getByLabel('Photos', { exact: true }).getAttribute('capture')).resolves.toBe(
+      'environment',
+    );
+    await expect(files.getByLabel('Add audio').getAttribute('accept')).resolves.toContain('audio/mpeg');
+    // The built-in boxes the default forms do not list are still there, after the forms' own.
+    await files.getByRole('heading', { name: 'Other files' }).waitFor();
+    await files.getByLabel('Add documents').waitFor();
+
+    await reports.setInputFiles({
+      name: 'term-1.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Good.\n'),
+    });
+    await page.getByText('term-1.txt uploaded.').waitFor();
+    await page.locator('#box-school_reports').getByRole('button', { name: 'Download term-1.txt' }).waitFor();
+    await checkScreen(page, 'case-custom-upload-box-phone', heading, true);
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.getByRole('button', { name: 'Download term-1.txt' }).click(),
+    ]);
+    expect(download.suggestedFilename()).toBe('term-1.txt');
+
+    // Offline, a file for the country's box waits sealed on the device like a photo, then goes to its box.
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await context.setOffline(true);
+    await page.getByText('Offline').first().waitFor();
+    await reports.setInputFiles({
+      name: 'term-2.txt',
+      mimeType: 'text/plain',
+      buffer: Buffer.from('Better.\n'),
+    });
+    await page.getByText('term-2.txt is kept on this device').waitFor();
+    await page.getByText('term-2.txt (School reports)').waitFor();
+    await context.setOffline(false);
+    const names = (list: { file_name: string }[] | undefined) => (list ?? []).map((a) => a.file_name).sort();
+    await eventually(
+      async () => names((await serverRecord(`/cases/${KWAME}`)).school_reports),
+      (n) => n.length === 2,
+    );
+    await page.getByRole('button', { name: 'Remove term-1.txt' }).click();
+    await page.getByText('term-1.txt removed.').waitFor();
+    expect(names((await serverRecord(`/cases/${KWAME}`)).school_reports)).toEqual(['term-2.txt']);
+
+    // The supervisors' role may not read the form: the box is not offered to them.
+    const sup = await phone('sup_gh');
+    await openCase(sup.page, /Kwame Asare/);
+    await sup.page.getByLabel('Add documents').waitFor();
+    await expect(sup.page.locator('#box-school_reports').count()).resolves.toBe(0);
+    await expect(sup.page.getByRole('heading', { name: 'School records' }).count()).resolves.toBe(0);
   });
 });
 

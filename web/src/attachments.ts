@@ -1,13 +1,13 @@
 /**
- * A record's files: uploads with progress, downloads, removal, and photos taken offline kept sealed in the
- * vault until the network returns. Every request carries the token; no file goes to the service worker's
- * cache or to a URL (previews are object URLs of bytes fetched with the token).
+ * A record's files: uploads with progress, downloads, removal, and files added offline (in any upload box)
+ * kept sealed in the vault until the network returns. Every request carries the token; no file goes to the
+ * service worker's cache or to a URL (previews are object URLs of bytes fetched with the token).
  */
 import { ApiError, authHeaders, call, NetworkError } from './api';
 import type { Vault } from './vault';
 
-export type AttachmentField = 'photos' | 'recorded_audio' | 'other_documents';
-export const ATTACHMENT_FIELDS: AttachmentField[] = ['photos', 'recorded_audio', 'other_documents'];
+/** An upload box's name: a built-in one (`photos`, `other_documents`, `recorded_audio`) or one of the forms'. */
+export type AttachmentField = string;
 
 export interface Attachment {
   id: string;
@@ -31,8 +31,25 @@ export interface PendingUpload {
   queued_at: string;
 }
 
+/** A box's list as the server writes it: attachments that each name the box they are in. */
+const isAttachmentList = (key: string, value: unknown): value is Attachment[] =>
+  Array.isArray(value) &&
+  value.length > 0 &&
+  value.every(
+    (a: Partial<Attachment> | null) =>
+      typeof a === 'object' && a !== null && a.field_name === key && typeof a.attachment_url === 'string',
+  );
+
+/**
+ * Every file of the record, in whichever upload box holds it: the built-in ones, the forms' (a custom box
+ * included), and one since removed from the forms, whose files are still the record's.
+ */
 export const attachmentsOf = (record: Record<string, unknown>): Attachment[] =>
-  ATTACHMENT_FIELDS.flatMap((f) => (Array.isArray(record[f]) ? (record[f] as Attachment[]) : []));
+  Object.entries(record).flatMap(([key, value]) => (isAttachmentList(key, value) ? value : []));
+
+/** Whether a record's key holds files (shown as files, not as a value). */
+export const holdsFiles = (record: Record<string, unknown>, key: string) =>
+  isAttachmentList(key, record[key]);
 
 /** Sends a file as the raw body (no base64 inflation), reporting progress from 0 to 1. */
 export function upload(

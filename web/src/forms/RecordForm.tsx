@@ -7,6 +7,7 @@ import { SubformField } from './SubformField';
 import type { Entry } from './subformChanges';
 import type { Place } from '../route';
 import { t, type FormField, type FormSection, type Locales } from './types';
+import { isUploadBox } from './uploadBoxes';
 import { useWideScreen } from './useWideScreen';
 
 export interface RecordFormProps {
@@ -176,6 +177,9 @@ export function RecordForm(props: RecordFormProps) {
 function Field(props: RecordFormProps & { field: FormField; section: FormSection }) {
   const { field, section, forms, locales, errors } = props;
   const readOnly = section.editable === false;
+  // Files are added and opened in the files card below the form: the form points there.
+  if (isUploadBox(field))
+    return <FilesPointer field={field} files={props.value(field.name)} locales={locales} />;
   if (field.type === 'subform') {
     const nested = nestedSection(forms, field.subform_section_id);
     const value = props.value(field.name);
@@ -205,5 +209,22 @@ function Field(props: RecordFormProps & { field: FormField; section: FormSection
       error={errors[field.name]}
       onChange={(v) => props.onChange(field.name, v)}
     />
+  );
+}
+
+function FilesPointer({ field, files, locales }: { field: FormField; files: unknown; locales: Locales }) {
+  const msg = useT();
+  const go = () => {
+    const box = document.getElementById(`box-${field.name}`);
+    box?.scrollIntoView({ block: 'start' });
+    box?.querySelector<HTMLElement>('input, button')?.focus({ preventScroll: true });
+  };
+  return (
+    <div class="field">
+      <span class="label">{t(field.display_name, locales)}</span>
+      <button type="button" class="link" onClick={go}>
+        {msg('form.files', { n: Array.isArray(files) ? files.length : 0 })}
+      </button>
+    </div>
   );
 }

@@ -52,7 +52,7 @@ export const enTools = {
   'help.case.1':
     'Change the fields and press Save. Offline, the change is kept on this device and sent when you are back online.',
   'help.case.2':
-    'Add photos, documents or audio under "Photos and documents". Offline photos wait on the device, encrypted.',
+    'Add photos, documents or audio under "Photos and documents", in the boxes of your forms. Files added offline wait on the device, encrypted.',
   'help.case.3':
     'Under Casework: flag the case, add notes, request approval, assign, refer or transfer it, record an incident, see its history.',
   'help.case.4':
@@ -112,6 +112,7 @@ export const enTools = {
   'subform.add': 'Add {name}',
   'form.sections': 'Sections',
   'form.toFix': '{n} to fix',
+  'form.files': 'Files: {n} · go to them',
 } as const;
 
 type ToolCatalogue = Partial<Record<keyof typeof enTools, string>>;
@@ -168,7 +169,7 @@ export const frTools: ToolCatalogue = {
   'help.case.1':
     'Modifiez les champs et appuyez sur Enregistrer. Hors ligne, la modification est gardée sur cet appareil et envoyée au retour en ligne.',
   'help.case.2':
-    'Ajoutez photos, documents ou audio sous « Photos et documents ». Hors ligne, les photos attendent sur l’appareil, chiffrées.',
+    'Ajoutez photos, documents ou audio sous « Photos et documents », dans les cases de vos formulaires. Hors ligne, les fichiers attendent sur l’appareil, chiffrés.',
   'help.case.3':
     'Sous Suivi du dossier : signalez le dossier, ajoutez des notes, demandez une approbation, assignez, référez ou transférez-le, enregistrez un incident, consultez son historique.',
   'help.case.4':
@@ -232,6 +233,7 @@ export const frTools: ToolCatalogue = {
   'subform.add': 'Ajouter {name}',
   'form.sections': 'Sections',
   'form.toFix': '{n} à corriger',
+  'form.files': 'Fichiers : {n} · y aller',
 };
 
 export const arTools: ToolCatalogue = {
@@ -283,7 +285,7 @@ export const arTools: ToolCatalogue = {
   'help.case.title': 'حالة',
   'help.case.1': 'غيّر الحقول واضغط حفظ. دون اتصال، يُحفظ التغيير على هذا الجهاز ويُرسل عند عودة الاتصال.',
   'help.case.2':
-    'أضف صورًا أو مستندات أو تسجيلات صوتية في «الصور والمستندات». تنتظر صور عدم الاتصال على الجهاز مشفّرة.',
+    'أضف صورًا أو مستندات أو تسجيلات صوتية في «الصور والمستندات». تنتظر الملفات المضافة دون اتصال على الجهاز مشفّرة.',
   'help.case.3':
     'في إدارة الحالة: علّم الحالة، أضف ملاحظات، اطلب موافقة، أسندها أو أحلها أو حوّلها، سجّل حادثة، واطّلع على سجلها.',
   'help.case.4': 'الحقل الذي يحمل «؟» له مساعدة من إعدادات بلدك: افتحها لقراءة الإرشادات والأسئلة التوجيهية.',
@@ -341,4 +343,5 @@ export const arTools: ToolCatalogue = {
   'subform.add': 'إضافة {name}',
   'form.sections': 'الأقسام',
   'form.toFix': 'للتصحيح: {n}',
+  'form.files': 'الملفات: {n} · الانتقال إليها',
 };

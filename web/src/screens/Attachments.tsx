@@ -2,8 +2,6 @@ import { useEffect, useState } from 'preact/hooks';
 import { NetworkError } from '../api';
 import {
   attachmentsOf,
-  download,
-  objectUrl,
   pendingBlob,
   pendingUploads,
   queueUpload,
@@ -13,59 +11,18 @@ import {
   type AttachmentField,
   type PendingUpload,
 } from '../attachments';
+import { loadCaseForms, sectionsFor, type FormSet } from '../forms/serverForms';
+import { t as text } from '../forms/types';
+import { uploadBoxGroups, type UploadBox } from '../forms/uploadBoxes';
 import { useLocale, useT } from '../i18n/locale';
-import type { MessageKey } from '../i18n/messages';
 import type { Vault } from '../vault';
-
-const PICKERS: {
-  field: AttachmentField;
-  label: MessageKey;
-  accept: string;
-  capture?: 'environment' | 'user';
-  multiple?: boolean;
-}[] = [
-  { field: 'photos', label: 'files.photo', accept: 'image/*', capture: 'environment' },
-  {
-    field: 'other_documents',
-    label: 'files.documents',
-    accept: '.pdf,.txt,.csv,.docx,.xlsx,image/jpeg,image/png',
-    multiple: true,
-  },
-  { field: 'recorded_audio', label: 'files.audio', accept: 'audio/mpeg,audio/mp4,.mp3,.m4a' },
-];
-const TITLES: Record<AttachmentField, MessageKey> = {
-  photos: 'files.photos',
-  other_documents: 'files.documentsTitle',
-  recorded_audio: 'files.audioTitle',
-};
-/** A file's size as the language writes it ("1,5 Mo" in French). */
-const size = (locale: string, n: number) =>
-  n < 1024 * 1024
-    ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte' }).format(Math.ceil(n / 1024))
-    : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
-        n / 1024 / 1024,
-      );
-
-/** A thumbnail from the bytes fetched with the token (an <img src> to the API would go unsigned). */
-function Preview({ attachment, blob }: { attachment?: Attachment; blob?: Blob }) {
-  const t = useT();
-  const [url, setUrl] = useState<string>();
-  useEffect(() => {
-    let made: string | undefined;
-    const load = async () => {
-      made = blob ? URL.createObjectURL(blob) : attachment ? await objectUrl(attachment) : undefined;
-      setUrl(made);
-    };
-    load().catch(() => undefined);
-    return () => made && URL.revokeObjectURL(made);
-  }, [attachment, blob]);
-  const name = attachment?.file_name ?? 'photo';
-  return url ? <img class="thumb" src={url} alt={t('files.preview', { name })} /> : null;
-}
+import { Preview, UploadBoxField, useBoxLabel } from './UploadBoxField';
 
 /**
- * The record's files by kind. Online a file is uploaded at once with its progress shown; offline (or when
- * the upload cannot reach the server) it is sealed in the vault and sent by the next sync.
+ * The record's files, in the upload boxes of the forms the user may read, grouped by their section (the
+ * built-in boxes the forms do not list come last). Online a file is uploaded at once with its progress
+ * shown; offline (or when the upload cannot reach the server) it is sealed in the vault and sent by the
+ * next sync, whichever box it is for.
  */
 export function Attachments(props: {
   recordType: string;
@@ -77,11 +34,17 @@ export function Attachments(props: {
 }) {
   const { recordType, record, vault } = props;
   const t = useT();
-  const { locale } = useLocale();
+  const locales = useLocale();
+  const boxLabel = useBoxLabel(locales);
+  const [forms, setForms] = useState<FormSet>();
   const [progress, setProgress] = useState<{ name: string; value: number }>();
   const [message, setMessage] = useState('');
   const [waiting, setWaiting] = useState<PendingUpload[]>([]);
   const [tick, setTick] = useState(0);
+
+  useEffect(() => {
+    void loadCaseForms(vault, props.online).then(setForms);
+  }, [vault, props.online]);
 
   useEffect(() => {
     void pendingUploads(vault, record.id).then(setWaiting);
@@ -131,24 +94,36 @@ export function Attachments(props: {
     }
   };
 
+  if (!forms) return null;
   const files = attachmentsOf(record);
+  const groups = uploadBoxGroups(sectionsFor(forms, record.module_id), [
+    ...new Set(files.map((a) => a.field_name)),
+  ]);
+  const boxes = groups.flatMap((g) => g.boxes);
+  const box = (name: string): UploadBox => boxes.find((b) => b.name === name) ?? { name };
   return (
     <section class="card" aria-labelledby="files-title">
       <h2 id="files-title">{t('files.title')}</h2>
-      {PICKERS.map((p) => (
-        <div key={p.field}>
-          <label for={`pick-${p.field}`}>{t(p.label)}</label>
-          <input
-            id={`pick-${p.field}`}
-            type="file"
-            accept={p.accept}
-            capture={p.capture}
-            multiple={p.multiple}
-            onChange={(e) => {
-              const input = e.currentTarget;
-              void add(p.field, input.files).then(() => (input.value = ''));
-            }}
-          />
+      {groups.map((group) => (
+        <div key={group.section?.unique_id ?? ''} class="box-group">
+          {/* The section's name, or "Other files" when sections come before them. */}
+          {(group.section || groups.length > 1) && (
+            <h3>{group.section ? text(group.section.name, locales) : t('files.other')}</h3>
+          )}
+          {group.boxes.map((b) => (
+            <UploadBoxField
+              key={b.name}
+              box={b}
+              files={files.filter((a) => a.field_name === b.name)}
+              locales={locales}
+              online={props.online}
+              canAdd={group.section?.editable !== false && b.field?.editable !== false && !b.field?.disabled}
+              canRemove={props.canRemove}
+              onAdd={(list) => add(b.name, list)}
+              onRemove={(a) => void remove(a)}
+              onDownloadFailed={() => setMessage(t('files.downloadFailed'))}
+            />
+          ))}
         </div>
       ))}
       {progress && (
@@ -169,50 +144,14 @@ export function Attachments(props: {
             {waiting.map((u) => (
               <li key={u.id}>
                 {u.content_type.startsWith('image/') && <Preview blob={pendingBlob(u)} />}
-                <span>{u.file_name}</span>
+                <span>
+                  {u.file_name} <span class="muted">({boxLabel(box(u.field_name))})</span>
+                </span>
               </li>
             ))}
           </ul>
         </>
       )}
-      {(['photos', 'other_documents', 'recorded_audio'] as AttachmentField[]).map((field) => {
-        const list = files.filter((a) => a.field_name === field);
-        if (!list.length) return null;
-        return (
-          <div key={field}>
-            <h3>{t(TITLES[field])}</h3>
-            <ul class="files">
-              {list.map((a) => (
-                <li key={a.id}>
-                  {a.content_type.startsWith('image/') && props.online && <Preview attachment={a} />}
-                  <span>
-                    {a.file_name} <span class="muted">({size(locale, a.size)})</span>
-                  </span>
-                  <span class="inline">
-                    <button
-                      type="button"
-                      disabled={!props.online}
-                      onClick={() => void download(a).catch(() => setMessage(t('files.downloadFailed')))}
-                    >
-                      {t('files.download', { name: a.file_name })}
-                    </button>
-                    {props.canRemove && (
-                      <button
-                        type="button"
-                        class="secondary"
-                        disabled={!props.online}
-                        onClick={() => void remove(a)}
-                      >
-                        {t('files.remove', { name: a.file_name })}
-                      </button>
-                    )}
-                  </span>
-                </li>
-              ))}
-            </ul>
-          </div>
-        );
-      })}
     </section>
   );
 }
