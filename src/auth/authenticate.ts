@@ -96,9 +96,14 @@ export async function authenticate(
  * kept (a key this instance has not seen yet may sign it a moment later).
  */
 async function verifiedIdentity(deps: AuthenticateDeps, token: string): Promise<Identity | undefined> {
+  // Rejecting keeps an unverified token out of the cache; any other failure (a key store down) propagates.
+  const unverified = new Error(INVALID);
   const identity = await deps.authCache
-    .get(`token:${token}`, async () => (await identify(deps, token)) ?? Promise.reject(new Error(INVALID)))
-    .catch(() => undefined);
+    .get(`token:${token}`, async () => (await identify(deps, token)) ?? Promise.reject(unverified))
+    .catch((error: unknown) => {
+      if (error === unverified) return undefined;
+      throw error;
+    });
   return identity && identity.exp * 1000 > deps.clock.now().getTime() ? identity : undefined;
 }
 
