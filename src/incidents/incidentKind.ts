@@ -1,6 +1,5 @@
 import { stampClosure } from '../records/closure';
 import { commonFilters, commonRanges, commonShortFields } from '../records/commonSchema';
-import { unprocessable } from '../errors';
 import type { RecordKind } from '../records/recordKind';
 import {
   incidentFieldsSchema,
@@ -35,8 +34,6 @@ export const incidentKind: RecordKind = {
   identity: (id, shortId) => ({ incident_id: id, incident_code: shortId }),
   defaults: (today) => ({ status: 'open', date_of_first_report: today }),
   derive: (fields, ctx) => {
-    if (typeof fields.incident_date === 'string' && fields.incident_date > ctx.today)
-      throw unprocessable([{ detail: 'incident_date', message: 'cannot be in the future' }]);
     stampClosure(fields, ctx.previous, ctx.today, ctx.roles.fields.closure_date);
   },
   list: {

@@ -46,6 +46,8 @@ export function presentRecord(
   if ('alert_count' in out) out.alert_count = visibleAlertCount(doc, grants);
   if (Array.isArray(out.reminders))
     out.reminders = (out.reminders as { ref: string }[]).filter((r) => reminderReadable(grants, doc, r.ref));
+  // The next due date of a reminder the caller may not see would tell them a hidden follow-up exists.
+  if ('next_due_at' in out) out.next_due_at = visibleNextDue(doc, grants);
   if (options.listView && doc.module_id === 'primeromodule-gbv') {
     for (const field of nameFields) if (out[field] !== undefined && out[field] !== null) out[field] = HIDDEN;
     out.hidden_name = true;
@@ -55,4 +57,11 @@ export function presentRecord(
   for (const field of options.fields) if (field in out) picked[field] = out[field];
   if (out.hidden_name) picked.hidden_name = true;
   return picked;
+}
+
+/** The first reminder still to alert among those the caller may see (the stored next_due_at counts all). */
+function visibleNextDue(doc: RecordDocument, grants: FieldGrants): string | null {
+  const alerted = new Set(Array.isArray(doc.alerted_reminders) ? (doc.alerted_reminders as string[]) : []);
+  const next = (doc.reminders ?? []).find((r) => !alerted.has(r.id) && reminderReadable(grants, doc, r.ref));
+  return next?.due_at ?? null;
 }

@@ -1,5 +1,4 @@
 import { stampClosure } from '../records/closure';
-import { unprocessable } from '../errors';
 import { commonFilters, commonRanges, commonShortFields } from '../records/commonSchema';
 import type { RecordKind } from '../records/recordKind';
 import {
@@ -27,8 +26,6 @@ export const tracingRequestKind: RecordKind = {
   identity: (id) => ({ tracing_request_id: id }),
   defaults: (today) => ({ status: 'open', inquiry_date: today }),
   derive: (fields, ctx) => {
-    if (typeof fields.inquiry_date === 'string' && fields.inquiry_date > ctx.today)
-      throw unprocessable([{ detail: 'inquiry_date', message: 'cannot be in the future' }]);
     stampClosure(fields, ctx.previous, ctx.today, ctx.roles.fields.closure_date);
   },
   list: {

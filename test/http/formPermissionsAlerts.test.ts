@@ -50,6 +50,26 @@ it('lists no task from a form the role may not read', async () => {
   expect(await reminders('sup_gh')).toContain('followup_due');
 });
 
+it('does not date the next reminder by a follow-up the role may not read', async () => {
+  const id = await caseWithHiddenField();
+  const inAWeek = new Date(t.clock.now().getTime() + 7 * 86_400_000).toISOString().slice(0, 10);
+  const planned = await call('sup_gh', 'PATCH', `/api/v2/cases/${id}`, {
+    data: { followup_subform_section: [{ followup_type: 'home_visit', followup_needed_by_date: inAWeek }] },
+  });
+  expect(planned.status).toBe(200);
+  const seen = async (user: string) =>
+    (await call(user, 'GET', `/api/v2/cases/${id}`)).body.data as {
+      next_due_at: string | null;
+      reminders: { type: string; due_at: string }[];
+    };
+  const supervisor = await seen('sup_gh');
+  expect(supervisor.reminders.map((r) => r.type)).toEqual(['followup_due']);
+  expect(supervisor.next_due_at).toBe(supervisor.reminders[0]?.due_at);
+  expect((await seen('cw_gh')).next_due_at).toBeNull();
+  const listed = await call('cw_gh', 'GET', `/api/v2/cases?fields=id,next_due_at&per=100`);
+  expect((listed.body.data as { id: string }[]).find((r) => r.id === id)).toEqual({ id, next_due_at: null });
+});
+
 it('does not count an alert whose only subject is a form the role may not read', async () => {
   const counts = async (user: string) => (await call(user, 'GET', '/api/v2/alerts')).body.data.case as number;
   const before = { cw: await counts('cw_gh'), sup: await counts('sup_gh') };

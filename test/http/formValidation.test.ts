@@ -226,3 +226,29 @@ describe('the default CP forms on every write path', () => {
     expect((await createCase({ name: 'Survivor', gbv_marital_status: 'single' }, gbv)).status).toBe(200);
   });
 });
+
+describe('a date that may not be in the future', () => {
+  it('is refused while its form says not_future_date, and taken once an admin drops the rule', async () => {
+    const createInquiry = (inquiry_date: string) =>
+      t.call('POST', '/api/v2/tracing_requests', { token: cw, body: { data: { inquiry_date } } });
+    const future = await createInquiry('2999-01-01');
+    expect(future.status).toBe(422);
+    expect(future.body.errors).toEqual([
+      expect.objectContaining({ detail: 'inquiry_date', message: 'cannot be in the future' }),
+    ]);
+
+    const form = await t.call('GET', '/api/v2/forms/tracing_request_inquirer', { token: admin });
+    const fields = (form.body.data.fields as Field[]).map((f) =>
+      f.name === 'inquiry_date' ? { ...f, date_validation: 'default_date_validation' } : f,
+    );
+    const published = await t.call('PATCH', '/api/v2/forms/tracing_request_inquirer', {
+      token: admin,
+      body: { data: { fields } },
+    });
+    expect(published.status).toBe(200);
+    // A programme that records planned inquiries configures it so; no rule in code overrides the forms.
+    const planned = await createInquiry('2999-01-01');
+    expect(planned.status).toBe(200);
+    expect(planned.body.data.inquiry_date).toBe('2999-01-01');
+  });
+});
