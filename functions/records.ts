@@ -38,7 +38,7 @@ for (const kind of allKinds) {
         parseListParams(kind, request.url.searchParams, categorical),
       );
       assertListable(grants, kind, principal, params);
-      const page = await listRecords(repo, principal, params);
+      const page = await listRecords(repo, principal, params, grants.hiddenForms());
       const data = page.docs.map((doc) => presentListed(kind, doc, grants, params.fields));
       return list(data, { total: page.total, per: params.per, page: params.page });
     },

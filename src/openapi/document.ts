@@ -133,6 +133,10 @@ function registerRecordPaths(
     query: z.string().optional(),
     id_search: z.boolean().optional(),
     flagged: z.boolean().optional(),
+    has_alerts: z
+      .boolean()
+      .optional()
+      .meta({ description: 'Records with (`true`) or without (`false`) an alert the caller may read' }),
     enabled: z.string().optional().meta({ description: '`true` (default), `false` or `true,false`' }),
     ...Object.fromEntries(
       kind.list.filters.map((f) => [

@@ -17,6 +17,8 @@ export interface ListParams {
   lists: Record<string, string[]>;
   ranges: Record<string, Range[]>;
   flagged?: boolean;
+  /** Records with (or without) an alert the caller may read, as GET /alerts counts them. */
+  hasAlerts?: boolean;
   enabled: boolean[];
 }
 
@@ -81,6 +83,7 @@ export function parseListParams(
     else if (name === 'query') params.query = value.trim().slice(0, 100) || undefined;
     else if (name === 'id_search') params.idSearch = bool(name, value);
     else if (name === 'flagged') params.flagged = bool(name, value);
+    else if (name === 'has_alerts') params.hasAlerts = bool(name, value);
     else if (name === 'enabled' || name === 'record_state')
       params.enabled = csv(value).map((v) => bool(name, v));
     else if (filters.includes(name) || idFilters.includes(name))

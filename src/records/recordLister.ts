@@ -2,6 +2,7 @@ import type { SqlParameter } from '@azure/cosmos';
 import { can, type Principal } from '../auth/principal';
 import { badRequest, forbidden } from '../errors';
 import { scopeFilter } from '../policy/recordScope';
+import { readableAlertsCondition } from './alertSubjects';
 import type { RecordDocument } from './recordDocument';
 import type { ListParams } from './listParams';
 import type { RecordRepository } from './recordRepository';
@@ -20,6 +21,11 @@ export async function listRecords<T extends RecordDocument>(
   repo: RecordRepository<T>,
   principal: Principal,
   params: ListParams,
+  /**
+   * The forms the caller's role may not read (FieldGrants.hiddenForms): an alert about one of them does not
+   * make a record one "with alerts". Only the list route knows them; elsewhere `has_alerts` is a 400.
+   */
+  hiddenForms?: readonly string[],
 ): Promise<RecordPage<T>> {
   const { kind } = repo;
   if (!can(principal, kind.resource, 'read'))
@@ -53,6 +59,11 @@ export async function listRecords<T extends RecordDocument>(
     where.push(`(${alternatives.join(' OR ')})`);
   }
   if (params.flagged !== undefined) where.push(params.flagged ? 'c.flag_count > 0' : 'c.flag_count = 0');
+  if (params.hasAlerts !== undefined) {
+    if (!hiddenForms) throw badRequest('has_alerts filters lists (GET), not bulk selections', 'has_alerts');
+    const readable = readableAlertsCondition(param([...hiddenForms]));
+    where.push(params.hasAlerts ? readable : `NOT ${readable}`);
+  }
   if (params.query) {
     const q = param(params.query.toLowerCase());
     if (params.idSearch) {

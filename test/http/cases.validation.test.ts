@@ -189,6 +189,7 @@ describe('bad query parameters on GET /api/v2/cases → 400 naming the parameter
     ['age=..', 'age'],
     ['last_updated_at=yesterday..', 'last_updated_at'],
     ['flagged=maybe', 'flagged'],
+    ['has_alerts=1', 'has_alerts'],
     ['fields=name,secret', 'fields'],
     ['colour=red', 'colour'],
     ['page=11&per=1000', 'page'],

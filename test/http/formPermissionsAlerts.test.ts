@@ -89,6 +89,21 @@ it('does not count an alert whose only subject is a form the role may not read',
   expect(listed.alert_count).toBe(0);
   expect(await counts('sup_gh')).toBe(before.sup + 1);
   expect(await counts('cw_gh')).toBe(before.cw);
+
+  // The list of records with alerts agrees with the counts, for each caller.
+  const withAlerts = async (user: string, has: boolean) => {
+    const res = await call(user, 'GET', `/api/v2/cases?has_alerts=${has}&per=1000`);
+    expect(res.status).toBe(200);
+    return { total: res.body.metadata.total, ids: (res.body.data as { id: string }[]).map((r) => r.id) };
+  };
+  const sup = await withAlerts('sup_gh', true);
+  expect(sup.total).toBe(before.sup + 1);
+  expect(sup.ids).toContain(id);
+  const cw = await withAlerts('cw_gh', true);
+  expect(cw.total).toBe(before.cw);
+  expect(cw.ids).not.toContain(id);
+  expect((await withAlerts('cw_gh', false)).ids).toContain(id);
+  expect((await withAlerts('sup_gh', false)).ids).not.toContain(id);
 });
 
 it('leaves out a history entry whose changes are all on forms hidden from the caller', async () => {

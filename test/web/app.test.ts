@@ -71,7 +71,7 @@ describe('the caseworker web app', () => {
     await page.getByRole('heading', { name: 'My tasks' }).waitFor();
     // The demo's due work is on the home screen at once (the first requests carry the new token).
     await page
-      .getByRole('button', { name: /^(follow up|assessment|case plan|service) · .* (Overdue|Due) / })
+      .getByRole('button', { name: /^(Follow-up|Assessment|Case plan|Service) · .* (Overdue|Due) / })
       .first()
       .waitFor();
     await expect(status(page).textContent()).resolves.toContain('Online');

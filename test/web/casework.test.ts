@@ -448,6 +448,9 @@ describe('lists of cases, incidents and tracing requests', () => {
     await page.getByRole('heading', { name: 'Tracing requests' }).waitFor();
     await page.getByRole('button', { name: /Esi Boateng/ }).click();
     await page.getByRole('heading', { name: 'Esi Boateng' }).waitFor();
+    // Named as the forms name the fields, not by their keys.
+    await page.getByRole('term').filter({ hasText: 'Name of inquirer' }).waitFor();
+    await expect(page.getByRole('term').filter({ hasText: 'relation_name' }).count()).resolves.toBe(0);
     await checkScreen(page, 'tracing-request-phone');
     await page.getByRole('button', { name: 'Incidents' }).click();
     await page.getByRole('heading', { name: 'Incidents' }).waitFor();

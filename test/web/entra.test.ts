@@ -56,26 +56,34 @@ const cspViolations = (page: Page) => {
   return seen;
 };
 
+const PASSCODE = 'a passcode of mine';
+
+/** Through Microsoft's page (the fake's) as cw_gh, then the device passcode; `atPasscode` looks at that step. */
+async function signInWithMicrosoft(page: Page, atPasscode?: () => Promise<void>) {
+  await page.goto(stack.url);
+  await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
+  await page.getByLabel('Email').fill('cw_gh');
+  await page.getByRole('button', { name: 'Next' }).click();
+  await page.getByText('Signed in as cw_gh.').waitFor();
+  await atPasscode?.();
+  await page.getByLabel('Device passcode').fill(PASSCODE);
+  await page.getByRole('button', { name: 'Unlock' }).click();
+  await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+}
+
 describe('sign-in with Microsoft Entra ID in the web app', () => {
   it('signs in through Microsoft on a phone, calls the API with the token, and signs out of Microsoft too', async () => {
     // The authority's certificate is the test's own; the app's origin stays http://localhost.
     const context = await browser.newContext({ viewport: PHONE, ignoreHTTPSErrors: true });
     const page = await context.newPage();
     const violations = cspViolations(page);
-    await page.goto(stack.url);
-    await page.getByRole('button', { name: 'Sign in with Microsoft' }).click();
-    // Microsoft's page (the fake's): who signs in.
-    await page.getByLabel('Email').fill('cw_gh');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.getByText('Signed in as cw_gh.').waitFor();
-    expect(await seriousViolations(page)).toEqual([]);
-    await page.screenshot({ path: `${SHOTS}/web-entra-passcode-phone.png` });
-    await page.getByLabel('Device passcode').fill('a passcode of mine');
-    await page.getByRole('button', { name: 'Unlock' }).click();
-    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await signInWithMicrosoft(page, async () => {
+      expect(await seriousViolations(page)).toEqual([]);
+      await page.screenshot({ path: `${SHOTS}/web-entra-passcode-phone.png` });
+    });
     // The caseworker's due work: the API accepted the Entra access token.
     await page
-      .getByRole('button', { name: /^(follow up|assessment|case plan|service) · .* (Overdue|Due) / })
+      .getByRole('button', { name: /^(Follow-up|Assessment|Case plan|Service) · .* (Overdue|Due) / })
       .first()
       .waitFor();
     await page.screenshot({ path: `${SHOTS}/web-entra-home-phone.png` });
@@ -87,6 +95,22 @@ describe('sign-in with Microsoft Entra ID in the web app', () => {
     await page.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor();
     expect(entra.signOuts).toEqual([`${stack.url}/`]);
     expect(violations).toEqual([]);
+    await context.close();
+  });
+
+  it('locks after 15 minutes without use and asks for the device passcode, not a password', async () => {
+    const context = await browser.newContext({ viewport: PHONE, ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    await page.clock.install();
+    await signInWithMicrosoft(page);
+    await page.clock.fastForward('16:00');
+    await page
+      .getByText('Locked after 15 minutes without use. Enter your device passcode to unlock.')
+      .waitFor();
+    await expect(page.getByText(/password/i).count()).resolves.toBe(0);
+    await page.getByLabel('Device passcode').fill(PASSCODE);
+    await page.getByRole('button', { name: 'Unlock' }).click();
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
     await context.close();
   });
 

@@ -1,7 +1,15 @@
 import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
-import { buildWebApp, eventually, launchChromium, signIn } from './browser';
+import {
+  buildWebApp,
+  eventually,
+  horizontalOverflow,
+  launchChromium,
+  seriousViolations,
+  signIn,
+  smallTargets,
+} from './browser';
 
 // Home lists work to do; each item must open its case at the place the work is done, not at the top.
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
@@ -50,11 +58,50 @@ const onScreen = (page: Page, selector: string) =>
   );
 
 describe('Home opens each item where its work is done', () => {
+  // First: opening a case marks its alerts as seen, and the tests below open Amina's case.
+  it('lists the alerts of the cases and opens one at the section it is about', async () => {
+    // The reminders job raises the alerts of Amina's overdue follow-up and assessment.
+    await stack.host.invoke('reminders', { isPastDue: false });
+    const token = await stack.login('cw_gh');
+    const alerts = (await stack.call('GET', `/api/v2/cases/${AMINA}/alerts`, { token })).body.data;
+    expect(alerts.map((a: { alert_for: string }) => a.alert_for)).toEqual(
+      expect.arrayContaining(['followup_due', 'assessment_due']),
+    );
+    const page = await phone('cw_gh');
+    const followUp = page.getByRole('button', { name: /^Amina Mensah Follow-up due · c1d0001 · / });
+    await followUp.waitFor();
+    await page.getByRole('button', { name: /^Amina Mensah Assessment due · c1d0001 · / }).waitFor();
+    await page.getByText(/^Cases with alerts: \d+$/).waitFor();
+    // Usable on the phone: nothing sideways, every entry thumb-sized, no serious axe finding.
+    await page.evaluate("document.getElementById('alerts-title').scrollIntoView()");
+    await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
+    await expect(smallTargets(page)).resolves.toEqual([]);
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/web-home-alerts-phone.png` });
+
+    await followUp.click();
+    await page.getByRole('heading', { name: 'Amina Mensah' }).waitFor();
+    await expect(onScreen(page, '#panel-followup')).resolves.toBe(true);
+    await expect(page.getByRole('region', { name: 'Follow-up', exact: true }).isVisible()).resolves.toBe(
+      true,
+    );
+    // Seen: the case's alerts are dismissed, and Home no longer lists them.
+    await page.getByRole('note', { name: 'New on this case' }).waitFor();
+    await page.goBack();
+    await page.getByRole('heading', { name: 'Alerts' }).waitFor();
+    await expect(
+      eventually(
+        async () => (await stack.call('GET', `/api/v2/cases/${AMINA}/alerts`, { token })).body.data.length,
+        (n) => n === 0,
+      ),
+    ).resolves.toBe(0);
+  });
+
   it('opens a follow-up task at its entry, open to edit, and Back returns to Home', async () => {
     const token = await stack.login('cw_gh');
     const amina = (await stack.call('GET', `/api/v2/cases/${AMINA}`, { token })).body.data;
     const page = await phone('cw_gh');
-    await page.getByRole('button', { name: new RegExp(`^follow up · ${amina.case_id_display}`) }).click();
+    await page.getByRole('button', { name: new RegExp(`^Follow-up · ${amina.case_id_display}`) }).click();
     await page.getByRole('heading', { name: 'Amina Mensah' }).waitFor();
 
     // The follow-up's entry is open: its fields show its values, and the first one has the focus.
@@ -113,7 +160,7 @@ describe('Home opens each item where its work is done', () => {
     const page = await phone('cw_gh');
     await page.getByLabel('Language').selectOption({ label: 'français' });
     await page.getByRole('heading', { name: 'Mes tâches' }).waitFor();
-    await page.getByRole('button', { name: new RegExp(`^follow up · ${amina.case_id_display}`) }).click();
+    await page.getByRole('button', { name: new RegExp(`^Suivi · ${amina.case_id_display}`) }).click();
     const entry = page.getByRole('group', { name: /Suivi 1/ });
     await entry.getByRole('button', { name: 'Terminer Suivi 1' }).click();
     await page.getByRole('button', { name: 'Modifier Suivi 1' }).waitFor();

@@ -98,14 +98,15 @@ export function App() {
     };
   }, [user, refresh, online]);
 
-  // Locked, not wiped: the data stays sealed on the device, and the password reopens it.
+  // Locked, not wiped: the data stays sealed on the device, and the password (or passcode) reopens it.
   const lock = useCallback(() => {
     const u = current.current;
     if (!u) return;
     u.vault.close();
     setToken(undefined);
     setLockedUser(u.userName);
-    setNotice('notice.locked');
+    // Entra users unlock with the device passcode they chose, not a password (EntraSignIn.tsx).
+    setNotice(u.entra ? 'notice.lockedPasscode' : 'notice.locked');
     setUser(undefined);
   }, []);
   useIdleLock(!!user, lock);

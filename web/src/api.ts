@@ -171,7 +171,6 @@ export const api = {
   verifyTotp: (code: string) =>
     call<{ data: { enabled: boolean } }>('POST', '/users/me/totp/verify', { data: { code } }),
   tasks: () => call<{ data: Task[] }>('GET', '/tasks'),
-  alerts: () => call<{ data: Record<string, number> }>('GET', '/alerts'),
   cases: (params: URLSearchParams) => call<ListPage<CaseRecord>>('GET', `/cases?${params}`),
   case: (id: string) => call<{ data: CaseRecord }>('GET', `/cases/${encodeURIComponent(id)}`),
   /** The case with its ETag, for an edit that must not overwrite someone else's. */

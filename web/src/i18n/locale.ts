@@ -1,7 +1,7 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
 import type { Locales } from '../forms/types';
-import { translate, type MessageKey, type Vars } from './messages';
+import { en, translate, type MessageKey, type Vars } from './messages';
 
 export { translate };
 
@@ -58,6 +58,15 @@ export function pickLocale(locales: string[], defaultLocale: string): string {
 export function useT() {
   const { locale } = useLocale();
   return (key: MessageKey, vars?: Vars) => translate(locale, key, vars);
+}
+
+/**
+ * A value the server names (a task type, an approval type, what an alert is for) in the language on screen,
+ * from the text `<prefix>.<value>`; one the app has no text for reads as its words ("home_visit" → "home visit").
+ */
+export function named(t: ReturnType<typeof useT>, prefix: string, value: string): string {
+  const key = `${prefix}.${value}`;
+  return key in en ? t(key as MessageKey) : value.replace(/_/g, ' ');
 }
 
 /** A date (an ISO day or instant) as the language writes it. */

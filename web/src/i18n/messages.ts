@@ -4,6 +4,7 @@
  * three catalogues together are a few kilobytes, less than a second request would cost on a slow network.
  */
 import { arScreens, enScreens, frScreens } from './screenTexts';
+import { arHome, enHome, frHome } from './homeTexts';
 import { arTools, enTools, frTools } from './toolTexts';
 
 const enChrome = {
@@ -25,6 +26,8 @@ const enChrome = {
   'attention.refused': 'Some changes were refused by the server and wait here.',
   'signOut.confirm': '{n} changes have not been sent yet and will be lost. Sign out anyway?',
   'notice.locked': 'Locked after 15 minutes without use. Enter your password to unlock.',
+  // Signed in with Microsoft: the device passcode chosen at sign-in seals the data, not a password.
+  'notice.lockedPasscode': 'Locked after 15 minutes without use. Enter your device passcode to unlock.',
   'notice.disabled': 'This account has been disabled. The data on this device has been erased.',
   language: 'Language',
   'signIn.userName': 'User name',
@@ -86,13 +89,14 @@ const enChrome = {
   'tour.skip': 'Skip the tour',
 } as const;
 
-export const en = { ...enChrome, ...enScreens, ...enTools };
+export const en = { ...enChrome, ...enScreens, ...enTools, ...enHome };
 export type MessageKey = keyof typeof en;
 type Catalogue = Partial<Record<MessageKey, string>>;
 
 const fr: Catalogue = {
   ...frScreens,
   ...frTools,
+  ...frHome,
   'nav.main': 'Principal',
   'nav.home': 'Accueil',
   'nav.cases': 'Dossiers',
@@ -112,6 +116,8 @@ const fr: Catalogue = {
     '{n} modifications n’ont pas encore été envoyées et seront perdues. Se déconnecter quand même ?',
   'notice.locked':
     'Verrouillé après 15 minutes d’inactivité. Saisissez votre mot de passe pour déverrouiller.',
+  'notice.lockedPasscode':
+    'Verrouillé après 15 minutes d’inactivité. Saisissez le code de l’appareil pour déverrouiller.',
   'notice.disabled': 'Ce compte a été désactivé. Les données de cet appareil ont été effacées.',
   language: 'Langue',
   'signIn.userName': 'Nom d’utilisateur',
@@ -179,6 +185,7 @@ const fr: Catalogue = {
 const ar: Catalogue = {
   ...arScreens,
   ...arTools,
+  ...arHome,
   'nav.main': 'الرئيسية',
   'nav.home': 'الصفحة الرئيسية',
   'nav.cases': 'الحالات',
@@ -196,6 +203,7 @@ const ar: Catalogue = {
   'attention.refused': 'رفض الخادم بعض التغييرات وهي تنتظر هنا.',
   'signOut.confirm': 'لم تُرسل {n} تغييرات بعد وستُفقد. هل تريد تسجيل الخروج على أي حال؟',
   'notice.locked': 'تم القفل بعد 15 دقيقة دون استخدام. أدخل كلمة المرور لفتح القفل.',
+  'notice.lockedPasscode': 'تم القفل بعد 15 دقيقة دون استخدام. أدخل رمز الجهاز لفتح القفل.',
   'notice.disabled': 'تم تعطيل هذا الحساب. مُسحت البيانات الموجودة على هذا الجهاز.',
   language: 'اللغة',
   'signIn.userName': 'اسم المستخدم',

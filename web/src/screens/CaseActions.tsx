@@ -12,19 +12,14 @@ import {
   type TransitionKind,
   type UserChoice,
 } from '../caseworkApi';
-import { formatDate, useLocale, useT } from '../i18n/locale';
-import { en, type MessageKey } from '../i18n/messages';
+import { formatDate, named, useLocale, useT } from '../i18n/locale';
+import type { MessageKey } from '../i18n/messages';
 import { queueEdit } from '../sync';
 import type { Vault } from '../vault';
 
 const words = (s: string) => s.replace(/_/g, ' ');
 type T = ReturnType<typeof useT>;
 const errorText = (e: unknown, t: T) => (e instanceof Error ? e.message : t('error.generic'));
-/** An approval type ("case_plan") or status in the language on screen; one the app does not know, as words. */
-const named = (t: T, prefix: 'approval' | 'approvalStatus', value: string) => {
-  const key = `${prefix}.${value}`;
-  return key in en ? t(key as MessageKey) : words(value);
-};
 
 interface Props {
   record: CaseRecord;
@@ -119,7 +114,7 @@ function Alerts({ id, online }: { id: string; online: boolean }) {
       <ul>
         {alerts.map((a) => (
           <li key={a.unique_id}>
-            {words(a.alert_for)} · {formatDate(locale, a.date.slice(0, 10))}
+            {named(t, 'alertFor', a.alert_for)} · {formatDate(locale, a.date.slice(0, 10))}
           </li>
         ))}
       </ul>

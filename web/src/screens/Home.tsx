@@ -2,8 +2,9 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type Task } from '../api';
 import type { Me } from '../caseworkApi';
-import { formatDate, useLocale, useT } from '../i18n/locale';
+import { formatDate, named, useLocale, useT } from '../i18n/locale';
 import { Tour } from './Help';
+import { HomeAlerts } from './HomeAlerts';
 import { WorkQueues } from './WorkQueues';
 
 // Follow-ups and services are subform entries; assessments and case plans are fields of the case.
@@ -32,15 +33,10 @@ export function Home({
   const t = useT();
   const { locale } = useLocale();
   const [tasks, setTasks] = useState<Task[]>();
-  const [alerts, setAlerts] = useState<Record<string, number>>();
   useEffect(() => {
     if (!online) return;
     api.tasks().then(
       (r) => setTasks(r.data),
-      () => undefined,
-    );
-    api.alerts().then(
-      (r) => setAlerts(r.data),
       () => undefined,
     );
   }, [online]);
@@ -58,7 +54,7 @@ export function Home({
           <li key={`${task.record_id}-${task.type}-${task.due_date}`}>
             <button class="row" onClick={() => onOpen(task.record_id, placeOfTask(task))}>
               <span>
-                {task.type.replace(/_/g, ' ')} · {task.record_id_display}
+                {named(t, 'task', task.type)} · {task.record_id_display}
               </span>
               <span class={task.overdue ? 'badge overdue' : 'badge'}>
                 {t(task.overdue ? 'home.overdue' : 'home.due')}{' '}
@@ -69,12 +65,7 @@ export function Home({
         ))}
       </ul>
       <WorkQueues online={online} me={me} onOpen={onOpen} />
-      {alerts && (
-        <section aria-labelledby="alerts-title">
-          <h2 id="alerts-title">{t('home.alerts')}</h2>
-          <p>{t('home.alertCount', { n: alerts.case ?? 0 })}</p>
-        </section>
-      )}
+      <HomeAlerts online={online} onOpen={onOpen} />
     </main>
   );
 }

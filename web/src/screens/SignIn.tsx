@@ -20,7 +20,7 @@ interface SignInProps {
   onSignedIn: (u: Unlocked) => void;
   /** Why the app is back here (locked when idle, account disabled). */
   notice?: string;
-  /** The user of a locked session: the password unlocks it again. */
+  /** The user of a locked session: the password (with Entra, the device passcode) unlocks it again. */
   lockedUser?: string;
 }
 

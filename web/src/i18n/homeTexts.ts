@@ -1,0 +1,42 @@
+/**
+ * The home screen's names of the work it lists: task types (GET /tasks `type`) and what an alert is for
+ * (GET /cases/{id}/alerts `alert_for`). A type the app does not know is shown as its words (Home.tsx).
+ */
+export const enHome = {
+  'task.follow_up': 'Follow-up',
+  'task.service': 'Service',
+  'task.assessment': 'Assessment',
+  'task.case_plan': 'Case plan',
+  'alertFor.followup_due': 'Follow-up due',
+  'alertFor.service_due': 'Service due',
+  'alertFor.assessment_due': 'Assessment due',
+  'alertFor.case_plan_due': 'Case plan due',
+  'alertFor.approval': 'Approval requested',
+  'home.alertsNone': 'No case has alerts.',
+} as const;
+
+export const frHome: Partial<Record<keyof typeof enHome, string>> = {
+  'task.follow_up': 'Suivi',
+  'task.service': 'Service',
+  'task.assessment': 'Évaluation',
+  'task.case_plan': 'Plan de prise en charge',
+  'alertFor.followup_due': 'Suivi à faire',
+  'alertFor.service_due': 'Service à fournir',
+  'alertFor.assessment_due': 'Évaluation à faire',
+  'alertFor.case_plan_due': 'Plan de prise en charge à faire',
+  'alertFor.approval': 'Approbation demandée',
+  'home.alertsNone': 'Aucun dossier n’a d’alerte.',
+};
+
+export const arHome: Partial<Record<keyof typeof enHome, string>> = {
+  'task.follow_up': 'متابعة',
+  'task.service': 'خدمة',
+  'task.assessment': 'تقييم',
+  'task.case_plan': 'خطة الحالة',
+  'alertFor.followup_due': 'متابعة مستحقة',
+  'alertFor.service_due': 'خدمة مستحقة',
+  'alertFor.assessment_due': 'تقييم مستحق',
+  'alertFor.case_plan_due': 'خطة حالة مستحقة',
+  'alertFor.approval': 'طلب موافقة',
+  'home.alertsNone': 'لا توجد حالة بها تنبيهات.',
+};
