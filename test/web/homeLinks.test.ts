@@ -116,6 +116,11 @@ describe('Home opens each item where its work is done', () => {
     await expect(eventually(focused, (id) => id === typeId, 5_000)).resolves.toBe(typeId);
     await expect(onScreen(page, 'fieldset.entry')).resolves.toBe(true);
     await page.screenshot({ path: `${SHOTS}/web-home-followup-phone.png` });
+    // Typing elsewhere stays there: the place the task opened at does not take the focus back.
+    await comments.click();
+    await comments.pressSequentially(' and meals', { delay: 120 });
+    await expect(comments.inputValue()).resolves.toBe('Check school enrolment and meals');
+    await expect(focused()).resolves.toBe(await comments.getAttribute('id'));
 
     await page.goBack();
     await page.getByRole('heading', { name: 'My tasks' }).waitFor();

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { useT } from '../i18n/locale';
 import { conditionHolds } from './conditions';
 import { FieldInput } from './registry';
@@ -53,13 +53,21 @@ export function RecordForm(props: RecordFormProps) {
 
   // Opened at a place (a task, an alert): its section opens, and the place scrolls into view.
   const target = props.at && (props.at.section ?? props.at.field);
+  // Once per place: the sections change on every render, and the user's own scrolling and typing must not
+  // be pulled back to it afterwards. Waiting for the sections covers a case whose forms arrive late.
+  const reached = useRef<string | undefined>(undefined);
   useEffect(() => {
     const at = props.at;
-    if (!at || !target) return;
+    if (!at || !target) {
+      reached.current = undefined;
+      return;
+    }
     const section = sections.find(
       (s) => s.unique_id === at.section || s.fields.some((f) => f.name === at.field),
     );
-    if (!section) return;
+    const place = `${target} ${at.entry ?? ''}`;
+    if (!section || reached.current === place) return;
+    reached.current = place;
     setCurrent(section.unique_id);
     setExpanded((open) => new Set([...open, section.unique_id]));
     const id = at.entry
