@@ -16,11 +16,19 @@ export async function startEmulatorsOnFreePorts(
   dir: string,
 ): Promise<{ emulators: RunningEmulators; ports: EmulatorPorts; cert: CertificatePaths }> {
   const cert = await ensureCertificate(join(dir, 'cert'));
-  const ports = {
-    cosmos: await freePort(),
-    blob: await freePort(),
-    queue: await freePort(),
-    table: await freePort(),
-  };
-  return { emulators: await startEmulators(ports, cert), ports, cert };
+  // A port found free can be taken before the emulator listens on it (another process's outgoing
+  // connection gets it as its ephemeral port, as during an `npm ci`): then new ports, a few times.
+  for (let attempt = 1; ; attempt++) {
+    const ports = {
+      cosmos: await freePort(),
+      blob: await freePort(),
+      queue: await freePort(),
+      table: await freePort(),
+    };
+    try {
+      return { emulators: await startEmulators(ports, cert), ports, cert };
+    } catch (error) {
+      if (attempt === 3 || !/exited early/.test(String(error))) throw error;
+    }
+  }
 }
