@@ -48,6 +48,8 @@ export function presentOwnAccount(user: User, principal: Principal) {
     group_permission: role.group_permission,
     permissions: role.permissions,
     module_unique_ids: role.module_unique_ids,
+    // What the app needs to show a form it may only read without inputs (as /users/{id}?extended=true has it).
+    permitted_form: role.form_section_read_write ?? {},
   };
 }
 

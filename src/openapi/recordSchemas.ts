@@ -108,6 +108,7 @@ export const ownAccountSchema = z.looseObject({
   group_permission: z.enum(['self', 'group', 'agency', 'all']),
   permissions: z.array(z.object({ resource: z.string(), actions: z.array(z.string()) })),
   module_unique_ids: z.array(z.string()),
+  permitted_form: z.record(z.string(), z.enum(['r', 'rw'])),
   user_group_unique_ids: z.array(z.string()),
   agency_unique_id: z.string(),
   totp_enabled: z.boolean(),

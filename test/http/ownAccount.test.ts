@@ -35,6 +35,16 @@ describe('GET /api/v2/users/me', () => {
     );
     expect(JSON.stringify(account)).not.toMatch(/password|totp_secret|\$argon2/);
   });
+
+  it("tells the user their role's grant per form, as an admin reads it on the role", async () => {
+    const account = (await me(await t.login('cw_gh'))).body.data;
+    // The admin's code of this 30-second step was used above: a code is taken once.
+    t.clock.advance(30_000);
+    const admin = await t.login('admin_gh');
+    const role = await t.call('GET', `/api/v2/roles/${account.role_unique_id}`, { token: admin });
+    expect(Object.keys(account.permitted_form).length).toBeGreaterThan(0);
+    expect(account.permitted_form).toEqual(role.body.data.form_section_read_write);
+  });
 });
 
 describe('PATCH /api/v2/users/me', () => {

@@ -177,6 +177,7 @@ describe('attachments in the web app', () => {
               display_name: { en: 'School reports', fr: 'Bulletins scolaires' },
               help_text: { en: 'Report cards and letters from the school.', fr: 'Bulletins et courriers.' },
             },
+            { name: 'school_address', type: 'text_field', display_name: { en: 'Address of the school' } },
           ],
         },
       },
@@ -244,6 +245,23 @@ describe('attachments in the web app', () => {
     await sup.page.getByLabel('Add documents').waitFor();
     await expect(sup.page.locator('#box-school_reports').count()).resolves.toBe(0);
     await expect(sup.page.getByRole('heading', { name: 'School records' }).count()).resolves.toBe(0);
+
+    // Given the form to read only, they see its files and values, with nothing to pick, remove or type in.
+    await changeFormGrants(stack, admin, 'role-cp-supervisor', (g) => ({ ...g, school_records: 'r' }));
+    const reader = await phone('sup_gh');
+    await openCase(reader.page, /Kwame Asare/);
+    const readOnlyBox = reader.page.locator('#box-school_reports');
+    await readOnlyBox.getByRole('button', { name: 'Download term-2.txt' }).waitFor();
+    await expect(readOnlyBox.getByRole('button', { name: 'Remove term-2.txt' }).count()).resolves.toBe(0);
+    await expect(reader.page.getByLabel('School reports').count()).resolves.toBe(0);
+    await reader.page.getByRole('button', { name: 'School records' }).click();
+    await reader.page.getByText('Address of the school').waitFor();
+    await expect(reader.page.getByRole('textbox', { name: 'Address of the school' }).count()).resolves.toBe(
+      0,
+    );
+    // The caseworkers' role, which may write it, types there.
+    await page.getByRole('button', { name: 'School records' }).click();
+    await page.getByRole('textbox', { name: 'Address of the school' }).fill('Accra Primary');
   });
 });
 

@@ -274,6 +274,7 @@ export function App() {
           online={online}
           onSaved={() => void refresh()}
           onBack={listOf('cases')}
+          grants={me?.permitted_form}
         >
           <CaseWork
             id={screen.id}

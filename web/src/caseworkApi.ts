@@ -7,6 +7,8 @@ export interface Me {
   group_permission?: string;
   permissions: { resource: string; actions: string[] }[];
   module_unique_ids?: string[];
+  /** Per form the role may read: 'r' read only, 'rw' read and write. */
+  permitted_form?: Record<string, 'r' | 'rw'>;
 }
 export const can = (me: Me | undefined, resource: string, action: string) =>
   !!me?.permissions.some(

@@ -79,7 +79,7 @@ async function loadOnce(vault: Vault, online: boolean): Promise<FormSet> {
 }
 
 /** The sections a record of this module shows: top-level, visible, in the configured order. */
-export const sectionsFor = (set: FormSet, moduleId: unknown) =>
+export const sectionsFor = (set: FormSet, moduleId: unknown, grants?: FormGrants) =>
   set.sections
     .filter(
       (s) =>
@@ -88,7 +88,12 @@ export const sectionsFor = (set: FormSet, moduleId: unknown) =>
         !s.is_nested &&
         (typeof moduleId !== 'string' || !s.module_ids || s.module_ids.includes(moduleId)),
     )
+    // A form the role may only read shows its values without inputs (the server would refuse the write).
+    .map((s) => (grants?.[s.unique_id] === 'r' ? { ...s, editable: false } : s))
     .sort((a, b) => a.order - b.order);
+
+/** The role's grant per form (GET /users/me's permitted_form, Primero's form_section_read_write). */
+export type FormGrants = Record<string, 'r' | 'rw'>;
 
 /** The nested section a subform field edits its entries with. */
 export const nestedSection = (set: FormSet, id: string | null | undefined) =>

@@ -11,7 +11,7 @@ import {
   type AttachmentField,
   type PendingUpload,
 } from '../attachments';
-import { loadCaseForms, sectionsFor, type FormSet } from '../forms/serverForms';
+import { loadCaseForms, sectionsFor, type FormGrants, type FormSet } from '../forms/serverForms';
 import { t as text } from '../forms/types';
 import { uploadBoxGroups, type UploadBox } from '../forms/uploadBoxes';
 import { useLocale, useT } from '../i18n/locale';
@@ -30,6 +30,8 @@ export function Attachments(props: {
   vault: Vault;
   online: boolean;
   canRemove: boolean;
+  /** The role's grant per form: a box on a form it may only read lists its files and takes none. */
+  grants?: FormGrants;
   onChanged: () => void;
 }) {
   const { recordType, record, vault } = props;
@@ -96,7 +98,7 @@ export function Attachments(props: {
 
   if (!forms) return null;
   const files = attachmentsOf(record);
-  const groups = uploadBoxGroups(sectionsFor(forms, record.module_id), [
+  const groups = uploadBoxGroups(sectionsFor(forms, record.module_id, props.grants), [
     ...new Set(files.map((a) => a.field_name)),
   ]);
   const boxes = groups.flatMap((g) => g.boxes);
@@ -110,20 +112,24 @@ export function Attachments(props: {
           {(group.section || groups.length > 1) && (
             <h3>{group.section ? text(group.section.name, locales) : t('files.other')}</h3>
           )}
-          {group.boxes.map((b) => (
-            <UploadBoxField
-              key={b.name}
-              box={b}
-              files={files.filter((a) => a.field_name === b.name)}
-              locales={locales}
-              online={props.online}
-              canAdd={group.section?.editable !== false && b.field?.editable !== false && !b.field?.disabled}
-              canRemove={props.canRemove}
-              onAdd={(list) => add(b.name, list)}
-              onRemove={(a) => void remove(a)}
-              onDownloadFailed={() => setMessage(t('files.downloadFailed'))}
-            />
-          ))}
+          {group.boxes.map((b) => {
+            const editable =
+              group.section?.editable !== false && b.field?.editable !== false && !b.field?.disabled;
+            return (
+              <UploadBoxField
+                key={b.name}
+                box={b}
+                files={files.filter((a) => a.field_name === b.name)}
+                locales={locales}
+                online={props.online}
+                canAdd={editable}
+                canRemove={props.canRemove && editable}
+                onAdd={(list) => add(b.name, list)}
+                onRemove={(a) => void remove(a)}
+                onDownloadFailed={() => setMessage(t('files.downloadFailed'))}
+              />
+            );
+          })}
         </div>
       ))}
       {progress && (

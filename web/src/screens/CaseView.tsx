@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, NetworkError, type CaseRecord } from '../api';
 import { RecordForm } from '../forms/RecordForm';
-import { loadCaseForms, sectionsFor, type FormSet } from '../forms/serverForms';
+import { loadCaseForms, sectionsFor, type FormGrants, type FormSet } from '../forms/serverForms';
 import { subformChanges, type Entry } from '../forms/subformChanges';
 import { fieldLabel } from '../forms/values';
 import { useLocale, useT } from '../i18n/locale';
@@ -56,6 +56,8 @@ export function CaseView(props: {
   online: boolean;
   onSaved: () => void;
   onBack: () => void;
+  /** The role's grant per form: forms it may only read show their values without inputs. */
+  grants?: FormGrants;
   /** What goes below the form (files, casework), inside the screen's main landmark. */
   children?: ComponentChildren;
 }) {
@@ -224,7 +226,7 @@ export function CaseView(props: {
       <form onSubmit={save} noValidate>
         <RecordForm
           forms={forms}
-          sections={sectionsFor(forms, record.module_id)}
+          sections={sectionsFor(forms, record.module_id, props.grants)}
           value={value}
           onChange={(name, v) => {
             setChanges({ ...changes, [name]: v });

@@ -50,6 +50,7 @@ export function CaseWork(props: {
         vault={vault}
         online={online}
         canRemove={!props.me || can(props.me, 'cases', 'write')}
+        grants={props.me?.permitted_form}
         onChanged={reload}
       />
       <CaseActions
