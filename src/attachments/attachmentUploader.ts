@@ -86,6 +86,8 @@ export async function uploadAttachment(
   const existing = findAttachment(doc, id);
   if (existing) {
     discard();
+    // A retry sends the same file; one of another size under the id is another file, which is not stored.
+    if (input.declaredSize && input.declaredSize !== existing.size) throw idTaken();
     return existing;
   }
   if (attachmentsOf(doc).length >= MAX_ATTACHMENTS_PER_RECORD) {

@@ -96,6 +96,10 @@ describe('an attachment id names one attachment', () => {
     expect(record.other_documents.map((a: { id: string }) => a.id)).toEqual([id]);
     // A retry of the winning upload after the fact is the same attachment, not a 409.
     expect((await upload('cw_gh', c.id, id, winner)).status).toBe(200);
+    // Another file under that id afterwards is refused, not answered as if it were stored.
+    const other = await upload('cw_gh', c.id, id, pdf(1000));
+    expect(other.status).toBe(409);
+    expect((await download('cw_gh', id)).bytes.equals(winner)).toBe(true);
   });
 
   it('reusing an id on another record does not lock the first uploader out', async () => {
