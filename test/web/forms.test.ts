@@ -163,6 +163,12 @@ describe('the record screens of the web app', () => {
     await entry.getByLabel('Needed by').fill('2026-12-20');
     await entry.getByLabel('Comments').fill('Meet the teacher');
     await page.getByRole('button', { name: 'Done with Follow-up 2' }).click();
+    // Its one-line summary gives the date as the user reads dates.
+    await page
+      .locator('.entry-row')
+      .filter({ hasText: 'Meet the teacher' })
+      .getByText(/Dec 20, 2026/)
+      .waitFor();
 
     // The location picker searches the tree; the case keeps the location's code.
     await page.getByLabel('Current location', { exact: true }).fill('tema');

@@ -5,6 +5,7 @@ import { conditionHolds } from './conditions';
 import { FieldInput } from './registry';
 import type { Entry } from './subformChanges';
 import { t, type FormField, type FormSection, type Locales } from './types';
+import { formatDate } from './dates';
 
 export interface SubformProps {
   field: FormField;
@@ -20,6 +21,8 @@ export interface SubformProps {
   openEntry?: string;
 }
 
+const SUMMARY_CHARS = 60;
+
 /** An entry in one line: its collapsed fields when configured, else its first two filled-in values. */
 function summary(entry: Entry, section: FormSection, locales: Locales): string {
   const names = section.collapsed_field_names?.length
@@ -29,8 +32,13 @@ function summary(entry: Entry, section: FormSection, locales: Locales): string {
     .map((n) => {
       const v = entry[n];
       if (typeof v !== 'string' && typeof v !== 'number') return undefined;
-      const option = section.fields.find((f) => f.name === n)?.option_strings_text?.find((o) => o.id === v);
-      return option ? t(option.display_text, locales) : String(v);
+      const field = section.fields.find((f) => f.name === n);
+      const option = field?.option_strings_text?.find((o) => o.id === v);
+      if (option) return t(option.display_text, locales);
+      if (field?.type === 'date_field' && typeof v === 'string') return formatDate(v, locales.locale);
+      // One line: a long narrative is cut, its whole text is in the entry.
+      const text = String(v);
+      return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text;
     })
     .filter(Boolean);
   return parts.slice(0, 2).join(' · ');

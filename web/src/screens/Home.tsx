@@ -54,11 +54,11 @@ export function Home({
           <li key={`${task.record_id}-${task.type}-${task.due_date}`}>
             <button class="row" onClick={() => onOpen(task.record_id, placeOfTask(task))}>
               <span>
-                {named(t, 'task', task.type)} · {task.record_id_display}
+                {named(t, 'task', task.type)} · <bdi>{task.record_id_display}</bdi>
               </span>
               <span class={task.overdue ? 'badge overdue' : 'badge'}>
                 {t(task.overdue ? 'home.overdue' : 'home.due')}{' '}
-                {formatDate(locale, task.due_date.slice(0, 10))}
+                <bdi>{formatDate(locale, task.due_date.slice(0, 10))}</bdi>
               </span>
             </button>
           </li>

@@ -55,8 +55,8 @@ export function HomeAlerts({
             <button class="row" onClick={() => onOpen(record.id, placeOfAlert(alert))}>
               <span>{record.name ?? record.case_id_display}</span>
               <span class="badge">
-                {named(t, 'alertFor', alert.alert_for)} · {record.case_id_display} ·{' '}
-                {formatDate(locale, alert.date.slice(0, 10))}
+                {named(t, 'alertFor', alert.alert_for)} · <bdi>{record.case_id_display}</bdi> ·{' '}
+                <bdi>{formatDate(locale, alert.date.slice(0, 10))}</bdi>
               </span>
             </button>
           </li>
