@@ -2,6 +2,7 @@ import { useCallback, useEffect, useState } from 'preact/hooks';
 import { api, type CaseRecord } from '../api';
 import { can, type Me } from '../caseworkApi';
 import { placeOf } from '../route';
+import { pendingMutations } from '../sync';
 import type { Vault } from '../vault';
 import { Attachments } from './Attachments';
 import { CaseActions } from './CaseActions';
@@ -32,9 +33,11 @@ export function CaseWork(props: {
       const local = await vault.get<CaseRecord>('records', id);
       if (local) setRecord(local);
       if (!online) return;
+      // An edit made here still waits to be sent (a note just added): the device's copy shows it, and the
+      // server's, older, would hide it until the push lands, and overwrite it on the device.
+      if (local && (await pendingMutations(vault)).some((m) => m.id === id)) return;
       const fresh = (await api.case(id)).data;
       setRecord(fresh);
-      // The device's copy follows the server's, unless an edit made here still waits to be sent.
       if (local?.version === undefined || (fresh.version ?? 0) >= local.version)
         await vault.put('records', id, { ...local, ...fresh });
     };
