@@ -1,6 +1,7 @@
 import { Readable } from 'node:stream';
 import { app, type HttpHandler, type HttpRequest, type InvocationContext } from '@azure/functions';
 import { authedEndpoint, type AuthedHandler, type Endpoint } from '../../src/http/pipeline';
+import { webStreamOf } from '../../src/http/webStream';
 import { defaultCredential } from '../../src/platform/defaultCredential';
 import { getApp } from '../../src/runtime';
 import { startTelemetry } from '../../src/telemetry/startTelemetry';
@@ -32,7 +33,9 @@ export function http(endpoint: Endpoint): HttpHandler {
       getApp(),
     );
     if (response.bytes) return { status: response.status, headers: response.headers, body: response.bytes };
-    if (response.stream) return { status: response.status, headers: response.headers, body: response.stream };
+    // A web stream of our own: given the Node stream, the Response constructor copies every chunk.
+    if (response.stream)
+      return { status: response.status, headers: response.headers, body: webStreamOf(response.stream) };
     return { status: response.status, headers: response.headers, jsonBody: response.json };
   };
 }

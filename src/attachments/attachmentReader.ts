@@ -40,16 +40,27 @@ export async function openAttachment(
     throw notFound('Attachment not found');
 
   const ref = attachmentRef(doc, attachmentId);
-  const sealed = await deps.store.download(ref);
-  await deps.audit.append({
-    action: 'attachment_download',
-    user_name: principal.user.user_name,
-    country_code: doc.country_code,
-    record_type: doc.record_type,
-    record_id: doc.id,
-    details: { attachment_id: attachmentId },
-    request_id: requestId,
-  });
+  // The entry is written while Blob Storage opens the file (one round trip less before the first byte), and
+  // the answer waits for both: no download goes unrecorded. A file that fails to open leaves the entry of
+  // the attempt.
+  const [opened, audited] = await Promise.allSettled([
+    deps.store.download(ref),
+    deps.audit.append({
+      action: 'attachment_download',
+      user_name: principal.user.user_name,
+      country_code: doc.country_code,
+      record_type: doc.record_type,
+      record_id: doc.id,
+      details: { attachment_id: attachmentId },
+      request_id: requestId,
+    }),
+  ]);
+  if (audited.status === 'rejected') {
+    if (opened.status === 'fulfilled') opened.value.destroy();
+    throw audited.reason;
+  }
+  if (opened.status === 'rejected') throw opened.reason;
+  const sealed = opened.value;
   const scope = `${doc.country_code}|attachment|${attachmentId}`;
   const body = sealed.pipe(
     decryptingStream((version) => deps.dataKeys.decryptionKey(doc.country_code, version), scope),
