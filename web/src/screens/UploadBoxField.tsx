@@ -3,6 +3,7 @@ import { download, objectUrl, type Attachment } from '../attachments';
 import { t as text, type Locales } from '../forms/types';
 import { PICKERS, type UploadBox } from '../forms/uploadBoxes';
 import { useT } from '../i18n/locale';
+import { fileSize } from '../i18n/messages';
 import type { MessageKey } from '../i18n/messages';
 import { FieldHelp } from './FieldHelp';
 
@@ -12,14 +13,6 @@ const BUILT_IN_LABELS: Record<string, MessageKey> = {
   other_documents: 'files.documents',
   recorded_audio: 'files.audio',
 };
-
-/** A file's size as the language writes it ("1,5 Mo" in French). */
-const size = (locale: string, n: number) =>
-  n < 1024 * 1024
-    ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte' }).format(Math.ceil(n / 1024))
-    : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
-        n / 1024 / 1024,
-      );
 
 /** A thumbnail from the bytes fetched with the token (an <img src> to the API would go unsigned). */
 export function Preview({ attachment, blob }: { attachment?: Attachment; blob?: Blob }) {
@@ -89,7 +82,7 @@ export function UploadBoxField(props: {
             <li key={a.id}>
               {a.content_type.startsWith('image/') && props.online && <Preview attachment={a} />}
               <span>
-                {a.file_name} <span class="muted">({size(locales.locale, a.size)})</span>
+                {a.file_name} <span class="muted">({fileSize(locales.locale, a.size)})</span>
               </span>
               <span class="inline">
                 <button
