@@ -75,6 +75,12 @@ describe('the caseworker web app', () => {
       .first()
       .waitFor();
     await expect(status(page).textContent()).resolves.toContain('Online');
+    // The bar leaves the phone to the work: navigation in one row that scrolls sideways, then the status
+    // (it stacked three rows deep, 196 of 640 px, before).
+    const bar = await page.locator('header.bar').boundingBox();
+    expect(bar?.height).toBeLessThanOrEqual(PHONE.height / 4);
+    await page.getByRole('button', { name: 'Sign out' }).scrollIntoViewIfNeeded();
+    await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Cases' }).click();

@@ -204,17 +204,24 @@ export function App() {
           </button>
           <button onClick={() => void signOut()}>{t('nav.signOut')}</button>
         </nav>
-        <LanguageSwitcher />
-        <p class="status" role="status" aria-live="polite">
-          <span class={online ? 'dot on' : 'dot off'} aria-hidden="true" />
-          <span>{t(online ? 'status.online' : 'status.offline')}</span> ·{' '}
-          <span>{t('status.waiting', { n: pending })}</span> ·{' '}
-          <span>
-            {t('status.lastSync', {
-              time: lastSync ? new Date(lastSync).toLocaleTimeString(locale.locale) : t('status.never'),
-            })}
-          </span>
-        </p>
+        <div class="bar-line">
+          <LanguageSwitcher />
+          <p class="status" role="status" aria-live="polite">
+            <span class={online ? 'dot on' : 'dot off'} aria-hidden="true" />
+            <span>{t(online ? 'status.online' : 'status.offline')}</span> ·{' '}
+            <span>{t('status.waiting', { n: pending })}</span> ·{' '}
+            <span>
+              {t('status.lastSync', {
+                time: lastSync
+                  ? new Date(lastSync).toLocaleTimeString(locale.locale, {
+                      hour: 'numeric',
+                      minute: '2-digit',
+                    })
+                  : t('status.never'),
+              })}
+            </span>
+          </p>
+        </div>
         {attention && (
           <p role="alert" class="error">
             {t(attention)}
