@@ -318,6 +318,8 @@ describe('casework on a case', () => {
     await sup.page.getByLabel('Approval comments').fill('Plan is sound');
     await sup.page.getByRole('button', { name: 'Approve case plan' }).click();
     await sup.page.getByText('case plan approved.').waitFor();
+    // Not the supervisor's case: the requests are the caseworker's to make.
+    await expect(sup.page.getByRole('button', { name: 'Request closure approval' }).count()).resolves.toBe(0);
     await expect(serverRecord(`/cases/${AMINA}`)).resolves.toMatchObject({
       approval_status_case_plan: 'approved',
     });

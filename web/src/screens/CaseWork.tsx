@@ -62,6 +62,7 @@ export function CaseWork(props: {
         vault={vault}
         online={online}
         at={placeOf(props.at)?.kind}
+        openedAt={props.at}
         onChanged={reload}
       />
     </>
