@@ -289,7 +289,7 @@ export function App() {
             vault={user.vault}
             online={online}
             me={me}
-            onSync={() => void refresh()}
+            onSync={refresh}
           />
         </CaseView>
       )}

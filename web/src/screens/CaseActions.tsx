@@ -15,8 +15,8 @@ import {
 import { formatDate, named, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 import { placeOfAlert } from '../route';
-import { queueEdit } from '../sync';
 import type { Vault } from '../vault';
+import { Notes } from './Notes';
 
 const words = (s: string) => s.replace(/_/g, ' ');
 type T = ReturnType<typeof useT>;
@@ -31,8 +31,8 @@ interface Props {
   at?: string;
   /** The whole place it was opened at (`section:followup`): alerts about it count as seen. */
   openedAt?: string;
-  /** After a server-side action: reload the record (and sync what the device queued). */
-  onChanged: () => void;
+  /** After a server-side action: reload the record (and sync what the device queued), done once synced. */
+  onChanged: () => Promise<void>;
 }
 
 /** Flags, notes, approvals, sending the case on, incidents, history: everything done *to* a case. */
@@ -62,7 +62,7 @@ export function CaseActions(props: Props) {
     try {
       await work();
       setMessage(done);
-      props.onChanged();
+      void props.onChanged();
     } catch (e) {
       setMessage(errorText(e, t));
     }
@@ -268,57 +268,6 @@ function Flags({ id, online, act }: { id: string; online: boolean; act: Act }) {
         <label for="flag-reason">{t('flags.reason')}</label>
         <input id="flag-reason" required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
         <button type="submit">{t('flags.flag')}</button>
-      </form>
-    </details>
-  );
-}
-
-interface Note {
-  unique_id?: string;
-  note_subject?: string;
-  note_text?: string;
-  note_date?: string;
-  note_created_by?: string;
-}
-
-/** Notes go through the sync queue like any edit, so they can be written offline. */
-function Notes(props: Props & { setMessage: (m: string) => void }) {
-  const { record, vault } = props;
-  const t = useT();
-  const { locale } = useLocale();
-  const [subject, setSubject] = useState('');
-  const [text, setText] = useState('');
-  const notes = (record.notes_section as Note[] | undefined) ?? [];
-  const add = async (e: Event) => {
-    e.preventDefault();
-    if (!text.trim()) return;
-    await queueEdit(vault, record, {
-      notes_section: [...notes, { note_subject: subject.trim() || undefined, note_text: text.trim() }],
-    });
-    setSubject('');
-    setText('');
-    props.setMessage(t(props.online ? 'notes.added' : 'notes.savedDevice'));
-    props.onChanged();
-  };
-  return (
-    <details>
-      <summary>{t('notes.title', { n: notes.length })}</summary>
-      <ul class="list">
-        {notes.map((n, i) => (
-          <li key={n.unique_id ?? i} class="item">
-            <strong>{n.note_subject}</strong> {n.note_text}{' '}
-            <span class="muted">
-              {n.note_created_by} {n.note_date && formatDate(locale, n.note_date.slice(0, 10))}
-            </span>
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={(e) => void add(e)}>
-        <label for="note-subject">{t('notes.subject')}</label>
-        <input id="note-subject" value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
-        <label for="note-text">{t('notes.text')}</label>
-        <textarea id="note-text" required value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        <button type="submit">{t('notes.add')}</button>
       </form>
     </details>
   );

@@ -41,6 +41,34 @@ export function useBoxLabel(locales: Locales): (box: UploadBox) => string {
   };
 }
 
+/** What the last action on a box came to: an upload's progress, then its outcome. */
+export interface BoxStatus {
+  text: string;
+  error?: boolean;
+  progress?: { name: string; value: number };
+}
+
+/** The box's progress and last outcome, under its picker; a refusal is an alert the picker points to. */
+function BoxMessage({ id, status }: { id: string; status: BoxStatus }) {
+  const t = useT();
+  if (status.progress)
+    return (
+      <p>
+        <label for={`${id}-progress`}>{t('files.uploading', { name: status.progress.name })}</label>
+        <progress id={`${id}-progress`} max={1} value={status.progress.value} />
+      </p>
+    );
+  return status.error ? (
+    <p id={`${id}-error`} role="alert" class="field-error">
+      {status.text}
+    </p>
+  ) : (
+    <p role="status" class="notice">
+      {status.text}
+    </p>
+  );
+}
+
 /** One upload box: its label and help from the forms, the picker its kind takes, and the files it holds. */
 export function UploadBoxField(props: {
   box: UploadBox;
@@ -50,6 +78,7 @@ export function UploadBoxField(props: {
   /** The box takes new files (the section and field are editable). */
   canAdd: boolean;
   canRemove: boolean;
+  status?: BoxStatus;
   onAdd: (files: FileList | null) => Promise<void>;
   onRemove: (attachment: Attachment) => void;
   onDownloadFailed: () => void;
@@ -70,12 +99,15 @@ export function UploadBoxField(props: {
           accept={picker.accept}
           capture={picker.capture}
           multiple={picker.multiple}
+          aria-invalid={props.status?.error ? 'true' : undefined}
+          aria-describedby={props.status?.error ? `${id}-error` : undefined}
           onChange={(e) => {
             const input = e.currentTarget;
             void props.onAdd(input.files).then(() => (input.value = ''));
           }}
         />
       )}
+      {props.status && <BoxMessage id={id} status={props.status} />}
       {files.length > 0 && (
         <ul class="files">
           {files.map((a) => (
