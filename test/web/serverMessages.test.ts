@@ -99,7 +99,7 @@ describe('server messages in the web app', () => {
 
     await note.getByRole('button', { name: 'Abandonner cette note' }).click();
     await note.waitFor({ state: 'detached' });
-    await page.getByText('0 modifications en attente').waitFor();
+    await page.getByText('0 modification en attente').waitFor();
     expect(((await serverCase()).notes_section ?? []) as unknown[]).toEqual([]);
 
     // A note within the limit is added, and said so.
