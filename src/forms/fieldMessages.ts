@@ -44,6 +44,11 @@ export const fieldMessages = {
     fr: 'ne peut pas être dans le futur',
     ar: 'لا يمكن أن يكون في المستقبل',
   },
+  year_out_of_range: {
+    en: 'must be a date from {from} to {to}',
+    fr: 'doit être une date de {from} à {to}',
+    ar: 'يجب أن يكون تاريخًا من {from} إلى {to}',
+  },
   too_long_ago: {
     en: 'cannot be more than {max} years ago',
     fr: 'ne peut pas remonter à plus de {max} ans',

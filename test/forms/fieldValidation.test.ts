@@ -132,9 +132,12 @@ const table: [field: string, valid: unknown[], invalid: [value: unknown, message
   ],
   [
     'day',
-    ['2026-02-28', '2999-01-01'],
+    ['2026-02-28', '1850-01-01', '2199-12-31'],
     [
       ['2026-02-30', 'must be a date YYYY-MM-DD'],
+      // A year typed wrong.
+      ['9999-01-01', 'must be a date from 1850 to 2199'],
+      ['1800-01-01', 'must be a date from 1850 to 2199'],
       ['01/02/2026', 'must be a date YYYY-MM-DD'],
       ['2026-01-01T10:00:00Z', 'must be a date YYYY-MM-DD'],
     ],

@@ -14,6 +14,8 @@ const args = {
   field: 'photos',
   type: 'image',
   types: 'a/b',
+  from: 1850,
+  to: 2199,
 };
 
 describe('the message catalogue', () => {

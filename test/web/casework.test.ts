@@ -500,7 +500,7 @@ describe('lists of cases, incidents and tracing requests', () => {
     await checkScreen(page, 'tracing-request-phone');
     await page.getByRole('button', { name: 'Incidents' }).click();
     await page.getByRole('heading', { name: 'Incidents' }).waitFor();
-    await page.getByText(/\d+ incidents/).waitFor();
+    await page.getByText(/^\d+ incidents?$/).waitFor();
     await checkScreen(page, 'incident-list-phone');
   });
 
