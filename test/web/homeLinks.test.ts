@@ -119,7 +119,10 @@ describe('Home opens each item where its work is done', () => {
     const token = await stack.login('cw_gh');
     const amina = (await stack.call('GET', `/api/v2/cases/${AMINA}`, { token })).body.data;
     const page = await phone('cw_gh');
-    await page.getByRole('button', { name: new RegExp(`^Follow-up · ${amina.case_id_display}`) }).click();
+    // Named as the alerts name the children, the case id beside.
+    await page
+      .getByRole('button', { name: new RegExp(`^Follow-up · Amina Mensah ${amina.case_id_display} · `) })
+      .click();
     await page.getByRole('heading', { name: 'Amina Mensah' }).waitFor();
 
     // The follow-up's entry is open: its fields show its values, and the first one has the focus.
@@ -183,7 +186,9 @@ describe('Home opens each item where its work is done', () => {
     const page = await phone('cw_gh');
     await page.getByLabel('Language').selectOption({ label: 'français' });
     await page.getByRole('heading', { name: 'Mes tâches' }).waitFor();
-    await page.getByRole('button', { name: new RegExp(`^Suivi · ${amina.case_id_display}`) }).click();
+    await page
+      .getByRole('button', { name: new RegExp(`^Suivi · Amina Mensah ${amina.case_id_display} · `) })
+      .click();
     const entry = page.getByRole('group', { name: /Suivi 1/ });
     await entry.getByRole('button', { name: 'Terminer Suivi 1' }).click();
     await page.getByRole('button', { name: 'Modifier Suivi 1' }).waitFor();

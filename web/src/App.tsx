@@ -230,7 +230,7 @@ export function App() {
       </header>
       {help && <HelpPanel screen={screen.name} onClose={() => setHelp(false)} />}
       {screen.name === 'home' && (
-        <Home online={online} onOpen={open} me={me}>
+        <Home online={online} onOpen={open} me={me} vault={user.vault} version={lastSync}>
           <ConflictTasks
             vault={user.vault}
             userName={user.userName}
