@@ -77,9 +77,9 @@ export function Home({
               </span>
               <span class={task.overdue ? 'badge overdue' : 'badge'}>
                 {names[task.record_id] && (
-                  <>
+                  <span class="muted">
                     <bdi>{task.record_id_display}</bdi> ·{' '}
-                  </>
+                  </span>
                 )}
                 {t(task.overdue ? 'home.overdue' : 'home.due')}{' '}
                 <bdi>{formatDate(locale, task.due_date.slice(0, 10))}</bdi>
