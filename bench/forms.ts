@@ -63,7 +63,7 @@ function validationTime(): string[] {
   const ctx = { now: new Date(), today: new Date().toISOString().slice(0, 10) };
   const started = process.hrtime.bigint();
   const validators = new FormValidators(1, forms, refs);
-  const check = formInputCheck(validators, caseKind, 'primeromodule-cp', 'en', ctx);
+  const check = formInputCheck(validators, caseKind, 'primeromodule-cp', ctx);
   const compileMs = Number(process.hrtime.bigint() - started) / 1e6;
   // Per-record time as the mean of batches of 50: on a shared machine a single sample's tail is the
   // scheduler's, not ours; the median batch is what a write costs.

@@ -1,9 +1,11 @@
 import { app } from '@azure/functions';
 import { readJson } from '../src/http/body';
+import { answerLocale } from '../src/http/messageLocale';
 import { authedEndpoint } from '../src/http/pipeline';
 import { pullChanges } from '../src/sync/pullChanges';
 import { parsePullParams } from '../src/sync/pullParams';
 import { pushMutations } from '../src/sync/pushMutations';
+import { inLanguage } from '../src/sync/rejection';
 import { pushBodySchema } from '../src/sync/schema';
 import { allKinds } from '../src/records/recordKinds';
 import { getApp } from '../src/runtime';
@@ -53,7 +55,7 @@ for (const kind of allKinds) {
           // One audit entry for the batch, with how many mutations it carried.
           return {
             status: 200,
-            json: { data: results },
+            json: { data: inLanguage(results, answerLocale(request)) },
             auditDetails: { mutations: String(results.length) },
           };
         },

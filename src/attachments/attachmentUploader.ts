@@ -8,6 +8,7 @@ import type { RecordDocument } from '../records/recordDocument';
 import type { RecordRepository } from '../records/recordRepository';
 import { writeRecord } from '../records/recordWriter';
 import { AppError, conflict, payloadTooLarge, unprocessable } from '../errors';
+import { en } from '../forms/validationMessages';
 import type { AttachmentDeps } from './attachmentDeps';
 import {
   attachmentFields,
@@ -60,7 +61,7 @@ export async function uploadAttachment(
     throw unprocessable([
       {
         detail: 'enabled',
-        message: `the ${repo.kind.label.toLowerCase()} is disabled: it can be read, not changed`,
+        message: en('record_disabled', { kind: repo.kind.label.toLowerCase() }),
       },
     ]);
   }
@@ -71,14 +72,15 @@ export async function uploadAttachment(
   const grants = await deps.records.fieldAccess.grantsFor(principal);
   if (!canWriteKey(grants, repo.kind, doc.module_id, input.fieldName)) {
     discard();
-    throw new AppError(403, `Your role may not edit ${input.fieldName}`, input.fieldName);
+    throw new AppError(403, en('may_not_edit', { field: input.fieldName }), input.fieldName);
   }
   const contentType = input.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!box.types.includes(contentType)) {
     discard();
+    // Says what the box takes, not the type sent (a client's value is never repeated).
     throw new AppError(
       415,
-      `${contentType || 'This type'} is not accepted in ${input.fieldName}`,
+      en('type_not_accepted', { field: input.fieldName, types: box.types.join(', ') }),
       'content_type',
     );
   }
@@ -95,7 +97,7 @@ export async function uploadAttachment(
     throw unprocessable([
       {
         detail: input.fieldName,
-        message: `a record holds at most ${MAX_ATTACHMENTS_PER_RECORD} attachments`,
+        message: en('too_many_attachments', { max: MAX_ATTACHMENTS_PER_RECORD }),
       },
     ]);
   }
@@ -182,7 +184,7 @@ async function uploadBox(
     throw unprocessable([
       {
         detail: `${input.at}field_name`,
-        message: `${input.fieldName} is not an upload box of this record's forms`,
+        message: en('not_upload_box', { field: input.fieldName }),
       },
     ]);
   const wrong = Object.entries(input.declaredTypes ?? {}).filter(
@@ -192,13 +194,13 @@ async function uploadBox(
     throw unprocessable(
       wrong.map(([key]) => ({
         detail: `${input.at}${key}`,
-        message: `${input.fieldName} holds ${box.attachment_type} files`,
+        message: en('box_holds', { field: input.fieldName, type: box.attachment_type }),
       })),
     );
   return box;
 }
 
-const idTaken = () => conflict('An attachment with this id already exists', 'id');
+const idTaken = () => conflict(en('attachment_id_taken'), 'id');
 
 async function claimId(
   deps: AttachmentDeps,
@@ -228,7 +230,7 @@ async function claimId(
   }
 }
 
-const emptyFile = () => unprocessable([{ detail: 'attachment', message: 'the file is empty' }]);
+const emptyFile = () => unprocessable([{ detail: 'attachment', message: en('empty_file') }]);
 
 function commit(
   deps: AttachmentDeps,
@@ -248,7 +250,7 @@ function commit(
         throw unprocessable([
           {
             detail: attachment.field_name,
-            message: `a record holds at most ${MAX_ATTACHMENTS_PER_RECORD} attachments`,
+            message: en('too_many_attachments', { max: MAX_ATTACHMENTS_PER_RECORD }),
           },
         ]);
       }

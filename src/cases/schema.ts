@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commonRecordFields, commonServerOwnedKeys, entryKeys, noteSchema } from '../records/commonSchema';
-import { dateString, dateTimeString, longText, optional, shortText } from '../records/fieldTypes';
+import { ageInYears, dateString, dateTimeString, longText, optional, shortText } from '../records/fieldTypes';
 
 export const followupSchema = z
   .object({
@@ -46,9 +46,7 @@ export const caseFieldsSchema = z
     name_last: optional(shortText),
     name_nickname: optional(shortText),
     sex: optional(z.enum(['female', 'male', 'other', 'unknown'])),
-    age: optional(
-      z.int({ error: 'must be a whole number' }).min(0, 'must be at least 0').max(130, 'must be at most 130'),
-    ),
+    age: optional(ageInYears),
     date_of_birth: optional(dateString),
     estimated: optional(z.boolean()),
     nationality: optional(z.array(shortText).max(10)),

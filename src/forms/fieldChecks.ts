@@ -36,6 +36,9 @@ const MAX_NESTING = 3;
 // A device clock a few minutes fast must not make "now" a future time.
 const CLOCK_SKEW_MS = 5 * 60_000;
 
+// A year typed wrong (9999 for 1999, 1800 for 2018) is refused: casework has no date before 1850 (a date of
+// birth goes back 130 years at most) and plans nothing beyond 2199.
+export const YEARS = { from: 1850, to: 2199 } as const;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 const ENTRY_ID = /^[A-Za-z0-9-]{1,64}$/;
@@ -54,11 +57,14 @@ function dateProblem(field: Field, value: unknown, ctx: CheckContext): MessageKe
   const match = typeof value === 'string' ? (withTime ? DATE_TIME : DATE).exec(value) : null;
   if (!match || !realDay(match[1] as string, match[2] as string, match[3] as string))
     return withTime ? 'date_time' : 'date';
-  if (field.date_validation !== 'not_future_date') return undefined;
-  const future = withTime
-    ? Date.parse(value as string) > ctx.now.getTime() + CLOCK_SKEW_MS
-    : (value as string) > ctx.today;
-  return future ? 'future' : undefined;
+  const future =
+    field.date_validation === 'not_future_date' &&
+    (withTime
+      ? Date.parse(value as string) > ctx.now.getTime() + CLOCK_SKEW_MS
+      : (value as string) > ctx.today);
+  if (future) return 'future';
+  const year = Number(match[1]);
+  return year < YEARS.from || year > YEARS.to ? 'year_out_of_range' : undefined;
 }
 
 /** The ids a select box or radio button accepts. */
@@ -126,7 +132,7 @@ export function compileField(
     case 'date_field':
       return one((v, ctx) => {
         const key = dateProblem(field, v, ctx);
-        return key ? { key } : undefined;
+        return key && { key, ...(key === 'year_out_of_range' ? { args: YEARS } : {}) };
       });
     case 'date_range':
       return one((v, ctx) => {
@@ -135,6 +141,7 @@ export function compileField(
         for (const end of ['from', 'to'] as const) {
           if (v[end] === undefined || v[end] === null) continue;
           const key = dateProblem(field, v[end], ctx);
+          if (key === 'year_out_of_range') return { key, args: YEARS };
           if (key) return { key: key === 'future' ? 'future' : 'date_range' };
         }
         const { from, to } = v as { from?: string | null; to?: string | null };

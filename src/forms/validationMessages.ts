@@ -1,80 +1,106 @@
+import type { z } from 'zod';
+import { fieldMessages } from './fieldMessages';
+import { recordMessages } from './recordMessages';
+
 /**
- * The messages of record validation, in every language we write them in. A message never repeats the
- * value sent (it may be a name typed into the wrong field); it says what the field accepts.
+ * The messages of record validation and of the record and attachment endpoints, in every language the web
+ * app offers. A message never repeats the value sent (it may be a name typed into the wrong field); it says
+ * what the field accepts. Errors carry the English text; the answer is put in the caller's language as it
+ * leaves (src/http/messageLocale.ts), so that a stored sync receipt answers a replay in today's language.
  */
-const catalogue = {
-  not_a_field: { en: 'is not a field of this form', fr: "n'est pas un champ de ce formulaire" },
-  server_owned: {
-    en: 'is set by the server and cannot be changed',
-    fr: 'est fixé par le serveur et ne peut pas être modifié',
-  },
-  not_a_known_field: { en: 'is not a known field', fr: "n'est pas un champ connu" },
-  text: { en: 'must be text', fr: 'doit être un texte' },
-  too_long: { en: 'must be at most {max} characters', fr: 'doit faire au plus {max} caractères' },
-  whole_number: { en: 'must be a whole number', fr: 'doit être un nombre entier' },
-  at_least: { en: 'must be at least {min}', fr: 'doit être au moins {min}' },
-  at_most: { en: 'must be at most {max}', fr: 'doit être au plus {max}' },
-  boolean: { en: 'must be true or false', fr: 'doit être true ou false' },
-  date: { en: 'must be a date YYYY-MM-DD', fr: 'doit être une date AAAA-MM-JJ' },
-  date_time: {
-    en: 'must be a date-time like 2026-01-31T09:00:00Z',
-    fr: 'doit être une date et heure comme 2026-01-31T09:00:00Z',
-  },
-  future: { en: 'cannot be in the future', fr: 'ne peut pas être dans le futur' },
-  date_range: {
-    en: 'must be {"from": date, "to": date}',
-    fr: 'doit être {"from": date, "to": date}',
-  },
-  range_order: { en: 'must not end before it starts', fr: 'ne peut pas finir avant de commencer' },
-  option: { en: 'is not one of the options', fr: "n'est pas une des options" },
-  options: {
-    en: 'must be a list of the options (at most {max})',
-    fr: 'doit être une liste des options (au plus {max})',
-  },
-  option_repeated: { en: 'lists an option twice', fr: 'contient deux fois la même option' },
-  location: { en: 'is not a known location', fr: "n'est pas un lieu connu" },
-  agency: { en: 'is not a known agency', fr: "n'est pas une agence connue" },
-  user: { en: 'is not a known user of this country', fr: "n'est pas un utilisateur connu de ce pays" },
-  tally: {
-    en: 'must be whole numbers from 0 for {keys}',
-    fr: 'doit être des nombres entiers à partir de 0 pour {keys}',
-  },
-  tally_total: { en: 'total must be the sum of the counts', fr: 'le total doit être la somme des comptes' },
-  subform: {
-    en: 'must be a list of entries (at most {max})',
-    fr: "doit être une liste d'entrées (au plus {max})",
-  },
-  entry: { en: 'must be an object', fr: 'doit être un objet' },
-  entry_id: {
-    en: 'must be letters, digits and dashes (at most 64)',
-    fr: 'doit être des lettres, chiffres et tirets (au plus 64)',
-  },
-  destroy: { en: 'must be true', fr: 'doit être true' },
-  attachment: {
-    en: 'files are added and removed through the attachments endpoint',
-    fr: 'les fichiers sont ajoutés et retirés par le point de terminaison des pièces jointes',
-  },
-  no_value: { en: 'holds no value', fr: 'ne contient pas de valeur' },
-  required: { en: 'is required', fr: 'est obligatoire' },
-  needed_to_close: {
-    en: 'must be filled in before the record is closed',
-    fr: 'doit être rempli avant de clore le dossier',
-  },
-  computed: { en: 'is computed by the server', fr: 'est calculé par le serveur' },
-  too_large: {
-    en: 'must be at most {max} characters of JSON',
-    fr: 'doit faire au plus {max} caractères de JSON',
-  },
-} as const satisfies Record<string, { en: string; fr: string }>;
+const catalogue = { ...fieldMessages, ...recordMessages };
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageArgs = Record<string, string | number>;
 
+export const messageLocales = ['en', 'fr', 'ar'] as const;
+
+/** The language of `locale` we have messages in (a regional variant counts as its language), if any. */
+export const messageLanguage = (locale: string): string | undefined => {
+  const language = locale.trim().toLowerCase().split('-')[0] ?? '';
+  return (messageLocales as readonly string[]).includes(language) ? language : undefined;
+};
+
+const fill = (text: string, args?: MessageArgs) =>
+  args ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(args[name] ?? '')) : text;
+
 /** The message in `locale` (a regional variant falls back to its language), else in English. */
 export function validationMessage(key: MessageKey, args: MessageArgs | undefined, locale: string): string {
   const texts = catalogue[key] as Record<string, string> & { en: string };
-  const text = texts[locale] ?? texts[locale.split('-')[0] ?? ''] ?? texts.en;
-  return args ? text.replace(/\{(\w+)\}/g, (_, name: string) => String(args[name] ?? '')) : text;
+  return fill(texts[messageLanguage(locale) ?? 'en'] ?? texts.en, args);
 }
 
-export const messageLocales = ['en', 'fr'] as const;
+/** The English text errors carry. */
+export const en = (key: MessageKey, args?: MessageArgs) => validationMessage(key, args, 'en');
+
+interface Pattern {
+  key: MessageKey;
+  regex: RegExp;
+  names: string[];
+  literal: number;
+}
+
+const escape = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+
+// One pattern per English text; the most literal first, so that "at most {max} characters" is not read as
+// "at most {max}" with "500 characters" as its number.
+const patterns: Pattern[] = (Object.keys(catalogue) as MessageKey[])
+  .map((key) => {
+    const text = catalogue[key].en as string;
+    const names = [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1] as string);
+    const parts = text.split(/\{\w+\}/);
+    return {
+      key,
+      names,
+      regex: new RegExp(`^${parts.map(escape).join('(.+?)')}$`),
+      literal: parts.join('').length,
+    };
+  })
+  .sort((a, b) => b.literal - a.literal);
+
+/** An English message of the catalogue in `locale`; any other text as it is. */
+export function localizedMessage(message: string, locale: string): string {
+  if (messageLanguage(locale) === 'en' || !messageLanguage(locale)) return message;
+  for (const { key, regex, names } of patterns) {
+    const match = regex.exec(message);
+    if (match)
+      return validationMessage(key, Object.fromEntries(names.map((n, i) => [n, match[i + 1] ?? ''])), locale);
+  }
+  return message;
+}
+
+/**
+ * zod's own messages ("Invalid input: expected boolean, received string") for the rules a schema states
+ * without a message of its own, in the catalogue's words; a schema's own message takes precedence.
+ */
+export const catalogueErrors: z.core.$ZodErrorMap = (issue) => {
+  const bound = Number(
+    issue.code === 'too_big' ? issue.maximum : issue.code === 'too_small' ? issue.minimum : 0,
+  );
+  switch (issue.code) {
+    case 'invalid_type': {
+      const expected: Record<string, MessageKey> = {
+        string: 'text',
+        int: 'whole_number',
+        number: 'number',
+        boolean: 'boolean',
+        array: 'list',
+        object: 'entry',
+      };
+      const key = expected[issue.expected];
+      return key && en(key);
+    }
+    case 'invalid_value':
+      return en('option');
+    case 'too_big':
+      if (issue.origin === 'string') return en('too_long', { max: bound });
+      if (issue.origin === 'array') return en('too_many', { max: bound });
+      return issue.origin === 'number' ? en('at_most', { max: bound }) : undefined;
+    case 'too_small':
+      if (issue.origin === 'string' && bound === 1) return en('required');
+      if (issue.origin === 'array') return en('too_few', { min: bound });
+      return issue.origin === 'number' ? en('at_least', { min: bound }) : undefined;
+    default:
+      return undefined;
+  }
+};

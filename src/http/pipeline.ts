@@ -8,6 +8,7 @@ import type { AuditDocument } from '../audit/auditLog';
 import { RequestTrail } from '../audit/requestTrail';
 import { isDependencyFault, RETRY_AFTER_SECONDS } from '../platform/dependencyFaults';
 import { inRequestSpan, recordFailure } from '../telemetry/requestSpan';
+import { answerLocale } from './messageLocale';
 import { errorResponse } from './responses';
 import type { ApiRequest, ApiResponse } from './types';
 
@@ -92,6 +93,7 @@ export function authedEndpoint(
       options.allowEnrolmentScope,
     );
     request.actor = { user: principal.user.user_name, country: principal.countryCode };
+    request.userLocale = principal.user.locale;
     const audit = options.audit;
     if (!audit) return handler(request, principal, app);
     const document = (action: string, recordId?: string, details?: Record<string, string>) =>
@@ -193,7 +195,8 @@ const codeOf = (error: unknown) => String((error as { code?: unknown })?.code ??
 
 function toErrorResponse(error: unknown, request: ApiRequest, app: App): ApiResponse {
   const resource = request.url.pathname;
-  if (error instanceof AppError) return errorResponse(error.status, resource, error.entries, error.headers);
+  if (error instanceof AppError)
+    return errorResponse(error.status, resource, error.entries, error.headers, answerLocale(request));
   if (isDependencyFault(error)) {
     // Slow, throttled or away: nothing the client did wrong, and the same request may simply be sent again.
     app.logger.warn(

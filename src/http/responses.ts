@@ -1,4 +1,5 @@
 import { envelopeEntries, type ErrorEntry } from '../errors';
+import { localizedMessage } from '../forms/validationMessages';
 import type { ApiResponse } from './types';
 
 export const ok = (data: unknown, headers: Record<string, string> = {}): ApiResponse => ({
@@ -20,9 +21,16 @@ export const errorResponse = (
   resource: string,
   entries: ErrorEntry[],
   headers: Record<string, string> = {},
+  locale = 'en',
 ): ApiResponse => ({
   status,
   // RFC 9110: a 401 names the scheme that would be accepted.
   headers: status === 401 ? { ...headers, 'WWW-Authenticate': 'Bearer' } : headers,
-  json: { errors: envelopeEntries(status, resource, entries) },
+  json: {
+    errors: envelopeEntries(
+      status,
+      resource,
+      entries.map((e) => ({ ...e, message: localizedMessage(e.message, locale) })),
+    ),
+  },
 });

@@ -12,6 +12,8 @@ export interface ApiRequest {
   traceParent?: string;
   /** Who made the request, once authenticated: for the request log line. */
   actor?: { user: string; country: string };
+  /** The caller's stored locale, once authenticated: the language of messages when Accept-Language names none we have. */
+  userLocale?: string;
   /** The request's audit entry, for the write it names to store with its history (audited endpoints). */
   trail?: HistoryTrail;
   /** The raw body; read lazily so that size limits apply before parsing. */

@@ -1,5 +1,6 @@
 import type { z } from 'zod';
 import { unprocessable, type ErrorEntry } from '../errors';
+import { catalogueErrors } from '../forms/validationMessages';
 
 /**
  * zod issues → one error entry per field, `detail` naming the field as Primero clients expect
@@ -35,7 +36,7 @@ export function parseOr422<S extends z.ZodType>(
   value: unknown,
   prefix: string[] = [],
 ): z.output<S> {
-  const result = schema.safeParse(value);
+  const result = schema.safeParse(value, { error: catalogueErrors });
   if (!result.success) throw unprocessable(issuesToEntries(result.error.issues, prefix));
   return result.data;
 }

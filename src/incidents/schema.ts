@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { commonRecordFields, commonServerOwnedKeys, entryKeys, noteSchema } from '../records/commonSchema';
-import { dateString, longText, optional, shortText, uuid } from '../records/fieldTypes';
+import { ageInYears, dateString, longText, optional, shortText, uuid } from '../records/fieldTypes';
 
 export const perpetratorSchema = z
   .object({
@@ -48,9 +48,7 @@ export const incidentFieldsSchema = z
     survivor_code: optional(shortText),
     name: optional(shortText),
     sex: optional(z.enum(['female', 'male', 'other', 'unknown'])),
-    age: optional(
-      z.int({ error: 'must be a whole number' }).min(0, 'must be at least 0').max(130, 'must be at most 130'),
-    ),
+    age: optional(ageInYears),
     date_closure: optional(dateString),
     perpetrator_subform_section: optional(z.array(perpetratorSchema).max(50)),
     notes_section: optional(z.array(noteSchema).max(1000)),

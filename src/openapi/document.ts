@@ -33,6 +33,10 @@ const countryHeader = z.object({
     .string()
     .optional()
     .meta({ description: 'Acting country, for users of several countries' }),
+  'accept-language': z.string().optional().meta({
+    description:
+      "The messages' language (en, fr, ar; else the user's stored locale): see docs/api.md, Conventions",
+  }),
 });
 
 /** Builds the OpenAPI 3.1 document from the same zod schemas that validate requests. */

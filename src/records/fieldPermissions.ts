@@ -1,4 +1,5 @@
 import { AppError, type ErrorEntry } from '../errors';
+import { en } from '../forms/validationMessages';
 import type { FieldGrants } from '../forms/fieldAccess';
 import type { RecordKind } from './recordKind';
 
@@ -97,7 +98,7 @@ export function refusedKeys(
 }
 
 export const refusedEntries = (keys: string[]): ErrorEntry[] =>
-  keys.map((key) => ({ detail: key, message: 'is on a form your role may not edit' }));
+  keys.map((key) => ({ detail: key, message: en('form_not_editable') }));
 
 /** 403 naming every refused key (one entry each); nothing is written. */
 export function assertWritable(

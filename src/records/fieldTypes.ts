@@ -1,16 +1,20 @@
 import { z } from 'zod';
+import { en } from '../forms/validationMessages';
 
-export const dateString = z.iso.date({ error: 'must be a date YYYY-MM-DD' });
+export const dateString = z.iso.date({ error: en('date') });
 export const dateTimeString = z.iso.datetime({
   offset: true,
-  error: 'must be a date-time like 2026-01-31T09:00:00Z',
+  error: en('date_time'),
 });
-export const shortText = z.string().max(500, 'must be at most 500 characters');
-export const longText = z.string().max(50_000, 'must be at most 50000 characters');
-export const uniqueId = z
-  .string()
-  .regex(/^[A-Za-z0-9-]{1,64}$/, 'must be letters, digits and dashes (at most 64)');
-export const uuid = z.uuid({ error: 'must be a UUID' });
+export const shortText = z.string().max(500, en('too_long', { max: 500 }));
+export const longText = z.string().max(50_000, en('too_long', { max: 50_000 }));
+export const uniqueId = z.string().regex(/^[A-Za-z0-9-]{1,64}$/, en('entry_id'));
+/** A person's age in whole years. */
+export const ageInYears = z
+  .int({ error: en('whole_number') })
+  .min(0, en('at_least', { min: 0 }))
+  .max(130, en('at_most', { max: 130 }));
+export const uuid = z.uuid({ error: en('uuid') });
 
 /** Client fields are all optional and clearable with null, as Primero clients send them. */
 export const optional = <T extends z.ZodType>(schema: T) => schema.nullable().optional();

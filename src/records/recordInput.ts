@@ -5,14 +5,14 @@ import type { CustomField } from '../countries/types';
 import type { CheckContext, Problem } from '../forms/fieldChecks';
 import type { FormValidators, RecordValidator } from '../forms/recordValidator';
 import { isEmptyValue, problemEntries } from '../forms/recordValidator';
+import { catalogueErrors, en } from '../forms/validationMessages';
 import { issuesToEntries } from '../http/validation';
 import type { RecordKind } from './recordKind';
 import { chooseModule } from './recordModule';
 
-/** The published forms a write is checked against, and in which language to answer. */
+/** The published forms a write is checked against. */
 export interface FormInputCheck {
   validator: RecordValidator;
-  locale: string;
   ctx: CheckContext;
   /** A new record: its `required` fields must all be there. */
   creating?: boolean;
@@ -23,11 +23,10 @@ export function formInputCheck(
   validators: FormValidators,
   kind: RecordKind,
   moduleId: string,
-  locale: string,
   ctx: CheckContext,
 ): FormInputCheck | undefined {
   const validator = validators.for(kind.type, moduleId);
-  return validator && { validator, locale, ctx };
+  return validator && { validator, ctx };
 }
 
 /** The fields whose entries merge one by one on `unique_id`: the kind's own and the forms' subforms. */
@@ -60,7 +59,7 @@ export function validateNewRecord(
 ) {
   const entries: ErrorEntry[] = [];
   const moduleId = collect(entries, () => chooseModule(kind, principal, input.module_id));
-  const check = moduleId && formInputCheck(validators, kind, moduleId, principal.user.locale, ctx);
+  const check = moduleId && formInputCheck(validators, kind, moduleId, ctx);
   const forms = check && { ...check, creating: true };
   const moduleRefused = entries.length > 0;
   const fieldEntries: ErrorEntry[] = [];
@@ -96,18 +95,20 @@ export function validateRecordInput(
   for (const [key, value] of Object.entries(data)) {
     if (kind.serverOwned.has(key)) {
       if (key in allowUnchanged && same(allowUnchanged[key], value)) continue;
-      entries.push({ detail: key, message: 'is set by the server and cannot be changed' });
+      entries.push({ detail: key, message: en('server_owned') });
     } else if (Object.hasOwn(builtIn, key)) {
       known[key] = value;
     } else if (declared.has(key)) {
-      const result = customFieldSchema(declared.get(key) as CustomField).safeParse(value);
+      const result = customFieldSchema(declared.get(key) as CustomField).safeParse(value, {
+        error: catalogueErrors,
+      });
       if (result.success) custom[key] = result.data;
       else entries.push(...issuesToEntries(result.error.issues, [key]));
     } else {
-      entries.push({ detail: key, message: 'is not a field of this form' });
+      entries.push({ detail: key, message: en('not_a_field') });
     }
   }
-  const parsed = kind.fields.safeParse(known);
+  const parsed = kind.fields.safeParse(known, { error: catalogueErrors });
   if (!parsed.success) entries.push(...issuesToEntries(parsed.error.issues));
   if (entries.length > 0) throw unprocessable(entries);
   return { ...(parsed.data as Record<string, unknown>), ...custom };
@@ -118,7 +119,7 @@ function validateByForms(
   data: Record<string, unknown>,
   customFields: CustomField[],
   allowUnchanged: Record<string, unknown>,
-  { validator, locale, ctx, creating = false }: FormInputCheck,
+  { validator, ctx, creating = false }: FormInputCheck,
 ): Record<string, unknown> {
   const problems: Problem[] = [];
   const entries: ErrorEntry[] = [];
@@ -132,7 +133,7 @@ function validateByForms(
       out[key] = value;
     } else if (key === 'module_id') {
       // The module decides which forms apply; the caller's role is checked by chooseModule.
-      const result = kind.fields.shape.module_id?.safeParse(value);
+      const result = kind.fields.shape.module_id?.safeParse(value, { error: catalogueErrors });
       if (result && !result.success) entries.push(...issuesToEntries(result.error.issues, [key]));
       else out[key] = value;
     } else if (validator.has(key)) {
@@ -141,14 +142,14 @@ function validateByForms(
       if (problems.length === before) out[key] = value;
     } else {
       const declared = customFields.find((f) => f.name === key);
-      const result = declared && customFieldSchema(declared).safeParse(value);
+      const result = declared && customFieldSchema(declared).safeParse(value, { error: catalogueErrors });
       if (!result) problems.push({ path: key, key: 'not_a_field' });
       else if (result.success) out[key] = result.data;
       else entries.push(...issuesToEntries(result.error.issues, [key]));
     }
   }
   problems.push(...completenessProblems(validator, data, out, allowUnchanged, creating, problems));
-  entries.push(...problemEntries(problems, locale));
+  entries.push(...problemEntries(problems));
   if (entries.length > 0) throw unprocessable(entries);
   return out;
 }

@@ -1,4 +1,5 @@
 import type { Principal } from '../auth/principal';
+import { en } from '../forms/validationMessages';
 import { localDate } from '../countries/countrySettingsRepository';
 import type { CountrySettings } from '../countries/types';
 import { unprocessable } from '../errors';
@@ -28,7 +29,7 @@ export function validatedChanges(
     throw unprocessable([
       {
         detail: 'enabled',
-        message: `the ${kind.label.toLowerCase()} is disabled: it can be read, not changed`,
+        message: en('record_disabled', { kind: kind.label.toLowerCase() }),
       },
     ]);
   const moduleId =
@@ -36,7 +37,7 @@ export function validatedChanges(
       ? doc.module_id
       : chooseModule(kind, principal, data.module_id);
   const ctx = { now, today: localDate(now, settings.time_zone) };
-  const forms = formInputCheck(validators, kind, String(moduleId), principal.user.locale, ctx);
+  const forms = formInputCheck(validators, kind, String(moduleId), ctx);
   const fields = validateRecordInput(kind, data, settings.form_fields[kind.type] ?? [], doc, forms);
   if (fields.module_id !== undefined) fields.module_id = chooseModule(kind, principal, fields.module_id);
   return { fields, subforms: subformKeys(kind, forms) };

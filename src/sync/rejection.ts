@@ -1,4 +1,5 @@
 import { envelopeEntries, type ErrorEntry } from '../errors';
+import { localizedMessage } from '../forms/validationMessages';
 import type { RecordKind } from '../records/recordKind';
 import type { MutationResult } from './schema';
 
@@ -21,3 +22,11 @@ export const rejection = (
     entries.map((e) => ({ ...e, detail: e.detail || 'id' })),
   ),
 });
+
+/** The batch's results with every refusal's messages in `locale`, as the push answers them. */
+export const inLanguage = (results: MutationResult[], locale: string): MutationResult[] =>
+  results.map((r) =>
+    r.errors
+      ? { ...r, errors: r.errors.map((e) => ({ ...e, message: localizedMessage(e.message, locale) })) }
+      : r,
+  );

@@ -1,12 +1,8 @@
 import { z } from 'zod';
 import { commonRecordFields, commonServerOwnedKeys, entryKeys, noteSchema } from '../records/commonSchema';
-import { dateString, longText, optional, shortText } from '../records/fieldTypes';
+import { ageInYears, dateString, longText, optional, shortText } from '../records/fieldTypes';
 
 const sex = z.enum(['female', 'male', 'other', 'unknown']);
-const age = z
-  .int({ error: 'must be a whole number' })
-  .min(0, 'must be at least 0')
-  .max(130, 'must be at most 130');
 
 /** One person the inquirer is looking for. */
 export const soughtPersonSchema = z
@@ -15,7 +11,7 @@ export const soughtPersonSchema = z
     name: optional(shortText),
     name_nickname: optional(shortText),
     sex: optional(sex),
-    age: optional(age),
+    age: optional(ageInYears),
     date_of_birth: optional(dateString),
     relation_to_inquirer: optional(shortText),
     physical_description: optional(longText),
@@ -40,7 +36,7 @@ export const tracingRequestFieldsSchema = z
     relation_nickname: optional(shortText),
     relation: optional(shortText),
     relation_sex: optional(sex),
-    relation_age: optional(age),
+    relation_age: optional(ageInYears),
     relation_telephone: optional(shortText),
     relation_address: optional(longText),
     relation_nationality: optional(z.array(shortText).max(10)),

@@ -6,6 +6,7 @@ import type { FieldInput } from '../../src/forms/fieldSchema';
 import { formSetSchema } from '../../src/forms/formSet';
 import type { FormInput } from '../../src/forms/formSchema';
 import { FormValidators } from '../../src/forms/recordValidator';
+import { localizedMessage } from '../../src/forms/validationMessages';
 import { AppError } from '../../src/errors';
 import { formInputCheck, validateRecordInput } from '../../src/records/recordInput';
 import { demoCases } from '../../src/seed/demoCases';
@@ -82,12 +83,14 @@ const testForms: FormInput[] = [
 ];
 const validators = new FormValidators(7, formSetSchema.parse(testForms), refs);
 const check = (data: Record<string, unknown>, locale = 'en', stored: Record<string, unknown> = {}) => {
-  const forms = formInputCheck(validators, caseKind, 'primeromodule-cp', locale, ctx);
+  const forms = formInputCheck(validators, caseKind, 'primeromodule-cp', ctx);
   try {
     return { ok: validateRecordInput(caseKind, data, [], stored, forms) };
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
-    return { status: error.status, errors: error.entries ?? [] };
+    // As the answer leaves the server: in the caller's language.
+    const errors = error.entries.map((e) => ({ ...e, message: localizedMessage(e.message, locale) }));
+    return { status: error.status, errors };
   }
 };
 
@@ -129,9 +132,12 @@ const table: [field: string, valid: unknown[], invalid: [value: unknown, message
   ],
   [
     'day',
-    ['2026-02-28', '2999-01-01'],
+    ['2026-02-28', '1850-01-01', '2199-12-31'],
     [
       ['2026-02-30', 'must be a date YYYY-MM-DD'],
+      // A year typed wrong.
+      ['9999-01-01', 'must be a date from 1850 to 2199'],
+      ['1800-01-01', 'must be a date from 1850 to 2199'],
       ['01/02/2026', 'must be a date YYYY-MM-DD'],
       ['2026-01-01T10:00:00Z', 'must be a date YYYY-MM-DD'],
     ],
@@ -293,13 +299,14 @@ describe('a record is validated by the forms, every field type', () => {
     );
   });
 
-  it('answers in French for a French-speaking user, in English for a locale without messages', () => {
+  it('answers in French or Arabic, and in English for a locale without messages', () => {
     expect(check({ count: 11, place: 'Accra', day: 'x' }, 'fr').errors).toEqual([
       { detail: 'count', message: 'doit être au plus 10' },
       { detail: 'place', message: "n'est pas un lieu connu" },
       { detail: 'day', message: 'doit être une date AAAA-MM-JJ' },
     ]);
-    expect(check({ count: 11 }, 'ar').errors).toEqual([{ detail: 'count', message: 'must be at most 10' }]);
+    expect(check({ count: 11 }, 'ar').errors).toEqual([{ detail: 'count', message: 'يجب ألا يزيد عن 10' }]);
+    expect(check({ count: 11 }, 'sw').errors).toEqual([{ detail: 'count', message: 'must be at most 10' }]);
   });
 
   it('accepts a value sent back as stored, even one the forms no longer allow (no change, no loss)', () => {
@@ -323,14 +330,14 @@ describe('the default forms', () => {
   it("take today's demo cases of GH (option ids and location codes)", () => {
     for (const demo of demoCases(now).filter((c) => c.country_code === 'GH')) {
       const module = String(demo.fields.module_id ?? 'primeromodule-cp');
-      const forms = formInputCheck(defaults, caseKind, module, 'en', ctx);
+      const forms = formInputCheck(defaults, caseKind, module, ctx);
       expect(forms).toBeDefined();
       expect(() => validateRecordInput(caseKind, demo.fields, [], {}, forms)).not.toThrow();
     }
   });
 
   it('validate a 300-field record (the CP case forms and repeated subform entries) in one pass', () => {
-    const forms = formInputCheck(defaults, caseKind, 'primeromodule-cp', 'en', ctx);
+    const forms = formInputCheck(defaults, caseKind, 'primeromodule-cp', ctx);
     const record = {
       name: 'A',
       sex: 'female',

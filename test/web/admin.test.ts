@@ -1,18 +1,9 @@
-import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { totpCode } from '../../src/auth/totp';
 import { PASSWORD, startTestApp, TOTP_SECRET, type TestApp } from '../support/testApp';
-import {
-  buildWebApp,
-  horizontalOverflow,
-  launchChromium,
-  seriousViolations,
-  signIn,
-  smallTargets,
-} from './browser';
+import { buildWebApp, checkScreen, launchChromium, signIn } from './browser';
 
 const PHONE = { width: 360, height: 640 };
-const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
 const NEW_PASSWORD = 'a-fresh-password-2026';
 
 let stack: TestApp;
@@ -38,13 +29,6 @@ async function newPhone(): Promise<Page> {
   const page = await context.newPage();
   await page.goto(stack.url);
   return page;
-}
-
-async function checkScreen(page: Page, name: string) {
-  await expect(seriousViolations(page)).resolves.toEqual([]);
-  await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
-  await expect(smallTargets(page)).resolves.toEqual([]);
-  await page.screenshot({ path: `${SHOTS}/web-${name}.png` });
 }
 
 describe('embedded help', () => {

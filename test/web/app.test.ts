@@ -75,13 +75,19 @@ describe('the caseworker web app', () => {
       .first()
       .waitFor();
     await expect(status(page).textContent()).resolves.toContain('Online');
+    // The bar leaves the phone to the work: navigation in one row that scrolls sideways, then the status
+    // (it stacked three rows deep, 196 of 640 px, before).
+    const bar = await page.locator('header.bar').boundingBox();
+    expect(bar?.height).toBeLessThanOrEqual(PHONE.height / 4);
+    await page.getByRole('button', { name: 'Sign out' }).scrollIntoViewIfNeeded();
+    await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Cases' }).click();
     await page.getByRole('button', { name: /Amina Mensah/ }).waitFor();
     await page.getByLabel('Search by name or case id').fill('kwame');
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByText('1 cases').waitFor();
+    await page.getByText('1 case').waitFor();
     await expect(page.getByRole('button', { name: /Amina Mensah/ }).count()).resolves.toBe(0);
     await page.getByLabel('Search by name or case id').fill('');
     await page.getByRole('button', { name: 'Search' }).click();
@@ -126,12 +132,12 @@ describe('the caseworker web app', () => {
     await page.getByRole('button', { name: /^Kumasi Metropolitan/ }).click();
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved on this device').waitFor();
-    await page.getByText('1 changes waiting').waitFor();
+    await page.getByText('1 change waiting').waitFor();
     await expect(status(page).textContent()).resolves.toContain('Offline');
 
     await page.reload();
     await signIn(page, 'cw_gh'); // offline: the password unlocks the device's data
-    await page.getByText('1 changes waiting').waitFor();
+    await page.getByText('1 change waiting').waitFor();
     // The reload comes back to the case it was on (the screen is in the URL), with the edit kept.
     await page.getByRole('button', { name: 'Back to cases' }).waitFor();
     await expect(page.getByLabel('Current location', { exact: true }).inputValue()).resolves.toBe(

@@ -82,3 +82,14 @@ export async function eventually<T>(check: () => Promise<T>, ok: (v: T) => boole
     await new Promise((r) => setTimeout(r, 250));
   }
 }
+
+/** Where the screens' pictures go (WEB_SCREENSHOTS, else a temporary folder). */
+export const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
+
+/** Usable on the phone: axe-clean, nothing sideways, every target thumb-sized; and a picture to look at. */
+export async function checkScreen(page: Page, name: string) {
+  await expect(seriousViolations(page)).resolves.toEqual([]);
+  await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
+  await expect(smallTargets(page)).resolves.toEqual([]);
+  await page.screenshot({ path: `${SHOTS}/web-${name}.png` });
+}

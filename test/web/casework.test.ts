@@ -318,6 +318,8 @@ describe('casework on a case', () => {
     await sup.page.getByLabel('Approval comments').fill('Plan is sound');
     await sup.page.getByRole('button', { name: 'Approve case plan' }).click();
     await sup.page.getByText('case plan approved.').waitFor();
+    // Not the supervisor's case: the requests are the caseworker's to make.
+    await expect(sup.page.getByRole('button', { name: 'Request closure approval' }).count()).resolves.toBe(0);
     await expect(serverRecord(`/cases/${AMINA}`)).resolves.toMatchObject({
       approval_status_case_plan: 'approved',
     });
@@ -440,7 +442,7 @@ describe('lists of cases, incidents and tracing requests', () => {
 
     await page.getByLabel('Search by name or case id').fill(kwame.case_id_display);
     await page.getByRole('button', { name: 'Search' }).click();
-    await page.getByText('1 cases', { exact: true }).waitFor();
+    await page.getByText('1 case', { exact: true }).waitFor();
     await page.getByRole('button', { name: /Kwame Asare/ }).waitFor();
 
     await page.getByLabel('Search by name or case id').fill('');
@@ -479,10 +481,26 @@ describe('lists of cases, incidents and tracing requests', () => {
     // Named as the forms name the fields, not by their keys.
     await page.getByRole('term').filter({ hasText: 'Name of inquirer' }).waitFor();
     await expect(page.getByRole('term').filter({ hasText: 'relation_name' }).count()).resolves.toBe(0);
+    // A lookup's value by its label, a key the server keeps by the app's name for it.
+    const fact = (term: string) =>
+      page
+        .locator('.facts > div')
+        .filter({ has: page.getByRole('term').filter({ hasText: new RegExp(`^${term}$`) }) });
+    await fact('Relationship to the child')
+      .getByRole('definition')
+      .filter({ hasText: /^Mother$/ })
+      .waitFor();
+    await fact('Created').waitFor();
+    await expect(
+      page
+        .getByRole('term')
+        .filter({ hasText: /^created at$/ })
+        .count(),
+    ).resolves.toBe(0);
     await checkScreen(page, 'tracing-request-phone');
     await page.getByRole('button', { name: 'Incidents' }).click();
     await page.getByRole('heading', { name: 'Incidents' }).waitFor();
-    await page.getByText(/\d+ incidents/).waitFor();
+    await page.getByText(/^\d+ incidents?$/).waitFor();
     await checkScreen(page, 'incident-list-phone');
   });
 
@@ -509,7 +527,7 @@ describe('lists of cases, incidents and tracing requests', () => {
       .setInputFiles({ name: 'ama.png', mimeType: 'image/png', buffer: PNG });
     await page.getByRole('button', { name: 'Create case' }).click();
     await page.getByRole('heading', { name: 'Ama Offline' }).waitFor();
-    await page.getByText('1 changes waiting').waitFor();
+    await page.getByText('1 change waiting').waitFor();
     const token = await stack.login('cw_gh');
     const search = () => stack.call('GET', '/api/v2/cases?query=Offline', { token });
     expect((await search()).body.data).toHaveLength(0);

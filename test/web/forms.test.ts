@@ -277,7 +277,7 @@ describe('the record screens of the web app', () => {
     await a.page.getByLabel('Nickname').fill('Offline name');
     await a.page.getByLabel('Current address').fill('12 Harbour Road');
     await a.page.getByRole('button', { name: 'Save' }).click();
-    await a.page.getByText('1 changes waiting').waitFor();
+    await a.page.getByText('1 change waiting').waitFor();
 
     // Meanwhile another session changes the same fields online.
     const b = await session('cw_gh');
@@ -317,7 +317,7 @@ describe('the record screens of the web app', () => {
     await openCase(page, /Amina Mensah/);
     await page.getByLabel('Age', { exact: true }).fill('150');
     await page.getByRole('button', { name: 'Save' }).click();
-    await page.getByText('1 changes waiting').waitFor();
+    await page.getByText('1 change waiting').waitFor();
     await context.setOffline(false);
     await page.getByText('Some changes were refused by the server').waitFor();
     await page.getByRole('button', { name: 'Back to cases' }).click();

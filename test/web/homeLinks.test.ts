@@ -85,23 +85,44 @@ describe('Home opens each item where its work is done', () => {
     await expect(page.getByRole('region', { name: 'Follow-up', exact: true }).isVisible()).resolves.toBe(
       true,
     );
-    // Seen: the case's alerts are dismissed, and Home no longer lists them.
-    await page.getByRole('note', { name: 'New on this case' }).waitFor();
+    // The follow-up's alert is dismissed at once (the case was opened at it); the assessment's stays until
+    // its box has been on screen, so Home still lists it.
+    const left = () =>
+      eventually(
+        async () =>
+          (await stack.call('GET', `/api/v2/cases/${AMINA}/alerts`, { token })).body.data.map(
+            (a: { alert_for: string }) => a.alert_for,
+          ) as string[],
+        (l) => !l.includes('followup_due'),
+      );
+    await expect(left()).resolves.toEqual(['assessment_due']);
     await page.goBack();
-    await page.getByRole('heading', { name: 'Alerts' }).waitFor();
+    await page.getByRole('button', { name: /^Amina Mensah Assessment due · c1d0001 · / }).waitFor();
+    await expect(followUp.count()).resolves.toBe(0);
+    // Opened from the list and scrolled to the casework: seen, dismissed, gone from Home.
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await page.getByRole('button', { name: /Amina Mensah/ }).click();
+    const note = page.getByRole('note', { name: 'New on this case' });
+    await note.scrollIntoViewIfNeeded();
     await expect(
       eventually(
         async () => (await stack.call('GET', `/api/v2/cases/${AMINA}/alerts`, { token })).body.data.length,
         (n) => n === 0,
       ),
     ).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Home' }).click();
+    await page.getByRole('heading', { name: 'Alerts' }).waitFor();
+    await page.getByText('No case has alerts.').waitFor();
   });
 
   it('opens a follow-up task at its entry, open to edit, and Back returns to Home', async () => {
     const token = await stack.login('cw_gh');
     const amina = (await stack.call('GET', `/api/v2/cases/${AMINA}`, { token })).body.data;
     const page = await phone('cw_gh');
-    await page.getByRole('button', { name: new RegExp(`^Follow-up · ${amina.case_id_display}`) }).click();
+    // Named as the alerts name the children, the case id beside.
+    await page
+      .getByRole('button', { name: new RegExp(`^Follow-up · Amina Mensah ${amina.case_id_display} · `) })
+      .click();
     await page.getByRole('heading', { name: 'Amina Mensah' }).waitFor();
 
     // The follow-up's entry is open: its fields show its values, and the first one has the focus.
@@ -165,7 +186,9 @@ describe('Home opens each item where its work is done', () => {
     const page = await phone('cw_gh');
     await page.getByLabel('Language').selectOption({ label: 'français' });
     await page.getByRole('heading', { name: 'Mes tâches' }).waitFor();
-    await page.getByRole('button', { name: new RegExp(`^Suivi · ${amina.case_id_display}`) }).click();
+    await page
+      .getByRole('button', { name: new RegExp(`^Suivi · Amina Mensah ${amina.case_id_display} · `) })
+      .click();
     const entry = page.getByRole('group', { name: /Suivi 1/ });
     await entry.getByRole('button', { name: 'Terminer Suivi 1' }).click();
     await page.getByRole('button', { name: 'Modifier Suivi 1' }).waitFor();

@@ -47,7 +47,7 @@ describe('the app in the user’s language', () => {
     for (const name of ['Accueil', 'Dossiers', 'Incidents', 'Aide', 'Se déconnecter'])
       await nav.getByRole('button', { name, exact: true }).waitFor();
     await page.locator('header .status').getByText('En ligne').waitFor();
-    await page.getByText(/^0 modifications en attente$/).waitFor();
+    await page.getByText(/^0 modification en attente$/).waitFor();
     await page.getByRole('heading', { name: 'Dossiers signalés' }).waitFor();
     // The first-run tour and the help panel speak it too.
     await page.getByRole('heading', { name: 'Premiers pas (1 sur 3)' }).waitFor();

@@ -1,4 +1,4 @@
-import { catalogues, en, translate } from '../../web/src/i18n/messages';
+import { catalogues, en, fileSize, translate } from '../../web/src/i18n/messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
 
@@ -17,6 +17,27 @@ describe("the web app's own texts", () => {
     );
   });
 
+  it("takes the form for the number's plural category in the language, the plain text when it has none", () => {
+    expect(translate('en', 'status.waiting', { n: 1 })).toBe('1 change waiting');
+    expect(translate('en', 'status.waiting', { n: 0 })).toBe('0 changes waiting');
+    // French counts 0 as singular.
+    expect(translate('fr', 'status.waiting', { n: 0 })).toBe('0 modification en attente');
+    expect(translate('fr', 'status.waiting', { n: 2 })).toBe('2 modifications en attente');
+    // Arabic writes it as a counter: one text for every number, never the English singular.
+    expect(translate('ar', 'status.waiting', { n: 1 })).toBe(
+      `تغييرات بانتظار الإرسال: ${new Intl.NumberFormat('ar').format(1)}`,
+    );
+  });
+
+  it('gives a small file its bytes, not a rounded-up kilobyte', () => {
+    // French separates a number from its unit with a no-break space.
+    const size = (locale: string, n: number) => fileSize(locale, n).replace(/\s/g, ' ');
+    expect(size('en', 16)).toBe('16 bytes');
+    expect(size('fr', 1)).toBe('1 octet');
+    expect(size('en', 1500)).toBe('2 kB');
+    expect(size('fr', 1.5 * 1024 * 1024)).toBe('1,5 Mo');
+  });
+
   it('keeps every placeholder of the English text in each translation', () => {
     for (const [locale, catalogue] of Object.entries(catalogues)) {
       for (const [key, text] of Object.entries(catalogue)) {
@@ -33,7 +54,10 @@ describe("the web app's own texts", () => {
 describe('every screen in every language', () => {
   it('has each text of the app in French and Arabic (none falls back to English)', () => {
     for (const locale of ['fr', 'ar']) {
-      const missing = Object.keys(en).filter((key) => !catalogues[locale]?.[key as keyof typeof en]);
+      // Plural forms are optional: a language without them uses its plain text for every number.
+      const missing = Object.keys(en).filter(
+        (key) => !/\.(zero|one|two|few|many)$/.test(key) && !catalogues[locale]?.[key as keyof typeof en],
+      );
       expect([locale, missing]).toEqual([locale, []]);
     }
   });

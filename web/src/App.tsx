@@ -204,17 +204,24 @@ export function App() {
           </button>
           <button onClick={() => void signOut()}>{t('nav.signOut')}</button>
         </nav>
-        <LanguageSwitcher />
-        <p class="status" role="status" aria-live="polite">
-          <span class={online ? 'dot on' : 'dot off'} aria-hidden="true" />
-          <span>{t(online ? 'status.online' : 'status.offline')}</span> ·{' '}
-          <span>{t('status.waiting', { n: pending })}</span> ·{' '}
-          <span>
-            {t('status.lastSync', {
-              time: lastSync ? new Date(lastSync).toLocaleTimeString(locale.locale) : t('status.never'),
-            })}
-          </span>
-        </p>
+        <div class="bar-line">
+          <LanguageSwitcher />
+          <p class="status" role="status" aria-live="polite">
+            <span class={online ? 'dot on' : 'dot off'} aria-hidden="true" />
+            <span>{t(online ? 'status.online' : 'status.offline')}</span> ·{' '}
+            <span>{t('status.waiting', { n: pending })}</span> ·{' '}
+            <span>
+              {t('status.lastSync', {
+                time: lastSync
+                  ? new Date(lastSync).toLocaleTimeString(locale.locale, {
+                      hour: 'numeric',
+                      minute: '2-digit',
+                    })
+                  : t('status.never'),
+              })}
+            </span>
+          </p>
+        </div>
         {attention && (
           <p role="alert" class="error">
             {t(attention)}
@@ -223,7 +230,7 @@ export function App() {
       </header>
       {help && <HelpPanel screen={screen.name} onClose={() => setHelp(false)} />}
       {screen.name === 'home' && (
-        <Home online={online} onOpen={open} me={me}>
+        <Home online={online} onOpen={open} me={me} vault={user.vault} version={lastSync}>
           <ConflictTasks
             vault={user.vault}
             userName={user.userName}
@@ -282,7 +289,7 @@ export function App() {
             vault={user.vault}
             online={online}
             me={me}
-            onSync={() => void refresh()}
+            onSync={refresh}
           />
         </CaseView>
       )}

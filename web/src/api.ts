@@ -99,8 +99,15 @@ export class NetworkError extends Error {}
 let token: string | undefined;
 export const setToken = (value: string | undefined) => (token = value);
 
-/** The bearer token for requests made outside `call` (uploads with progress, downloads). */
-export const authHeaders = (): Record<string, string> => (token ? { Authorization: `Bearer ${token}` } : {});
+// The language on screen: the server answers its messages in it (docs/api.md), whatever the stored locale.
+let language: string | undefined;
+export const setLanguage = (value: string) => (language = value);
+
+/** The bearer token and the language, for requests made outside `call` (uploads with progress, downloads). */
+export const requestHeaders = (): Record<string, string> => ({
+  ...(token ? { Authorization: `Bearer ${token}` } : {}),
+  ...(language ? { 'Accept-Language': language } : {}),
+});
 
 // The server says so only to a holder of a valid token; the app then wipes the device (App.tsx).
 let accountDisabled: () => void = () => undefined;
@@ -123,8 +130,7 @@ async function exchange<T>(
   body?: unknown,
   extra: Record<string, string> = {},
 ): Promise<{ body: T; etag?: string }> {
-  const headers: Record<string, string> = { Accept: 'application/json', ...extra };
-  if (token) headers.Authorization = `Bearer ${token}`;
+  const headers: Record<string, string> = { Accept: 'application/json', ...requestHeaders(), ...extra };
   if (body !== undefined) headers['Content-Type'] = 'application/json';
   let response: Response;
   try {

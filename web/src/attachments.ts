@@ -3,7 +3,7 @@
  * kept sealed in the vault until the network returns. Every request carries the token; no file goes to the
  * service worker's cache or to a URL (previews are object URLs of bytes fetched with the token).
  */
-import { ApiError, authHeaders, call, NetworkError } from './api';
+import { ApiError, requestHeaders, call, NetworkError } from './api';
 import type { Vault } from './vault';
 
 /** An upload box's name: a built-in one (`photos`, `other_documents`, `recorded_audio`) or one of the forms'. */
@@ -65,7 +65,7 @@ export function upload(
   return new Promise((resolve, reject) => {
     const xhr = new XMLHttpRequest();
     xhr.open('POST', `/api/v2/${recordType}/${encodeURIComponent(recordId)}/attachments?${query}`);
-    for (const [name, value] of Object.entries(authHeaders())) xhr.setRequestHeader(name, value);
+    for (const [name, value] of Object.entries(requestHeaders())) xhr.setRequestHeader(name, value);
     xhr.setRequestHeader('Content-Type', file.type || 'application/octet-stream');
     xhr.setRequestHeader('Accept', 'application/json');
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(e.loaded / e.total);
@@ -93,7 +93,7 @@ export function upload(
 export async function objectUrl(attachment: Attachment): Promise<string> {
   let response: Response;
   try {
-    response = await fetch(attachment.attachment_url, { headers: authHeaders(), cache: 'no-store' });
+    response = await fetch(attachment.attachment_url, { headers: requestHeaders(), cache: 'no-store' });
   } catch {
     throw new NetworkError('No connection');
   }

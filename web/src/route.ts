@@ -34,6 +34,13 @@ export function placeOf(at: string | undefined): Place | undefined {
   return undefined;
 }
 
+/**
+ * Where an alert's work is done: an approval's buttons, else the section of the form it is about (its
+ * `type`, the form's unique_id).
+ */
+export const placeOfAlert = (alert: { alert_for: string; type: string }) =>
+  alert.alert_for === 'approval' ? 'approvals' : `section:${alert.type}`;
+
 const TYPES: RecordType[] = ['cases', 'incidents', 'tracing_requests'];
 const isType = (s: string | undefined): s is RecordType => TYPES.includes(s as RecordType);
 

@@ -28,7 +28,7 @@ export async function queueEdit(
   record: CaseRecord,
   changes: Record<string, unknown>,
   local: CaseRecord = { ...record, ...changes },
-) {
+): Promise<Mutation> {
   const mutation: Mutation = {
     mutation_id: crypto.randomUUID(),
     op: 'update',
@@ -40,6 +40,7 @@ export async function queueEdit(
   await vault.put('queue', queueKey(mutation), mutation);
   // The device shows the change at once; the server's answer replaces it when the push lands.
   await vault.put('records', record.id, local);
+  return mutation;
 }
 
 /** A record made on the device: its id is the client's, so the server keeps it and a retry is harmless. */

@@ -619,7 +619,10 @@ export const cpForms: FormInput[] = [
       role: 'followup_due_date',
     },
     {
-      ...date('followup_date', ['Date of follow-up', 'Date du suivi', 'تاريخ المتابعة']),
+      // When it was done: a follow-up planned ahead is the "needed by" date.
+      ...date('followup_date', ['Date of follow-up', 'Date du suivi', 'تاريخ المتابعة'], {
+        date_validation: 'not_future_date',
+      }),
       role: 'followup_done_date',
     },
     tick('child_was_seen', ['Child was seen', "L'enfant a été vu", 'تمت رؤية الطفل']),

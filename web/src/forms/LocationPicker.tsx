@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { LocationNode } from '../api';
+import { useT } from '../i18n/locale';
 import { t, type Locales } from './types';
 
 export interface LocationPickerProps {
@@ -31,6 +32,7 @@ export function locationLabel(code: unknown, locations: LocationNode[], locales:
  * is a thumb-sized button naming the place and where it lies, so two places of one name can be told apart.
  */
 export function LocationPicker({ id, value, onChange, locations, locales, a11y }: LocationPickerProps) {
+  const msg = useT();
   const [query, setQuery] = useState<string>();
   const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
   const matches = words.length
@@ -49,13 +51,13 @@ export function LocationPicker({ id, value, onChange, locations, locales, a11y }
         id={id}
         type="search"
         autocomplete="off"
-        placeholder="Search locations"
+        placeholder={msg('location.search')}
         value={query ?? chosen}
         onInput={(e) => setQuery(e.currentTarget.value)}
         {...a11y}
       />
       {query !== undefined && (
-        <ul class="matches" aria-label="Matching locations">
+        <ul class="matches" aria-label={msg('location.matches')}>
           {matches.map((l) => (
             <li key={l.code}>
               <button
@@ -70,7 +72,7 @@ export function LocationPicker({ id, value, onChange, locations, locales, a11y }
               </button>
             </li>
           ))}
-          {words.length > 0 && matches.length === 0 && <li class="muted">No location matches</li>}
+          {words.length > 0 && matches.length === 0 && <li class="muted">{msg('location.none')}</li>}
         </ul>
       )}
       {value !== null && value !== undefined && value !== '' && (
@@ -82,7 +84,7 @@ export function LocationPicker({ id, value, onChange, locations, locales, a11y }
             setQuery(undefined);
           }}
         >
-          Clear location
+          {msg('location.clear')}
         </button>
       )}
     </div>

@@ -5,7 +5,7 @@ import { conditionHolds } from './conditions';
 import { FieldInput } from './registry';
 import type { Entry } from './subformChanges';
 import { t, type FormField, type FormSection, type Locales } from './types';
-import { formatDate } from './dates';
+import { valueText } from './values';
 
 export interface SubformProps {
   field: FormField;
@@ -24,7 +24,7 @@ export interface SubformProps {
 const SUMMARY_CHARS = 60;
 
 /** An entry in one line: its collapsed fields when configured, else its first two filled-in values. */
-function summary(entry: Entry, section: FormSection, locales: Locales): string {
+function summary(entry: Entry, section: FormSection, locales: Locales, locations: LocationNode[]): string {
   const names = section.collapsed_field_names?.length
     ? section.collapsed_field_names
     : section.fields.map((f) => f.name);
@@ -32,12 +32,13 @@ function summary(entry: Entry, section: FormSection, locales: Locales): string {
     .map((n) => {
       const v = entry[n];
       if (typeof v !== 'string' && typeof v !== 'number') return undefined;
-      const field = section.fields.find((f) => f.name === n);
-      const option = field?.option_strings_text?.find((o) => o.id === v);
-      if (option) return t(option.display_text, locales);
-      if (field?.type === 'date_field' && typeof v === 'string') return formatDate(v, locales.locale);
       // One line: a long narrative is cut, its whole text is in the entry.
-      const text = String(v);
+      const text = valueText(
+        section.fields.find((f) => f.name === n),
+        v,
+        locales,
+        locations,
+      );
       return text.length > SUMMARY_CHARS ? `${text.slice(0, SUMMARY_CHARS)}…` : text;
     })
     .filter(Boolean);
@@ -117,7 +118,7 @@ export function SubformField(props: SubformProps) {
             );
           return (
             <li key={index} class="entry-row">
-              <span>{summary(entry, section, locales) || label}</span>
+              <span>{summary(entry, section, locales, props.locations) || label}</span>
               <span class="actions">
                 <button type="button" class="link" onClick={() => setOpen(index)}>
                   {msg(canEdit(entry) ? 'subform.edit' : 'subform.view')}

@@ -29,9 +29,10 @@ function resolveLookups(sections: FormSection[], lookups: Map<string, FieldOptio
   }));
 }
 
-async function fetchForms(): Promise<Cached> {
+/** A record type's forms from the server, lookups resolved, with the location tree their pickers need. */
+export async function fetchFormSet(parent: Parameters<typeof api.forms>[0]): Promise<Cached> {
   const [forms, lookups, locations] = await Promise.all([
-    api.forms('case'),
+    api.forms(parent),
     api.lookups(),
     api.locations().catch(() => ({ data: [] as LocationNode[] })),
   ]);
@@ -67,7 +68,7 @@ async function loadOnce(vault: Vault, online: boolean): Promise<FormSet> {
     try {
       const { data: settings } = await api.systemSettings();
       if (cached && cached.version === settings.forms_version) return { ...cached, source: 'server' };
-      const fresh = await fetchForms();
+      const fresh = await fetchFormSet('case');
       await vault.put('meta', CACHE_KEY, fresh);
       return { ...fresh, source: 'server' };
     } catch {

@@ -1,3 +1,5 @@
+import type { LocationNode } from '../api';
+import { translate } from '../i18n/messages';
 import { formatDate } from './dates';
 import { locationLabel } from './LocationPicker';
 import type { FormSet } from './serverForms';
@@ -18,9 +20,27 @@ export function fieldLabel(forms: FormSet, path: string, locales: Locales): stri
   return t(findField(forms, name)?.display_name, locales) || name;
 }
 
-/** A value as one line of text: options by label, dates in the user's locale, entries by their content. */
+/**
+ * One value of a field as a person reads it: an option by its label, a location by its name and where it
+ * lies, a date in the user's language, yes/no in it too; anything else as its text.
+ */
+export function valueText(
+  field: FormField | undefined,
+  value: unknown,
+  locales: Locales,
+  locations: LocationNode[],
+): string {
+  const option = field?.option_strings_text?.find((o) => o.id === value);
+  if (option) return t(option.display_text, locales);
+  if (field?.option_strings_source === 'Location') return locationLabel(value, locations, locales);
+  if (field?.type === 'date_field' && typeof value === 'string') return formatDate(value, locales.locale);
+  if (typeof value === 'boolean') return translate(locales.locale, value ? 'summary.yes' : 'summary.no');
+  return String(value);
+}
+
+/** A value as one line of text: each item by valueText, entries by their content. */
 export function displayValue(forms: FormSet, path: string, value: unknown, locales: Locales): string {
-  if (value === undefined || value === null || value === '') return '(empty)';
+  if (value === undefined || value === null || value === '') return translate(locales.locale, 'value.empty');
   const field = findField(forms, path.split(/[.[]/)[0] ?? path);
   const one = (v: unknown): string => {
     if (v && typeof v === 'object')
@@ -28,12 +48,7 @@ export function displayValue(forms: FormSet, path: string, value: unknown, local
         .filter(([k, x]) => k !== 'unique_id' && x !== null && x !== '' && typeof x !== 'object')
         .map(([, x]) => String(x))
         .join(', ');
-    const option = field?.option_strings_text?.find((o) => o.id === v);
-    if (option) return t(option.display_text, locales);
-    if (field?.option_strings_source === 'Location') return locationLabel(v, forms.locations, locales);
-    if (field?.type === 'date_field' && typeof v === 'string') return formatDate(v, locales.locale);
-    if (typeof v === 'boolean') return v ? 'Yes' : 'No';
-    return String(v);
+    return valueText(field, v, locales, forms.locations);
   };
   return Array.isArray(value) ? value.map(one).join('; ') : one(value);
 }

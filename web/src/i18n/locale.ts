@@ -1,5 +1,6 @@
 import { createContext } from 'preact';
 import { useContext } from 'preact/hooks';
+import { formatDate as formatValueDate } from '../forms/dates';
 import type { Locales } from '../forms/types';
 import { en, translate, type MessageKey, type Vars } from './messages';
 
@@ -69,12 +70,5 @@ export function named(t: ReturnType<typeof useT>, prefix: string, value: string)
   return key in en ? t(key as MessageKey) : value.replace(/_/g, ' ');
 }
 
-/** A date (an ISO day or instant) as the language writes it. */
-export function formatDate(locale: string, iso: string): string {
-  const day = /^\d{4}-\d{2}-\d{2}$/.test(iso);
-  const date = new Date(day ? `${iso}T00:00:00Z` : iso);
-  if (Number.isNaN(date.getTime())) return iso;
-  return new Intl.DateTimeFormat(locale, { dateStyle: 'medium', ...(day ? { timeZone: 'UTC' } : {}) }).format(
-    date,
-  );
-}
+/** A date (an ISO day or instant) as the language writes it (the screens' argument order). */
+export const formatDate = (locale: string, iso: string): string => formatValueDate(iso, locale);

@@ -18,13 +18,16 @@ const enChrome = {
   'nav.signOut': 'Sign out',
   'status.online': 'Online',
   'status.offline': 'Offline',
-  // Not pluralised: the tests and the people who use it read "1 changes waiting" as a counter.
+  // A text may have forms per plural category of {n} (`.one`, `.two`, …, by Intl.PluralRules); the
+  // plain key is the `other` form.
   'status.waiting': '{n} changes waiting',
+  'status.waiting.one': '{n} change waiting',
   'status.lastSync': 'Last sync {time}',
   'status.never': 'never',
   'attention.signInAgain': 'Sign in again to send your changes.',
   'attention.refused': 'Some changes were refused by the server and wait here.',
   'signOut.confirm': '{n} changes have not been sent yet and will be lost. Sign out anyway?',
+  'signOut.confirm.one': '{n} change has not been sent yet and will be lost. Sign out anyway?',
   'notice.locked': 'Locked after 15 minutes without use. Enter your password to unlock.',
   // Signed in with Microsoft: the device passcode chosen at sign-in seals the data, not a password.
   'notice.lockedPasscode': 'Locked after 15 minutes without use. Enter your device passcode to unlock.',
@@ -108,6 +111,7 @@ const fr: Catalogue = {
   'status.online': 'En ligne',
   'status.offline': 'Hors ligne',
   'status.waiting': '{n} modifications en attente',
+  'status.waiting.one': '{n} modification en attente',
   'status.lastSync': 'Dernière synchronisation {time}',
   'status.never': 'jamais',
   'attention.signInAgain': 'Reconnectez-vous pour envoyer vos modifications.',
@@ -269,10 +273,20 @@ export const catalogues: Record<string, Catalogue> = { en, fr, ar };
 
 export type Vars = Record<string, string | number>;
 
-/** The text in the language (or its base: "fr-CA" reads French), else English; numbers as the language writes them. */
+/**
+ * The text in the language (or its base: "fr-CA" reads French), else English; numbers as the language writes
+ * them; the form for {n}'s plural category in that language when it has one ("1 change", "0 modification").
+ */
 export function translate(locale: string, key: MessageKey, vars: Vars = {}): string {
   const base = locale.split('-')[0] ?? 'en';
-  const text = catalogues[locale]?.[key] ?? catalogues[base]?.[key] ?? en[key];
+  const own =
+    catalogues[locale]?.[key] !== undefined ? locale : catalogues[base]?.[key] !== undefined ? base : 'en';
+  const texts = catalogues[own] ?? en;
+  const plural =
+    typeof vars.n === 'number'
+      ? (`${key}.${new Intl.PluralRules(own).select(vars.n)}` as MessageKey)
+      : undefined;
+  const text = (plural && texts[plural]) || (texts[key] ?? en[key]);
   const numbers = new Intl.NumberFormat(locale);
   return text.replace(/\{(\w+)\}/g, (whole, name: string) => {
     const value = vars[name];
@@ -280,3 +294,13 @@ export function translate(locale: string, key: MessageKey, vars: Vars = {}): str
     return typeof value === 'number' ? numbers.format(value) : value;
   });
 }
+
+/** A file's size as the language writes it ("16 bytes", "1,5 Mo" in French). */
+export const fileSize = (locale: string, n: number): string =>
+  n < 1024
+    ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'byte', unitDisplay: 'long' }).format(n)
+    : n < 1024 * 1024
+      ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte' }).format(Math.ceil(n / 1024))
+      : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
+          n / 1024 / 1024,
+        );

@@ -1,5 +1,5 @@
 import { useEffect, useMemo, useState } from 'preact/hooks';
-import { api, type SystemSettings } from '../api';
+import { api, setLanguage, type SystemSettings } from '../api';
 import type { Vault } from '../vault';
 import { applyToDocument, isRtl, pickLocale, saveLocale, savedLocale, type LocaleState } from './locale';
 
@@ -39,6 +39,9 @@ export function useCountryLocale(vault: Vault | undefined, online: boolean): Loc
         ? chosen
         : pickLocale(available, fallback)
       : (chosen ?? savedLocale() ?? fallback);
+    // Set while rendering, not in an effect: the screens' effects run first and their requests already
+    // ask for their messages in this language.
+    setLanguage(locale);
     return {
       locale,
       fallback,

@@ -16,7 +16,7 @@ import { t as text } from '../forms/types';
 import { uploadBoxGroups, type UploadBox } from '../forms/uploadBoxes';
 import { useLocale, useT } from '../i18n/locale';
 import type { Vault } from '../vault';
-import { Preview, UploadBoxField, useBoxLabel } from './UploadBoxField';
+import { Preview, UploadBoxField, useBoxLabel, type BoxStatus } from './UploadBoxField';
 
 /**
  * The record's files, in the upload boxes of the forms the user may read, grouped by their section (the
@@ -39,8 +39,8 @@ export function Attachments(props: {
   const locales = useLocale();
   const boxLabel = useBoxLabel(locales);
   const [forms, setForms] = useState<FormSet>();
-  const [progress, setProgress] = useState<{ name: string; value: number }>();
-  const [message, setMessage] = useState('');
+  // What the last action on a box came to, shown at that box (not under the last one).
+  const [status, setStatus] = useState<BoxStatus & { box: string }>();
   const [waiting, setWaiting] = useState<PendingUpload[]>([]);
   const [tick, setTick] = useState(0);
 
@@ -53,34 +53,34 @@ export function Attachments(props: {
   }, [vault, record.id, tick, props.online]);
 
   const add = async (field: AttachmentField, files: FileList | null) => {
+    const say = (text: string, error = false) => setStatus({ box: field, text, error });
+    const refused: string[] = [];
     for (const file of Array.from(files ?? [])) {
-      setMessage('');
       try {
         if (!props.online) throw new NetworkError('offline');
-        setProgress({ name: file.name, value: 0 });
+        const uploading = (value: number) =>
+          setStatus({ box: field, text: '', progress: { name: file.name, value } });
+        uploading(0);
         await upload(
           recordType,
           record.id,
           field,
           { name: file.name, type: file.type, body: file },
-          (value) => setProgress({ name: file.name, value }),
+          uploading,
         );
-        setMessage(t('files.uploaded', { name: file.name }));
+        say(t('files.uploaded', { name: file.name }));
       } catch (error) {
         if (error instanceof NetworkError) {
           await queueUpload(vault, recordType, record.id, field, file);
-          setMessage(t('files.kept', { name: file.name }));
-        } else
-          setMessage(
-            t('files.notUploaded', {
-              name: file.name,
-              message: error instanceof Error ? error.message : t('error.generic'),
-            }),
-          );
-      } finally {
-        setProgress(undefined);
+          say(t('files.kept', { name: file.name }));
+        } else {
+          const message = error instanceof Error ? error.message : t('error.generic');
+          refused.push(t('files.notUploaded', { name: file.name, message }));
+        }
       }
     }
+    // A refusal stays in view: the files picked after it do not speak over it.
+    if (refused.length) say(refused.join(' '), true);
     setTick((n) => n + 1);
     props.onChanged();
   };
@@ -89,10 +89,11 @@ export function Attachments(props: {
     if (!confirm(t('files.confirmRemove', { name: a.file_name }))) return;
     try {
       await removeAttachment(recordType, record.id, a.id);
-      setMessage(t('files.removed', { name: a.file_name }));
+      setStatus({ box: a.field_name, text: t('files.removed', { name: a.file_name }) });
       props.onChanged();
     } catch (error) {
-      setMessage(error instanceof Error ? error.message : t('files.notRemoved'));
+      const text = error instanceof Error ? error.message : t('files.notRemoved');
+      setStatus({ box: a.field_name, text, error: true });
     }
   };
 
@@ -125,24 +126,16 @@ export function Attachments(props: {
                 canAdd={editable}
                 canRemove={props.canRemove && editable}
                 onAdd={(list) => add(b.name, list)}
+                status={status?.box === b.name ? status : undefined}
                 onRemove={(a) => void remove(a)}
-                onDownloadFailed={() => setMessage(t('files.downloadFailed'))}
+                onDownloadFailed={() =>
+                  setStatus({ box: b.name, text: t('files.downloadFailed'), error: true })
+                }
               />
             );
           })}
         </div>
       ))}
-      {progress && (
-        <p>
-          <label for="upload-progress">{t('files.uploading', { name: progress.name })}</label>
-          <progress id="upload-progress" max={1} value={progress.value} />
-        </p>
-      )}
-      {message && (
-        <p role="status" class="notice">
-          {message}
-        </p>
-      )}
       {waiting.length > 0 && (
         <>
           <h3>{t('files.waiting')}</h3>

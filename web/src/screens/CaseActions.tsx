@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaseRecord } from '../api';
 import {
   APPROVAL_TYPES,
@@ -14,8 +14,9 @@ import {
 } from '../caseworkApi';
 import { formatDate, named, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
-import { queueEdit } from '../sync';
+import { placeOfAlert } from '../route';
 import type { Vault } from '../vault';
+import { Notes } from './Notes';
 
 const words = (s: string) => s.replace(/_/g, ' ');
 type T = ReturnType<typeof useT>;
@@ -28,8 +29,10 @@ interface Props {
   online: boolean;
   /** The casework place the case was opened at (route.ts): it opens and scrolls into view. */
   at?: string;
-  /** After a server-side action: reload the record (and sync what the device queued). */
-  onChanged: () => void;
+  /** The whole place it was opened at (`section:followup`): alerts about it count as seen. */
+  openedAt?: string;
+  /** After a server-side action: reload the record (and sync what the device queued), done once synced. */
+  onChanged: () => Promise<void>;
 }
 
 /** Flags, notes, approvals, sending the case on, incidents, history: everything done *to* a case. */
@@ -59,7 +62,7 @@ export function CaseActions(props: Props) {
     try {
       await work();
       setMessage(done);
-      props.onChanged();
+      void props.onChanged();
     } catch (e) {
       setMessage(errorText(e, t));
     }
@@ -72,7 +75,7 @@ export function CaseActions(props: Props) {
           {message}
         </p>
       )}
-      <Alerts id={record.id} online={online} />
+      <Alerts id={record.id} online={online} at={props.openedAt} />
       <Incoming id={record.id} online={online} act={act} />
       <Flags id={record.id} online={online} act={act} />
       <Notes {...props} setMessage={setMessage} />
@@ -92,24 +95,49 @@ export function CaseActions(props: Props) {
 
 type Act = (work: () => Promise<unknown>, done: string) => Promise<void>;
 
-/** The case's alerts are shown once, then dismissed: seen is done. */
-function Alerts({ id, online }: { id: string; online: boolean }) {
+/**
+ * The case's alerts are dismissed once seen: those of the place the case was opened at (the user came to
+ * act on them) at once, the others when their box has been on screen. Opening a case at a follow-up
+ * scrolls past the box, and an unrelated "assessment due" must not leave Home unseen.
+ */
+function Alerts({ id, online, at }: { id: string; online: boolean; at?: string }) {
   const t = useT();
   const { locale } = useLocale();
   const [alerts, setAlerts] = useState<RecordAlert[]>([]);
+  const box = useRef<HTMLDivElement>(null);
+  const dismissed = useRef(new Set<string>());
+  const dismiss = (list: RecordAlert[]) => {
+    for (const a of list.filter((a) => !dismissed.current.has(a.unique_id))) {
+      dismissed.current.add(a.unique_id);
+      void casework.dismissAlert(id, a.unique_id).catch(() => dismissed.current.delete(a.unique_id));
+    }
+  };
   useEffect(() => {
     if (!online) return;
     casework.alerts(id).then(
       ({ data }) => {
         setAlerts(data);
-        for (const a of data) void casework.dismissAlert(id, a.unique_id).catch(() => undefined);
+        dismiss(data.filter((a) => placeOfAlert(a) === at));
       },
       () => undefined,
     );
   }, [id, online]);
+  useEffect(() => {
+    if (!alerts.length || !box.current) return;
+    const seen = new IntersectionObserver(
+      (entries) => {
+        if (!entries.some((e) => e.isIntersecting)) return;
+        dismiss(alerts);
+        seen.disconnect();
+      },
+      { threshold: 0.5 },
+    );
+    seen.observe(box.current);
+    return () => seen.disconnect();
+  }, [alerts]);
   if (!alerts.length) return null;
   return (
-    <div class="alertbox" id="at-alerts" role="note" aria-label={t('alerts.new')}>
+    <div ref={box} class="alertbox" id="at-alerts" role="note" aria-label={t('alerts.new')}>
       <p>{t('alerts.seen')}</p>
       <ul>
         {alerts.map((a) => (
@@ -245,65 +273,22 @@ function Flags({ id, online, act }: { id: string; online: boolean; act: Act }) {
   );
 }
 
-interface Note {
-  unique_id?: string;
-  note_subject?: string;
-  note_text?: string;
-  note_date?: string;
-  note_created_by?: string;
-}
-
-/** Notes go through the sync queue like any edit, so they can be written offline. */
-function Notes(props: Props & { setMessage: (m: string) => void }) {
-  const { record, vault } = props;
-  const t = useT();
-  const { locale } = useLocale();
-  const [subject, setSubject] = useState('');
-  const [text, setText] = useState('');
-  const notes = (record.notes_section as Note[] | undefined) ?? [];
-  const add = async (e: Event) => {
-    e.preventDefault();
-    if (!text.trim()) return;
-    await queueEdit(vault, record, {
-      notes_section: [...notes, { note_subject: subject.trim() || undefined, note_text: text.trim() }],
-    });
-    setSubject('');
-    setText('');
-    props.setMessage(t(props.online ? 'notes.added' : 'notes.savedDevice'));
-    props.onChanged();
-  };
-  return (
-    <details>
-      <summary>{t('notes.title', { n: notes.length })}</summary>
-      <ul class="list">
-        {notes.map((n, i) => (
-          <li key={n.unique_id ?? i} class="item">
-            <strong>{n.note_subject}</strong> {n.note_text}{' '}
-            <span class="muted">
-              {n.note_created_by} {n.note_date && formatDate(locale, n.note_date.slice(0, 10))}
-            </span>
-          </li>
-        ))}
-      </ul>
-      <form onSubmit={(e) => void add(e)}>
-        <label for="note-subject">{t('notes.subject')}</label>
-        <input id="note-subject" value={subject} onInput={(e) => setSubject(e.currentTarget.value)} />
-        <label for="note-text">{t('notes.text')}</label>
-        <textarea id="note-text" required value={text} onInput={(e) => setText(e.currentTarget.value)} />
-        <button type="submit">{t('notes.add')}</button>
-      </form>
-    </details>
-  );
-}
-
-/** Caseworkers request; supervisors (approve_<type>) approve or reject what is pending. */
+/**
+ * Caseworkers request; supervisors (approve_<type>) approve or reject what is pending. Requesting is for the
+ * case's own workers: a supervisor's role can request too (for cases of their own), but on a caseworker's
+ * case the request is the caseworker's to make.
+ */
 function Approvals({ record, me, act, ...props }: Props & { act: Act }) {
   const t = useT();
   const [notes, setNotes] = useState('');
+  const worksOnIt =
+    !!me &&
+    (record.owned_by === me.user_name ||
+      ((record.assigned_user_names as string[] | undefined) ?? []).includes(me.user_name));
   const rows = APPROVAL_TYPES.map((type) => ({
     type,
     status: record[`approval_status_${type}`] as string | undefined,
-    mayRequest: can(me, 'cases', `request_approval_${type}`),
+    mayRequest: worksOnIt && can(me, 'cases', `request_approval_${type}`),
     mayApprove: can(me, 'cases', `approve_${type}`),
   })).filter((r) => r.mayRequest || (r.mayApprove && r.status === 'requested') || r.status);
   if (!rows.length) return null;

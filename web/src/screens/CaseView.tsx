@@ -7,9 +7,10 @@ import { subformChanges, type Entry } from '../forms/subformChanges';
 import { fieldLabel } from '../forms/values';
 import { useLocale, useT } from '../i18n/locale';
 import { placeOf } from '../route';
-import { discardMutation, pendingMutations, queueEdit, type Mutation } from '../sync';
+import { pendingMutations, queueEdit, type Mutation } from '../sync';
 import type { Vault } from '../vault';
 import { EditConflict } from './EditConflict';
+import { isNoteChange, RefusedChange } from './RefusedChange';
 import { ServerFields } from './ServerFields';
 
 /** Changes as the server takes them, and where each sent subform entry sits on screen. */
@@ -82,8 +83,8 @@ export function CaseView(props: {
       const local = await vault.get<CaseRecord>('records', id);
       if (local) setRecord(local);
       const waiting = (await pendingMutations(vault)).filter((m) => m.id === id);
-      // Changes the server refused while offline: its messages shown at the fields.
-      const refusedHere = waiting.filter((m) => m.rejected);
+      // Changes the server refused while offline: its messages shown at the fields (a note's at the note).
+      const refusedHere = waiting.filter((m) => m.rejected && !isNoteChange(m));
       setRefused(refusedHere);
       const entries = refusedHere.flatMap((m) => m.errors ?? []);
       if (entries.length) setErrors(errorsByPath(entries, {}));
@@ -187,29 +188,22 @@ export function CaseView(props: {
         />
       )}
       {refused.length > 0 && (
-        <div class="notice-box">
-          <p>{t('case.refused')}</p>
-          <button
-            type="button"
-            class="secondary"
-            onClick={() =>
-              void (async () => {
-                for (const m of refused) await discardMutation(vault, m);
-                setRefused([]);
-                setErrors({});
-                props.onSaved();
-                if (online) {
-                  const fresh = await api.caseWithEtag(id);
-                  await vault.put('records', id, fresh.record);
-                  setRecord(fresh.record);
-                  setEtag(fresh.etag);
-                }
-              })()
+        <RefusedChange
+          vault={vault}
+          online={online}
+          refused={refused}
+          text={t('case.refused')}
+          discardLabel={t('case.discardRefused')}
+          onDiscarded={(fresh) => {
+            setRefused([]);
+            setErrors({});
+            props.onSaved();
+            if (fresh) {
+              setRecord(fresh.record);
+              setEtag(fresh.etag);
             }
-          >
-            {t('case.discardRefused')}
-          </button>
-        </div>
+          }}
+        />
       )}
       {Object.keys(errors).length > 0 && (
         <div role="alert" class="error-summary">

@@ -18,14 +18,17 @@ export function CaseWork(props: {
   vault: Vault;
   online: boolean;
   me?: Me;
-  onSync: () => void;
+  /** Syncs the device with the server; done once it has. */
+  onSync: () => Promise<void>;
 }) {
   const { id, vault, online } = props;
   const [record, setRecord] = useState<CaseRecord>();
   const [tick, setTick] = useState(0);
-  const reload = useCallback(() => {
+  // The device's copy at once (a note just added is listed), and again once the push has answered.
+  const reload = useCallback(async () => {
     setTick((n) => n + 1);
-    props.onSync();
+    await props.onSync();
+    setTick((n) => n + 1);
   }, [props.onSync]);
 
   useEffect(() => {
@@ -62,6 +65,7 @@ export function CaseWork(props: {
         vault={vault}
         online={online}
         at={placeOf(props.at)?.kind}
+        openedAt={props.at}
         onChanged={reload}
       />
     </>

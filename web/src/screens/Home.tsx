@@ -1,8 +1,9 @@
 import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
-import { api, type Task } from '../api';
+import { api, type CaseRecord, type Task } from '../api';
 import type { Me } from '../caseworkApi';
 import { formatDate, named, useLocale, useT } from '../i18n/locale';
+import type { Vault } from '../vault';
 import { Tour } from './Help';
 import { HomeAlerts } from './HomeAlerts';
 import { WorkQueues } from './WorkQueues';
@@ -22,11 +23,17 @@ export function Home({
   online,
   onOpen,
   me,
+  vault,
+  version,
   children,
 }: {
   online: boolean;
   onOpen: (id: string, at?: string) => void;
   me?: Me;
+  /** The device's caseload: the tasks' children by name, as the alerts below name them. */
+  vault: Vault;
+  /** When the caseload last synced (names come with it). */
+  version?: string;
   /** Tasks other screens contribute (conflicts to resolve), shown first. */
   children?: ComponentChildren;
 }) {
@@ -40,6 +47,18 @@ export function Home({
       () => undefined,
     );
   }, [online]);
+  // GET /tasks gives case ids only; the names are on the device (a hidden GBV name stays hidden).
+  const [names, setNames] = useState<Record<string, string>>({});
+  useEffect(() => {
+    const ids = [...new Set((tasks ?? []).map((task) => task.record_id))];
+    Promise.all(ids.map((id) => vault.get<CaseRecord>('records', id).then((r) => [id, r] as const))).then(
+      (found) =>
+        setNames(
+          Object.fromEntries(found.flatMap(([id, r]) => (r?.name && !r.hidden_name ? [[id, r.name]] : []))),
+        ),
+      () => undefined,
+    );
+  }, [tasks, vault, version]);
   // The API sorts soonest first; overdue work goes to the top.
   const sorted = [...(tasks ?? [])].sort((a, b) => Number(b.overdue) - Number(a.overdue));
   return (
@@ -54,9 +73,14 @@ export function Home({
           <li key={`${task.record_id}-${task.type}-${task.due_date}`}>
             <button class="row" onClick={() => onOpen(task.record_id, placeOfTask(task))}>
               <span>
-                {named(t, 'task', task.type)} · <bdi>{task.record_id_display}</bdi>
+                {named(t, 'task', task.type)} · <bdi>{names[task.record_id] ?? task.record_id_display}</bdi>
               </span>
               <span class={task.overdue ? 'badge overdue' : 'badge'}>
+                {names[task.record_id] && (
+                  <span class="muted">
+                    <bdi>{task.record_id_display}</bdi> ·{' '}
+                  </span>
+                )}
                 {t(task.overdue ? 'home.overdue' : 'home.due')}{' '}
                 <bdi>{formatDate(locale, task.due_date.slice(0, 10))}</bdi>
               </span>

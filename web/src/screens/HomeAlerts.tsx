@@ -2,16 +2,10 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, type CaseRecord } from '../api';
 import { casework, type RecordAlert } from '../caseworkApi';
 import { formatDate, named, useLocale, useT } from '../i18n/locale';
+import { placeOfAlert } from '../route';
 
 // The cases with alerts updated last; the count says how many there are in all.
 const PER = 10;
-
-/**
- * Where an alert's work is done: an approval's buttons, else the section of the form it is about (its
- * `type`, the form's unique_id). Opening the case marks its alerts as seen (CaseActions).
- */
-const placeOfAlert = (alert: RecordAlert) =>
-  alert.alert_for === 'approval' ? 'approvals' : `section:${alert.type}`;
 
 /** Home's alerts: one entry per alert on the cases that have some, each opening the case where it points. */
 export function HomeAlerts({

@@ -1,48 +1,40 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, call, type CaseRecord } from '../api';
-import type { FormSet } from '../forms/serverForms';
-import { displayValue, fieldLabel, findField } from '../forms/values';
-import { formatDate, useLocale, useT } from '../i18n/locale';
+import { call, type CaseRecord } from '../api';
+import { fetchFormSet, type FormSet } from '../forms/serverForms';
+import { displayValue, fieldLabel, findField, valueText } from '../forms/values';
+import { formatDate, named, useLocale, useT } from '../i18n/locale';
 import { KINDS, type RecordType } from './RecordList';
 
 // Keys a person does not read: ids, bookkeeping and the files (shown elsewhere).
 const HIDDEN =
   /^(id|country_code|enabled|version|attachment_ids|.*_subform_section|photos|other_documents|recorded_audio)$/;
-const words = (s: string) => s.replace(/_/g, ' ');
 const FORMS_OF = { cases: 'case', incidents: 'incident', tracing_requests: 'tracing_request' } as const;
 
 /**
  * An incident or tracing request, read-only: its fields as the server answers them, named by their forms
- * (GET /forms) in the user's language; a key the forms do not name shows as its words.
+ * (GET /forms) in the user's language; a key the forms do not name shows as the app names it, else its words.
  */
 export function RecordSummary(props: { type: RecordType; id: string; onBack: () => void }) {
   const t = useT();
   const locales = useLocale();
   const [forms, setForms] = useState<FormSet>();
-  // Server-kept keys (created_at, owned_by, …) are on no form: their words, and instants as dates.
+  // Server-kept keys (created_at, owned_by, …) are on no form: the app's name for them, and instants as dates.
   const onForm = (k: string) => (forms && findField(forms, k) ? forms : undefined);
   const label = (k: string) => {
     const set = onForm(k);
-    return set ? fieldLabel(set, k, locales) : words(k);
+    return set ? fieldLabel(set, k, locales) : named(t, 'record.key', k);
   };
   const shown = (k: string, v: unknown) => {
     const set = onForm(k);
-    if (typeof v === 'boolean') return t(v ? 'summary.yes' : 'summary.no');
     if (set) return displayValue(set, k, v, locales);
     if (typeof v === 'string' && /^\d{4}-\d{2}-\d{2}T/.test(v)) return formatDate(locales.locale, v);
-    return Array.isArray(v) ? v.join(', ') : String(v);
+    return valueText(undefined, v, locales, []);
   };
   const [record, setRecord] = useState<CaseRecord>();
   const [error, setError] = useState('');
   useEffect(() => {
-    api.forms(FORMS_OF[props.type]).then(
-      ({ data, metadata }) =>
-        setForms({
-          sections: data,
-          default_locale: metadata.default_locale,
-          locations: [],
-          source: 'server',
-        }),
+    fetchFormSet(FORMS_OF[props.type]).then(
+      (set) => setForms({ ...set, source: 'server' }),
       () => undefined, // the keys then stand for the labels
     );
   }, [props.type]);

@@ -3,6 +3,7 @@ import { download, objectUrl, type Attachment } from '../attachments';
 import { t as text, type Locales } from '../forms/types';
 import { PICKERS, type UploadBox } from '../forms/uploadBoxes';
 import { useT } from '../i18n/locale';
+import { fileSize } from '../i18n/messages';
 import type { MessageKey } from '../i18n/messages';
 import { FieldHelp } from './FieldHelp';
 
@@ -12,14 +13,6 @@ const BUILT_IN_LABELS: Record<string, MessageKey> = {
   other_documents: 'files.documents',
   recorded_audio: 'files.audio',
 };
-
-/** A file's size as the language writes it ("1,5 Mo" in French). */
-const size = (locale: string, n: number) =>
-  n < 1024 * 1024
-    ? new Intl.NumberFormat(locale, { style: 'unit', unit: 'kilobyte' }).format(Math.ceil(n / 1024))
-    : new Intl.NumberFormat(locale, { style: 'unit', unit: 'megabyte', maximumFractionDigits: 1 }).format(
-        n / 1024 / 1024,
-      );
 
 /** A thumbnail from the bytes fetched with the token (an <img src> to the API would go unsigned). */
 export function Preview({ attachment, blob }: { attachment?: Attachment; blob?: Blob }) {
@@ -48,6 +41,34 @@ export function useBoxLabel(locales: Locales): (box: UploadBox) => string {
   };
 }
 
+/** What the last action on a box came to: an upload's progress, then its outcome. */
+export interface BoxStatus {
+  text: string;
+  error?: boolean;
+  progress?: { name: string; value: number };
+}
+
+/** The box's progress and last outcome, under its picker; a refusal is an alert the picker points to. */
+function BoxMessage({ id, status }: { id: string; status: BoxStatus }) {
+  const t = useT();
+  if (status.progress)
+    return (
+      <p>
+        <label for={`${id}-progress`}>{t('files.uploading', { name: status.progress.name })}</label>
+        <progress id={`${id}-progress`} max={1} value={status.progress.value} />
+      </p>
+    );
+  return status.error ? (
+    <p id={`${id}-error`} role="alert" class="field-error">
+      {status.text}
+    </p>
+  ) : (
+    <p role="status" class="notice">
+      {status.text}
+    </p>
+  );
+}
+
 /** One upload box: its label and help from the forms, the picker its kind takes, and the files it holds. */
 export function UploadBoxField(props: {
   box: UploadBox;
@@ -57,6 +78,7 @@ export function UploadBoxField(props: {
   /** The box takes new files (the section and field are editable). */
   canAdd: boolean;
   canRemove: boolean;
+  status?: BoxStatus;
   onAdd: (files: FileList | null) => Promise<void>;
   onRemove: (attachment: Attachment) => void;
   onDownloadFailed: () => void;
@@ -77,19 +99,22 @@ export function UploadBoxField(props: {
           accept={picker.accept}
           capture={picker.capture}
           multiple={picker.multiple}
+          aria-invalid={props.status?.error ? 'true' : undefined}
+          aria-describedby={props.status?.error ? `${id}-error` : undefined}
           onChange={(e) => {
             const input = e.currentTarget;
             void props.onAdd(input.files).then(() => (input.value = ''));
           }}
         />
       )}
+      {props.status && <BoxMessage id={id} status={props.status} />}
       {files.length > 0 && (
         <ul class="files">
           {files.map((a) => (
             <li key={a.id}>
               {a.content_type.startsWith('image/') && props.online && <Preview attachment={a} />}
               <span>
-                {a.file_name} <span class="muted">({size(locales.locale, a.size)})</span>
+                {a.file_name} <span class="muted">({fileSize(locales.locale, a.size)})</span>
               </span>
               <span class="inline">
                 <button

@@ -1,0 +1,133 @@
+import { useEffect, useState } from 'preact/hooks';
+import type { CaseRecord } from '../api';
+import { formatDate, useLocale, useT } from '../i18n/locale';
+import { pendingMutations, queueEdit, type Mutation } from '../sync';
+import type { Vault } from '../vault';
+import { isNoteChange, RefusedChange } from './RefusedChange';
+
+// The server's limits (src/records/fieldTypes.ts: shortText, longText): longer is refused on push.
+const SUBJECT_MAX = 500;
+const TEXT_MAX = 50_000;
+
+interface Note {
+  unique_id?: string;
+  note_subject?: string;
+  note_text?: string;
+  note_date?: string;
+  note_created_by?: string;
+}
+
+/** The refused change that added `note` (the note carries the id the device gave it). */
+const addedBy = (refused: Mutation[], note: Note) =>
+  refused.filter((m) =>
+    ((m.changes.notes_section as Note[] | undefined) ?? []).some(
+      (n) => n.unique_id === note.unique_id && !n.note_date,
+    ),
+  );
+
+/**
+ * Notes go through the sync queue like any edit, so they can be written offline. A note the server
+ * refuses stays listed, with the server's reason and a Discard button at it.
+ */
+export function Notes(props: {
+  record: CaseRecord;
+  vault: Vault;
+  online: boolean;
+  setMessage: (m: string) => void;
+  /** Sends what the device queued and reloads the record. */
+  onChanged: () => Promise<void>;
+}) {
+  const { record, vault } = props;
+  const t = useT();
+  const { locale } = useLocale();
+  const [subject, setSubject] = useState('');
+  const [text, setText] = useState('');
+  const [refused, setRefused] = useState<Mutation[]>([]);
+  const [open, setOpen] = useState(false);
+  const notes = (record.notes_section as Note[] | undefined) ?? [];
+
+  useEffect(() => {
+    void pendingMutations(vault).then((queue) =>
+      setRefused(queue.filter((m) => m.id === record.id && m.rejected && isNoteChange(m))),
+    );
+  }, [vault, record]);
+
+  const add = async (e: Event) => {
+    e.preventDefault();
+    if (!text.trim()) return;
+    const note = {
+      unique_id: crypto.randomUUID(),
+      note_subject: subject.trim() || undefined,
+      note_text: text.trim(),
+    };
+    const queued = await queueEdit(vault, record, { notes_section: [...notes, note] });
+    setSubject('');
+    setText('');
+    props.setMessage('');
+    await props.onChanged();
+    // Said once the push has answered: a refused note says why at the note, not "Note added."
+    const left = (await pendingMutations(vault)).find((m) => m.mutation_id === queued.mutation_id);
+    if (!left) props.setMessage(t('notes.added'));
+    else if (!left.rejected) props.setMessage(t('notes.savedDevice'));
+  };
+
+  const refusedOf = (n: Note) => (n.unique_id ? addedBy(refused, n) : []);
+  const items = notes.map((n, i) => (
+    <li key={n.unique_id ?? i} class="item">
+      <strong>{n.note_subject}</strong>
+      {/* Before the text: a refused note may be a very long one, and the reason must be in view. */}
+      {refusedOf(n).length > 0 && <NoteRefused {...props} refused={refusedOf(n)} />} {n.note_text}{' '}
+      <span class="muted">
+        {n.note_created_by} {n.note_date && formatDate(locale, n.note_date.slice(0, 10))}
+      </span>
+    </li>
+  ));
+  // A refused change the list shows no note of (a note queued by an older version of the app).
+  const others = refused.filter((m) => !notes.some((n) => refusedOf(n).includes(m)));
+  return (
+    // Opened when a note waits refused; kept as the caseworker leaves it once that is dealt with.
+    <details open={open || refused.length > 0} onToggle={(e) => setOpen(e.currentTarget.open)}>
+      <summary>{t('notes.title', { n: notes.length })}</summary>
+      <ul class="list">{items}</ul>
+      {others.length > 0 && <NoteRefused {...props} refused={others} />}
+      <form onSubmit={(e) => void add(e)}>
+        <label for="note-subject">{t('notes.subject')}</label>
+        <input
+          id="note-subject"
+          maxLength={SUBJECT_MAX}
+          value={subject}
+          onInput={(e) => setSubject(e.currentTarget.value)}
+        />
+        <label for="note-text">{t('notes.text')}</label>
+        <textarea
+          id="note-text"
+          required
+          maxLength={TEXT_MAX}
+          value={text}
+          onInput={(e) => setText(e.currentTarget.value)}
+        />
+        <button type="submit">{t('notes.add')}</button>
+      </form>
+    </details>
+  );
+}
+
+function NoteRefused(props: {
+  vault: Vault;
+  online: boolean;
+  refused: Mutation[];
+  onChanged: () => Promise<void>;
+}) {
+  const t = useT();
+  return (
+    <RefusedChange
+      vault={props.vault}
+      online={props.online}
+      refused={props.refused}
+      text={t('notes.refused')}
+      reasons
+      discardLabel={t('notes.discard')}
+      onDiscarded={() => props.onChanged()}
+    />
+  );
+}
