@@ -208,16 +208,20 @@ export class LocalHost {
       const result = (await found.fn.handler(request, context)) as
         HttpResponseInit | HttpResponse | undefined;
       const plain = plainAnswer(result);
-      if (plain) return send(res, plain.status, plain.headers, plain.body);
-      const response = result instanceof HttpResponse ? result : new HttpResponse(result ?? {});
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, key) => (headers[key] = value));
+      const response = plain
+        ? undefined
+        : result instanceof HttpResponse
+          ? result
+          : new HttpResponse(result ?? {});
+      const headers: Record<string, string> = plain?.headers ?? {};
+      response?.headers.forEach((value, key) => (headers[key] = value));
       if (!req.complete) {
         // Answered before the upload was read (a 413, a 415): drop the rest, and the connection with it.
         headers.connection = 'close';
         req.unpipe();
         req.resume();
       }
+      if (plain || !response) return send(res, plain?.status ?? 500, headers, plain?.body ?? Buffer.alloc(0));
       // A Content-Length does not mean a small body (an attachment download declares its size): buffering it
       // copied the whole file twice and held it in memory (issue 18's profile).
       if (response.body && !/json/.test(headers['content-type'] ?? '')) {
