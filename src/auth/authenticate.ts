@@ -36,6 +36,8 @@ interface Identity {
 }
 
 const INVALID = 'The token is invalid, expired or signed out: sign in again';
+/** What a token that does not verify rejects with: a constant, not an Error (no stack to capture per request). */
+const unverified = Symbol('unverified');
 
 /**
  * Bearer token → principal acting in one country. The country comes from the user's own list: the only
@@ -97,7 +99,6 @@ export async function authenticate(
  */
 async function verifiedIdentity(deps: AuthenticateDeps, token: string): Promise<Identity | undefined> {
   // Rejecting keeps an unverified token out of the cache; any other failure (a key store down) propagates.
-  const unverified = new Error(INVALID);
   const identity = await deps.authCache
     .get(`token:${token}`, async () => (await identify(deps, token)) ?? Promise.reject(unverified))
     .catch((error: unknown) => {

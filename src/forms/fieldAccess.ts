@@ -99,6 +99,8 @@ export class FieldGrants {
  */
 export class FieldAccess {
   private readonly compiled = new Map<string, CompiledForms>();
+  /** The settings' legacy field keys, per settings object (the repository hands out its cached one). */
+  private readonly legacyKeys = new WeakMap<object, Set<string>>();
 
   constructor(
     private readonly forms: Pick<FormStore, 'current'>,
@@ -110,11 +112,15 @@ export class FieldAccess {
       this.forms.current(principal.countryCode),
       this.settings.get(principal.countryCode),
     ]);
-    const legacy = new Set(
-      Object.entries(settings.form_fields).flatMap(([type, fields]) =>
-        (fields ?? []).map((f) => `${type}|${f.name}`),
-      ),
-    );
+    let legacy = this.legacyKeys.get(settings);
+    if (!legacy) {
+      legacy = new Set(
+        Object.entries(settings.form_fields).flatMap(([type, fields]) =>
+          (fields ?? []).map((f) => `${type}|${f.name}`),
+        ),
+      );
+      this.legacyKeys.set(settings, legacy);
+    }
     let compiled = this.compiled.get(principal.countryCode);
     if (compiled?.version !== current.version) {
       compiled = compile(current);

@@ -33,10 +33,17 @@ export function fieldChanges(previous: Fields, next: Fields): FieldChanges {
   const changes: FieldChanges = {};
   for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
     if (untracked.has(key) || key.startsWith('_')) continue;
-    if (JSON.stringify(previous[key]) === JSON.stringify(next[key])) continue;
+    if (sameValue(previous[key], next[key])) continue;
     changes[key] = { from: previous[key] ?? null, to: next[key] ?? null };
   }
   return changes;
+}
+
+/** Equal as JSON; values that are not objects compare directly (most fields: no serialising on every write). */
+function sameValue(a: unknown, b: unknown): boolean {
+  if (a === b) return true;
+  if (typeof a !== 'object' || typeof b !== 'object' || a === null || b === null) return false;
+  return JSON.stringify(a) === JSON.stringify(b);
 }
 
 interface HistoryEntry {

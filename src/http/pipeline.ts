@@ -62,7 +62,7 @@ async function runEndpoint(handler: Endpoint, request: ApiRequest, app: App): Pr
     },
     'request',
   );
-  const encoded = compress(request, response);
+  const encoded = encodeJson(request, response);
   return {
     ...encoded,
     headers: { ...securityHeaders, ...encoded.headers, 'X-Request-Id': request.requestId },
@@ -174,20 +174,19 @@ async function auditedWhileHandling(
  */
 const COMPRESS_FROM_BYTES = 1400;
 
-/** Large JSON answers (list pages, sync pulls) are gzip-compressed for clients that accept it: phones on poor networks. */
-function compress(request: ApiRequest, response: ApiResponse): ApiResponse {
-  if (response.json === undefined || !/\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''))
-    return response;
+/**
+ * JSON answers are serialised once, here (the host would otherwise serialise `json` again after this measured
+ * it): large ones gzip-compressed for clients that accept it (phones on poor networks).
+ */
+function encodeJson(request: ApiRequest, response: ApiResponse): ApiResponse {
+  if (response.json === undefined) return response;
   const text = JSON.stringify(response.json);
-  if (text.length < COMPRESS_FROM_BYTES) return response;
+  const headers = { ...response.headers, 'Content-Type': 'application/json; charset=utf-8' };
+  if (text.length < COMPRESS_FROM_BYTES || !/\bgzip\b/.test(request.headers.get('accept-encoding') ?? ''))
+    return { status: response.status, headers, bytes: Buffer.from(text) };
   return {
     status: response.status,
-    headers: {
-      ...response.headers,
-      'Content-Type': 'application/json; charset=utf-8',
-      'Content-Encoding': 'gzip',
-      Vary: 'Accept-Encoding',
-    },
+    headers: { ...headers, 'Content-Encoding': 'gzip', Vary: 'Accept-Encoding' },
     bytes: gzipSync(text),
   };
 }

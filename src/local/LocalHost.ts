@@ -193,13 +193,13 @@ export class LocalHost {
         req.resume();
         return send(res, 413, {}, Buffer.alloc(0));
       }
-      // Bodies stream through, as with the host's HTTP streaming: a large upload is never held whole.
       const method = (req.method ?? 'GET').toUpperCase();
-      const body =
-        method === 'GET' || method === 'HEAD'
-          ? null
-          : webStreamOf(limitSize(req, this.settings.maxRequestBytes));
-      const init = { method, headers: flattenHeaders(req), body, duplex: 'half' } as RequestInit;
+      const init = {
+        method,
+        headers: flattenHeaders(req),
+        body: await this.requestBody(req, method),
+        duplex: 'half',
+      } as RequestInit;
       const request = new HttpRequest({
         nativeRequest: new Request(url, init),
         params: found.params,
@@ -207,15 +207,21 @@ export class LocalHost {
       const context = this.context(found.fn, {});
       const result = (await found.fn.handler(request, context)) as
         HttpResponseInit | HttpResponse | undefined;
-      const response = result instanceof HttpResponse ? result : new HttpResponse(result ?? {});
-      const headers: Record<string, string> = {};
-      response.headers.forEach((value, key) => (headers[key] = value));
+      const plain = plainAnswer(result);
+      const response = plain
+        ? undefined
+        : result instanceof HttpResponse
+          ? result
+          : new HttpResponse(result ?? {});
+      const headers: Record<string, string> = plain?.headers ?? {};
+      response?.headers.forEach((value, key) => (headers[key] = value));
       if (!req.complete) {
         // Answered before the upload was read (a 413, a 415): drop the rest, and the connection with it.
         headers.connection = 'close';
         req.unpipe();
         req.resume();
       }
+      if (plain || !response) return send(res, plain?.status ?? 500, headers, plain?.body ?? Buffer.alloc(0));
       // A Content-Length does not mean a small body (an attachment download declares its size): buffering it
       // copied the whole file twice and held it in memory (issue 18's profile).
       if (response.body && !/json/.test(headers['content-type'] ?? '')) {
@@ -229,6 +235,21 @@ export class LocalHost {
       if (!res.headersSent) send(res, 500, {}, Buffer.alloc(0));
       else res.destroy();
     }
+  }
+
+  /**
+   * Bodies stream through, as with the host's HTTP streaming: a large upload is never held whole. A small one
+   * of declared length (a JSON write) is read first and handed over whole: the function still reads a stream,
+   * without a Node-to-web stream bridge per request (issue 18's profile).
+   */
+  private async requestBody(req: IncomingMessage, method: string): Promise<ReadableStream | Buffer | null> {
+    if (method === 'GET' || method === 'HEAD') return null;
+    const declared = req.headers['content-length'];
+    if (declared !== undefined && Number(declared) <= SMALL_BODY_BYTES) {
+      // The parser never delivers more than the declared length.
+      return (await readBody(req, SMALL_BODY_BYTES)) ?? Buffer.alloc(0);
+    }
+    return webStreamOf(limitSize(req, this.settings.maxRequestBytes));
   }
 
   private holdsMasterKey(req: IncomingMessage, url: URL): boolean {
@@ -313,6 +334,41 @@ function drained(res: ServerResponse): Promise<void> {
     res.once('drain', drain);
   });
 }
+
+/** Below this, a body of declared length is read whole before the function runs (see requestBody). */
+const SMALL_BODY_BYTES = 64 * 1024;
+
+/** Statuses that carry no body (the fetch spec's null body statuses). */
+const NULL_BODY_STATUSES = new Set([204, 205, 304]);
+
+/**
+ * A handler's plain answer (JSON or bytes, headers as a record, no cookies) as the host writes it: `jsonBody`
+ * serialised with `content-type: application/json` unless set. Anything else goes through HttpResponse.
+ */
+function plainAnswer(
+  result: HttpResponseInit | HttpResponse | undefined,
+): { status: number; headers: Record<string, string>; body: Buffer } | undefined {
+  if (!result || result instanceof HttpResponse || result.cookies?.length) return undefined;
+  const status = result.status ?? 200;
+  const given = result.headers;
+  if (NULL_BODY_STATUSES.has(status) || (given !== undefined && !isRecord(given))) return undefined;
+  const headers: Record<string, string> = {};
+  for (const [key, value] of Object.entries(given ?? {})) headers[key.toLowerCase()] = String(value);
+  if (result.jsonBody !== undefined && result.jsonBody !== null && result.body === undefined) {
+    headers['content-type'] ??= 'application/json';
+    return { status, headers, body: Buffer.from(JSON.stringify(result.jsonBody)) };
+  }
+  if (result.jsonBody === undefined && result.body instanceof Uint8Array)
+    return {
+      status,
+      headers,
+      body: Buffer.from(result.body.buffer, result.body.byteOffset, result.body.length),
+    };
+  return undefined;
+}
+
+const isRecord = (value: unknown): value is Record<string, unknown> =>
+  typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
 
 /** Passes the body through, failing the stream once it exceeds the limit (the host's 100 MB). */
 function limitSize(source: IncomingMessage, limit: number): Readable {

@@ -36,4 +36,4 @@ export const overdueFrom = (date: string, timeZone: string) => startOfLocalDay(n
 
 /** The calendar date (YYYY-MM-DD) an instant falls on in a time zone. */
 export const localDate = (instant: string | Date, timeZone: string) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone }).format(new Date(instant));
+  zoneFormat('en-CA', timeZone, {}).format(new Date(instant));
