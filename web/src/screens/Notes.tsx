@@ -71,19 +71,19 @@ export function Notes(props: {
     else if (!left.rejected) props.setMessage(t('notes.savedDevice'));
   };
 
-  const refusedOf = (n: Note) => (n.unique_id ? addedBy(refused, n) : []);
+  const refusedByNote = notes.map((n) => (n.unique_id ? addedBy(refused, n) : []));
   const items = notes.map((n, i) => (
     <li key={n.unique_id ?? i} class="item">
       <strong>{n.note_subject}</strong>
       {/* Before the text: a refused note may be a very long one, and the reason must be in view. */}
-      {refusedOf(n).length > 0 && <NoteRefused {...props} refused={refusedOf(n)} />} {n.note_text}{' '}
+      {refusedByNote[i]!.length > 0 && <NoteRefused {...props} refused={refusedByNote[i]!} />} {n.note_text}{' '}
       <span class="muted">
         {n.note_created_by} {n.note_date && formatDate(locale, n.note_date.slice(0, 10))}
       </span>
     </li>
   ));
   // A refused change the list shows no note of (a note queued by an older version of the app).
-  const others = refused.filter((m) => !notes.some((n) => refusedOf(n).includes(m)));
+  const others = refused.filter((m) => !refusedByNote.some((list) => list.includes(m)));
   return (
     // Opened when a note waits refused; kept as the caseworker leaves it once that is dealt with.
     <details open={open || refused.length > 0} onToggle={(e) => setOpen(e.currentTarget.open)}>

@@ -3,8 +3,7 @@ import { download, objectUrl, type Attachment } from '../attachments';
 import { t as text, type Locales } from '../forms/types';
 import { PICKERS, type UploadBox } from '../forms/uploadBoxes';
 import { useT } from '../i18n/locale';
-import { fileSize } from '../i18n/messages';
-import type { MessageKey } from '../i18n/messages';
+import { fileSize, type MessageKey } from '../i18n/messages';
 import { FieldHelp } from './FieldHelp';
 
 /** The built-in boxes' labels, for a configuration whose forms do not list them. */
