@@ -134,6 +134,8 @@ describe('the caseworker web app', () => {
     await page.getByText('Saved on this device').waitFor();
     await page.getByText('1 change waiting').waitFor();
     await expect(status(page).textContent()).resolves.toContain('Offline');
+    await page.evaluate('window.scrollTo(0, 0)'); // the bar: offline, one change waiting
+    await page.screenshot({ path: `${SHOTS}/web-case-offline-phone.png` });
 
     await page.reload();
     await signIn(page, 'cw_gh'); // offline: the password unlocks the device's data
