@@ -14,10 +14,16 @@ export async function findReadableRecord<T extends RecordDocument>(
   id: string,
 ): Promise<T> {
   const doc = /^[A-Za-z0-9-]{1,64}$/.test(id) ? await repo.find(principal.countryCode, id) : undefined;
-  if (!doc || !can(principal, repo.kind.resource, 'read') || !inScope(principal, doc))
-    throw notFound(`${repo.kind.label} not found`);
+  if (!doc || !mayRead(repo, principal, doc)) throw notFound(`${repo.kind.label} not found`);
   return doc;
 }
+
+/** Whether the principal may read a record of the repository's type they hold (read by other means). */
+export const mayRead = (repo: RecordRepository, principal: Principal, doc: RecordDocument): boolean =>
+  doc.country_code === principal.countryCode &&
+  doc.record_type === repo.kind.type &&
+  can(principal, repo.kind.resource, 'read') &&
+  inScope(principal, doc);
 
 /** As findReadableRecord, then 403 if the role does not grant `action` on the record type. */
 export async function findRecordFor<T extends RecordDocument>(
