@@ -19,8 +19,9 @@ async function drain(stream: AsyncIterable<Uint8Array>): Promise<number> {
 
 /**
  * The API's side is called with node:http, as the blob SDK calls Azurite on the raw side: `fetch` (undici and
- * web streams) cost this process, which also runs the local host, about 30 ms of CPU more per 20 MB download,
- * and its garbage a full collection per upload — the client's cost, not the API's.
+ * web streams) cost this process, which also runs the local host, 20-30 ms of CPU more per 20 MB download and
+ * more than twice the CPU per upload, with three times the full garbage collections: the client's cost, not
+ * the API's.
  */
 function call(
   url: string,
