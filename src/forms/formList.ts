@@ -78,10 +78,7 @@ export async function listForms(deps: FormReadDeps, principal: Principal, search
  * (`photos` on a form of its own), and a box on a form the role may only read or may not see refuses the
  * upload, though no form the caller reads lists it. A client offers the built-in boxes listed here only.
  */
-function builtInBoxes(
-  grants: FieldGrants,
-  filters: { record_type?: string; module_id?: string },
-) {
+function builtInBoxes(grants: FieldGrants, filters: { record_type?: string; module_id?: string }) {
   const boxes: Record<string, Record<string, string[]>> = {};
   for (const recordType of parentForms) {
     if (filters.record_type && filters.record_type !== recordType) continue;

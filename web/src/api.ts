@@ -212,10 +212,7 @@ export const api = {
         /** Per record type and module, the built-in upload boxes that take the caller's files. */
         upload_boxes?: Record<string, Record<string, string[]>>;
       };
-    }>(
-      'GET',
-      `/forms?record_type=${encodeURIComponent(recordType)}`,
-    ),
+    }>('GET', `/forms?record_type=${encodeURIComponent(recordType)}`),
   lookups: () => call<LookupList>('GET', '/lookups?per=1000'),
   /** Connectivity from a real uncached request, not navigator.onLine. */
   reachable: async () => {
