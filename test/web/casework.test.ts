@@ -262,6 +262,11 @@ describe('attachments in the web app', () => {
     // The caseworkers' role, which may write it, types there.
     await page.getByRole('button', { name: 'School records' }).click();
     await page.getByRole('textbox', { name: 'Address of the school' }).fill('Accra Primary');
+    // The form points to the box's files, the pointer named after the box; it takes the user there.
+    await page.getByRole('button', { name: 'School reports Files: 1 · go to them' }).click();
+    await expect(page.evaluate(() => document.activeElement?.closest('[id^=box-]')?.id)).resolves.toBe(
+      'box-school_reports',
+    );
   });
 });
 
