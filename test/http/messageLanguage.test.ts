@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { startTestApp, type ApiResult, type TestApp } from '../support/testApp';
 
 // The web app sends the language on screen (Accept-Language); the server answers in it when it has
 // messages in that language, else in the user's stored locale. Nothing a caseworker sent is repeated.
@@ -135,9 +135,8 @@ describe('sync receipts', () => {
 });
 
 describe('casework and sign-in', () => {
-  const inEach = async (
-    send: (headers: Record<string, string>) => Promise<{ status: number; body: any }>,
-  ) => {
+  // The same request in French, in Arabic and without a language: [status, ...[detail, message]] of each.
+  const inEach = async (send: (headers: Record<string, string>) => Promise<ApiResult>) => {
     const answers = [];
     for (const language of ['fr-FR', 'ar', undefined]) {
       const res = await send(language ? { 'Accept-Language': language } : {});
