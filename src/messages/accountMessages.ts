@@ -11,7 +11,7 @@ export const accountMessages = {
   account_locked: {
     en: 'Too many failed sign-ins: this account is locked for now; try again later',
     fr: 'Trop de tentatives de connexion échouées : ce compte est verrouillé pour le moment ; réessayez plus tard',
-    ar: 'محاولات تسجيل دخول فاشلة كثيرة: هذا الحساب مقفل حاليًا؛ حاول مرة أخرى لاحقًا',
+    ar: 'عدد كبير جدًا من محاولات تسجيل الدخول الفاشلة: هذا الحساب مقفل مؤقتًا؛ حاول مرة أخرى لاحقًا',
   },
   too_many_attempts: {
     en: 'Too many attempts; try again later',
@@ -25,7 +25,7 @@ export const accountMessages = {
   },
   session_invalid: {
     en: 'The token is invalid, expired or signed out: sign in again',
-    fr: 'Votre session n’est plus valide (expirée ou fermée) : reconnectez-vous',
+    fr: "Votre session n'est plus valide (expirée ou fermée) : reconnectez-vous",
     ar: 'جلستك لم تعد صالحة (انتهت أو أُغلقت): سجّل الدخول مرة أخرى',
   },
   session_too_long: {
@@ -35,8 +35,8 @@ export const accountMessages = {
   },
   mfa_required: {
     en: 'Your role requires multi-factor sign-in: sign in again with MFA',
-    fr: 'Votre rôle exige une connexion à plusieurs facteurs : reconnectez-vous avec cette méthode',
-    ar: 'يتطلب دورك تسجيل الدخول متعدد العوامل: سجّل الدخول مرة أخرى بهذه الطريقة',
+    fr: "Votre rôle exige l'authentification multifacteur : reconnectez-vous avec celle-ci",
+    ar: 'يتطلب دورك المصادقة متعددة العوامل: سجّل الدخول مرة أخرى باستخدامها',
   },
   sign_in_again: { en: 'Sign in again', fr: 'Reconnectez-vous', ar: 'سجّل الدخول مرة أخرى' },
   user_name_chars: {

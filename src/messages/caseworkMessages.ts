@@ -4,7 +4,7 @@
  * so the other languages leave them out: the screen already shows which approval, referral or transfer.
  */
 export const caseworkMessages = {
-  flag_not_found: { en: 'Flag not found', fr: 'Signalement introuvable', ar: 'العلامة غير موجودة' },
+  flag_not_found: { en: 'Flag not found', fr: 'Signalement introuvable', ar: 'الإشارة غير موجودة' },
   flag_already_removed: {
     en: 'is already removed',
     fr: 'est déjà retiré',
@@ -18,12 +18,12 @@ export const caseworkMessages = {
   unflag_alone: {
     en: 'unflags: send it without message or date',
     fr: 'retire le signalement : envoyez-le sans message ni date',
-    ar: 'يزيل العلامة: أرسله دون رسالة أو تاريخ',
+    ar: 'يزيل الإشارة: أرسله دون رسالة أو تاريخ',
   },
   unflag_or_edit: {
     en: 'is required (or message or date to edit the flag)',
     fr: 'est obligatoire (ou un message ou une date pour modifier le signalement)',
-    ar: 'مطلوب (أو رسالة أو تاريخ لتعديل العلامة)',
+    ar: 'مطلوب (أو رسالة أو تاريخ لتعديل الإشارة)',
   },
   may_not_request_approval: {
     en: 'Your role does not allow request approval {type}',
@@ -53,18 +53,18 @@ export const caseworkMessages = {
   is_the_caller: { en: 'is the caller', fr: "c'est vous-même", ar: 'هو أنت نفسك' },
   outside_assign_reach: {
     en: 'is outside the users your role may assign to',
-    fr: "ne fait pas partie des utilisateurs auxquels votre rôle permet d'attribuer un dossier",
-    ar: 'ليس من المستخدمين الذين يسمح لك دورك بإسناد السجلات إليهم',
+    fr: "ne fait pas partie des utilisateurs auxquels votre rôle permet d'attribuer des dossiers",
+    ar: 'ليس من المستخدمين الذين يسمح لك دورك بإسناد الحالات إليهم',
   },
   other_module: {
     en: 'does not work in this case’s module',
     fr: 'ne travaille pas dans le module de ce dossier',
-    ar: 'لا يعمل في وحدة هذا السجل',
+    ar: 'لا يعمل في وحدة هذه الحالة',
   },
   already_owner: {
     en: 'already owns the case',
     fr: 'est déjà responsable du dossier',
-    ar: 'هو بالفعل المسؤول عن هذا السجل',
+    ar: 'هو بالفعل المسؤول عن هذه الحالة',
   },
   may_not_override_consent: {
     en: 'Your role does not allow overriding consent',
@@ -73,55 +73,55 @@ export const caseworkMessages = {
   },
   referral_needs_consent: {
     en: 'the child (or caregiver) has not consented to services: a referral needs consent',
-    fr: "l'enfant (ou la personne qui en a la charge) n'a pas consenti aux services : une orientation exige son consentement",
-    ar: 'لم يوافق الطفل (أو مقدّم الرعاية) على الخدمات: تتطلب الإحالة موافقته',
+    fr: "l'enfant (ou la personne qui en a la charge) n'a pas consenti aux services : un renvoi exige ce consentement",
+    ar: 'لم يوافق الطفل (أو مقدّم الرعاية) على الخدمات: الإحالة تحتاج إلى هذه الموافقة',
   },
-  referral_not_found: { en: 'Referral not found', fr: 'Orientation introuvable', ar: 'الإحالة غير موجودة' },
+  referral_not_found: { en: 'Referral not found', fr: 'Renvoi introuvable', ar: 'الإحالة غير موجودة' },
   only_referral_recipient: {
     en: 'Only the user the case was referred to can answer the referral',
-    fr: "Seule la personne à qui le dossier a été orienté peut répondre à l'orientation",
-    ar: 'لا يمكن الرد على الإحالة إلا للمستخدم الذي أُحيل إليه السجل',
+    fr: 'Seule la personne à qui le dossier a été renvoyé peut répondre au renvoi',
+    ar: 'لا يمكن الرد على الإحالة إلا للمستخدم الذي أُحيلت إليه الحالة',
   },
   referral_answered: {
     en: 'the referral is {status}',
-    fr: "l'orientation n'est plus en attente",
+    fr: "le renvoi n'est plus en attente",
     ar: 'لم تعد الإحالة قيد الانتظار',
   },
-  transfer_not_found: { en: 'Transfer not found', fr: 'Transfert introuvable', ar: 'النقل غير موجود' },
+  transfer_not_found: { en: 'Transfer not found', fr: 'Transfert introuvable', ar: 'التحويل غير موجود' },
   only_transfer_recipient: {
     en: 'Only the user the case is transferred to can answer the transfer',
     fr: 'Seule la personne à qui le dossier est transféré peut répondre au transfert',
-    ar: 'لا يمكن الرد على النقل إلا للمستخدم الذي يُنقل إليه السجل',
+    ar: 'لا يمكن الرد على التحويل إلا للمستخدم الذي تُحوَّل إليه الحالة',
   },
   transfer_answered: {
     en: 'the transfer is {status}',
     fr: "le transfert n'est plus en attente",
-    ar: 'لم يعد النقل قيد الانتظار',
+    ar: 'لم يعد التحويل قيد الانتظار',
   },
   own_case_already: {
     en: 'you already own the case',
     fr: 'vous êtes déjà responsable du dossier',
-    ar: 'أنت بالفعل المسؤول عن هذا السجل',
+    ar: 'أنت بالفعل المسؤول عن هذه الحالة',
   },
   transfer_already_asked: {
     en: 'you already asked for this case; the owner has not answered',
     fr: "vous avez déjà demandé ce dossier ; son responsable n'a pas encore répondu",
-    ar: 'سبق أن طلبت هذا السجل؛ ولم يرد المسؤول عنه بعد',
+    ar: 'سبق أن طلبت هذه الحالة، ولم يرد المسؤول عنها بعد',
   },
   transfer_request_not_found: {
     en: 'Transfer request not found',
     fr: 'Demande de transfert introuvable',
-    ar: 'طلب النقل غير موجود',
+    ar: 'طلب التحويل غير موجود',
   },
   only_owner_answers_request: {
     en: 'Only the owner of the case can answer a transfer request',
     fr: 'Seul le responsable du dossier peut répondre à une demande de transfert',
-    ar: 'لا يمكن الرد على طلب النقل إلا للمسؤول عن السجل',
+    ar: 'لا يمكن الرد على طلب التحويل إلا للمسؤول عن الحالة',
   },
   transfer_request_answered: {
     en: 'the transfer request is {status}',
     fr: "la demande de transfert n'est plus en attente",
-    ar: 'لم يعد طلب النقل قيد الانتظار',
+    ar: 'لم يعد طلب التحويل قيد الانتظار',
   },
   requester_gone: {
     en: 'the requesting user is gone',
@@ -136,6 +136,6 @@ export const caseworkMessages = {
   requester_other_module: {
     en: 'the requesting user does not work in this case’s module',
     fr: 'la personne qui a fait la demande ne travaille pas dans le module de ce dossier',
-    ar: 'المستخدم صاحب الطلب لا يعمل في وحدة هذا السجل',
+    ar: 'المستخدم صاحب الطلب لا يعمل في وحدة هذه الحالة',
   },
 } as const satisfies Record<string, { en: string; fr: string; ar: string }>;

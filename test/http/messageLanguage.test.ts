@@ -195,10 +195,16 @@ describe('casework and sign-in', () => {
         422,
         [
           'consent_for_services',
-          "l'enfant (ou la personne qui en a la charge) n'a pas consenti aux services : une orientation exige son consentement",
+          "l'enfant (ou la personne qui en a la charge) n'a pas consenti aux services : un renvoi exige ce consentement",
         ],
       ],
-      [422, ['consent_for_services', 'لم يوافق الطفل (أو مقدّم الرعاية) على الخدمات: تتطلب الإحالة موافقته']],
+      [
+        422,
+        [
+          'consent_for_services',
+          'لم يوافق الطفل (أو مقدّم الرعاية) على الخدمات: الإحالة تحتاج إلى هذه الموافقة',
+        ],
+      ],
       [
         422,
         [
