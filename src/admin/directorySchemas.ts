@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { fieldName } from '../forms/fieldSchema';
 import { permissionCatalog } from './permissionCatalog';
-import { rule } from '../forms/validationMessages';
+import { rule } from '../messages/schemaMessages';
 
 export const directoryId = z
   .string()

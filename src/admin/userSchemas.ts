@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { directoryId } from './directorySchemas';
-import { rule } from '../forms/validationMessages';
+import { rule } from '../messages/schemaMessages';
 
 export const password = z
   .string()

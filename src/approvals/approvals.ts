@@ -9,7 +9,7 @@ import { writeCase } from '../cases/caseWriter';
 import { forbidden, notFound, unprocessable } from '../errors';
 import { alertTally, sameTally } from '../records/alertSubjects';
 import type { AlertStore } from '../reminders/alertStore';
-import { rule } from '../forms/validationMessages';
+import { rule } from '../messages/schemaMessages';
 import { msg } from '../messages/catalogue';
 
 export const approvalTypes = ['assessment', 'case_plan', 'closure', 'action_plan', 'gbv_closure'] as const;

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rule } from '../forms/validationMessages';
+import { rule } from '../messages/schemaMessages';
 import { dateTimeString, shortText, uuid } from '../records/fieldTypes';
 import { fieldName } from '../forms/fieldSchema';
 

@@ -10,7 +10,7 @@ import type { LoginGuard } from './loginGuard';
 import { passwordChange, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 import type { Revocations } from './revocations';
-import { rule } from '../forms/validationMessages';
+import { rule } from '../messages/schemaMessages';
 import { msg } from '../messages/catalogue';
 
 export interface OwnAccountDeps {

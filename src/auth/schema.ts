@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rule } from '../forms/validationMessages';
+import { rule } from '../messages/schemaMessages';
 
 /**
  * A user name as it may be sent to us. User names are document ids, and Cosmos refuses ids holding

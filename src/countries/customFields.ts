@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { dateString, longText, shortText } from '../records/fieldTypes';
 import type { CustomField, CustomFieldType } from './types';
-import { rule } from '../forms/validationMessages';
+import { rule } from '../messages/schemaMessages';
 
 const byType: Record<CustomFieldType, z.ZodType> = {
   string: shortText,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { BULK_MAX, selectionShape } from '../records/bulkSelection';
 import { dateString, uuid } from '../records/fieldTypes';
-import { rule } from '../forms/validationMessages';
+import { rule } from '../messages/schemaMessages';
 
 const message = z
   .string()

@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { translated } from './translated';
-import { rule } from './validationMessages';
+import { rule } from '../messages/schemaMessages';
 
 /** A lookup's or location's id within its country (also its Cosmos document id). */
 export const configId = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, _ . -');

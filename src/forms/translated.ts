@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rule } from './validationMessages';
+import { rule } from '../messages/schemaMessages';
 
 /** A locale code as Primero writes them (`en`, `fr`, `ar`, `pt-BR`). */
 export const localeCode = z

@@ -1,6 +1,6 @@
 import type { z } from 'zod';
 import { unprocessable, type ErrorEntry } from '../errors';
-import { catalogueErrors, issueMessage } from '../forms/validationMessages';
+import { catalogueErrors, issueMessage } from '../messages/schemaMessages';
 import { msg } from '../messages/catalogue';
 
 /**

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { rule } from '../forms/validationMessages';
+import { rule } from '../messages/schemaMessages';
 
 export const dateString = z.iso.date({ error: rule('date') });
 export const dateTimeString = z.iso.datetime({

@@ -5,7 +5,7 @@ import type { CustomField } from '../countries/types';
 import type { CheckContext, Problem } from '../forms/fieldChecks';
 import type { FormValidators, RecordValidator } from '../forms/recordValidator';
 import { isEmptyValue, problemEntries } from '../forms/recordValidator';
-import { catalogueErrors } from '../forms/validationMessages';
+import { catalogueErrors } from '../messages/schemaMessages';
 import { msg } from '../messages/catalogue';
 import { issuesToEntries } from '../http/validation';
 import type { RecordKind } from './recordKind';
