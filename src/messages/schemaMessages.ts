@@ -2,10 +2,10 @@ import type { z } from 'zod';
 import { msg, type Message, type MessageArgs, type MessageKey } from './catalogue';
 
 /**
- * The catalogue messages zod schemas state. A zod issue carries its message's text only, so a schema states a
- * catalogue message through rule(), which remembers the key and arguments of the text it gives zod; the
- * error entry gets them back from the issue's text (src/http/validation.ts) and is answered in the caller's
- * language. The texts remembered are the schemas' own (and the bounds they set), a fixed set.
+ * The catalogue messages zod schemas state. A zod issue carries its message's text only, so a schema
+ * states a catalogue message through rule(), which remembers the key and arguments of the text it gives
+ * zod; the error entry gets them back from the issue's text (src/http/validation.ts) and is answered in
+ * the caller's language. The texts remembered are the schemas' own (and the bounds they set), a fixed set.
  */
 const rules = new Map<string, Message>();
 
