@@ -25,8 +25,7 @@ export function canReadKey(grants: FieldGrants, kind: RecordKind, moduleId: unkn
 
 /** A key the principal may write: not one of a form it may only read or may not see. */
 export function canWriteKey(grants: FieldGrants, kind: RecordKind, moduleId: unknown, key: string): boolean {
-  const access = grants.access(kind.type, moduleId, key);
-  return access !== 'r' && access !== 'none';
+  return grants.writable(kind.type, moduleId, key);
 }
 
 /** Sync conflicts (each holding a server and a client value) on fields `readable` allows only. */
