@@ -1,3 +1,4 @@
+/* global self */
 // Background Sync for the Workbox service worker (imported by it, see web/vite.config.mts). The changes
 // waiting on the device are sealed under a key only an unlocked page holds, so the worker cannot send them
 // itself: when the browser says the network is back, it wakes the open pages (a page loaded before the
