@@ -1,5 +1,5 @@
 import { AppError, type ErrorEntry } from '../errors';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import type { FieldGrants } from '../forms/fieldAccess';
 import type { RecordKind } from './recordKind';
 
@@ -97,7 +97,7 @@ export function refusedKeys(
 }
 
 export const refusedEntries = (keys: string[]): ErrorEntry[] =>
-  keys.map((key) => ({ detail: key, message: en('form_not_editable') }));
+  keys.map((key) => ({ detail: key, ...msg('form_not_editable') }));
 
 /** 403 naming every refused key (one entry each); nothing is written. */
 export function assertWritable(
@@ -127,5 +127,5 @@ export function assertResolvable(
 function throwRefused(refused: string[]): void {
   if (refused.length === 0) return;
   const entries = refusedEntries(refused);
-  throw new AppError(403, `Your role may not edit ${refused.join(', ')}`, refused[0], entries);
+  throw new AppError(403, msg('may_not_edit', { field: refused.join(', ') }), refused[0], entries);
 }

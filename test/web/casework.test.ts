@@ -264,7 +264,7 @@ describe('attachments in the web app', () => {
     await page.getByRole('textbox', { name: 'Address of the school' }).fill('Accra Primary');
     // The form points to the box's files, the pointer named after the box; it takes the user there.
     await page.getByRole('button', { name: 'School reports Files: 1 · go to them' }).click();
-    await expect(page.evaluate(() => document.activeElement?.closest('[id^=box-]')?.id)).resolves.toBe(
+    await expect(page.evaluate("document.activeElement?.closest('[id^=box-]')?.id")).resolves.toBe(
       'box-school_reports',
     );
   });

@@ -1,6 +1,7 @@
 import { api, type CaseRecord, type ErrorEntry } from './api';
 import { flushUploads } from './attachments';
 import type { Vault } from './vault';
+import { askForBackgroundSync } from './backgroundSync';
 
 /** One queued change: a sync mutation as POST /sync/cases takes it, with the client's own id. */
 export interface Mutation {
@@ -40,6 +41,7 @@ export async function queueEdit(
   await vault.put('queue', queueKey(mutation), mutation);
   // The device shows the change at once; the server's answer replaces it when the push lands.
   await vault.put('records', record.id, local);
+  askForBackgroundSync();
   return mutation;
 }
 
@@ -54,6 +56,7 @@ export async function queueCreate(vault: Vault, record: CaseRecord) {
   };
   await vault.put('queue', queueKey(mutation), mutation);
   await vault.put('records', record.id, record);
+  askForBackgroundSync();
 }
 
 export const pendingMutations = (vault: Vault) => vault.all<Mutation>('queue');
