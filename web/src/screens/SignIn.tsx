@@ -5,7 +5,9 @@ import { Vault, WrongPassword } from '../vault';
 import type { EntraSettings } from '../entra';
 import { CodeInput, UserNameInput } from './SignInInputs';
 import { EntraSignIn } from './EntraSignIn';
+import { OfflineSignInHint } from './OfflineSignInHint';
 import { TotpEnrolment } from './TotpEnrolment';
+import { useReachable } from './useReachable';
 import { useSignInProvider } from './useSignInProvider';
 
 export interface Unlocked {
@@ -54,6 +56,7 @@ function BuiltInSignIn({ onSignedIn, lockedUser }: SignInProps) {
   // An account whose role requires 2FA and has none yet: the token is good for enrolment only.
   const [enrolling, setEnrolling] = useState(false);
   const [enrolled, setEnrolled] = useState(false);
+  const online = useReachable();
   const t = useT();
 
   const submit = async (event: Event) => {
@@ -130,6 +133,8 @@ function BuiltInSignIn({ onSignedIn, lockedUser }: SignInProps) {
       <button type="submit" disabled={busy}>
         {t(needsCode ? 'signIn.verify' : 'signIn.submit')}
       </button>
+      {/* Below the button: on a phone the fields and the button stay in view above it. */}
+      {online === false && <OfflineSignInHint userName={userName} />}
     </form>
   );
 }
