@@ -11,7 +11,7 @@ const importEsm = new Function('specifier', 'return import(specifier)') as (s: s
 /**
  * Lighthouse (12.2.3, mobile emulation, Debian's Chromium) on the sign-in, case list and case screens, as one
  * user flow: the sign-in page as a cold navigation (performance and accessibility), signing in and opening
- * the list as a timespan (performance of what the user waits for), and each screen as a snapshot
+ * the list, then opening a case, as timespans (performance of what the user waits for), and each screen as a snapshot
  * (accessibility). Lighthouse is not a dependency of the project (about 150 packages): install it with
  * `npm i --no-save lighthouse@12.2.3`, or point LIGHTHOUSE_DIR at a folder where it is installed.
  */
@@ -47,8 +47,10 @@ export async function benchLighthouse(stack: BenchStack, root: string): Promise<
     await page.waitForSelector('.list .row');
     await flow.endTimespan();
     await flow.snapshot({ name: 'case list' });
+    await flow.startTimespan({ name: 'open a case from the list (timespan)' });
     await page.click('.list .row');
     await page.waitForSelector('#actions-title');
+    await flow.endTimespan();
     await flow.snapshot({ name: 'case' });
     const result = await flow.createFlowResult();
     const lines = ['lighthouse (mobile), per step:'];

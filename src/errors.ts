@@ -1,11 +1,13 @@
+import { msg, type Message } from './messages/catalogue';
+
 /**
  * Errors the app raises on purpose. `expose` errors are user faults: their message goes to the client and
  * may mention a field name, never a field value. Anything else reaching the HTTP chain is a system fault:
- * logged (without request data) and answered with a bare 500.
+ * logged (without request data) and answered with a bare 500. A message of the catalogue carries its key
+ * and arguments beside the English text, so that the answer is put in the caller's language as it leaves.
  */
-export interface ErrorEntry {
+export interface ErrorEntry extends Message {
   detail?: string;
-  message: string;
 }
 
 /** One entry of the error envelope as it leaves the server (docs/api.md). */
@@ -16,45 +18,47 @@ export interface EnvelopeEntry {
   message: string;
 }
 
+/** An entry as the envelope shows it: its text, without the key it was localized by. */
 export const envelopeEntries = (status: number, resource: string, entries: ErrorEntry[]): EnvelopeEntry[] =>
   entries.map((e) => ({ status, resource, ...(e.detail ? { detail: e.detail } : {}), message: e.message }));
 
+/** A message as an error takes it: a catalogue message (msg()), or plain English for operators and tools. */
+type Text = string | Message;
+const asMessage = (text: Text): Message => (typeof text === 'string' ? { message: text } : text);
+
 export class AppError extends Error {
   readonly expose = true;
+  readonly entries: ErrorEntry[];
   constructor(
     readonly status: number,
-    message: string,
+    text: Text,
     readonly detail?: string,
-    readonly entries: ErrorEntry[] = [{ detail, message }],
+    entries?: ErrorEntry[],
     readonly headers: Record<string, string> = {},
   ) {
-    super(message);
+    super(asMessage(text).message);
     this.name = 'AppError';
+    this.entries = entries ?? [{ detail, ...asMessage(text) }];
   }
 }
 
-export const badRequest = (message: string, detail?: string) => new AppError(400, message, detail);
-export const unauthorized = (message = 'Authentication required') => new AppError(401, message);
-export const forbidden = (message = 'Not permitted') => new AppError(403, message);
-export const notFound = (message = 'Not found') => new AppError(404, message);
-export const conflict = (message: string, detail?: string) => new AppError(409, message, detail);
-export const preconditionFailed = () =>
-  new AppError(
-    412,
-    'The record was changed since you read it: fetch it again and reapply your change',
-    'If-Match',
-  );
+export const badRequest = (text: Text, detail?: string) => new AppError(400, text, detail);
+export const unauthorized = (text: Text = 'Authentication required') => new AppError(401, text);
+export const forbidden = (text: Text = msg('not_permitted')) => new AppError(403, text);
+export const notFound = (text: Text = msg('not_found')) => new AppError(404, text);
+export const conflict = (text: Text, detail?: string) => new AppError(409, text, detail);
+export const preconditionFailed = () => new AppError(412, msg('changed_since_read'), 'If-Match');
 export const payloadTooLarge = (limit: number) =>
-  new AppError(413, `Body larger than ${limit} bytes`, 'body');
-export const tooManyRequests = (retryAfterSeconds: number, message = 'Too many attempts; try again later') =>
-  new AppError(429, message, undefined, undefined, {
+  new AppError(413, msg('body_too_large', { max: limit }), 'body');
+export const tooManyRequests = (retryAfterSeconds: number, text: Text = msg('too_many_attempts')) =>
+  new AppError(429, text, undefined, undefined, {
     'Retry-After': String(retryAfterSeconds),
   });
 /** A dependency is slow, throttled or away: nothing was written, and the same request may be sent again. */
 export const serviceUnavailable = (
   retryAfterSeconds: number,
-  message = 'The service is busy; try again shortly',
-) => new AppError(503, message, undefined, undefined, { 'Retry-After': String(retryAfterSeconds) });
+  text: Text = 'The service is busy; try again shortly',
+) => new AppError(503, text, undefined, undefined, { 'Retry-After': String(retryAfterSeconds) });
 export const unprocessable = (entries: ErrorEntry[]) =>
   new AppError(422, entries[0]?.message ?? 'Invalid', entries[0]?.detail, entries);
 

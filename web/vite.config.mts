@@ -27,6 +27,8 @@ export default defineConfig({
         navigateFallback: '/index.html',
         navigateFallbackDenylist: [/^\/api\//],
         runtimeCaching: [],
+        // Background Sync: the worker wakes the open pages when the network returns (web/src/backgroundSync.ts).
+        importScripts: ['/sw-sync.js'],
       },
     }),
   ],

@@ -1,11 +1,16 @@
 import { z } from 'zod';
 import { fieldName } from '../forms/fieldSchema';
 import { permissionCatalog } from './permissionCatalog';
+import { rule } from '../messages/schemaMessages';
 
 export const directoryId = z
   .string()
   .regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, _ . -');
-const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+const name = z
+  .string()
+  .trim()
+  .min(1, rule('required'))
+  .max(200, rule('too_long', { max: 200 }));
 
 const permissions = z
   .array(z.object({ resource: z.string(), actions: z.array(z.string()).min(1).max(50) }).strict())

@@ -11,6 +11,7 @@ import { userDocId, type UserRepository } from '../users/userRepository';
 import type { Directory } from './directory';
 import { directoryKind } from './directoryKinds';
 import { userCreateSchema, userUpdateSchema } from './userSchemas';
+import { msg } from '../messages/catalogue';
 
 type StoredUser = User & { _etag?: string; created_at?: string; updated_at?: string };
 
@@ -42,7 +43,7 @@ export interface UserAdminDeps {
 
 function authorize(principal: Principal, action: 'read' | 'manage') {
   if (!can(principal, 'users', action))
-    throw forbidden(`Your role does not allow ${action === 'read' ? 'reading' : 'changing'} users`);
+    throw forbidden(msg(action === 'read' ? 'may_not_read_users' : 'may_not_change_users'));
 }
 
 /** The accounts working in the admin's acting country, by user name, in pages. */
@@ -71,7 +72,7 @@ async function findInCountry(deps: UserAdminDeps, principal: Principal, id: stri
   const userName = /^user-([a-z0-9_.-]{1,50})$/.exec(id)?.[1];
   const user = userName ? ((await deps.users.findByUserName(userName)) as StoredUser | undefined) : undefined;
   // Accounts of other countries do not exist for this admin.
-  if (!user || !user.country_codes.includes(principal.countryCode)) throw notFound('User not found');
+  if (!user || !user.country_codes.includes(principal.countryCode)) throw notFound(msg('user_not_found'));
   return user;
 }
 
@@ -101,14 +102,14 @@ async function checkReferences(
   const exists = async (resource: string, id: string) =>
     !!(await deps.directory.find(countryCode, directoryKind(resource), id));
   if (fields.role_unique_id !== undefined && !(await exists('roles', fields.role_unique_id)))
-    errors.push({ detail: 'role_unique_id', message: `is not a role of ${countryCode}` });
+    errors.push({ detail: 'role_unique_id', ...msg('not_a_role_here', { country: countryCode }) });
   if (fields.agency_unique_id !== undefined && !(await exists('agencies', fields.agency_unique_id)))
-    errors.push({ detail: 'agency_unique_id', message: `is not an agency of ${countryCode}` });
+    errors.push({ detail: 'agency_unique_id', ...msg('not_an_agency_here', { country: countryCode }) });
   for (const group of fields.user_group_unique_ids ?? [])
     if (!(await exists('user_groups', group)))
       errors.push({
         detail: 'user_group_unique_ids',
-        message: `${group} is not a user group of ${countryCode}`,
+        ...msg('not_a_group_here', { group, country: countryCode }),
       });
   if (errors.length > 0) throw unprocessable(errors);
 }
@@ -132,7 +133,7 @@ export async function createUser(deps: UserAdminDeps, principal: Principal, data
     created_at: now,
     updated_at: now,
   };
-  if (!(await deps.users.create(user))) throw conflict('This user name is taken', 'user_name');
+  if (!(await deps.users.create(user))) throw conflict(msg('user_name_taken'), 'user_name');
   return presentUser((await deps.users.findByUserName(input.user_name)) as StoredUser);
 }
 
@@ -152,11 +153,10 @@ export async function updateUser(
   const changes = parseOr422(userUpdateSchema, data);
   const user = await findInCountry(deps, principal, id);
   const others = user.country_codes.filter((c) => c !== principal.countryCode);
-  if (others.length > 0)
-    throw forbidden(`This account also works in ${others.join(', ')}: a country admin cannot change it`);
+  if (others.length > 0) throw forbidden(msg('account_elsewhere', { countries: others.join(', ') }));
   if (!ifMatchHolds(ifMatch, user._etag as string)) throw preconditionFailed();
   if (changes.disabled === true && user.user_name === principal.user.user_name)
-    throw unprocessable([{ detail: 'disabled', message: 'you cannot disable your own account' }]);
+    throw unprocessable([{ detail: 'disabled', ...msg('cannot_disable_self') }]);
   await checkReferences(deps, principal.countryCode, changes);
   const { password, ...fields } = changes;
   const next: StoredUser = {

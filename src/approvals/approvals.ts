@@ -9,6 +9,8 @@ import { writeCase } from '../cases/caseWriter';
 import { forbidden, notFound, unprocessable } from '../errors';
 import { alertTally, sameTally } from '../records/alertSubjects';
 import type { AlertStore } from '../reminders/alertStore';
+import { rule } from '../messages/schemaMessages';
+import { msg } from '../messages/catalogue';
 
 export const approvalTypes = ['assessment', 'case_plan', 'closure', 'action_plan', 'gbv_closure'] as const;
 export type ApprovalType = (typeof approvalTypes)[number];
@@ -18,7 +20,10 @@ export const approvalSchema = z
     data: z
       .object({
         approval_status: z.enum(['requested', 'approved', 'rejected']),
-        notes: z.string().max(2000, 'must be at most 2000 characters').optional(),
+        notes: z
+          .string()
+          .max(2000, rule('too_long', { max: 2000 }))
+          .optional(),
       })
       .strict(),
   })
@@ -53,18 +58,18 @@ export async function changeApproval(
     change: (doc, now) => {
       // Checked here rather than by writeCase, so that the message can name the permission.
       if (!can(principal, 'cases', action))
-        throw forbidden(`Your role does not allow ${action.replaceAll('_', ' ')}`);
+        throw forbidden(
+          msg(requesting ? 'may_not_request_approval' : 'may_not_approve', {
+            type: type.replaceAll('_', ' '),
+          }),
+        );
       if (!doc.enabled)
-        throw unprocessable([
-          { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
-        ]);
+        throw unprocessable([{ detail: 'enabled', ...msg('record_disabled', { kind: 'case' }) }]);
       const current = doc[`approval_status_${type}`];
       if (!requesting && current !== 'requested')
-        throw unprocessable([{ detail: 'approval_status', message: `there is no pending ${type} request` }]);
+        throw unprocessable([{ detail: 'approval_status', ...msg('approval_not_pending', { type }) }]);
       if (requesting && current === 'requested')
-        throw unprocessable([
-          { detail: 'approval_status', message: `a ${type} approval is already pending` },
-        ]);
+        throw unprocessable([{ detail: 'approval_status', ...msg('approval_already_pending', { type }) }]);
       const entry: Entry = {
         unique_id: entryId,
         approval_requested_for: type,

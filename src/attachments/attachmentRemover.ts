@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import { canReadKey, canWriteKey } from '../records/fieldPermissions';
 import { findRecordFor } from '../records/recordAccess';
 import type { RecordRepository } from '../records/recordRepository';
@@ -26,7 +26,7 @@ export async function removeAttachment(
   if (!attachment || !canReadKey(grants, repo.kind, doc.module_id, attachment.field_name))
     throw notFound('Attachment not found');
   if (!canWriteKey(grants, repo.kind, doc.module_id, attachment.field_name))
-    throw new AppError(403, en('may_not_edit', { field: attachment.field_name }), attachment.field_name);
+    throw new AppError(403, msg('may_not_edit', { field: attachment.field_name }), attachment.field_name);
   const ref = attachmentRef(doc, attachmentId);
   await deps.store.markPending(ref).catch(() => undefined);
   await writeRecord(deps.records, repo, principal, {

@@ -8,7 +8,7 @@ import type { RecordDocument } from '../records/recordDocument';
 import type { RecordRepository } from '../records/recordRepository';
 import { writeRecord } from '../records/recordWriter';
 import { AppError, conflict, payloadTooLarge, unprocessable } from '../errors';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import type { AttachmentDeps } from './attachmentDeps';
 import {
   attachmentFields,
@@ -61,7 +61,7 @@ export async function uploadAttachment(
     throw unprocessable([
       {
         detail: 'enabled',
-        message: en('record_disabled', { kind: repo.kind.label.toLowerCase() }),
+        ...msg('record_disabled', { kind: repo.kind.label.toLowerCase() }),
       },
     ]);
   }
@@ -72,7 +72,7 @@ export async function uploadAttachment(
   const grants = await deps.records.fieldAccess.grantsFor(principal);
   if (!canWriteKey(grants, repo.kind, doc.module_id, input.fieldName)) {
     discard();
-    throw new AppError(403, en('may_not_edit', { field: input.fieldName }), input.fieldName);
+    throw new AppError(403, msg('may_not_edit', { field: input.fieldName }), input.fieldName);
   }
   const contentType = input.contentType.split(';')[0]?.trim().toLowerCase() ?? '';
   if (!box.types.includes(contentType)) {
@@ -80,7 +80,7 @@ export async function uploadAttachment(
     // Says what the box takes, not the type sent (a client's value is never repeated).
     throw new AppError(
       415,
-      en('type_not_accepted', { field: input.fieldName, types: box.types.join(', ') }),
+      msg('type_not_accepted', { field: input.fieldName, types: box.types.join(', ') }),
       'content_type',
     );
   }
@@ -97,7 +97,7 @@ export async function uploadAttachment(
     throw unprocessable([
       {
         detail: input.fieldName,
-        message: en('too_many_attachments', { max: MAX_ATTACHMENTS_PER_RECORD }),
+        ...msg('too_many_attachments', { max: MAX_ATTACHMENTS_PER_RECORD }),
       },
     ]);
   }
@@ -184,7 +184,7 @@ async function uploadBox(
     throw unprocessable([
       {
         detail: `${input.at}field_name`,
-        message: en('not_upload_box', { field: input.fieldName }),
+        ...msg('not_upload_box', { field: input.fieldName }),
       },
     ]);
   const wrong = Object.entries(input.declaredTypes ?? {}).filter(
@@ -194,13 +194,13 @@ async function uploadBox(
     throw unprocessable(
       wrong.map(([key]) => ({
         detail: `${input.at}${key}`,
-        message: en('box_holds', { field: input.fieldName, type: box.attachment_type }),
+        ...msg('box_holds', { field: input.fieldName, type: box.attachment_type }),
       })),
     );
   return box;
 }
 
-const idTaken = () => conflict(en('attachment_id_taken'), 'id');
+const idTaken = () => conflict(msg('attachment_id_taken'), 'id');
 
 async function claimId(
   deps: AttachmentDeps,
@@ -230,7 +230,7 @@ async function claimId(
   }
 }
 
-const emptyFile = () => unprocessable([{ detail: 'attachment', message: en('empty_file') }]);
+const emptyFile = () => unprocessable([{ detail: 'attachment', ...msg('empty_file') }]);
 
 function commit(
   deps: AttachmentDeps,
@@ -250,7 +250,7 @@ function commit(
         throw unprocessable([
           {
             detail: attachment.field_name,
-            message: en('too_many_attachments', { max: MAX_ATTACHMENTS_PER_RECORD }),
+            ...msg('too_many_attachments', { max: MAX_ATTACHMENTS_PER_RECORD }),
           },
         ]);
       }

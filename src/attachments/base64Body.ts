@@ -1,12 +1,12 @@
 import { Readable } from 'node:stream';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import { badRequest } from '../errors';
 
 /** The base64 `attachment` of the JSON form (a data: URL prefix is accepted), strictly decoded. */
 export function decodeBase64Attachment(text: string): Readable {
   const payload = text.replace(/^data:[^,]*;base64,/, '').replace(/\s+/g, '');
   if (payload.length % 4 !== 0 || !/^[A-Za-z0-9+/]*={0,2}$/.test(payload)) {
-    throw badRequest(en('not_base64'), 'attachment');
+    throw badRequest(msg('not_base64'), 'attachment');
   }
   return Readable.from([Buffer.from(payload, 'base64')]);
 }

@@ -1,10 +1,10 @@
 import { z } from 'zod';
-import { en } from '../forms/validationMessages';
+import { rule } from '../messages/schemaMessages';
 import { dateTimeString, shortText, uuid } from '../records/fieldTypes';
 import { fieldName } from '../forms/fieldSchema';
 
-const fileName = z.string().min(1, en('required')).max(1000);
-const contentType = z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, en('mime_type'));
+const fileName = z.string().min(1, rule('required')).max(1000);
+const contentType = z.string().regex(/^[\w.+-]+\/[\w.+-]+$/, rule('mime_type'));
 
 const attachmentType = z.enum(['image', 'audio', 'document']);
 
@@ -29,7 +29,7 @@ export const attachmentJsonSchema = z
         is_current: z.boolean().optional(),
         // Primero's client date: accepted, but the server stamps when the file was received.
         date: z.string().max(40).optional(),
-        attachment: z.string().min(1, en('required')),
+        attachment: z.string().min(1, rule('required')),
       })
       .strict(),
   })

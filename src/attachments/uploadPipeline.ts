@@ -1,6 +1,6 @@
 import { Transform, type TransformCallback } from 'node:stream';
 import { AppError, payloadTooLarge } from '../errors';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import { matchesDeclaredType, SNIFF_BYTES } from './contentSniffer';
 
 /** Counts bytes; fails with 413 past the limit. */
@@ -23,7 +23,7 @@ export function typeCheck(declared: string): Transform {
   const check = async (stream: Transform) => {
     const sample = Buffer.concat(head);
     if (!(await matchesDeclaredType(sample.subarray(0, SNIFF_BYTES), declared))) {
-      throw new AppError(415, en('content_mismatch'), 'content_type');
+      throw new AppError(415, msg('content_mismatch'), 'content_type');
     }
     checked = true;
     stream.push(sample);

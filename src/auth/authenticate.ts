@@ -6,6 +6,7 @@ import type { EntraTokens } from './entraTokens';
 import type { Principal } from './principal';
 import type { Revocations } from './revocations';
 import type { SessionTokens } from './sessionTokens';
+import { msg } from '../messages/catalogue';
 
 export interface AuthenticateDeps {
   tokens: SessionTokens;
@@ -35,7 +36,7 @@ interface Identity {
   objectId?: string;
 }
 
-const INVALID = 'The token is invalid, expired or signed out: sign in again';
+const INVALID = msg('session_invalid');
 /** What a token that does not verify rejects with: a constant, not an Error (no stack to capture per request). */
 const unverified = Symbol('unverified');
 
@@ -63,7 +64,7 @@ export async function authenticate(
   if (revoked || !user) throw unauthorized(INVALID);
   // Said plainly only to a holder of a valid token (sign-in still answers alike for every refusal): the web
   // app wipes the device's copy of the caseload when it hears it.
-  if (user.disabled) throw new AppError(401, 'This account is disabled', 'account_disabled');
+  if (user.disabled) throw new AppError(401, msg('account_disabled'), 'account_disabled');
   // A password reset ends the sessions opened before it (compared in whole seconds, as `iat` is).
   const validAfter = user.tokens_valid_after ? Math.floor(Date.parse(user.tokens_valid_after) / 1000) : 0;
   if (identity.iat !== undefined && identity.iat < validAfter) throw unauthorized(INVALID);
@@ -80,7 +81,7 @@ export async function authenticate(
   );
   if (!role) throw forbidden(`No role in country ${countryCode}`);
   if (identity.amr && role.require_2fa && !identity.amr.includes(deps.config.ENTRA_MFA_AMR)) {
-    throw unauthorized('Your role requires multi-factor sign-in: sign in again with MFA');
+    throw unauthorized(msg('mfa_required'));
   }
   return {
     user,

@@ -11,6 +11,7 @@ import { verifyPassword } from './passwords';
 import type { LoginInput, LoginResponse } from './schema';
 import type { SessionClaims, SessionTokens } from './sessionTokens';
 import { totpStep } from './totp';
+import { msg } from '../messages/catalogue';
 
 export interface LoginDeps {
   users: UserRepository;
@@ -31,7 +32,7 @@ export interface LoginContext {
 
 // One answer whether the user exists, is disabled, mistyped the password, or gave the right password without
 // (or with a wrong) verification code: nothing to learn from it, not even that a password was right.
-const WRONG = 'Invalid user name, password or verification code';
+const WRONG = msg('sign_in_refused');
 
 async function attemptLogin(
   deps: LoginDeps,

@@ -5,6 +5,7 @@ import type { DataKeys } from '../crypto/dataKeys';
 import { tooManyRequests } from '../errors';
 import { DEPLOYMENT_WIDE } from '../platform/containers';
 import { readState, updateState, type StateDoc } from './cosmosState';
+import { msg } from '../messages/catalogue';
 
 /** An account's sign-in state: failures by source in the lockout window, a lock, recent good sources. */
 interface AccountState extends StateDoc {
@@ -74,10 +75,7 @@ export class LoginGuard {
       readState<AccountState>(this.container, accountId(userName)),
     ]);
     if (account && account.locked_until > now && !isKnown(account, source, now)) {
-      throw tooManyRequests(
-        Math.ceil((account.locked_until - now) / 1000),
-        'Too many failed sign-ins: this account is locked for now; try again later',
-      );
+      throw tooManyRequests(Math.ceil((account.locked_until - now) / 1000), msg('account_locked'));
     }
     if (pair && pair.blocked_until > now) throw tooManyRequests(Math.ceil((pair.blocked_until - now) / 1000));
   }

@@ -10,6 +10,8 @@ import type { LoginGuard } from './loginGuard';
 import { passwordChange, verifyPassword } from './passwords';
 import type { Principal } from './principal';
 import type { Revocations } from './revocations';
+import { rule } from '../messages/schemaMessages';
+import { msg } from '../messages/catalogue';
 
 export interface OwnAccountDeps {
   users: UserRepository;
@@ -23,7 +25,7 @@ export const ownAccountUpdateSchema = z
   .object({
     locale: userFields.locale,
     password,
-    current_password: z.string().min(1, 'is required').max(200),
+    current_password: z.string().min(1, rule('required')).max(200),
   })
   .partial()
   .strict()
@@ -32,7 +34,7 @@ export const ownAccountUpdateSchema = z
   })
   .refine((d) => d.password === undefined || d.current_password !== undefined, {
     path: ['current_password'],
-    message: 'is required to change the password',
+    message: rule('needs_current_password'),
   });
 
 /**
@@ -55,7 +57,7 @@ export function presentOwnAccount(user: User, principal: Principal) {
 
 export async function readOwnAccount(deps: Pick<OwnAccountDeps, 'users'>, principal: Principal) {
   const user = await deps.users.findByUserName(principal.user.user_name);
-  if (!user) throw new AppError(401, 'Sign in again');
+  if (!user) throw new AppError(401, msg('sign_in_again'));
   return presentOwnAccount(user, principal);
 }
 
@@ -72,18 +74,18 @@ export async function updateOwnAccount(
 ) {
   const changes = parseOr422(ownAccountUpdateSchema, data);
   const user = await deps.users.findByUserName(principal.user.user_name);
-  if (!user) throw new AppError(401, 'Sign in again');
+  if (!user) throw new AppError(401, msg('sign_in_again'));
   const next: User = { ...user, ...(changes.locale ? { locale: changes.locale } : {}) };
   if (changes.password !== undefined) {
     const source = await deps.guard.sourceOf(clientAddress);
     await deps.guard.admit(user.user_name, source);
     if (!(await verifyPassword(user.password_hash, changes.current_password ?? ''))) {
       await deps.guard.recordFailure(user.user_name, source);
-      throw unprocessable([{ detail: 'current_password', message: 'is not your current password' }]);
+      throw unprocessable([{ detail: 'current_password', ...msg('not_current_password') }]);
     }
     await deps.guard.recordSuccess(user.user_name, source);
     if (changes.password.toLowerCase().includes(user.user_name))
-      throw unprocessable([{ detail: 'password', message: 'must not contain the user name' }]);
+      throw unprocessable([{ detail: 'password', ...msg('password_has_user_name') }]);
     Object.assign(next, await passwordChange(changes.password, deps.clock.now()));
   }
   await deps.users.replace(next);

@@ -4,6 +4,7 @@ import type { Principal } from './principal';
 import { sessionAnswer } from './login';
 import type { LoginResponse } from './schema';
 import type { SessionTokens } from './sessionTokens';
+import { msg } from '../messages/catalogue';
 
 export interface RenewalDeps {
   tokens: SessionTokens;
@@ -31,8 +32,7 @@ export async function renewSession(
     principal.signedInAt === undefined
       ? undefined
       : await deps.tokens.renew(user.user_name, principal.signedInAt);
-  if (!issued)
-    throw new AppError(401, 'This session has reached its maximum length: sign in again', 'session_expired');
+  if (!issued) throw new AppError(401, msg('session_too_long'), 'session_expired');
   await deps.audit.append({
     action: 'token_renewal',
     user_name: user.user_name,

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../messages/schemaMessages';
 
 /**
  * A user name as it may be sent to us. User names are document ids, and Cosmos refuses ids holding
@@ -8,7 +9,7 @@ export const userNameSchema = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9_.@+-]+$/, 'may hold only letters, digits and _ . @ + -');
+  .regex(/^[A-Za-z0-9_.@+-]+$/, rule('user_name_chars'));
 
 export const loginSchema = z
   .object({
@@ -18,7 +19,7 @@ export const loginSchema = z
         password: z.string().min(1).max(1000),
         totp_code: z
           .string()
-          .regex(/^\d{6}$/, 'must be 6 digits')
+          .regex(/^\d{6}$/, rule('six_digits'))
           .optional(),
       })
       .strict(),
@@ -40,5 +41,5 @@ export const loginResponseSchema = z.object({
 export type LoginResponse = z.infer<typeof loginResponseSchema>;
 
 export const totpVerifySchema = z
-  .object({ data: z.object({ code: z.string().regex(/^\d{6}$/, 'must be 6 digits') }).strict() })
+  .object({ data: z.object({ code: z.string().regex(/^\d{6}$/, rule('six_digits')) }).strict() })
   .strict();

@@ -4,6 +4,7 @@ import type { UserRepository } from '../users/userRepository';
 import type { LoginGuard } from './loginGuard';
 import type { Principal } from './principal';
 import { newTotpSecret, totpStep } from './totp';
+import { msg } from '../messages/catalogue';
 
 export interface EnrolmentDeps {
   users: UserRepository;
@@ -14,8 +15,8 @@ export interface EnrolmentDeps {
 /** Step 1: a new secret for the user's authenticator app; 2FA is not on until a code from it is verified. */
 export async function startTotpEnrolment(deps: EnrolmentDeps, principal: Principal) {
   const user = await deps.users.findByUserName(principal.user.user_name);
-  if (!user) throw new AppError(401, 'Sign in again');
-  if (user.totp_secret) throw conflict('Two-factor sign-in is already enabled for this account', 'totp');
+  if (!user) throw new AppError(401, msg('sign_in_again'));
+  if (user.totp_secret) throw conflict(msg('totp_already_enabled'), 'totp');
   const { secret, otpauthUrl } = newTotpSecret(user.user_name);
   await deps.users.replace({ ...user, totp_pending_secret: secret });
   return { secret, otpauth_url: otpauthUrl };
@@ -24,13 +25,11 @@ export async function startTotpEnrolment(deps: EnrolmentDeps, principal: Princip
 /** Step 2: a valid code (used once) turns the pending secret on. Then sign in again with a code. */
 export async function verifyTotpEnrolment(deps: EnrolmentDeps, principal: Principal, code: string) {
   const user = await deps.users.findByUserName(principal.user.user_name);
-  if (!user) throw new AppError(401, 'Sign in again');
+  if (!user) throw new AppError(401, msg('sign_in_again'));
   if (!user.totp_pending_secret) throw conflict('Start with POST /api/v2/users/me/totp', 'totp');
   const step = totpStep(user.totp_pending_secret, code, deps.clock.now());
   if (step === undefined || !(await deps.guard.claimTotpStep(user.user_name, step))) {
-    throw unprocessable([
-      { detail: 'code', message: 'is not a valid code from your authenticator app (or was already used)' },
-    ]);
+    throw unprocessable([{ detail: 'code', ...msg('totp_code_refused') }]);
   }
   const { totp_pending_secret: pending, ...rest } = user;
   await deps.users.replace({ ...rest, totp_secret: pending });

@@ -8,6 +8,7 @@ import { writeRecord } from '../records/recordWriter';
 import { localDate } from '../countries/countrySettingsRepository';
 import { AppError, notFound, unprocessable } from '../errors';
 import type { Flag } from './schema';
+import { msg, type MessageKey } from '../messages/catalogue';
 
 const flagsOf = (doc: RecordDocument) => (Array.isArray(doc.flags) ? (doc.flags as Flag[]) : []);
 const withFlags = <T extends RecordDocument>(doc: T, flags: Flag[]): T => ({
@@ -64,7 +65,7 @@ export const unflag = (
   flagId: string,
   message: string,
 ) =>
-  changeActiveFlag(deps, repo, principal, recordId, flagId, 'is already removed', (flag, now) => ({
+  changeActiveFlag(deps, repo, principal, recordId, flagId, 'flag_already_removed', (flag, now) => ({
     ...flag,
     removed: true,
     unflag_message: message,
@@ -81,7 +82,7 @@ export const editFlag = (
   flagId: string,
   edit: { message?: string; date?: string },
 ) =>
-  changeActiveFlag(deps, repo, principal, recordId, flagId, 'is removed: it cannot be edited', (flag) => ({
+  changeActiveFlag(deps, repo, principal, recordId, flagId, 'flag_removed_no_edit', (flag) => ({
     ...flag,
     ...(edit.message ? { message: edit.message } : {}),
     ...(edit.date ? { date: edit.date } : {}),
@@ -93,7 +94,7 @@ async function changeActiveFlag(
   principal: Principal,
   recordId: string,
   flagId: string,
-  whenRemoved: string,
+  whenRemoved: MessageKey,
   change: (flag: Flag, now: Date) => Flag,
 ): Promise<FlagWrite> {
   let result: Flag | undefined;
@@ -103,8 +104,8 @@ async function changeActiveFlag(
     ifMatch: null,
     change: (doc, now) => {
       const flag = flagsOf(doc).find((f) => f.id === flagId);
-      if (!flag) throw notFound('Flag not found');
-      if (flag.removed) throw unprocessable([{ detail: 'flag_id', message: whenRemoved }]);
+      if (!flag) throw notFound(msg('flag_not_found'));
+      if (flag.removed) throw unprocessable([{ detail: 'flag_id', ...msg(whenRemoved) }]);
       const changed = change(flag, now);
       result = changed;
       return withFlags(

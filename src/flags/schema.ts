@@ -1,8 +1,13 @@
 import { z } from 'zod';
 import { BULK_MAX, selectionShape } from '../records/bulkSelection';
 import { dateString, uuid } from '../records/fieldTypes';
+import { rule } from '../messages/schemaMessages';
 
-const message = z.string().trim().min(1, 'is required').max(1000, 'must be at most 1000 characters');
+const message = z
+  .string()
+  .trim()
+  .min(1, rule('required'))
+  .max(1000, rule('too_long', { max: 1000 }));
 
 export const flagCreateSchema = z
   // Primero's documented request sends "date": "" for "today" (the country's).
@@ -26,13 +31,13 @@ export const flagUpdateSchema = z
           ctx.addIssue({
             code: 'custom',
             path: ['unflag_message'],
-            message: 'unflags: send it without message or date',
+            message: rule('unflag_alone'),
           });
         else if (data.unflag_message === undefined && !edits)
           ctx.addIssue({
             code: 'custom',
             path: ['unflag_message'],
-            message: 'is required (or message or date to edit the flag)',
+            message: rule('unflag_or_edit'),
           });
       }),
   })

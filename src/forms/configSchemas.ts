@@ -1,9 +1,14 @@
 import { z } from 'zod';
 import { translated } from './translated';
+import { rule } from '../messages/schemaMessages';
 
 /** A lookup's or location's id within its country (also its Cosmos document id). */
 export const configId = z.string().regex(/^[A-Za-z0-9_.-]{1,100}$/, 'must be 1-100 letters, digits, _ . -');
-const name = z.string().trim().min(1, 'is required').max(200, 'must be at most 200 characters');
+const name = z
+  .string()
+  .trim()
+  .min(1, rule('required'))
+  .max(200, rule('too_long', { max: 200 }));
 // A label in one language (the country's default) or per locale (`{"en": ..., "fr": ...}`).
 const label = z.union([name, translated(200)]);
 

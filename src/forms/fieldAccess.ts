@@ -66,6 +66,12 @@ export class FieldGrants {
     return this.level(formId) ?? 'none';
   }
 
+  /** A key the principal may write: not one of a form it may only read or may not see. */
+  writable(recordType: string, moduleId: unknown, key: string): boolean {
+    const access = this.access(recordType, moduleId, key);
+    return access !== 'r' && access !== 'none';
+  }
+
   /** False for a form of the current version the role may not read; true for anything else. */
   formReadable(formId: string): boolean {
     if (this.all || !this.compiled.forms.has(formId)) return true;

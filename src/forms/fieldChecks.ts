@@ -1,6 +1,6 @@
 import type { Field } from './fieldSchema';
 import type { Form } from './formSchema';
-import type { MessageArgs, MessageKey } from './validationMessages';
+import type { MessageArgs, MessageKey } from '../messages/catalogue';
 
 /** One field's problem: its path in the record and what it accepts (turned into text in the caller's locale). */
 export interface Problem {

@@ -2,7 +2,9 @@ import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import type { CountrySettings } from '../countries/types';
+import { attachmentFields } from '../attachments/attachmentTypes';
 import { badRequest, notFound } from '../errors';
+import type { FieldAccess, FieldGrants } from './fieldAccess';
 import { readableForms } from './formAccess';
 import { presentForm } from './formPresenter';
 import { moduleIds, parentForms } from './formSchema';
@@ -11,6 +13,7 @@ import type { FormStore } from './formStore';
 export interface FormReadDeps {
   forms: FormStore;
   settings: CountrySettingsRepository;
+  records: { fieldAccess: Pick<FieldAccess, 'grantsFor'> };
 }
 
 /** The country's locales, its default first, as clients need them to render every text. */
@@ -46,9 +49,10 @@ function parseFilters(search: URLSearchParams) {
  */
 export async function listForms(deps: FormReadDeps, principal: Principal, search: URLSearchParams) {
   const filters = parseFilters(search);
-  const [current, settings] = await Promise.all([
+  const [current, settings, grants] = await Promise.all([
     deps.forms.current(principal.countryCode),
     deps.settings.get(principal.countryCode),
+    deps.records.fieldAccess.grantsFor(principal),
   ]);
   const { locales, default_locale } = countryLocales(settings);
   const forms = readableForms(principal, current.forms).filter(
@@ -64,8 +68,30 @@ export async function listForms(deps: FormReadDeps, principal: Principal, search
       published_at: current.published_at,
       locales,
       default_locale,
+      upload_boxes: builtInBoxes(grants, filters),
     },
   };
+}
+
+/**
+ * The built-in upload boxes that take the caller's files, per record type and module: a form may hold one
+ * (`photos` on a form of its own), and a box on a form the role may only read or may not see refuses the
+ * upload, though no form the caller reads lists it. A client offers the built-in boxes listed here only.
+ */
+function builtInBoxes(grants: FieldGrants, filters: { record_type?: string; module_id?: string }) {
+  const boxes: Record<string, Record<string, string[]>> = {};
+  for (const recordType of parentForms) {
+    if (filters.record_type && filters.record_type !== recordType) continue;
+    const perModule: Record<string, string[]> = {};
+    for (const moduleId of moduleIds) {
+      if (filters.module_id && filters.module_id !== moduleId) continue;
+      perModule[moduleId] = Object.keys(attachmentFields).filter((box) =>
+        grants.writable(recordType, moduleId, box),
+      );
+    }
+    boxes[recordType] = perModule;
+  }
+  return boxes;
 }
 
 /** GET /forms/{id}: one readable form; a form the role may not read is as absent as an unknown one. */

@@ -7,7 +7,7 @@ import {
   type References,
 } from './fieldChecks';
 import type { Form } from './formSchema';
-import { en } from './validationMessages';
+import { msg } from '../messages/catalogue';
 
 /** The fields a record of one type and module may hold, as the published forms define them. */
 export interface RecordValidator {
@@ -94,7 +94,7 @@ const holdsValue = (type: string) => !noValueTypes.has(type);
 /** The problems as the error envelope's entries, each message in the caller's locale. */
 /** In English: the answer is put in the caller's language as it leaves (src/http/responses.ts). */
 export const problemEntries = (problems: Problem[]): ErrorEntry[] =>
-  problems.map((p) => ({ detail: p.path, message: en(p.key, p.args) }));
+  problems.map((p) => ({ detail: p.path, ...msg(p.key, p.args) }));
 
 /** The option sources a set of forms reads, so that only those are loaded. */
 export function sourcesUsed(forms: readonly Form[]) {

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { rule } from '../messages/schemaMessages';
 
 /** A locale code as Primero writes them (`en`, `fr`, `ar`, `pt-BR`). */
 export const localeCode = z
@@ -12,8 +13,7 @@ export const rtlLocales = ['ar', 'fa', 'ku', 'ur'] as const;
  * A text per locale, stored and sent as `{"en": "...", "fr": "..."}` (Primero's `name_i18n` without the
  * suffix). Stored with the locales it has; presented with exactly the country's locales.
  */
-export const translated = (max = 500) =>
-  z.record(localeCode, z.string().max(max, `must be at most ${max} characters`));
+export const translated = (max = 500) => z.record(localeCode, z.string().max(max, rule('too_long', { max })));
 export type Translated = Record<string, string>;
 
 /** Every configured locale present, '' where untranslated (clients fall back to the default locale). */

@@ -1,4 +1,4 @@
-import { messageLanguage } from '../forms/validationMessages';
+import { messageLanguage } from '../messages/catalogue';
 import type { ApiRequest } from './types';
 
 /**

@@ -1,5 +1,5 @@
 import { envelopeEntries, type ErrorEntry } from '../errors';
-import { localizedMessage } from '../forms/validationMessages';
+import { localized } from '../messages/catalogue';
 import type { ApiResponse } from './types';
 
 export const ok = (data: unknown, headers: Record<string, string> = {}): ApiResponse => ({
@@ -30,7 +30,7 @@ export const errorResponse = (
     errors: envelopeEntries(
       status,
       resource,
-      entries.map((e) => ({ ...e, message: localizedMessage(e.message, locale) })),
+      entries.map((e) => ({ ...e, message: localized(e, locale) })),
     ),
   },
 });

@@ -1,6 +1,7 @@
 import type { z } from 'zod';
 import { unprocessable, type ErrorEntry } from '../errors';
-import { catalogueErrors } from '../forms/validationMessages';
+import { catalogueErrors, issueMessage } from '../messages/schemaMessages';
+import { msg } from '../messages/catalogue';
 
 /**
  * zod issues → one error entry per field, `detail` naming the field as Primero clients expect
@@ -13,13 +14,13 @@ export function issuesToEntries(issues: z.core.$ZodIssue[], prefix: string[] = [
       for (const key of issue.keys) {
         entries.push({
           detail: fieldPath([...prefix, ...issue.path.map(String), key]),
-          message: 'is not a known field',
+          ...msg('not_a_known_field'),
         });
       }
       continue;
     }
     const path = fieldPath([...prefix, ...issue.path.map(String)]);
-    entries.push({ detail: path || 'body', message: issue.message });
+    entries.push({ detail: path || 'body', ...issueMessage(issue.message) });
   }
   return entries;
 }

@@ -11,6 +11,7 @@ import { listRecords } from '../records/recordLister';
 import { parseListParams } from '../records/listParams';
 import { revisedRecord } from '../records/recordRevision';
 import { incidentKind } from './incidentKind';
+import { msg } from '../messages/catalogue';
 
 interface IncidentLink {
   incident_id: string;
@@ -28,8 +29,7 @@ export async function createIncident(deps: RecordDeps, principal: Principal, dat
   const { incident_case_id: caseId, ...fields } = data;
   if (caseId === undefined || caseId === null)
     return createRecord(deps, deps.repos.incident, principal, fields);
-  if (!uuid.safeParse(caseId).success)
-    throw unprocessable([{ detail: 'incident_case_id', message: 'must be a UUID' }]);
+  if (!uuid.safeParse(caseId).success) throw unprocessable([{ detail: 'incident_case_id', ...msg('uuid') }]);
   const source = await findRecordFor(deps.cases, principal, caseId as string, 'write').catch(
     (error: unknown) => {
       if (error instanceof AppError && error.status === 404)
@@ -38,9 +38,7 @@ export async function createIncident(deps: RecordDeps, principal: Principal, dat
     },
   );
   if (!source.enabled)
-    throw unprocessable([
-      { detail: 'incident_case_id', message: 'the case is disabled: it can be read, not changed' },
-    ]);
+    throw unprocessable([{ detail: 'incident_case_id', ...msg('record_disabled', { kind: 'case' }) }]);
   const result = await createRecord(
     deps,
     deps.repos.incident,

@@ -1,5 +1,5 @@
 import { AppError, type ErrorEntry } from '../errors';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import type { FieldGrants } from '../forms/fieldAccess';
 import type { RecordKind } from './recordKind';
 
@@ -25,8 +25,7 @@ export function canReadKey(grants: FieldGrants, kind: RecordKind, moduleId: unkn
 
 /** A key the principal may write: not one of a form it may only read or may not see. */
 export function canWriteKey(grants: FieldGrants, kind: RecordKind, moduleId: unknown, key: string): boolean {
-  const access = grants.access(kind.type, moduleId, key);
-  return access !== 'r' && access !== 'none';
+  return grants.writable(kind.type, moduleId, key);
 }
 
 /** Sync conflicts (each holding a server and a client value) on fields `readable` allows only. */
@@ -98,7 +97,7 @@ export function refusedKeys(
 }
 
 export const refusedEntries = (keys: string[]): ErrorEntry[] =>
-  keys.map((key) => ({ detail: key, message: en('form_not_editable') }));
+  keys.map((key) => ({ detail: key, ...msg('form_not_editable') }));
 
 /** 403 naming every refused key (one entry each); nothing is written. */
 export function assertWritable(
@@ -128,5 +127,5 @@ export function assertResolvable(
 function throwRefused(refused: string[]): void {
   if (refused.length === 0) return;
   const entries = refusedEntries(refused);
-  throw new AppError(403, `Your role may not edit ${refused.join(', ')}`, refused[0], entries);
+  throw new AppError(403, msg('may_not_edit', { field: refused.join(', ') }), refused[0], entries);
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import { AppError } from '../errors';
 import type { FieldGrants } from '../forms/fieldAccess';
 import { canReadKey } from './fieldPermissions';
@@ -21,6 +21,6 @@ export function assertListable(
   const keys = new Set([...Object.keys(params.lists), ...Object.keys(params.ranges), params.orderBy]);
   const hidden = [...keys].filter((key) => modules.some((m) => !canReadKey(grants, kind, m, key)));
   if (hidden.length === 0) return;
-  const entries = hidden.map((key) => ({ detail: key, message: en('form_not_readable') }));
+  const entries = hidden.map((key) => ({ detail: key, ...msg('form_not_readable') }));
   throw new AppError(403, `Your role may not read ${hidden.join(', ')}`, hidden[0], entries);
 }

@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import { unprocessable, type ErrorEntry } from '../errors';
 
 type Entry = Record<string, unknown>;
@@ -55,8 +55,7 @@ function mergeSubform(
     const id = typeof fields.unique_id === 'string' ? fields.unique_id : undefined;
     const at = id === undefined ? -1 : result.findIndex((e) => e.unique_id === id);
     if (_destroy === true) {
-      if (id === undefined)
-        errors.push({ detail: `${key}[${index}].unique_id`, message: en('destroy_needs_id') });
+      if (id === undefined) errors.push({ detail: `${key}[${index}].unique_id`, ...msg('destroy_needs_id') });
       else if (at >= 0) result.splice(at, 1);
       return;
     }

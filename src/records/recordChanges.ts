@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import type { Principal } from '../auth/principal';
 import { unprocessable } from '../errors';
 import { mergeChanges } from './mergeChanges';
@@ -22,7 +22,7 @@ export function applyRecordChanges(
     onNewEntry: (subform, entry) => {
       if (subform !== 'notes_section') return;
       if (typeof entry.note_text !== 'string' || entry.note_text.trim() === '') {
-        throw unprocessable([{ detail: 'notes_section.note_text', message: en('note_text') }]);
+        throw unprocessable([{ detail: 'notes_section.note_text', ...msg('note_text') }]);
       }
       entry.note_date = now.toISOString();
       entry.note_created_by = principal.user.user_name;
@@ -36,12 +36,12 @@ const MAX_AGE = 130;
 /** Age in whole years on the country's today; a date of birth in the future or past MAX_AGE is refused. */
 export function ageFrom(dateOfBirth: unknown, today: string): number | undefined {
   if (typeof dateOfBirth !== 'string') return undefined;
-  if (dateOfBirth > today) throw unprocessable([{ detail: 'date_of_birth', message: en('future') }]);
+  if (dateOfBirth > today) throw unprocessable([{ detail: 'date_of_birth', ...msg('future') }]);
   const [y, m, d] = today.split('-').map(Number) as [number, number, number];
   const [by, bm, bd] = dateOfBirth.split('-').map(Number) as [number, number, number];
   const age = y - by - (m < bm || (m === bm && d < bd) ? 1 : 0);
   if (age > MAX_AGE)
-    throw unprocessable([{ detail: 'date_of_birth', message: en('too_long_ago', { max: MAX_AGE }) }]);
+    throw unprocessable([{ detail: 'date_of_birth', ...msg('too_long_ago', { max: MAX_AGE }) }]);
   return age;
 }
 

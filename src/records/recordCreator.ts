@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import { can, type Principal } from '../auth/principal';
 import { localDate } from '../countries/countrySettingsRepository';
 import { conflict, forbidden, unprocessable } from '../errors';
@@ -35,7 +35,7 @@ export async function createRecord<T extends RecordDocument>(
     throw forbidden(`Your role does not allow creating ${kind.resource}`);
   const { id: clientId, ...input } = data;
   if (clientId !== undefined && !uuid.safeParse(clientId).success) {
-    throw unprocessable([{ detail: 'id', message: en('uuid') }]);
+    throw unprocessable([{ detail: 'id', ...msg('uuid') }]);
   }
   const [settings, validators, grants, roles] = await Promise.all([
     deps.settings.get(principal.countryCode),
@@ -139,7 +139,7 @@ function appendCreated(deps: Pick<RecordDeps, 'history'>, doc: RecordDocument, m
 }
 
 /** The same answer as a taken id in the caller's country: which country holds it is not theirs to know. */
-const idTaken = () => conflict(en('record_id_taken'), 'id');
+const idTaken = () => conflict(msg('record_id_taken'), 'id');
 
 /** Reserves a client's id deployment-wide (true if this call made the reservation); 409 if another country holds it. */
 async function reserveId(

@@ -5,7 +5,8 @@ import type { CustomField } from '../countries/types';
 import type { CheckContext, Problem } from '../forms/fieldChecks';
 import type { FormValidators, RecordValidator } from '../forms/recordValidator';
 import { isEmptyValue, problemEntries } from '../forms/recordValidator';
-import { catalogueErrors, en } from '../forms/validationMessages';
+import { catalogueErrors } from '../messages/schemaMessages';
+import { msg } from '../messages/catalogue';
 import { issuesToEntries } from '../http/validation';
 import type { RecordKind } from './recordKind';
 import { chooseModule } from './recordModule';
@@ -95,7 +96,7 @@ export function validateRecordInput(
   for (const [key, value] of Object.entries(data)) {
     if (kind.serverOwned.has(key)) {
       if (key in allowUnchanged && same(allowUnchanged[key], value)) continue;
-      entries.push({ detail: key, message: en('server_owned') });
+      entries.push({ detail: key, ...msg('server_owned') });
     } else if (Object.hasOwn(builtIn, key)) {
       known[key] = value;
     } else if (declared.has(key)) {
@@ -105,7 +106,7 @@ export function validateRecordInput(
       if (result.success) custom[key] = result.data;
       else entries.push(...issuesToEntries(result.error.issues, [key]));
     } else {
-      entries.push({ detail: key, message: en('not_a_field') });
+      entries.push({ detail: key, ...msg('not_a_field') });
     }
   }
   const parsed = kind.fields.safeParse(known, { error: catalogueErrors });

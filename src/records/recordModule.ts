@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import { unprocessable } from '../errors';
 import type { ModuleId } from '../users/types';
 import type { RecordKind } from './recordKind';
@@ -19,7 +19,7 @@ export function chooseModule(kind: RecordKind, principal: Principal, requested: 
     throw unprocessable([{ detail: 'module_id', message: `is required (one of ${mine.join(', ')})` }]);
   }
   if (!mine.includes(requested as ModuleId)) {
-    throw unprocessable([{ detail: 'module_id', message: en('not_your_module') }]);
+    throw unprocessable([{ detail: 'module_id', ...msg('not_your_module') }]);
   }
   return requested as ModuleId;
 }

@@ -1,5 +1,5 @@
 import type { Principal } from '../auth/principal';
-import { en } from '../forms/validationMessages';
+import { msg } from '../messages/catalogue';
 import { localDate } from '../countries/countrySettingsRepository';
 import type { CountrySettings } from '../countries/types';
 import { unprocessable } from '../errors';
@@ -29,7 +29,7 @@ export function validatedChanges(
     throw unprocessable([
       {
         detail: 'enabled',
-        message: en('record_disabled', { kind: kind.label.toLowerCase() }),
+        ...msg('record_disabled', { kind: kind.label.toLowerCase() }),
       },
     ]);
   const moduleId =

@@ -1,12 +1,13 @@
-import { envelopeEntries, type ErrorEntry } from '../errors';
-import { localizedMessage } from '../forms/validationMessages';
+import type { ErrorEntry } from '../errors';
+import { localized } from '../messages/catalogue';
 import type { RecordKind } from '../records/recordKind';
-import type { MutationResult } from './schema';
+import type { MutationResult, RefusalEntry } from './schema';
 
 /**
  * A mutation the server refused, with its errors in the envelope of every other error (status, resource,
  * detail, message): the resource is the sync endpoint the batch went to; `detail` names the field, or `id`
- * when the mutation as a whole was refused (a record not found, or not the caller's to change).
+ * when the mutation as a whole was refused (a record not found, or not the caller's to change). Each entry
+ * keeps its message's key and arguments, for the receipt: a replay is answered in the language of the day.
  */
 export const rejection = (
   kind: Pick<RecordKind, 'resource'>,
@@ -16,17 +17,24 @@ export const rejection = (
 ): MutationResult => ({
   mutation_id: mutationId,
   result: 'rejected',
-  errors: envelopeEntries(
+  errors: entries.map(({ detail, message, key, args }) => ({
     status,
-    `/api/v2/sync/${kind.resource}`,
-    entries.map((e) => ({ ...e, detail: e.detail || 'id' })),
-  ),
+    resource: `/api/v2/sync/${kind.resource}`,
+    detail: detail || 'id',
+    message,
+    ...(key ? { key } : {}),
+    ...(args ? { args } : {}),
+  })),
 });
 
-/** The batch's results with every refusal's messages in `locale`, as the push answers them. */
+/**
+ * The batch's results as the push answers them: every refusal's messages in `locale`, in the envelope's
+ * shape (an entry stored before messages had keys answers in the English it was stored with).
+ */
 export const inLanguage = (results: MutationResult[], locale: string): MutationResult[] =>
-  results.map((r) =>
-    r.errors
-      ? { ...r, errors: r.errors.map((e) => ({ ...e, message: localizedMessage(e.message, locale) })) }
-      : r,
-  );
+  results.map((r) => (r.errors ? { ...r, errors: r.errors.map((e) => inLocale(e, locale)) } : r));
+
+const inLocale = ({ key, args, ...entry }: RefusalEntry, locale: string) => ({
+  ...entry,
+  message: localized({ message: entry.message, key, args }, locale),
+});

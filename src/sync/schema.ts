@@ -1,4 +1,5 @@
 import type { EnvelopeEntry } from '../errors';
+import type { Message } from '../messages/catalogue';
 import { z } from 'zod';
 import { uuid } from '../records/fieldTypes';
 
@@ -33,8 +34,11 @@ export interface MutationResult {
   conflicts?: { field: string; server_value: unknown; client_value: unknown }[];
   /** Fields of forms the role may not edit: kept on the record for review, not applied. */
   held?: { field: string; message: string }[];
-  errors?: EnvelopeEntry[];
+  errors?: RefusalEntry[];
 }
+
+/** An error of a refused mutation; its key and arguments are stored in the receipt, never answered. */
+export type RefusalEntry = EnvelopeEntry & Pick<Message, 'key' | 'args'>;
 
 export const resolveConflictsSchema = z
   .array(

@@ -36,8 +36,8 @@ export function recipientRefusal(
   moduleId: string | undefined,
   candidate: UserSummary,
   role: Role | undefined,
-): string | undefined {
-  if (candidate.user_name === principal.user.user_name) return 'is the caller';
+): RecipientRefusal | undefined {
+  if (candidate.user_name === principal.user.user_name) return 'is_the_caller';
   const modules = moduleId ? [moduleId] : principal.role.module_unique_ids;
   const refused = receiverRefusal(principal.countryCode, modules, candidate, role);
   if (refused || kind !== 'assign') return refused;
@@ -47,8 +47,12 @@ export function recipientRefusal(
   if (reach === 'agency' && candidate.agency_unique_id === me.agency_unique_id) return undefined;
   if (reach === 'group' && candidate.user_group_unique_ids.some((g) => me.user_group_unique_ids.includes(g)))
     return undefined;
-  return 'is outside the users your role may assign to';
+  return 'outside_assign_reach';
 }
+
+/** Why a user cannot receive a case: the message key of the refusal. */
+type ReceiverRefusal = 'not_a_user_here' | 'other_module';
+type RecipientRefusal = ReceiverRefusal | 'is_the_caller' | 'outside_assign_reach';
 
 /** What any receiver of a case needs, whoever hands it over: an active account that reads the module's cases. */
 export function receiverRefusal(
@@ -56,10 +60,9 @@ export function receiverRefusal(
   modules: readonly string[],
   candidate: UserSummary,
   role: Role | undefined,
-): string | undefined {
-  if (candidate.disabled || !candidate.country_codes.includes(countryCode))
-    return 'is not a user of this country';
+): ReceiverRefusal | undefined {
+  if (candidate.disabled || !candidate.country_codes.includes(countryCode)) return 'not_a_user_here';
   if (!role || !role.module_unique_ids.some((m) => modules.includes(m)) || !roleCan(role, 'cases', 'read'))
-    return 'does not work in this case’s module';
+    return 'other_module';
   return undefined;
 }

@@ -5,6 +5,7 @@ import { forbidden, notFound, unprocessable } from '../errors';
 import { findReadableRecord } from '../records/recordAccess';
 import type { CaseDocument } from '../records/recordDocument';
 import { receiverRefusal } from './recipientRule';
+import { msg } from '../messages/catalogue';
 import {
   newTransition,
   resultOf,
@@ -46,12 +47,9 @@ export async function requestTransfer(
 ): Promise<TransitionResult> {
   const me = principal.user.user_name;
   return transition(deps, principal, id, 'request_transfer', async (doc, now) => {
-    if (doc.owned_by === me)
-      throw unprocessable([{ detail: 'owned_by', message: 'you already own the case' }]);
+    if (doc.owned_by === me) throw unprocessable([{ detail: 'owned_by', ...msg('own_case_already') }]);
     if (transitionsOf(doc).some((t) => pending(t) && t.transitioned_by === me))
-      throw unprocessable([
-        { detail: 'status', message: 'you already asked for this case; the owner has not answered' },
-      ]);
+      throw unprocessable([{ detail: 'status', ...msg('transfer_already_asked') }]);
     return {
       transition: {
         ...newTransition('transfer_request', doc.owned_by, principal, now, 'in_progress', input.notes),
@@ -78,11 +76,13 @@ export async function respondToTransferRequest(
   const me = principal.user.user_name;
   const check = (doc: CaseDocument) => {
     const found = transitionsOf(doc).find((t) => t.id === requestId && t.type === 'transfer_request');
-    if (!found) throw notFound('Transfer request not found');
+    if (!found) throw notFound(msg('transfer_request_not_found'));
     if (found.transitioned_to !== me || doc.owned_by !== me)
-      throw forbidden('Only the owner of the case can answer a transfer request');
+      throw forbidden(msg('only_owner_answers_request'));
     if (found.status !== 'in_progress')
-      throw unprocessable([{ detail: 'status', message: `the transfer request is ${found.status}` }]);
+      throw unprocessable([
+        { detail: 'status', ...msg('transfer_request_answered', { status: found.status }) },
+      ]);
     return found;
   };
   const read = await findReadableRecord(deps.cases, principal, id);
@@ -119,6 +119,12 @@ export async function respondToTransferRequest(
   return resultOf(doc, requestId);
 }
 
+const requesterRefusal = {
+  gone: 'requester_gone',
+  not_a_user_here: 'requester_not_here',
+  other_module: 'requester_other_module',
+} as const;
+
 /** The requester must still be able to receive the case (an account disabled or moved since is refused). */
 async function requesterMayReceive(
   deps: TransitionDeps,
@@ -128,7 +134,6 @@ async function requesterMayReceive(
 ) {
   const user = await deps.users.findByUserName(request.transitioned_by);
   const role = user ? await deps.users.findRole(principal.countryCode, user.role_unique_id) : undefined;
-  const refused = user ? receiverRefusal(principal.countryCode, [moduleId], user, role) : 'is gone';
-  if (refused)
-    throw unprocessable([{ detail: 'transitioned_by', message: `the requesting user ${refused}` }]);
+  const refused = user ? receiverRefusal(principal.countryCode, [moduleId], user, role) : 'gone';
+  if (refused) throw unprocessable([{ detail: 'transitioned_by', ...msg(requesterRefusal[refused]) }]);
 }

@@ -9,6 +9,7 @@ import { writeCase } from '../cases/caseWriter';
 import { forbidden, notFound, unprocessable } from '../errors';
 import type { UserRepository } from '../users/userRepository';
 import { assignGrant, recipientRefusal, type RecipientKind } from './recipientRule';
+import { msg, type MessageKey } from '../messages/catalogue';
 
 export const assignSchema = z
   .object({
@@ -101,14 +102,13 @@ async function receiver(
   userName: string,
   doc: CaseDocument,
 ) {
-  const invalid = (message: string) => unprocessable([{ detail: 'transitioned_to', message }]);
+  const invalid = (key: MessageKey) => unprocessable([{ detail: 'transitioned_to', ...msg(key) }]);
   const user = await deps.users.findByUserName(userName);
-  if (!user || !user.country_codes.includes(principal.countryCode))
-    throw invalid('is not a user of this country');
+  if (!user || !user.country_codes.includes(principal.countryCode)) throw invalid('not_a_user_here');
   const role = await deps.users.findRole(principal.countryCode, user.role_unique_id);
   const refused = recipientRefusal(principal, kind, doc.module_id, user, role);
   if (refused) throw invalid(refused);
-  if (user.user_name === doc.owned_by) throw invalid('already owns the case');
+  if (user.user_name === doc.owned_by) throw invalid('already_owner');
   return user;
 }
 
@@ -147,15 +147,10 @@ export async function referCase(
   input: z.infer<typeof referralSchema>['data'],
 ) {
   if (input.consent_overridden && !can(principal, 'cases', 'consent_override'))
-    throw forbidden('Your role does not allow overriding consent');
+    throw forbidden(msg('may_not_override_consent'));
   return transition(deps, principal, id, 'referral', async (doc, now) => {
     if (doc.consent_for_services !== true && !input.consent_overridden) {
-      throw unprocessable([
-        {
-          detail: 'consent_for_services',
-          message: 'the child (or caregiver) has not consented to services: a referral needs consent',
-        },
-      ]);
+      throw unprocessable([{ detail: 'consent_for_services', ...msg('referral_needs_consent') }]);
     }
     const to = await receiver(deps, principal, 'referral', input.transitioned_to, doc);
     return {
@@ -176,11 +171,9 @@ export async function respondToReferral(
   status: 'accepted' | 'rejected' | 'done',
 ) {
   return updateReferral(deps, principal, id, referralId, 'read', (t) => {
-    if (t.transitioned_to !== principal.user.user_name)
-      throw forbidden('Only the user the case was referred to can answer the referral');
-    if (t.status !== 'in_progress' && !(t.status === 'accepted' && status === 'done')) {
-      throw unprocessable([{ detail: 'status', message: `the referral is ${t.status}` }]);
-    }
+    if (t.transitioned_to !== principal.user.user_name) throw forbidden(msg('only_referral_recipient'));
+    if (t.status !== 'in_progress' && !(t.status === 'accepted' && status === 'done'))
+      throw referralAnswered(t);
     return status;
   });
 }
@@ -188,11 +181,13 @@ export async function respondToReferral(
 /** The referrer's side (role permission referral) takes a referral back: the receiving user's access ends. */
 export async function revokeReferral(deps: Deps, principal: Principal, id: string, referralId: string) {
   return updateReferral(deps, principal, id, referralId, 'referral', (t) => {
-    if (t.status === 'revoked' || t.status === 'rejected' || t.status === 'done')
-      throw unprocessable([{ detail: 'status', message: `the referral is ${t.status}` }]);
+    if (t.status === 'revoked' || t.status === 'rejected' || t.status === 'done') throw referralAnswered(t);
     return 'revoked';
   });
 }
+
+const referralAnswered = (t: Transition) =>
+  unprocessable([{ detail: 'status', ...msg('referral_answered', { status: t.status }) }]);
 
 async function updateReferral(
   deps: Deps,
@@ -208,7 +203,7 @@ async function updateReferral(
     ifMatch: null,
     change: (doc, now) => {
       const found = transitionsOf(doc).find((t) => t.id === referralId && t.type === 'referral');
-      if (!found) throw notFound('Referral not found');
+      if (!found) throw notFound(msg('referral_not_found'));
       const status = next(found);
       const transitions = transitionsOf(doc).map((t) =>
         t.id === referralId ? { ...t, status, responded_at: now.toISOString() } : t,
@@ -257,10 +252,7 @@ export async function transition(
   plan: (doc: CaseDocument, now: string) => Promise<Plan>,
 ): Promise<TransitionResult> {
   const doc = await findRecordFor(deps.cases, principal, id, action);
-  if (!doc.enabled)
-    throw unprocessable([
-      { detail: 'enabled', message: 'the case is disabled: it can be read, not changed' },
-    ]);
+  if (!doc.enabled) throw unprocessable([{ detail: 'enabled', ...msg('record_disabled', { kind: 'case' }) }]);
   const planned = await plan(doc, deps.clock.now().toISOString());
   const written = await writeCase(deps, principal, {
     id,
@@ -327,11 +319,10 @@ export async function respondToTransfer(
     ifMatch: null,
     change: (doc, now) => {
       const found = transitionsOf(doc).find((t) => t.id === transferId && t.type === 'transfer');
-      if (!found) throw notFound('Transfer not found');
-      if (found.transitioned_to !== principal.user.user_name)
-        throw forbidden('Only the user the case is transferred to can answer the transfer');
+      if (!found) throw notFound(msg('transfer_not_found'));
+      if (found.transitioned_to !== principal.user.user_name) throw forbidden(msg('only_transfer_recipient'));
       if (found.status !== 'in_progress')
-        throw unprocessable([{ detail: 'status', message: `the transfer is ${found.status}` }]);
+        throw unprocessable([{ detail: 'status', ...msg('transfer_answered', { status: found.status }) }]);
       const transitions = transitionsOf(doc).map((t) =>
         t.id === transferId
           ? {

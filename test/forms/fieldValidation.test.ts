@@ -6,7 +6,7 @@ import type { FieldInput } from '../../src/forms/fieldSchema';
 import { formSetSchema } from '../../src/forms/formSet';
 import type { FormInput } from '../../src/forms/formSchema';
 import { FormValidators } from '../../src/forms/recordValidator';
-import { localizedMessage } from '../../src/forms/validationMessages';
+import { localized } from '../../src/messages/catalogue';
 import { AppError } from '../../src/errors';
 import { formInputCheck, validateRecordInput } from '../../src/records/recordInput';
 import { demoCases } from '../../src/seed/demoCases';
@@ -89,7 +89,7 @@ const check = (data: Record<string, unknown>, locale = 'en', stored: Record<stri
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     // As the answer leaves the server: in the caller's language.
-    const errors = error.entries.map((e) => ({ ...e, message: localizedMessage(e.message, locale) }));
+    const errors = error.entries.map((e) => ({ detail: e.detail, message: localized(e, locale) }));
     return { status: error.status, errors };
   }
 };

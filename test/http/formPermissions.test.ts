@@ -329,6 +329,24 @@ describe("attachments follow their field's form", () => {
     expect(refused.body.errors).toEqual([expect.objectContaining({ detail: 'photos' })]);
     const removal = await call('noid_gh', 'DELETE', `/api/v2/cases/${c.id}/attachments/${attachmentId}`);
     expect(removal.status).toBe(404);
+
+    // The forms tell each app which built-in boxes take its files, so it does not offer one that refuses.
+    const boxes = async (user: string) => {
+      const forms = await call(user, 'GET', '/api/v2/forms?record_type=case');
+      expect(forms.status).toBe(200);
+      return forms.body.metadata.upload_boxes;
+    };
+    expect(await boxes('noid_gh')).toEqual({
+      case: {
+        'primeromodule-cp': ['recorded_audio', 'other_documents'],
+        'primeromodule-gbv': expect.any(Array),
+      },
+    });
+    expect((await boxes('cw_gh')).case['primeromodule-cp']).toEqual([
+      'photos',
+      'recorded_audio',
+      'other_documents',
+    ]);
   });
 });
 

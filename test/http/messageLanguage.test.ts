@@ -1,5 +1,5 @@
 import { randomUUID } from 'node:crypto';
-import { startTestApp, type TestApp } from '../support/testApp';
+import { startTestApp, type ApiResult, type TestApp } from '../support/testApp';
 
 // The web app sends the language on screen (Accept-Language); the server answers in it when it has
 // messages in that language, else in the user's stored locale. Nothing a caseworker sent is repeated.
@@ -79,6 +79,162 @@ describe('record validation', () => {
         }),
       ],
     });
+  });
+});
+
+describe('sync receipts', () => {
+  it('a replayed refusal answers in the language of the replay, from the receipt', async () => {
+    const mutation = {
+      mutation_id: randomUUID(),
+      op: 'update',
+      id: caseId,
+      base_version: version,
+      changes: { age: 200 },
+    };
+    const push = (language?: string) =>
+      t.call('POST', '/api/v2/sync/cases', {
+        token: cw,
+        headers: language ? { 'Accept-Language': language } : {},
+        body: { data: [mutation] },
+      });
+    const first = await push('fr');
+    expect(first.body.data[0]).toMatchObject({ result: 'rejected' });
+    expect(first.body.data[0].errors[0].message).toBe('doit être au plus 130');
+    const replays = [await push('ar'), await push()];
+    expect(replays.map((r) => r.body.data[0].result)).toEqual(['duplicate', 'duplicate']);
+    expect(replays.map((r) => r.body.data[0].errors)).toEqual([
+      [{ status: 422, resource: '/api/v2/sync/cases', detail: 'age', message: 'يجب ألا يزيد عن 130' }],
+      [{ status: 422, resource: '/api/v2/sync/cases', detail: 'age', message: 'must be at most 130' }],
+    ]);
+  });
+
+  it('a receipt stored before messages had keys answers in the English it holds', async () => {
+    const mutationId = randomUUID();
+    const stored = {
+      status: 422,
+      resource: '/api/v2/sync/cases',
+      detail: 'age',
+      message: 'must be at most 130',
+    };
+    // As an older version stored it: the English text only.
+    await t.app.receipts.claim('GH', caseId, 'cw_gh', mutationId);
+    await t.app.receipts.complete('GH', caseId, 'cw_gh', {
+      mutation_id: mutationId,
+      result: 'rejected',
+      errors: [stored],
+    });
+    const replay = await t.call('POST', '/api/v2/sync/cases', {
+      token: cw,
+      headers: { 'Accept-Language': 'fr' },
+      body: {
+        data: [{ mutation_id: mutationId, op: 'update', id: caseId, base_version: version, changes: {} }],
+      },
+    });
+    expect(replay.body.data[0]).toMatchObject({ result: 'duplicate', errors: [stored] });
+  });
+});
+
+describe('casework and sign-in', () => {
+  // The same request in French, in Arabic and without a language: [status, ...[detail, message]] of each.
+  const inEach = async (send: (headers: Record<string, string>) => Promise<ApiResult>) => {
+    const answers = [];
+    for (const language of ['fr-FR', 'ar', undefined]) {
+      const res = await send(language ? { 'Accept-Language': language } : {});
+      answers.push([
+        res.status,
+        ...res.body.errors.map((e: { detail?: string; message: string }) => [e.detail, e.message]),
+      ]);
+    }
+    return answers;
+  };
+
+  it('a flag without a reason says the reason is required', async () => {
+    const answers = await inEach((headers) =>
+      t.call('POST', `/api/v2/cases/${caseId}/flags`, {
+        token: cw,
+        headers,
+        body: { data: { message: '  ' } },
+      }),
+    );
+    expect(answers).toEqual([
+      [422, ['data.message', 'est obligatoire']],
+      [422, ['data.message', 'مطلوب']],
+      [422, ['data.message', 'is required']],
+    ]);
+  });
+
+  it('a wrong password says so, the same whether the account exists or not', async () => {
+    const answers = await inEach((headers) =>
+      t.call('POST', '/api/v2/tokens', {
+        headers,
+        body: { user: { user_name: `nobody-${randomUUID().slice(0, 8)}`, password: 'not the password' } },
+      }),
+    );
+    expect(answers).toEqual([
+      [401, [undefined, "Nom d'utilisateur, mot de passe ou code de vérification incorrect"]],
+      [401, [undefined, 'اسم المستخدم أو كلمة المرور أو رمز التحقق غير صحيح']],
+      [401, [undefined, 'Invalid user name, password or verification code']],
+    ]);
+    const wrong = await t.call('POST', '/api/v2/tokens', {
+      headers: { 'Accept-Language': 'fr' },
+      body: { user: { user_name: 'cw2_gh', password: 'not the password' } },
+    });
+    expect(wrong.body.errors[0].message).toBe(answers[0]?.[1]?.[1]);
+  });
+
+  it('a referral without consent says a referral needs consent', async () => {
+    const answers = await inEach((headers) =>
+      t.call('POST', `/api/v2/cases/${caseId}/referrals`, {
+        token: cw,
+        headers,
+        body: { data: { transitioned_to: 'cw2_gh' } },
+      }),
+    );
+    expect(answers).toEqual([
+      [
+        422,
+        [
+          'consent_for_services',
+          "l'enfant (ou la personne qui en a la charge) n'a pas consenti aux services : un renvoi exige ce consentement",
+        ],
+      ],
+      [
+        422,
+        [
+          'consent_for_services',
+          'لم يوافق الطفل (أو مقدّم الرعاية) على الخدمات: الإحالة تحتاج إلى هذه الموافقة',
+        ],
+      ],
+      [
+        422,
+        [
+          'consent_for_services',
+          'the child (or caregiver) has not consented to services: a referral needs consent',
+        ],
+      ],
+    ]);
+  });
+
+  it('an approval that is not pending in French, a password too short in Arabic', async () => {
+    const approve = await t.call('PATCH', `/api/v2/cases/${caseId}/approvals/case_plan`, {
+      token: await t.login('sup_gh'),
+      headers: { 'Accept-Language': 'fr' },
+      body: { data: { approval_status: 'approved' } },
+    });
+    expect([approve.status, approve.body.errors[0].message]).toEqual([
+      422,
+      "aucune demande d'approbation n'est en attente",
+    ]);
+    const short = await t.call('PATCH', '/api/v2/users/me', {
+      token: cw,
+      headers: { 'Accept-Language': 'ar' },
+      body: { data: { password: 'short', current_password: 'x' } },
+    });
+    expect([short.status, short.body.errors[0].detail, short.body.errors[0].message]).toEqual([
+      422,
+      'password',
+      'يجب ألا يقل عن 12 حرفًا',
+    ]);
   });
 });
 

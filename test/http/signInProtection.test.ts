@@ -94,6 +94,15 @@ describe('account lockout on sustained failures from many sources', () => {
     const elsewhere = await right('203.0.113.99', user);
     expect(elsewhere.status).toBe(429);
     expect(elsewhere.body.errors[0].message).toMatch(/locked/);
+    // In the language of the sign-in screen, too.
+    const inArabic = await t.call('POST', '/api/v2/tokens', {
+      body: { user: { user_name: user, password: PASSWORD } },
+      headers: { 'X-Forwarded-For': '203.0.113.98', 'Accept-Language': 'ar' },
+    });
+    expect([inArabic.status, inArabic.body.errors[0].message]).toEqual([
+      429,
+      'عدد كبير جدًا من محاولات تسجيل الدخول الفاشلة: هذا الحساب مقفل مؤقتًا؛ حاول مرة أخرى لاحقًا',
+    ]);
     expect(Number(elsewhere.headers.get('retry-after'))).toBeGreaterThan(25 * 60);
     expect((await right(home, user)).status).toBe(200);
 

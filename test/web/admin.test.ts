@@ -98,7 +98,6 @@ describe('admin basics', () => {
     const token = await stack.login('admin_gh');
     stack.clock.advance(30_000);
     const page = await newPhone();
-    page.on('dialog', (d) => void d.accept(NEW_PASSWORD));
     await signIn(page, 'admin_gh', PASSWORD);
     await page.getByLabel('Verification code').fill(totpCode(TOTP_SECRET, stack.clock.now()));
     await page.getByRole('button', { name: 'Verify' }).click();
@@ -126,7 +125,14 @@ describe('admin basics', () => {
     await page.getByText('field_worker enabled.').waitFor();
 
     await page.getByRole('button', { name: 'Reset password of field_worker' }).click();
+    const newPassword = page.getByLabel('New password for field_worker (at least 12 characters)');
+    await expect(newPassword.getAttribute('type')).resolves.toBe('password');
+    await newPassword.scrollIntoViewIfNeeded();
+    await checkScreen(page, 'admin-reset-password-phone');
+    await newPassword.fill(NEW_PASSWORD);
+    await page.getByRole('button', { name: 'Set password', exact: true }).click();
     await page.getByText('Password of field_worker reset.').waitFor();
+    await expect(newPassword.count()).resolves.toBe(0);
     const signedIn = await stack.call('POST', '/api/v2/tokens', {
       body: { user: { user_name: 'field_worker', password: NEW_PASSWORD } },
     });

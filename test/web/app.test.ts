@@ -148,6 +148,19 @@ describe('the caseworker web app', () => {
     await page.getByText('Saved on this device').waitFor();
     await page.getByText('1 change waiting').waitFor();
     await expect(status(page).textContent()).resolves.toContain('Offline');
+    // Background Sync: the change asked the service worker to be told when the network returns, and the
+    // worker passes the browser's sync event on to the page, which pushes (the data is sealed from it).
+    await expect(
+      page.evaluate('navigator.serviceWorker.ready.then((r) => r.sync.getTags())'),
+    ).resolves.toContain('primero-push');
+    const told = page.evaluate(
+      "new Promise((resolve) => navigator.serviceWorker.addEventListener('message', (e) => resolve(e.data)))",
+    );
+    const [worker] = context.serviceWorkers();
+    await worker!.evaluate(
+      "self.dispatchEvent(Object.assign(new Event('sync'), { tag: 'primero-push', waitUntil: () => undefined }))",
+    );
+    await expect(told).resolves.toEqual({ type: 'primero-push' });
     await page.evaluate('window.scrollTo(0, 0)'); // the bar: offline, one change waiting
     await page.screenshot({ path: `${SHOTS}/web-case-offline-phone.png` });
 

@@ -262,6 +262,11 @@ describe('attachments in the web app', () => {
     // The caseworkers' role, which may write it, types there.
     await page.getByRole('button', { name: 'School records' }).click();
     await page.getByRole('textbox', { name: 'Address of the school' }).fill('Accra Primary');
+    // The form points to the box's files, the pointer named after the box; it takes the user there.
+    await page.getByRole('button', { name: 'School reports Files: 1 · go to them' }).click();
+    await expect(page.evaluate("document.activeElement?.closest('[id^=box-]')?.id")).resolves.toBe(
+      'box-school_reports',
+    );
   });
 });
 
@@ -459,6 +464,24 @@ describe('lists of cases, incidents and tracing requests', () => {
     await page.getByRole('button', { name: /Kwame Asare/ }).waitFor();
     await expect(page.getByRole('button', { name: /Page Child/ }).count()).resolves.toBe(0);
     await page.getByLabel('Sex').selectOption('');
+    // A region takes in the cases of its districts; the workflow stage narrows them.
+    await page
+      .getByRole('button', { name: /Page Child/ })
+      .first()
+      .waitFor();
+    const everyCase = page.getByText(/^\d+ cases$/);
+    const unfiltered = (await everyCase.textContent()) as string;
+    await page.getByLabel('Location (and the places within it)').fill('Ashanti');
+    await page.getByRole('button', { name: 'Ashanti — Ghana' }).click();
+    await page.getByRole('button', { name: /Kwame Asare/ }).waitFor();
+    await expect(page.getByRole('button', { name: /Amina Mensah|Page Child/ }).count()).resolves.toBe(0);
+    await page.getByLabel('Stage').selectOption(kwame.workflow);
+    await page.getByRole('button', { name: /Kwame Asare/ }).waitFor();
+    await page.getByLabel('Stage').selectOption(kwame.workflow === 'closed' ? 'new' : 'closed');
+    await page.getByText('0 cases', { exact: true }).waitFor();
+    await page.getByLabel('Stage').selectOption('');
+    await page.getByRole('button', { name: 'Clear location' }).click();
+    await page.getByText(unfiltered, { exact: true }).waitFor();
     await page.getByLabel('Sort by').selectOption({ label: 'Age' });
     // Youngest first: the ages shown rise down the page.
     const ages = await eventually(

@@ -228,6 +228,14 @@ describe('the record screens of the web app', () => {
     await openCase(page, /Amina Mensah/, 'Dossiers');
     const identity = page.getByRole('tab', { name: 'Identité' });
     await expect(identity.getAttribute('aria-selected')).resolves.toBe('true');
+    // The browser's date input shows the date its own way (English here): the form says it in French too.
+    const born = page
+      .getByRole('tabpanel')
+      .getByRole('textbox', { name: 'Date de naissance requis pour clore' });
+    await born.fill('2015-03-12');
+    await expect(born.getAttribute('aria-describedby')).resolves.toContain('in-words');
+    await page.getByRole('tabpanel').getByText('12 mars 2015', { exact: true }).waitFor();
+    await born.locator('xpath=..').screenshot({ path: `${SHOTS}/web-date-in-words.png` });
     await page.getByRole('tab', { name: 'Famille et personnes en charge' }).click();
     await page.getByRole('tabpanel').getByLabel('Taille du ménage').waitFor();
     const registered = (await serverCase(AMINA)).registration_date as string;

@@ -34,4 +34,11 @@ describe('the upload boxes of a record', () => {
       ['other', ['other_documents:document', 'recorded_audio:audio', 'old_scans:-']],
     ]);
   });
+
+  it("offers only the built-in boxes the server says take the user's files", () => {
+    // photos sits on a form this role may not see: no form it reads lists it, and the server would refuse.
+    expect(shape(uploadBoxGroups(defaultCaseForms, [], ['recorded_audio', 'other_documents']))).toEqual([
+      ['other', ['other_documents:document', 'recorded_audio:audio']],
+    ]);
+  });
 });

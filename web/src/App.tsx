@@ -22,6 +22,7 @@ import { SignIn, type Unlocked } from './screens/SignIn';
 import { hashOf, screenOf, type Screen } from './route';
 import { pendingMutations, syncNow } from './sync';
 import { Vault } from './vault';
+import { onBackgroundSync } from './backgroundSync';
 
 export function App() {
   const [user, setUser] = useState<Unlocked>();
@@ -91,7 +92,9 @@ export function App() {
     window.addEventListener('online', again);
     window.addEventListener('offline', again);
     window.addEventListener('focus', again);
+    const stopBackgroundSync = onBackgroundSync(again);
     return () => {
+      stopBackgroundSync();
       clearInterval(timer);
       window.removeEventListener('online', again);
       window.removeEventListener('offline', again);

@@ -204,10 +204,15 @@ export const api = {
   pushCases: (mutations: unknown[]) =>
     call<{ data: SyncResult[] }>('POST', '/sync/cases', { data: mutations }),
   forms: (recordType: string) =>
-    call<{ data: FormSection[]; metadata: { default_locale: string; version?: number } }>(
-      'GET',
-      `/forms?record_type=${encodeURIComponent(recordType)}`,
-    ),
+    call<{
+      data: FormSection[];
+      metadata: {
+        default_locale: string;
+        version?: number;
+        /** Per record type and module, the built-in upload boxes that take the caller's files. */
+        upload_boxes?: Record<string, Record<string, string[]>>;
+      };
+    }>('GET', `/forms?record_type=${encodeURIComponent(recordType)}`),
   lookups: () => call<LookupList>('GET', '/lookups?per=1000'),
   /** Connectivity from a real uncached request, not navigator.onLine. */
   reachable: async () => {

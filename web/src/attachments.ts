@@ -5,6 +5,7 @@
  */
 import { ApiError, requestHeaders, call, NetworkError } from './api';
 import type { Vault } from './vault';
+import { askForBackgroundSync } from './backgroundSync';
 
 /** An upload box's name: a built-in one (`photos`, `other_documents`, `recorded_audio`) or one of the forms'. */
 export type AttachmentField = string;
@@ -153,6 +154,7 @@ export async function queueUpload(
   await vault.put('meta', entryKey(pending.id), pending);
   const ids = (await vault.get<string[]>('meta', INDEX)) ?? [];
   await vault.put('meta', INDEX, [...ids, pending.id]);
+  askForBackgroundSync();
   return pending;
 }
 

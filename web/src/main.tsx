@@ -1,7 +1,7 @@
 import { render } from 'preact';
 import { registerSW } from 'virtual:pwa-register';
 import { App } from './App';
-import { applyToDocument, isRtl, savedLocale } from './i18n/locale';
+import { applyToDocument, isRtl, savedLocale, translate } from './i18n/locale';
 import './styles.css';
 import './casework.css';
 
@@ -17,7 +17,8 @@ const update = registerSW({
     const bar = document.createElement('div');
     bar.className = 'update';
     const button = document.createElement('button');
-    button.textContent = 'New version — reload';
+    // The page's language is the one on screen (applyToDocument keeps <html lang> in step with it).
+    button.textContent = translate(document.documentElement.lang || 'en', 'app.newVersion');
     button.onclick = () => void update(true);
     bar.append(button);
     document.body.append(bar);

@@ -2,6 +2,7 @@ import { api, type CaseRecord, type ErrorEntry } from './api';
 import { flushUploads } from './attachments';
 import { revert, shownChange, type Shown } from './revert';
 import type { Vault } from './vault';
+import { askForBackgroundSync } from './backgroundSync';
 
 /** One queued change: a sync mutation as POST /sync/cases takes it, with the client's own id. */
 export interface Mutation {
@@ -44,6 +45,7 @@ export async function queueEdit(
   await vault.put('queue', queueKey(mutation), mutation);
   // The device shows the change at once; the server's answer replaces it when the push lands.
   await vault.put('records', record.id, local);
+  askForBackgroundSync();
   return mutation;
 }
 
@@ -58,6 +60,7 @@ export async function queueCreate(vault: Vault, record: CaseRecord) {
   };
   await vault.put('queue', queueKey(mutation), mutation);
   await vault.put('records', record.id, record);
+  askForBackgroundSync();
 }
 
 export const pendingMutations = (vault: Vault) => vault.all<Mutation>('queue');

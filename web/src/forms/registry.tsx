@@ -2,6 +2,7 @@ import type { JSX } from 'preact';
 import type { LocationNode } from '../api';
 import { formatDate } from './dates';
 import { LocationPicker, locationLabel } from './LocationPicker';
+import { useT } from '../i18n/locale';
 import { FieldHelp } from '../screens/FieldHelp';
 import { t, type FormField, type Locales } from './types';
 
@@ -108,16 +109,31 @@ export const widgets: Record<string, Widget> = {
       {...a11y}
     />
   ),
-  // The browser's date input writes YYYY-MM-DD and shows it in the page's language (`lang`).
-  date_field: ({ id, value, onChange, a11y, field }) => (
-    <input
-      id={id}
-      type={field.date_include_time ? 'datetime-local' : 'date'}
-      value={typeof value === 'string' ? value.slice(0, field.date_include_time ? 16 : 10) : ''}
-      onInput={(e) => onChange(e.currentTarget.value || null)}
-      {...a11y}
-    />
-  ),
+  // The browser's date input writes YYYY-MM-DD but shows it in the browser's own language and order
+  // (12/03/2026 may be read either way): the date follows in the user's language, as the record shows it.
+  date_field: ({ id, value, onChange, a11y, field, locales }) => {
+    const shown = typeof value === 'string' ? value.slice(0, field.date_include_time ? 16 : 10) : '';
+    const formatted = shown ? formatDate(shown, locales.locale, field.date_include_time) : '';
+    const words = formatted !== shown ? formatted : '';
+    const described = [a11y['aria-describedby'], words && `${id}-in-words`].filter(Boolean).join(' ');
+    return (
+      <>
+        <input
+          id={id}
+          type={field.date_include_time ? 'datetime-local' : 'date'}
+          value={shown}
+          onInput={(e) => onChange(e.currentTarget.value || null)}
+          {...a11y}
+          aria-describedby={described || undefined}
+        />
+        {words && (
+          <span class="date-in-words" id={`${id}-in-words`}>
+            {words}
+          </span>
+        )}
+      </>
+    );
+  },
   select_box: (props) => {
     const { id, field, value, onChange, locales, a11y } = props;
     if (isLocation(field))
@@ -172,15 +188,16 @@ export const FieldInput = (props: WidgetProps) => (
 
 /** `*` for required; "needed to close" for mandatory for completion; both explained at the top of the form. */
 function Marks({ field }: { field: FormField }) {
+  const msg = useT();
   return (
     <>
       {field.required && (
         <span class="mark">
           {' '}
-          *<span class="visually-hidden"> (required)</span>
+          *<span class="visually-hidden">{msg('case.requiredMark')}</span>
         </span>
       )}
-      {field.mandatory_for_completion && <span class="mark completion"> needed to close</span>}
+      {field.mandatory_for_completion && <span class="mark completion"> {msg('case.neededToClose')}</span>}
     </>
   );
 }

@@ -11,6 +11,8 @@ export interface FormSet {
   version?: number;
   /** The country's location tree, for the location picker. */
   locations: LocationNode[];
+  /** The built-in upload boxes taking the user's files, per module (absent in a copy kept before it existed). */
+  upload_boxes?: Record<string, string[]>;
   /** Where they came from, so the screen can say when it is showing the built-in copy. */
   source: 'server' | 'device' | 'built-in';
 }
@@ -42,6 +44,7 @@ export async function fetchFormSet(parent: Parameters<typeof api.forms>[0]): Pro
     default_locale: forms.metadata.default_locale,
     version: forms.metadata.version,
     locations: locations.data,
+    upload_boxes: forms.metadata.upload_boxes?.[parent],
   };
 }
 

@@ -43,9 +43,15 @@ const BUILT_IN: { name: string; kind: BoxKind }[] = [
  * The record's upload boxes by the section they are on, in the forms' order: `sections` are those the role
  * may read (GET /forms lists no other), so a box of a form it may not read is not offered. The built-in
  * boxes the forms do not list (an older configuration, a module without them) and boxes holding files but
- * gone from the forms (`stored`) come last, together.
+ * gone from the forms (`stored`) come last, together. `writable` (GET /forms metadata `upload_boxes`, when the
+ * server sent it) names the built-in boxes that take the user's files: one on a form the role may not see
+ * would only refuse the upload.
  */
-export function uploadBoxGroups(sections: FormSection[], stored: string[] = []): BoxGroup[] {
+export function uploadBoxGroups(
+  sections: FormSection[],
+  stored: string[] = [],
+  writable?: readonly string[],
+): BoxGroup[] {
   const groups: BoxGroup[] = [];
   const listed = new Set<string>();
   for (const section of sections) {
@@ -55,7 +61,9 @@ export function uploadBoxGroups(sections: FormSection[], stored: string[] = []):
     for (const box of boxes) listed.add(box.name);
     if (boxes.length) groups.push({ section, boxes });
   }
-  const others: UploadBox[] = BUILT_IN.filter((b) => !listed.has(b.name));
+  const others: UploadBox[] = BUILT_IN.filter(
+    (b) => !listed.has(b.name) && (!writable || writable.includes(b.name)),
+  );
   for (const name of stored)
     if (!listed.has(name) && !others.some((b) => b.name === name)) others.push({ name });
   if (others.length) groups.push({ boxes: others });

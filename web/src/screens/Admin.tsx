@@ -109,10 +109,8 @@ function Users() {
   };
   const patch = (u: User, data: Record<string, unknown>) =>
     call('PATCH', `/users/${encodeURIComponent(u.id)}`, { data });
-  const resetPassword = (u: User) => {
-    const password = prompt(msg('admin.resetPrompt', { user: u.user_name }));
-    if (password) void act(() => patch(u, { password }), msg('admin.resetDone', { user: u.user_name }));
-  };
+  // A form of its own, not prompt(): a password typed where it is masked, with a label to read it by.
+  const [resetting, setResetting] = useState<string>();
   return (
     <>
       <h2>{msg('admin.users')}</h2>
@@ -141,7 +139,12 @@ function Users() {
               >
                 {msg(u.disabled ? 'admin.enable' : 'admin.disable', { user: u.user_name })}
               </button>
-              <button type="button" class="secondary" onClick={() => resetPassword(u)}>
+              <button
+                type="button"
+                class="secondary"
+                aria-expanded={resetting === u.id}
+                onClick={() => setResetting(resetting === u.id ? undefined : u.id)}
+              >
                 {msg('admin.reset', { user: u.user_name })}
               </button>
               <button
@@ -157,6 +160,18 @@ function Users() {
                 {msg('admin.unlock', { user: u.user_name })}
               </button>
             </span>
+            {resetting === u.id && (
+              <ResetPassword
+                user={u}
+                onCancel={() => setResetting(undefined)}
+                onSet={(password) =>
+                  act(
+                    () => patch(u, { password }).then(() => setResetting(undefined)),
+                    msg('admin.resetDone', { user: u.user_name }),
+                  )
+                }
+              />
+            )}
           </li>
         ))}
       </ul>
@@ -169,6 +184,38 @@ function Users() {
         }
       />
     </>
+  );
+}
+
+function ResetPassword(props: { user: User; onSet: (password: string) => void; onCancel: () => void }) {
+  const msg = useT();
+  const [password, setPassword] = useState('');
+  const id = `reset-${props.user.id}`;
+  return (
+    <form
+      class="reset-password"
+      onSubmit={(e) => {
+        e.preventDefault();
+        props.onSet(password);
+      }}
+    >
+      <label for={id}>{msg('admin.resetPrompt', { user: props.user.user_name })}</label>
+      <input
+        id={id}
+        type="password"
+        autocomplete="new-password"
+        required
+        minLength={12}
+        value={password}
+        onInput={(e) => setPassword(e.currentTarget.value)}
+      />
+      <span class="inline wrap">
+        <button type="submit">{msg('admin.setPassword')}</button>
+        <button type="button" class="secondary" onClick={props.onCancel}>
+          {msg('admin.cancel')}
+        </button>
+      </span>
+    </form>
   );
 }
 

@@ -99,9 +99,11 @@ export function Attachments(props: {
 
   if (!forms) return null;
   const files = attachmentsOf(record);
-  const groups = uploadBoxGroups(sectionsFor(forms, record.module_id, props.grants), [
-    ...new Set(files.map((a) => a.field_name)),
-  ]);
+  const groups = uploadBoxGroups(
+    sectionsFor(forms, record.module_id, props.grants),
+    [...new Set(files.map((a) => a.field_name))],
+    forms.upload_boxes?.[String(record.module_id)],
+  );
   const boxes = groups.flatMap((g) => g.boxes);
   const box = (name: string): UploadBox => boxes.find((b) => b.name === name) ?? { name };
   return (

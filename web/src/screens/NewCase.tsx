@@ -1,7 +1,8 @@
-import { useState } from 'preact/hooks';
+import { useEffect, useState } from 'preact/hooks';
 import { NetworkError, type CaseRecord } from '../api';
 import { queueUpload, upload } from '../attachments';
 import { casework, type Me } from '../caseworkApi';
+import { loadCaseForms } from '../forms/serverForms';
 import { queueCreate } from '../sync';
 import { useT } from '../i18n/locale';
 import type { Vault } from '../vault';
@@ -29,6 +30,14 @@ export function NewCase(props: {
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  const moduleId = props.me?.module_unique_ids?.[0] ?? 'primeromodule-cp';
+  // A photo box on a form the role may not see would refuse the photo after the case is made.
+  const [photoBox, setPhotoBox] = useState(true);
+  useEffect(() => {
+    void loadCaseForms(props.vault, props.online).then((forms) =>
+      setPhotoBox(forms.upload_boxes?.[moduleId]?.includes('photos') ?? true),
+    );
+  }, [props.vault, props.online, moduleId]);
 
   const submit = async (e: Event) => {
     e.preventDefault();
@@ -36,7 +45,7 @@ export function NewCase(props: {
     setError('');
     const data: Record<string, unknown> = {
       id: crypto.randomUUID(),
-      module_id: props.me?.module_unique_ids?.[0] ?? 'primeromodule-cp',
+      module_id: moduleId,
       status: 'open',
       consent_for_services: consent,
       disclosure_other_orgs: disclosure,
@@ -56,7 +65,7 @@ export function NewCase(props: {
         await queueCreate(props.vault, data as CaseRecord);
       }
       const id = data.id as string;
-      if (photo) {
+      if (photo && photoBox) {
         try {
           if (!created) throw new NetworkError('offline');
           setProgress(0);
@@ -132,14 +141,18 @@ export function NewCase(props: {
           <select id="new-risk" value={risk} onChange={(e) => setRisk(e.currentTarget.value)}>
             <RiskOptions empty="new.notAssessed" />
           </select>
-          <label for="new-photo">{t('files.photo')}</label>
-          <input
-            id="new-photo"
-            type="file"
-            accept="image/*"
-            capture="environment"
-            onChange={(e) => setPhoto(e.currentTarget.files?.[0])}
-          />
+          {photoBox && (
+            <>
+              <label for="new-photo">{t('files.photo')}</label>
+              <input
+                id="new-photo"
+                type="file"
+                accept="image/*"
+                capture="environment"
+                onChange={(e) => setPhoto(e.currentTarget.files?.[0])}
+              />
+            </>
+          )}
         </fieldset>
         {progress !== undefined && (
           <p>

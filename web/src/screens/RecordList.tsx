@@ -1,5 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, call, type CaseRecord, type ListPage } from '../api';
+import { api, call, type CaseRecord, type ListPage, type LocationNode } from '../api';
+import { LocationPicker, locationLabel } from '../forms/LocationPicker';
+import { loadCaseForms } from '../forms/serverForms';
 import { formatDate, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 import type { Vault } from '../vault';
@@ -18,6 +20,8 @@ interface Kind {
   sorts: { label: MessageKey; by: string; order: 'asc' | 'desc' }[];
   risk: boolean;
   sexAge: boolean;
+  /** Cases: the workflow stage and the current location filter them. */
+  casework: boolean;
 }
 
 const newest = { label: 'sort.newest', by: 'created_at', order: 'desc' } as const;
@@ -49,6 +53,7 @@ export const KINDS: Record<RecordType, Kind> = {
     ],
     risk: true,
     sexAge: true,
+    casework: true,
   },
   incidents: {
     title: 'Incidents',
@@ -65,6 +70,7 @@ export const KINDS: Record<RecordType, Kind> = {
     sorts: [newest, oldest, updated, { label: 'sort.incidentDate', by: 'incident_date', order: 'desc' }],
     risk: false,
     sexAge: true,
+    casework: false,
   },
   tracing_requests: {
     title: 'Tracing requests',
@@ -74,6 +80,7 @@ export const KINDS: Record<RecordType, Kind> = {
     sorts: [newest, oldest, updated, { label: 'sort.inquiryDate', by: 'inquiry_date', order: 'desc' }],
     risk: false,
     sexAge: false,
+    casework: false,
   },
 };
 
@@ -90,6 +97,8 @@ interface Filters {
   ageTo: string;
   flagged: boolean;
   mine: boolean;
+  workflow: string;
+  location: string;
   sort: number;
 }
 const EMPTY: Filters = {
@@ -101,7 +110,29 @@ const EMPTY: Filters = {
   ageTo: '',
   flagged: false,
   mine: false,
+  workflow: '',
+  location: '',
   sort: 0,
+};
+
+/** The stages a case's workflow goes through (src/cases/workflow.ts). */
+const STAGES = [
+  'new',
+  'reopened',
+  'assessment',
+  'case_plan',
+  'service_provision',
+  'services_implemented',
+  'closed',
+] as const;
+
+/** The server takes this many values of one filter (src/records/listParams.ts MAX_FILTER_VALUES). */
+const MAX_FILTER_VALUES = 50;
+
+/** The place and every place within it, by the tree's hierarchies (codes from the top down). */
+const placesWithin = (code: string, locations: LocationNode[]) => {
+  const within = locations.filter((l) => l.hierarchy.includes(code)).map((l) => l.code);
+  return within.includes(code) ? within : [code, ...within];
 };
 
 /** The device's copy, filtered and sorted as the server would (cases only: the caseload kept offline). */
@@ -112,8 +143,15 @@ const TITLES: Record<RecordType, MessageKey> = {
   tracing_requests: 'list.tracingRequests',
 };
 
-function localMatches(rows: CaseRecord[], f: Filters, me: string | undefined, kind: Kind) {
+function localMatches(
+  rows: CaseRecord[],
+  f: Filters,
+  me: string | undefined,
+  kind: Kind,
+  locations: LocationNode[],
+) {
   const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
+  const places = f.location ? new Set(placesWithin(f.location, locations)) : undefined;
   const from = f.ageFrom ? Number(f.ageFrom) : -Infinity;
   const to = f.ageTo ? Number(f.ageTo) : Infinity;
   const sort = kind.sorts[f.sort] ?? newest;
@@ -127,6 +165,8 @@ function localMatches(rows: CaseRecord[], f: Filters, me: string | undefined, ki
         ((!f.ageFrom && !f.ageTo) || (typeof r.age === 'number' && r.age >= from && r.age <= to)) &&
         (!f.flagged || Number(r.flag_count ?? 0) > 0) &&
         (!f.mine || r.owned_by === me) &&
+        (!f.workflow || r.workflow === f.workflow) &&
+        (!places || places.has(String(r.location_current))) &&
         words.every((w) =>
           `${r.hidden_name ? '' : (r.name ?? '')} ${String(r[kind.idField] ?? '')}`.toLowerCase().includes(w),
         ),
@@ -151,13 +191,19 @@ export function RecordList(props: {
   const { type, online, vault } = props;
   const kind = KINDS[type];
   const t = useT();
-  const { locale } = useLocale();
+  const locales = useLocale();
+  const { locale } = locales;
   const [draft, setDraft] = useState<Filters>(EMPTY);
   const [filters, setFilters] = useState<Filters>(EMPTY);
   const [page, setPage] = useState(1);
   const [rows, setRows] = useState<CaseRecord[]>([]);
   const [total, setTotal] = useState(0);
   const [note, setNote] = useState('');
+  const [locations, setLocations] = useState<LocationNode[]>([]);
+
+  useEffect(() => {
+    if (kind.casework) void loadCaseForms(vault, online).then((forms) => setLocations(forms.locations));
+  }, [vault, online, kind]);
 
   useEffect(() => {
     setDraft(EMPTY);
@@ -194,6 +240,15 @@ export function RecordList(props: {
         if (filters.ageFrom || filters.ageTo) params.set('age', `${filters.ageFrom}..${filters.ageTo}`);
         if (filters.flagged) params.set('flagged', 'true');
         if (filters.mine && props.me) params.set('owned_by', props.me);
+        if (filters.workflow) params.set('workflow', filters.workflow);
+        if (filters.location) {
+          const places = placesWithin(filters.location, locations);
+          // Past the server's bound the list holds the place's own cases, and says so.
+          const exact = places.length > MAX_FILTER_VALUES;
+          params.set('location_current', exact ? filters.location : places.join(','));
+          if (exact)
+            setNote(t('list.locationExact', { place: locationLabel(filters.location, locations, locales) }));
+        }
         try {
           const result =
             type === 'cases'
@@ -220,7 +275,7 @@ export function RecordList(props: {
         }
         return;
       }
-      const local = localMatches(await vault.all<CaseRecord>('records'), filters, props.me, kind);
+      const local = localMatches(await vault.all<CaseRecord>('records'), filters, props.me, kind, locations);
       if (!stale) {
         setRows(local.slice((page - 1) * PER, page * PER));
         setTotal(local.length);
@@ -230,7 +285,7 @@ export function RecordList(props: {
     return () => {
       stale = true;
     };
-  }, [online, filters, page, vault, type, props.me, kind]);
+  }, [online, filters, page, vault, type, props.me, kind, locations]);
 
   const pages = Math.max(1, Math.ceil(total / PER));
   const id = (name: string) => `${type}-${name}`;
@@ -335,6 +390,32 @@ export function RecordList(props: {
                   </div>
                 ))}
               </div>
+            </>
+          )}
+          {kind.casework && (
+            <>
+              <label for={id('workflow')}>{t('list.workflow')}</label>
+              <select
+                id={id('workflow')}
+                value={draft.workflow}
+                onChange={(e) => choose({ workflow: e.currentTarget.value })}
+              >
+                <option value="">{t('list.any')}</option>
+                {STAGES.map((stage) => (
+                  <option key={stage} value={stage}>
+                    {t(`workflow.${stage}`)}
+                  </option>
+                ))}
+              </select>
+              <label for={id('location')}>{t('list.location')}</label>
+              <LocationPicker
+                id={id('location')}
+                value={draft.location || null}
+                onChange={(code) => choose({ location: code ?? '' })}
+                locations={locations}
+                locales={locales}
+                a11y={{}}
+              />
             </>
           )}
           <p class="tick">

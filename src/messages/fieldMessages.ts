@@ -20,6 +20,11 @@ export const fieldMessages = {
     fr: 'doit faire au plus {max} caractères',
     ar: 'يجب ألا يتجاوز {max} حرفًا',
   },
+  too_short: {
+    en: 'must be at least {min} characters',
+    fr: 'doit faire au moins {min} caractères',
+    ar: 'يجب ألا يقل عن {min} حرفًا',
+  },
   whole_number: {
     en: 'must be a whole number',
     fr: 'doit être un nombre entier',
