@@ -75,7 +75,8 @@ for (const kind of allKinds) {
         if (data.record_type !== kind.resource && data.record_type !== kind.type)
           throw unprocessable([{ detail: 'record_type', message: `must be ${kind.resource}` }]);
         const repo = services.records.repos[kind.type];
-        const ids = await bulkIds(repo, principal, data);
+        const grants = await services.records.fieldAccess.grantsFor(principal);
+        const ids = await bulkIds(repo, principal, grants, data);
         return ok((await bulkFlag(services.records, repo, principal, ids, data)).map((f) => presentFlag(f)));
       }, audit('flag')),
     ),

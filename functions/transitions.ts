@@ -107,7 +107,8 @@ for (const kind of kinds) {
       const { ids: _ids, ...input } = data;
       // Assigns by filters may select up to the job maximum; above the inline maximum they run as a job.
       const limit = kind.type === 'assign' ? services.config.BULK_ASSIGN_JOB_MAX : BULK_MAX;
-      const ids = await bulkIds(services.records.cases, principal, data, limit);
+      const grants = await services.records.fieldAccess.grantsFor(principal);
+      const ids = await bulkIds(services.records.cases, principal, grants, data, limit);
       if (ids.length > BULK_ASSIGN_INLINE_MAX) return queued(services, principal, ids, input);
       const { done, failed } = await bulkTransition(ids, (id) =>
         kind.run(deps(services), principal, id, input),

@@ -1,4 +1,4 @@
-import type { RecordType } from '../records/recordKind';
+import type { RecordType } from '../records/recordTypeNames';
 
 export type CustomFieldType = 'string' | 'text' | 'number' | 'boolean' | 'date' | 'string_list';
 

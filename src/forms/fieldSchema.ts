@@ -1,29 +1,10 @@
 import { z } from 'zod';
 import { protectionClasses } from '../crypto/protectionClass';
-import { fieldRoleNames } from './fieldRoles';
+import { fieldRoleNames } from './fieldRoleCatalogue';
+import { fieldTypes, type FieldType } from './fieldTypeList';
 import { translated } from './translated';
 
-/** Every Primero field type (CONFIG-SHAPES.md). */
-export const fieldTypes = [
-  'text_field',
-  'textarea',
-  'radio_button',
-  'select_box',
-  'numeric_field',
-  'date_field',
-  'date_range',
-  'tick_box',
-  'tally_field',
-  'subform',
-  'separator',
-  'photo_upload_box',
-  'audio_upload_box',
-  'document_upload_box',
-  'signature',
-  'calculated',
-  'custom',
-] as const;
-export type FieldType = (typeof fieldTypes)[number];
+export { fieldTypes, type FieldType } from './fieldTypeList';
 
 // A field's class at rest (crypto/protectionClass.ts says what each means); sealed unless the configuration says otherwise.
 export { protectionClasses, type ProtectionClass } from '../crypto/protectionClass';

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import { unprocessable } from '../errors';
+import type { FieldGrants } from '../forms/fieldAccess';
+import { assertListable } from './listPermissions';
 import { MAX_PER, parseListParams } from './listParams';
 import { listRecords } from './recordLister';
 import type { RecordRepository } from './recordRepository';
@@ -19,21 +21,24 @@ export const selectionShape = {
 export const bulkIds = <T extends RecordDocument>(
   repo: RecordRepository<T>,
   principal: Principal,
+  grants: FieldGrants,
   data: { ids?: string[]; filters?: Record<string, string | string[]>; query?: string },
   limit = BULK_MAX,
 ): Promise<string[]> =>
   data.ids
     ? Promise.resolve(data.ids)
-    : selectRecords(repo, principal, data.filters ?? {}, data.query, limit);
+    : selectRecords(repo, principal, grants, data.filters ?? {}, data.query, limit);
 
 /**
  * The ids of the records a bulk action by `filters`/`query` selects (a bulk assign, a bulk flag): the caller's list, with the same
- * filters (unknown ones are a 400) and scope. More than `limit` is a 422 rather than a partial run, naming
+ * filters (unknown ones are a 400, one on a field the role may not read a 403: how many records it selects
+ * would tell what the field holds) and scope. More than `limit` is a 422 rather than a partial run, naming
  * the limit: the bulk maximum inline, or the background job's maximum (src/transitions/bulkAssignJobs.ts).
  */
 export async function selectRecords<T extends RecordDocument>(
   repo: RecordRepository<T>,
   principal: Principal,
+  grants: FieldGrants,
   filters: Record<string, string | string[]>,
   query: string | undefined,
   limit = BULK_MAX,
@@ -47,7 +52,9 @@ export async function selectRecords<T extends RecordDocument>(
   for (let page = 1; ; page++) {
     search.set('per', String(Math.min(limit, MAX_PER)));
     search.set('page', String(page));
-    const { docs, total } = await listRecords(repo, principal, parseListParams(repo.kind, search));
+    const params = parseListParams(repo.kind, search);
+    if (page === 1) assertListable(grants, repo.kind, principal, params);
+    const { docs, total } = await listRecords(repo, principal, params);
     if (total > limit)
       throw unprocessable([
         {

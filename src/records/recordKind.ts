@@ -4,9 +4,9 @@ import type { CountrySettings } from '../countries/types';
 import type { FieldProtection } from '../crypto/protectionClass';
 import type { RecordRoles } from '../forms/fieldRoles';
 import type { ModuleId } from '../users/types';
+import type { RecordType } from './recordTypeNames';
 
-export const recordTypes = ['case', 'incident', 'tracing_request'] as const;
-export type RecordType = (typeof recordTypes)[number];
+export { recordTypes, type RecordType } from './recordTypeNames';
 
 export interface DeriveContext {
   previous: Record<string, unknown>;

@@ -132,6 +132,27 @@ describe('reading a record: only the fields of forms the role may read', () => {
     expect(res.body.errors).toEqual([expect.objectContaining({ status: 403, detail: 'risk_level' })]);
     expect((await call('sup_gh', 'GET', '/api/v2/cases?risk_level=high')).status).toBe(200);
   });
+
+  it('refuses a bulk action selecting by a field the role may not read, and changes nothing', async () => {
+    // How many cases a bulk flag or assign selects would tell what the hidden field holds.
+    const c = await caseWithSupervisorFields();
+    const flagged = await call('cw_gh', 'POST', '/api/v2/cases/flags', {
+      data: { filters: { risk_level: ['high'] }, record_type: 'cases', message: 'Which are high?' },
+    });
+    expect(flagged.status).toBe(403);
+    expect(flagged.body.errors).toEqual([expect.objectContaining({ status: 403, detail: 'risk_level' })]);
+    const assigned = await call('cw_gh', 'POST', '/api/v2/cases/assigns', {
+      data: { filters: { risk_level: 'high' }, transitioned_to: 'cw2_gh', notes: 'Move the high ones' },
+    });
+    expect(assigned.status).toBe(403);
+    expect(await show('sup_gh', c.id)).toMatchObject({ owned_by: 'cw_gh', flag_count: 0 });
+    // The supervisor, who reads the field, selects by it.
+    const byReader = await call('sup_gh', 'POST', '/api/v2/cases/flags', {
+      data: { filters: { risk_level: ['high'], id: [c.id] }, record_type: 'cases', message: 'High risk' },
+    });
+    expect(byReader.status).toBe(200);
+    expect(byReader.body.data).toEqual([expect.objectContaining({ record_id: c.id })]);
+  });
 });
 
 describe('writing a record: only the fields of forms the role may edit', () => {

@@ -4,7 +4,7 @@ import type { EntraSettings, EntraSignedIn } from '../entra';
 import { useT } from '../i18n/locale';
 import { Vault, WrongPassword } from '../vault';
 import { UserNameInput } from './SignInInputs';
-import type { Unlocked } from './SignIn';
+import type { Unlocked } from './unlocked';
 
 // MSAL comes in its own chunk, on this screen only.
 const entra = () => import('../entra');

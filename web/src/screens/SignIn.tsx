@@ -2,21 +2,13 @@ import { useState } from 'preact/hooks';
 import { api, ApiError, NetworkError, setToken, type Session } from '../api';
 import { useT } from '../i18n/locale';
 import { Vault, WrongPassword } from '../vault';
-import type { EntraSettings } from '../entra';
 import { CodeInput, UserNameInput } from './SignInInputs';
 import { EntraSignIn } from './EntraSignIn';
 import { OfflineSignInHint } from './OfflineSignInHint';
 import { TotpEnrolment } from './TotpEnrolment';
+import type { Unlocked } from './unlocked';
 import { useReachable } from './useReachable';
 import { useSignInProvider } from './useSignInProvider';
-
-export interface Unlocked {
-  userName: string;
-  vault: Vault;
-  session?: Session;
-  /** Signed in with Microsoft: sign-out leaves Microsoft's session too. */
-  entra?: EntraSettings;
-}
 
 interface SignInProps {
   onSignedIn: (u: Unlocked) => void;
