@@ -67,6 +67,9 @@ describe('the caseworker web app', () => {
     page = await context.newPage();
     await page.goto(stack.url);
     await expectAccessible(page);
+    // Online, the sign-in screen says nothing of working offline.
+    await page.getByLabel('User name').fill('cw_gh');
+    await expect(page.getByText('You are offline.').count()).resolves.toBe(0);
     await signIn(page, 'cw_gh');
     await page.getByRole('heading', { name: 'My tasks' }).waitFor();
     // The demo's due work is on the home screen at once (the first requests carry the new token).
@@ -79,8 +82,19 @@ describe('the caseworker web app', () => {
     // (it stacked three rows deep, 196 of 640 px, before).
     const bar = await page.locator('header.bar').boundingBox();
     expect(bar?.height).toBeLessThanOrEqual(PHONE.height / 4);
-    await page.getByRole('button', { name: 'Sign out' }).scrollIntoViewIfNeeded();
-    await expect(page.getByRole('button', { name: 'Sign out' }).isVisible()).resolves.toBe(true);
+    // Help and Sign out are on screen as it opens, not past the places that scroll sideways.
+    for (const name of ['Help', 'Sign out']) {
+      const box = await page.getByRole('button', { name, exact: true }).boundingBox();
+      expect([name, box!.x >= 0 && box!.x + box!.width <= PHONE.width]).toEqual([name, true]);
+      expect([name, box!.width >= 44 && box!.height >= 44]).toEqual([name, true]);
+    }
+    await page.getByRole('button', { name: 'Help', exact: true }).click();
+    await page.getByRole('heading', { name: 'Help: Home' }).waitFor();
+    await page.getByRole('button', { name: 'Close help' }).click();
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await page.screenshot({ path: `${SHOTS}/web-bar-phone.png` });
     await expectAccessible(page);
 
     await page.getByRole('button', { name: 'Cases' }).click();
@@ -151,6 +165,18 @@ describe('the caseworker web app', () => {
     await page.screenshot({ path: `${SHOTS}/web-case-offline-phone.png` });
 
     await page.reload();
+    // Offline, the sign-in screen says the password unlocks the device's copy, and how fresh that is.
+    await page.getByText('You are offline.').waitFor();
+    await page.getByText(/your password unlocks the cases kept on it/).waitFor();
+    await page.getByLabel('User name').fill('nobody_gh');
+    await page.getByText('This device holds no data for nobody_gh: signing in needs the network.').waitFor();
+    await page.getByLabel('User name').fill('cw_gh');
+    await page.getByText(/^The copy for cw_gh on this device was last synced \w.+\.$/).waitFor();
+    await expectAccessible(page);
+    await expect(page.evaluate<number>('document.documentElement.scrollWidth')).resolves.toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await page.screenshot({ path: `${SHOTS}/web-signin-offline-phone.png`, fullPage: true });
     await signIn(page, 'cw_gh'); // offline: the password unlocks the device's data
     await page.getByText('1 change waiting').waitFor();
     // The reload comes back to the case it was on (the screen is in the URL), with the edit kept.

@@ -12,6 +12,7 @@ import { CaseWork } from './screens/CaseWork';
 import { ConflictResolver } from './screens/ConflictResolver';
 import { ConflictTasks } from './screens/ConflictTasks';
 import { HelpPanel } from './screens/Help';
+import { HelpIcon, SignOutIcon } from './screens/icons';
 import { LanguageSwitcher } from './screens/LanguageSwitcher';
 import { Home } from './screens/Home';
 import { NewCase } from './screens/NewCase';
@@ -79,7 +80,7 @@ export function App() {
     const queue = await pendingMutations(user.vault);
     setPending(queue.length);
     if (queue.some((m) => m.rejected)) setAttention('attention.refused');
-    setLastSync(await user.vault.get<string>('meta', 'last_sync'));
+    setLastSync(await user.vault.syncedAt());
   }, [user]);
 
   useEffect(() => {
@@ -180,33 +181,45 @@ export function App() {
     <LocaleContext.Provider value={locale}>
       <header class="bar">
         <nav aria-label={t('nav.main')}>
-          <button
-            aria-current={screen.name === 'home' ? 'page' : undefined}
-            onClick={() => go({ name: 'home' })}
-          >
-            {t('nav.home')}
-          </button>
-          <button aria-current={pageOf('cases')} onClick={listOf('cases')}>
-            {t('nav.cases')}
-          </button>
-          <button aria-current={pageOf('incidents')} onClick={listOf('incidents')}>
-            {t('nav.incidents')}
-          </button>
-          <button aria-current={pageOf('tracing_requests')} onClick={listOf('tracing_requests')}>
-            {t('nav.tracing')}
-          </button>
-          {isAdmin && (
+          {/* The places scroll sideways on a phone; help and sign-out stay in reach at the row's end. */}
+          <div class="nav-places">
             <button
-              aria-current={screen.name === 'admin' ? 'page' : undefined}
-              onClick={() => go({ name: 'admin' })}
+              aria-current={screen.name === 'home' ? 'page' : undefined}
+              onClick={() => go({ name: 'home' })}
             >
-              {t('nav.admin')}
+              {t('nav.home')}
             </button>
-          )}
-          <button aria-expanded={help} aria-controls="help-panel" onClick={() => setHelp(!help)}>
-            {t('nav.help')}
+            <button aria-current={pageOf('cases')} onClick={listOf('cases')}>
+              {t('nav.cases')}
+            </button>
+            <button aria-current={pageOf('incidents')} onClick={listOf('incidents')}>
+              {t('nav.incidents')}
+            </button>
+            <button aria-current={pageOf('tracing_requests')} onClick={listOf('tracing_requests')}>
+              {t('nav.tracing')}
+            </button>
+            {isAdmin && (
+              <button
+                aria-current={screen.name === 'admin' ? 'page' : undefined}
+                onClick={() => go({ name: 'admin' })}
+              >
+                {t('nav.admin')}
+              </button>
+            )}
+          </div>
+          <button
+            class="nav-tool"
+            aria-expanded={help}
+            aria-controls="help-panel"
+            onClick={() => setHelp(!help)}
+          >
+            <HelpIcon />
+            <span class="nav-tool-name">{t('nav.help')}</span>
           </button>
-          <button onClick={() => void signOut()}>{t('nav.signOut')}</button>
+          <button class="nav-tool" onClick={() => void signOut()}>
+            <SignOutIcon />
+            <span class="nav-tool-name">{t('nav.signOut')}</span>
+          </button>
         </nav>
         <div class="bar-line">
           <LanguageSwitcher />

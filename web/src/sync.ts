@@ -1,5 +1,6 @@
 import { api, type CaseRecord, type ErrorEntry } from './api';
 import { flushUploads } from './attachments';
+import { revert, shownChange, type Shown } from './revert';
 import type { Vault } from './vault';
 import { askForBackgroundSync } from './backgroundSync';
 
@@ -15,6 +16,8 @@ export interface Mutation {
   rejected?: string;
   /** The server's reasons, by field path, shown at the fields when the case is opened. */
   errors?: ErrorEntry[];
+  /** What it changed in the device's copy, so that giving it up takes it off there too, also offline. */
+  shown?: Shown;
 }
 
 // Keys sort oldest first: a zero-padded clock plus the random id.
@@ -37,6 +40,7 @@ export async function queueEdit(
     base_version: record.version,
     changes,
     queued_at: new Date().toISOString(),
+    shown: shownChange(record, local),
   };
   await vault.put('queue', queueKey(mutation), mutation);
   // The device shows the change at once; the server's answer replaces it when the push lands.
@@ -61,8 +65,23 @@ export async function queueCreate(vault: Vault, record: CaseRecord) {
 
 export const pendingMutations = (vault: Vault) => vault.all<Mutation>('queue');
 
-/** Drops a refused change the user chose to give up (the only way an entry leaves unsent). */
-export const discardMutation = (vault: Vault, m: Mutation) => vault.delete('queue', queueKey(m));
+/**
+ * Drops refused changes of one record the user chose to give up (the only way an entry leaves unsent), and
+ * takes them off the device's copy: it becomes `server`'s copy when given and nothing else waits for the
+ * record, else the copy with each change taken back (offline, or with other changes still to send).
+ */
+export async function discardMutations(vault: Vault, refused: Mutation[], server?: CaseRecord) {
+  for (const m of refused) await vault.delete('queue', queueKey(m));
+  const id = refused[0]?.id;
+  if (!id) return;
+  if (server && !(await pendingMutations(vault)).some((m) => m.id === id))
+    return vault.put('records', id, server);
+  const local = await vault.get<CaseRecord>('records', id);
+  if (!local) return;
+  // Newest first, each taken back from what the ones after it left.
+  const taken = [...refused].reverse().reduce((r, m) => (m.shown ? revert(r, m.shown) : r), local);
+  await vault.put('records', id, taken);
+}
 
 /** Pushes the queue oldest first; an entry leaves the device only once the server has answered for it. */
 export async function push(vault: Vault): Promise<void> {
@@ -124,5 +143,5 @@ async function syncOnce(vault: Vault): Promise<void> {
   // Files after records: a photo of a case created offline needs the case on the server first.
   await flushUploads(vault);
   await pull(vault);
-  await vault.put('meta', 'last_sync', new Date().toISOString());
+  await vault.setSyncedAt(new Date().toISOString());
 }

@@ -2,12 +2,14 @@
  * The device's storage, behind one typed module: an IndexedDB database per user whose every value is sealed
  * with AES-GCM under a random data key. The data key is kept only wrapped by a key derived from the
  * password (PBKDF2-SHA-256), so a lost phone yields nothing without the password. No record data goes to
- * localStorage, URLs or the service worker cache.
+ * localStorage, URLs or the service worker cache. Two values are kept unsealed: the wrapped key, and the time
+ * of the last sync (no record data), which the sign-in screen shows before the password opens anything.
  */
 
 const STORES = ['meta', 'records', 'queue'] as const;
 export type StoreName = (typeof STORES)[number];
 const PBKDF2_ITERATIONS = 600_000; // OWASP 2023 figure for PBKDF2-HMAC-SHA256
+const SYNCED_AT = 'synced_at';
 
 interface WrappedKey {
   salt: Uint8Array;
@@ -47,7 +49,12 @@ async function passwordKey(password: string, salt: Uint8Array): Promise<CryptoKe
   );
 }
 
+/** Told of every write and delete, so that each screen showing a value shows the same one. */
+export type VaultListener = (store: StoreName, id: string) => void;
+
 export class Vault {
+  private readonly listeners = new Set<VaultListener>();
+
   private constructor(
     private readonly db: IDBDatabase,
     private readonly key: CryptoKey,
@@ -118,6 +125,7 @@ export class Vault {
   async put(store: StoreName, id: string, value: unknown): Promise<void> {
     const sealed = await this.seal(value);
     await request(this.db.transaction(store, 'readwrite').objectStore(store).put(sealed, id));
+    this.changed(store, id);
   }
 
   async get<T>(store: StoreName, id: string): Promise<T | undefined> {
@@ -133,6 +141,41 @@ export class Vault {
 
   async delete(store: StoreName, id: string): Promise<void> {
     await request(this.db.transaction(store, 'readwrite').objectStore(store).delete(id));
+    this.changed(store, id);
+  }
+
+  /** Calls `listener` after each write or delete from now on; the function returned stops that. */
+  onChange(listener: VaultListener): () => void {
+    this.listeners.add(listener);
+    return () => void this.listeners.delete(listener);
+  }
+
+  private changed(store: StoreName, id: string) {
+    for (const listener of this.listeners) listener(store, id);
+  }
+
+  /** Kept unsealed: see the top of this file. */
+  async setSyncedAt(at: string): Promise<void> {
+    await request(this.db.transaction('meta', 'readwrite').objectStore('meta').put(at, SYNCED_AT));
+    this.changed('meta', SYNCED_AT);
+  }
+
+  async syncedAt(): Promise<string | undefined> {
+    const plain = await request<unknown>(this.db.transaction('meta').objectStore('meta').get(SYNCED_AT));
+    // Earlier versions of the app kept it sealed.
+    return typeof plain === 'string' ? plain : this.get<string>('meta', 'last_sync');
+  }
+
+  /** When the locked copy of `userName`'s data was last synced, if this device holds one. */
+  static async syncedAtOf(userName: string): Promise<string | undefined> {
+    if (!(await Vault.exists(userName))) return undefined;
+    const db = await openDatabase(Vault.databaseName(userName));
+    try {
+      const plain = await request<unknown>(db.transaction('meta').objectStore('meta').get(SYNCED_AT));
+      return typeof plain === 'string' ? plain : undefined;
+    } finally {
+      db.close();
+    }
   }
 
   close(): void {

@@ -42,6 +42,14 @@ const enChrome = {
   'signIn.askCode': '{message}. If your account uses a verification code, enter it below.',
   'signIn.noConnection': 'No connection, and no data for this user on this device',
   'signIn.failed': 'Sign-in failed',
+  'signIn.offlineTitle': 'You are offline.',
+  'signIn.offlineCan':
+    'If you have signed in on this device before, your password unlocks the cases kept on it: you can read and edit them, add notes, photos and new cases, and your changes are sent when the network returns.',
+  'signIn.offlineCannot':
+    'Until then, tasks, administration, cases not kept on this device and a first sign-in here need the network.',
+  'signIn.offlineSynced': 'The copy for {user} on this device was last synced {time}.',
+  'signIn.offlineHeld': 'This device holds data for {user}, not synced yet.',
+  'signIn.offlineNoCopy': 'This device holds no data for {user}: signing in needs the network.',
   'signIn.microsoft': 'Sign in with Microsoft',
   'signIn.signedInAs': 'Signed in as {user}.',
   'signIn.passcode': 'Device passcode',
@@ -133,6 +141,14 @@ const fr: Catalogue = {
   'signIn.askCode': '{message}. Si votre compte utilise un code de vérification, saisissez-le ci-dessous.',
   'signIn.noConnection': 'Pas de connexion, et aucune donnée de cet utilisateur sur cet appareil',
   'signIn.failed': 'Échec de la connexion',
+  'signIn.offlineTitle': 'Vous êtes hors ligne.',
+  'signIn.offlineCan':
+    'Si vous vous êtes déjà connecté sur cet appareil, votre mot de passe déverrouille les dossiers qui y sont gardés : vous pouvez les consulter et les modifier, ajouter des notes, des photos et de nouveaux dossiers, et vos modifications partent quand le réseau revient.',
+  'signIn.offlineCannot':
+    'D’ici là, les tâches, l’administration, les dossiers absents de cet appareil et une première connexion ici demandent le réseau.',
+  'signIn.offlineSynced': 'Dernière synchronisation de la copie de {user} sur cet appareil : {time}.',
+  'signIn.offlineHeld': 'Cet appareil garde des données de {user}, pas encore synchronisées.',
+  'signIn.offlineNoCopy': 'Cet appareil ne garde aucune donnée de {user} : la connexion demande le réseau.',
   'signIn.microsoft': 'Se connecter avec Microsoft',
   'signIn.signedInAs': 'Connecté en tant que {user}.',
   'signIn.passcode': 'Code de l’appareil',
@@ -219,6 +235,14 @@ const ar: Catalogue = {
   'signIn.askCode': '{message}. إذا كان حسابك يستخدم رمز تحقق، فأدخله أدناه.',
   'signIn.noConnection': 'لا يوجد اتصال، ولا توجد بيانات لهذا المستخدم على هذا الجهاز',
   'signIn.failed': 'فشل تسجيل الدخول',
+  'signIn.offlineTitle': 'أنت غير متصل بالشبكة.',
+  'signIn.offlineCan':
+    'إذا سبق لك تسجيل الدخول على هذا الجهاز، فإن كلمة المرور تفتح الحالات المحفوظة عليه: يمكنك قراءتها وتعديلها وإضافة ملاحظات وصور وحالات جديدة، وتُرسل تغييراتك عند عودة الشبكة.',
+  'signIn.offlineCannot':
+    'حتى ذلك الحين، تحتاج المهام والإدارة والحالات غير المحفوظة على هذا الجهاز وأول تسجيل دخول هنا إلى الشبكة.',
+  'signIn.offlineSynced': 'آخر مزامنة لنسخة {user} على هذا الجهاز: {time}.',
+  'signIn.offlineHeld': 'يحفظ هذا الجهاز بيانات {user}، لم تُزامن بعد.',
+  'signIn.offlineNoCopy': 'لا يحفظ هذا الجهاز أي بيانات لـ {user}: يحتاج تسجيل الدخول إلى الشبكة.',
   'signIn.microsoft': 'تسجيل الدخول باستخدام Microsoft',
   'signIn.signedInAs': 'تم تسجيل الدخول باسم {user}.',
   'signIn.passcode': 'رمز الجهاز',

@@ -12,6 +12,7 @@ import type { Vault } from '../vault';
 import { EditConflict } from './EditConflict';
 import { isNoteChange, RefusedChange } from './RefusedChange';
 import { ServerFields } from './ServerFields';
+import { useDeviceCopy } from './useDeviceCopy';
 
 /** Changes as the server takes them, and where each sent subform entry sits on screen. */
 function outgoing(record: CaseRecord, changes: Record<string, unknown>) {
@@ -66,19 +67,25 @@ export function CaseView(props: {
   const locales = useLocale();
   const t = useT();
   const [record, setRecord] = useState<CaseRecord>();
-  const [etag, setEtag] = useState<string>();
+  // The ETag and the version it was read with: a save must be checked against the version on screen.
+  const [tagged, setTagged] = useState<{ etag?: string; version?: number }>();
+  const etag = tagged?.etag;
+  const setEtag = (from: { record: CaseRecord; etag?: string }) =>
+    setTagged({ etag: from.etag, version: from.record.version });
   const [changes, setChanges] = useState<Record<string, unknown>>({});
   const [message, setMessage] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [theirs, setTheirs] = useState<{ record: CaseRecord; etag?: string }>();
   const [forms, setForms] = useState<FormSet>();
   const [refused, setRefused] = useState<Mutation[]>([]);
+  useDeviceCopy(vault, id, setRecord);
 
   useEffect(() => {
     void loadCaseForms(vault, online).then(setForms);
   }, [vault, online]);
 
   useEffect(() => {
+    setTagged(undefined);
     const load = async () => {
       const local = await vault.get<CaseRecord>('records', id);
       if (local) setRecord(local);
@@ -88,18 +95,32 @@ export function CaseView(props: {
       setRefused(refusedHere);
       const entries = refusedHere.flatMap((m) => m.errors ?? []);
       if (entries.length) setErrors(errorsByPath(entries, {}));
-      if (!online || waiting.length) return; // the device's copy holds changes not yet sent
-      try {
-        const fresh = await api.caseWithEtag(id);
-        await vault.put('records', id, fresh.record);
-        setRecord(fresh.record);
-        setEtag(fresh.etag);
-      } catch (error) {
-        if (!local) throw error;
-      }
+      // Not on the device: the server's (the device's copy is checked against the server just below).
+      if (local || !online) return;
+      const fresh = await api.caseWithEtag(id);
+      await vault.put('records', id, fresh.record);
+      setRecord(fresh.record);
+      setEtag(fresh);
     };
     load().catch(() => setMessage(t('case.notHere')));
   }, [id, vault, online]);
+
+  // Online, the version on screen gets its ETag from the server, so that a save is checked against it: on
+  // opening, and each time a newer version reaches the screen (pulled, or the server's answer to a change
+  // pushed). Not while the device's copy holds changes not yet sent, nor under unsaved edits: those were
+  // made on the older version, and a save refused as a conflict then shows what changed meanwhile.
+  const edited = Object.keys(changes).length > 0;
+  useEffect(() => {
+    if (!online || !record || edited || tagged?.version === record.version) return;
+    const retag = async () => {
+      if ((await pendingMutations(vault)).some((m) => m.id === id)) return;
+      const fresh = await api.caseWithEtag(id);
+      // Newer still: the device's copy takes it, the screen follows (useDeviceCopy) and this runs again.
+      if (fresh.record.version !== record.version) await vault.put('records', id, fresh.record);
+      else setEtag(fresh);
+    };
+    retag().catch(() => undefined);
+  }, [id, vault, online, record?.version, tagged?.version, edited]);
 
   if (!record || !forms)
     return <main>{message ? <p role="alert">{message}</p> : <p>{t('loading')}</p>}</main>;
@@ -123,7 +144,7 @@ export function CaseView(props: {
       const saved = await api.patchCase(id, data, tag);
       await vault.put('records', id, saved.record);
       setRecord(saved.record);
-      setEtag(saved.etag);
+      setEtag(saved);
       setChanges({});
       setMessage(t('case.saved'));
     } catch (error) {
@@ -175,12 +196,12 @@ export function CaseView(props: {
           changes={changes}
           onKeepMine={() => {
             setRecord(theirs.record);
-            setEtag(theirs.etag);
+            setEtag(theirs);
             void send(theirs.record, theirs.etag).then(props.onSaved);
           }}
           onTakeTheirs={() => {
             setRecord(theirs.record);
-            setEtag(theirs.etag);
+            setEtag(theirs);
             setChanges({});
             setTheirs(undefined);
             setMessage(t('case.discarded'));
@@ -200,7 +221,7 @@ export function CaseView(props: {
             props.onSaved();
             if (fresh) {
               setRecord(fresh.record);
-              setEtag(fresh.etag);
+              setEtag(fresh);
             }
           }}
         />

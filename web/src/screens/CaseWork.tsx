@@ -6,6 +6,7 @@ import { pendingMutations } from '../sync';
 import type { Vault } from '../vault';
 import { Attachments } from './Attachments';
 import { CaseActions } from './CaseActions';
+import { useDeviceCopy } from './useDeviceCopy';
 
 /**
  * Below the case's form: its files and the casework on it. It reads the server's copy when online (the
@@ -24,6 +25,7 @@ export function CaseWork(props: {
   const { id, vault, online } = props;
   const [record, setRecord] = useState<CaseRecord>();
   const [tick, setTick] = useState(0);
+  useDeviceCopy(vault, id, setRecord);
   // The device's copy at once (a note just added is listed), and again once the push has answered.
   const reload = useCallback(async () => {
     setTick((n) => n + 1);

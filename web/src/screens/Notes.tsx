@@ -47,9 +47,13 @@ export function Notes(props: {
   const notes = (record.notes_section as Note[] | undefined) ?? [];
 
   useEffect(() => {
-    void pendingMutations(vault).then((queue) =>
-      setRefused(queue.filter((m) => m.id === record.id && m.rejected && isNoteChange(m))),
-    );
+    const read = () =>
+      void pendingMutations(vault).then((queue) =>
+        setRefused(queue.filter((m) => m.id === record.id && m.rejected && isNoteChange(m))),
+      );
+    read();
+    // A push refuses a note while the case is open (the network came back): its reason shows at once.
+    return vault.onChange((store) => store === 'queue' && read());
   }, [vault, record]);
 
   const add = async (e: Event) => {

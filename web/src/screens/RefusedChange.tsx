@@ -1,5 +1,5 @@
 import { api, type CaseRecord } from '../api';
-import { discardMutation, type Mutation } from '../sync';
+import { discardMutations, type Mutation } from '../sync';
 import type { Vault } from '../vault';
 
 /** A change that only adds or edits notes: shown at the notes (casework), not with the form's edits. */
@@ -22,11 +22,10 @@ export function RefusedChange(props: {
   onDiscarded: (fresh?: { record: CaseRecord; etag?: string }) => void | Promise<void>;
 }) {
   const discard = async () => {
-    for (const m of props.refused) await discardMutation(props.vault, m);
     const id = props.refused[0]?.id;
-    // The device's copy still shows the refused change: the server's replaces it whole.
-    const fresh = props.online && id ? await api.caseWithEtag(id) : undefined;
-    if (fresh) await props.vault.put('records', fresh.record.id, fresh.record);
+    // Online, the server's copy replaces the device's whole; offline, the changes are taken off it.
+    const fresh = props.online && id ? await api.caseWithEtag(id).catch(() => undefined) : undefined;
+    await discardMutations(props.vault, props.refused, fresh?.record);
     await props.onDiscarded(fresh);
   };
   const reasons = props.reasons ? props.refused.flatMap((m) => m.errors ?? []).map((e) => e.message) : [];

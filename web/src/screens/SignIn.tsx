@@ -4,8 +4,10 @@ import { useT } from '../i18n/locale';
 import { Vault, WrongPassword } from '../vault';
 import { CodeInput, UserNameInput } from './SignInInputs';
 import { EntraSignIn } from './EntraSignIn';
+import { OfflineSignInHint } from './OfflineSignInHint';
 import { TotpEnrolment } from './TotpEnrolment';
 import type { Unlocked } from './unlocked';
+import { useReachable } from './useReachable';
 import { useSignInProvider } from './useSignInProvider';
 
 interface SignInProps {
@@ -46,6 +48,7 @@ function BuiltInSignIn({ onSignedIn, lockedUser }: SignInProps) {
   // An account whose role requires 2FA and has none yet: the token is good for enrolment only.
   const [enrolling, setEnrolling] = useState(false);
   const [enrolled, setEnrolled] = useState(false);
+  const online = useReachable();
   const t = useT();
 
   const submit = async (event: Event) => {
@@ -122,6 +125,8 @@ function BuiltInSignIn({ onSignedIn, lockedUser }: SignInProps) {
       <button type="submit" disabled={busy}>
         {t(needsCode ? 'signIn.verify' : 'signIn.submit')}
       </button>
+      {/* Below the button: on a phone the fields and the button stay in view above it. */}
+      {online === false && <OfflineSignInHint userName={userName} />}
     </form>
   );
 }
