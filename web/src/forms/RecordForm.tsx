@@ -227,20 +227,15 @@ function FilesPointer({ field, files, locales }: { field: FormField; files: unkn
     box?.scrollIntoView({ block: 'start' });
     box?.querySelector<HTMLElement>('input, button')?.focus({ preventScroll: true });
   };
-  // Named by the box's label too: a screen reader's list of buttons would otherwise hold several alike.
+  const label = t(field.display_name, locales);
+  const text = msg('form.files', { n: Array.isArray(files) ? files.length : 0 });
+  // Named by the box's label, then its visible words: a screen reader's list of buttons would otherwise
+  // hold several alike.
   return (
     <div class="field">
-      <span class="label" id={`files-of-${field.name}`}>
-        {t(field.display_name, locales)}
-      </span>
-      <button
-        type="button"
-        class="link"
-        id={`files-go-${field.name}`}
-        aria-labelledby={`files-of-${field.name} files-go-${field.name}`}
-        onClick={go}
-      >
-        {msg('form.files', { n: Array.isArray(files) ? files.length : 0 })}
+      <span class="label">{label}</span>
+      <button type="button" class="link" aria-label={`${label} ${text}`} onClick={go}>
+        {text}
       </button>
     </div>
   );
