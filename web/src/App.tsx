@@ -21,7 +21,7 @@ import { RecordSummary } from './screens/RecordSummary';
 import { SignIn } from './screens/SignIn';
 import type { Unlocked } from './screens/unlocked';
 import { hashOf, screenOf, type Screen } from './route';
-import { pendingMutations, syncNow } from './sync';
+import { pendingMutations, SETTLED_AFTER_MS, syncNow } from './sync';
 import { Vault } from './vault';
 import { onBackgroundSync } from './backgroundSync';
 
@@ -69,7 +69,8 @@ export function App() {
           const renewed = await (await import('./entra')).completeEntraSignIn(user.entra);
           if (renewed) setToken(renewed.accessToken);
         }
-        await syncNow(user.vault);
+        // A first pull leaves the last seconds' writes out: fetch them soon, not at the next tick.
+        if (await syncNow(user.vault)) setTimeout(() => void refreshRef.current(), SETTLED_AFTER_MS);
         // The forms come along while online, so a case opens laid out as configured after going offline.
         await loadCaseForms(user.vault, true);
         setAttention(undefined);
@@ -82,6 +83,8 @@ export function App() {
     if (queue.some((m) => m.rejected)) setAttention('attention.refused');
     setLastSync(await user.vault.syncedAt());
   }, [user]);
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
 
   useEffect(() => {
     if (!user) return;
