@@ -458,6 +458,14 @@ describe('lists of cases, incidents and tracing requests', () => {
     await page.getByRole('button', { name: 'Apply filters' }).click();
     await page.getByRole('button', { name: /Kwame Asare/ }).waitFor();
     await expect(page.getByRole('button', { name: /Amina Mensah|Page Child/ }).count()).resolves.toBe(0);
+    // A range the wrong way round is said at the filters, not answered "0 cases".
+    await page.getByLabel('Age from').fill('10');
+    await page.getByLabel('Age to').fill('3');
+    await page.getByRole('button', { name: 'Apply filters' }).click();
+    await page
+      .getByRole('alert')
+      .filter({ hasText: '“Age from” is more than “Age to”: swap them.' })
+      .waitFor();
     await page.getByLabel('Age from').fill('');
     await page.getByLabel('Age to').fill('');
     await page.getByLabel('Sex').selectOption('male');
