@@ -24,15 +24,29 @@ import { hashOf, screenOf, type Screen } from './route';
 import { pendingMutations, SETTLED_AFTER_MS, syncNow } from './sync';
 import { Vault } from './vault';
 import { onBackgroundSync } from './backgroundSync';
+import { mayLeave, onUnload } from './unsavedGuard';
 
 export function App() {
   const [user, setUser] = useState<Unlocked>();
   // The screen follows the URL's hash, so back and forward walk the screens as in any web page.
   const [screen, setScreen] = useState<Screen>(() => screenOf(location.hash));
   useEffect(() => {
-    const follow = () => setScreen(screenOf(location.hash));
+    let shown = location.hash;
+    const follow = () => {
+      // The back button away from unsaved edits asks too; kept, the address goes back to the screen shown.
+      if (location.hash !== shown && !mayLeave()) {
+        history.replaceState(null, '', shown || '#/');
+        return;
+      }
+      shown = location.hash;
+      setScreen(screenOf(location.hash));
+    };
     window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      window.removeEventListener('hashchange', follow);
+      window.removeEventListener('beforeunload', onUnload);
+    };
   }, []);
   const [online, setOnline] = useState(true);
   const [pending, setPending] = useState(0);
@@ -153,6 +167,7 @@ export function App() {
     );
 
   const signOut = async () => {
+    if (!mayLeave()) return;
     if (pending && !confirm(t('signOut.confirm', { n: pending }))) return;
     await api.signOut().catch(() => undefined);
     setToken(undefined);
@@ -165,8 +180,9 @@ export function App() {
     if (user.entra) await (await import('./entra')).signOutOfEntra(user.entra);
   };
   const go = (next: Screen) => {
-    setHelp(false);
     const hash = hashOf(next);
+    if (location.hash !== hash && !mayLeave()) return;
+    setHelp(false);
     if (location.hash === hash) setScreen(next);
     else location.hash = hash;
   };
