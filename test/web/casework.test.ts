@@ -543,6 +543,9 @@ describe('lists of cases, incidents and tracing requests', () => {
     await page.getByRole('button', { name: /\*{7}/ }).first().waitFor();
     await expect(page.getByText('Adwoa Sarpong').count()).resolves.toBe(0);
     await checkScreen(page, 'gbv-list-phone');
+    // The GBV role reads incidents, not tracing requests: only the lists it may read are offered.
+    await page.getByRole('button', { name: 'Incidents' }).waitFor();
+    await expect(page.getByRole('button', { name: 'Tracing' }).count()).resolves.toBe(0);
   });
 
   it('creates a case with a photo offline, and the server holds both once back online', async () => {

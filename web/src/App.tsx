@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, onAccountDisabled, setToken } from './api';
-import { casework, type Me } from './caseworkApi';
+import { can, casework, type Me } from './caseworkApi';
 import { LocaleContext, translate } from './i18n/locale';
 import type { MessageKey } from './i18n/messages';
 import { useCountryLocale } from './i18n/useCountryLocale';
@@ -195,6 +195,8 @@ export function App() {
         ? 'page'
         : undefined;
   const isAdmin = me?.permissions.some((p) => p.resource === 'users');
+  // A list the role may not read is not offered (until the account is known, every list is).
+  const mayList = (type: RecordType) => !me || can(me, type, 'read');
 
   return (
     <LocaleContext.Provider value={locale}>
@@ -211,12 +213,16 @@ export function App() {
             <button aria-current={pageOf('cases')} onClick={listOf('cases')}>
               {t('nav.cases')}
             </button>
-            <button aria-current={pageOf('incidents')} onClick={listOf('incidents')}>
-              {t('nav.incidents')}
-            </button>
-            <button aria-current={pageOf('tracing_requests')} onClick={listOf('tracing_requests')}>
-              {t('nav.tracing')}
-            </button>
+            {mayList('incidents') && (
+              <button aria-current={pageOf('incidents')} onClick={listOf('incidents')}>
+                {t('nav.incidents')}
+              </button>
+            )}
+            {mayList('tracing_requests') && (
+              <button aria-current={pageOf('tracing_requests')} onClick={listOf('tracing_requests')}>
+                {t('nav.tracing')}
+              </button>
+            )}
             {isAdmin && (
               <button
                 aria-current={screen.name === 'admin' ? 'page' : undefined}
