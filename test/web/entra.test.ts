@@ -91,7 +91,17 @@ describe('sign-in with Microsoft Entra ID in the web app', () => {
     expect(entra.tokenRequests[0]).toMatchObject({ grant: 'authorization_code', clientId: CLIENT_ID });
     expect(entra.tokenRequests[0]?.scope.split(' ')).toContain(`${AUDIENCE}/.default`);
 
+    // Signing out wipes the device's copy: the app says so first.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(asked).resolves.toBe(
+      'Signing out removes your cases from this device: signing in again will need the network. Sign out?',
+    );
     await page.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor();
     expect(entra.signOuts).toEqual([`${stack.url}/`]);
     expect(violations).toEqual([]);

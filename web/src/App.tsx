@@ -168,7 +168,8 @@ export function App() {
 
   const signOut = async () => {
     if (!mayLeave()) return;
-    if (pending && !confirm(t('signOut.confirm', { n: pending }))) return;
+    // Sign-out wipes the device's copy (issue 16): said before it happens, so nobody loses a field day to it.
+    if (!confirm(pending ? t('signOut.confirm', { n: pending }) : t('signOut.wipes'))) return;
     await api.signOut().catch(() => undefined);
     setToken(undefined);
     user.vault.close();

@@ -27,6 +27,8 @@ const enChrome = {
   'attention.signInAgain': 'Sign in again to send your changes.',
   'attention.refused': 'Some changes were refused by the server and wait here.',
   'signOut.confirm': '{n} changes have not been sent yet and will be lost. Sign out anyway?',
+  'signOut.wipes':
+    'Signing out removes your cases from this device: signing in again will need the network. Sign out?',
   'signOut.confirm.one': '{n} change has not been sent yet and will be lost. Sign out anyway?',
   'notice.locked': 'Locked after 15 minutes without use. Enter your password to unlock.',
   // Signed in with Microsoft: the device passcode chosen at sign-in seals the data, not a password.
@@ -126,6 +128,8 @@ const fr: Catalogue = {
   'attention.refused': 'Le serveur a refusé certaines modifications ; elles attendent ici.',
   'signOut.confirm':
     '{n} modifications n’ont pas encore été envoyées et seront perdues. Se déconnecter quand même ?',
+  'signOut.wipes':
+    'La déconnexion retire vos dossiers de cet appareil : pour vous reconnecter, il faudra le réseau. Se déconnecter ?',
   'notice.locked':
     'Verrouillé après 15 minutes d’inactivité. Saisissez votre mot de passe pour déverrouiller.',
   'notice.lockedPasscode':
@@ -222,6 +226,8 @@ const ar: Catalogue = {
   'attention.signInAgain': 'سجّل الدخول مرة أخرى لإرسال تغييراتك.',
   'attention.refused': 'رفض الخادم بعض التغييرات وهي تنتظر هنا.',
   'signOut.confirm': 'لم تُرسل {n} تغييرات بعد وستُفقد. هل تريد تسجيل الخروج على أي حال؟',
+  'signOut.wipes':
+    'يزيل تسجيل الخروج حالاتك من هذا الجهاز: ستحتاج إلى الشبكة لتسجيل الدخول مجددًا. تسجيل الخروج؟',
   'notice.locked': 'تم القفل بعد 15 دقيقة دون استخدام. أدخل كلمة المرور لفتح القفل.',
   'notice.lockedPasscode': 'تم القفل بعد 15 دقيقة دون استخدام. أدخل رمز الجهاز لفتح القفل.',
   'notice.disabled': 'تم تعطيل هذا الحساب. مُسحت البيانات الموجودة على هذا الجهاز.',
