@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { call } from '../api';
+import { ApiError, call } from '../api';
 import { t, type Translated } from '../forms/types';
 import { translate, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
@@ -179,9 +179,12 @@ function Users() {
         roles={roles}
         groups={groups}
         agencies={agencies}
-        onCreate={(data) =>
-          act(() => call('POST', '/users', { data }), msg('admin.created', { user: String(data.user_name) }))
-        }
+        onCreate={async (data) => {
+          // Refusals are shown at the form's fields by NewUser; success is listed above too.
+          await call('POST', '/users', { data });
+          setMessage(msg('admin.created', { user: String(data.user_name) }));
+          setTick((n) => n + 1);
+        }}
       />
     </>
   );
@@ -219,6 +222,17 @@ function ResetPassword(props: { user: User; onSet: (password: string) => void; o
   );
 }
 
+/** The form's input for each field the server may name in a refusal. */
+const INPUTS: Record<string, string> = {
+  user_name: 'nu-user-name',
+  full_name: 'nu-full-name',
+  email: 'nu-email',
+  password: 'nu-password',
+  role_unique_id: 'nu-role',
+  user_group_unique_ids: 'nu-group',
+  agency_unique_id: 'nu-agency',
+};
+
 function NewUser(props: {
   roles: Entry[];
   groups: Entry[];
@@ -237,6 +251,20 @@ function NewUser(props: {
   });
   const set = (key: keyof typeof form) => (e: Event) =>
     setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value });
+  // What the server said, at the form (on a phone the list's messages are a long way up).
+  const [refused, setRefused] = useState<{ fields: Record<string, string>; text: string }>();
+  const [created, setCreated] = useState('');
+  const { locale } = useLocale();
+  const fieldError = (id: string) =>
+    refused?.fields[id] !== undefined
+      ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` }
+      : {};
+  const below = (id: string) =>
+    refused?.fields[id] !== undefined && (
+      <span class="field-error" id={`${id}-error`}>
+        {refused.fields[id]}
+      </span>
+    );
   const options = (list: Entry[]) =>
     list.map((r) => (
       <option key={String(r.unique_id)} value={String(r.unique_id)}>
@@ -247,15 +275,36 @@ function NewUser(props: {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        void props.onCreate({
-          user_name: form.user_name.trim(),
-          full_name: form.full_name.trim(),
-          ...(form.email.trim() ? { email: form.email.trim() } : {}),
-          password: form.password,
-          role_unique_id: form.role,
-          user_group_unique_ids: form.group ? [form.group] : [],
-          agency_unique_id: form.agency,
-        });
+        setRefused(undefined);
+        setCreated('');
+        const userName = form.user_name.trim();
+        props
+          .onCreate({
+            user_name: userName,
+            full_name: form.full_name.trim(),
+            ...(form.email.trim() ? { email: form.email.trim() } : {}),
+            password: form.password,
+            role_unique_id: form.role,
+            user_group_unique_ids: form.group ? [form.group] : [],
+            agency_unique_id: form.agency,
+          })
+          .then(
+            () => {
+              setCreated(msg('admin.created', { user: userName }));
+              setForm({ ...form, user_name: '', full_name: '', email: '', password: '' });
+            },
+            (error: unknown) => {
+              const entries = error instanceof ApiError ? error.entries : [];
+              const fields: Record<string, string> = {};
+              for (const entry of entries) {
+                const id = entry.detail && INPUTS[entry.detail];
+                if (id) fields[id] = [fields[id], entry.message].filter(Boolean).join('; ');
+              }
+              setRefused({ fields, text: errorText(error, locale) });
+              const first = Object.keys(fields)[0];
+              if (first) document.getElementById(first)?.focus();
+            },
+          );
       }}
     >
       <fieldset>
@@ -267,11 +316,27 @@ function NewUser(props: {
           autocomplete="off"
           value={form.user_name}
           onInput={set('user_name')}
+          {...fieldError('nu-user-name')}
         />
+        {below('nu-user-name')}
         <label for="nu-full-name">{msg('admin.fullName')}</label>
-        <input id="nu-full-name" required value={form.full_name} onInput={set('full_name')} />
+        <input
+          id="nu-full-name"
+          required
+          value={form.full_name}
+          onInput={set('full_name')}
+          {...fieldError('nu-full-name')}
+        />
+        {below('nu-full-name')}
         <label for="nu-email">{msg('admin.email')}</label>
-        <input id="nu-email" type="email" value={form.email} onInput={set('email')} />
+        <input
+          id="nu-email"
+          type="email"
+          value={form.email}
+          onInput={set('email')}
+          {...fieldError('nu-email')}
+        />
+        {below('nu-email')}
         <label for="nu-password">{msg('admin.password')}</label>
         <input
           id="nu-password"
@@ -281,23 +346,44 @@ function NewUser(props: {
           required
           value={form.password}
           onInput={set('password')}
+          {...fieldError('nu-password')}
         />
+        {below('nu-password')}
         <label for="nu-role">{msg('admin.role')}</label>
-        <select id="nu-role" required value={form.role} onChange={set('role')}>
+        <select id="nu-role" required value={form.role} onChange={set('role')} {...fieldError('nu-role')}>
           <option value="">{msg('admin.chooseRole')}</option>
           {options(props.roles)}
         </select>
+        {below('nu-role')}
         <label for="nu-group">{msg('admin.group')}</label>
-        <select id="nu-group" value={form.group} onChange={set('group')}>
+        <select id="nu-group" value={form.group} onChange={set('group')} {...fieldError('nu-group')}>
           <option value="">{msg('admin.noGroup')}</option>
           {options(props.groups)}
         </select>
+        {below('nu-group')}
         <label for="nu-agency">{msg('admin.agency')}</label>
-        <select id="nu-agency" required value={form.agency} onChange={set('agency')}>
+        <select
+          id="nu-agency"
+          required
+          value={form.agency}
+          onChange={set('agency')}
+          {...fieldError('nu-agency')}
+        >
           <option value="">{msg('admin.chooseAgency')}</option>
           {options(props.agencies)}
         </select>
+        {below('nu-agency')}
         <button type="submit">{msg('admin.create')}</button>
+        {refused && (
+          <p class="error" role="alert">
+            {refused.text}
+          </p>
+        )}
+        {created && (
+          <p class="notice" role="status">
+            {created}
+          </p>
+        )}
       </fieldset>
     </form>
   );
