@@ -8,8 +8,8 @@ const isPlainObject = (v: unknown): v is Record<string, unknown> =>
 
 export interface MergeOptions {
   subformKeys: ReadonlySet<string>;
-  /** Called for each entry a change adds, to stamp server fields (note author and date). */
-  onNewEntry?: (subform: string, entry: Entry) => void;
+  /** Called for each entry a change adds, to stamp server fields (note author and date); `sent` as the client sent it. */
+  onNewEntry?: (subform: string, entry: Entry, sent: Entry) => void;
   /** Fields a stored entry keeps whatever the client sends (server stamps). */
   protectedEntryFields?: ReadonlySet<string>;
 }
@@ -69,7 +69,7 @@ function mergeSubform(
     // A new entry; an offline client may already have given it its own unique_id.
     const entry: Entry = { ...fields, unique_id: id ?? randomUUID() };
     for (const field of options.protectedEntryFields ?? []) delete entry[field];
-    options.onNewEntry?.(key, entry);
+    options.onNewEntry?.(key, entry, fields);
     result.push(entry);
   });
   return result;

@@ -19,16 +19,26 @@ export function applyRecordChanges(
   return mergeChanges(current, changes, {
     subformKeys: subforms,
     protectedEntryFields: stampedNoteFields,
-    onNewEntry: (subform, entry) => {
+    onNewEntry: (subform, entry, sent) => {
       if (subform !== 'notes_section') return;
       if (typeof entry.note_text !== 'string' || entry.note_text.trim() === '') {
         throw unprocessable([{ detail: 'notes_section.note_text', ...msg('note_text') }]);
       }
-      entry.note_date = now.toISOString();
+      entry.note_date = noteDate(sent.note_date, now);
       entry.note_created_by = principal.user.user_name;
     },
   });
 }
+
+/**
+ * A note's date: the one the device gave it when it was written (offline, that is long before it syncs),
+ * unless it is not a date or lies in the future; then the server's clock.
+ */
+function noteDate(sent: unknown, now: Date): string {
+  const at = typeof sent === 'string' && ISO_INSTANT.test(sent) ? new Date(sent) : undefined;
+  return at && !Number.isNaN(at.getTime()) && at <= now ? at.toISOString() : now.toISOString();
+}
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 
 /** Nobody alive is older: an earlier date of birth is a typing error, not a person. */
 const MAX_AGE = 130;

@@ -173,6 +173,35 @@ describe('POST /api/v2/sync/cases: offline mutations', () => {
     });
   });
 
+  it('a note written offline keeps the date the device gave it; one dated in the future gets the server time', async () => {
+    const c = await newCase({ name: 'Offline Note' });
+    const now = t.clock.now();
+    const written = new Date(now.getTime() - 3 * 3600_000).toISOString();
+    const future = new Date(now.getTime() + 24 * 3600_000).toISOString();
+    const [result] = await push([
+      {
+        mutation_id: mid(),
+        op: 'update',
+        id: c.id,
+        base_version: c.version,
+        changes: {
+          notes_section: [
+            { unique_id: randomUUID(), note_text: 'written at the visit', note_date: written },
+            { unique_id: randomUUID(), note_text: 'clock ahead', note_date: future },
+          ],
+        },
+      },
+    ]);
+    expect(result?.result).toBe('applied');
+    const [kept, stamped] = (await read(c.id)).notes_section as {
+      note_date: string;
+      note_created_by: string;
+    }[];
+    expect(kept).toMatchObject({ note_date: written, note_created_by: 'cw_gh' });
+    expect(Date.parse(stamped!.note_date)).toBeGreaterThanOrEqual(now.getTime());
+    expect(Date.parse(stamped!.note_date)).toBeLessThan(Date.parse(future));
+  });
+
   it('a batch retried after a dropped response: every mutation is a duplicate, nothing applied twice', async () => {
     const created = randomUUID();
     const existing = await newCase({ name: 'Retry', age: 3 });

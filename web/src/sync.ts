@@ -37,7 +37,7 @@ export async function queueEdit(
     mutation_id: crypto.randomUUID(),
     op: 'update',
     id: record.id,
-    base_version: record.version,
+    base_version: record.version ?? (await createdVersion(vault, record.id)),
     changes,
     queued_at: new Date().toISOString(),
     shown: shownChange(record, local),
@@ -47,6 +47,16 @@ export async function queueEdit(
   await vault.put('records', record.id, local);
   askForBackgroundSync();
   return mutation;
+}
+
+/**
+ * The version a record made on the device will have once its create lands: an edit queued behind the
+ * create is based on it. Not folded into the create: one already sent whose answer was lost is replayed by
+ * its mutation id, and the server's receipt would answer for it without the folded-in changes.
+ */
+async function createdVersion(vault: Vault, id: string): Promise<number | undefined> {
+  const waiting = await pendingMutations(vault);
+  return waiting.some((m) => m.id === id && m.op === 'create') ? 1 : undefined;
 }
 
 /** A record made on the device: its id is the client's, so the server keeps it and a retry is harmless. */

@@ -32,3 +32,62 @@ export function subformChanges(original: Entry[], edited: Entry[]): { sent: Entr
   });
   return { sent, index };
 }
+
+/**
+ * `entries` with what subformChanges sent applied, as the server merges it (docs/api.md): by `unique_id`,
+ * `_destroy` removes, a partial entry changes only its fields, an entry the list lacks is added.
+ */
+export function applySubformChanges(entries: Entry[], sent: Entry[]): Entry[] {
+  const out = entries.map((e) => ({ ...e }));
+  for (const { _destroy, ...fields } of sent) {
+    const at = fields.unique_id ? out.findIndex((e) => e.unique_id === fields.unique_id) : -1;
+    if (_destroy === true) {
+      if (at >= 0) out.splice(at, 1);
+    } else if (at >= 0) Object.assign(out[at]!, fields);
+    else out.push(fields);
+  }
+  return out;
+}
+
+/**
+ * The entries of `base` someone else changed or removed in `theirs` that the edits here change or remove
+ * too: a clash to show. Entries added on either side never clash (each merges on its own).
+ */
+export function clashingEntries(base: Entry[], edited: Entry[], theirs: Entry[]): string[] {
+  const touchedHere = subformChanges(base, edited).sent.map((e) => e.unique_id);
+  return base
+    .filter((b) => b.unique_id && touchedHere.includes(b.unique_id))
+    .filter(
+      (b) =>
+        !same(
+          b,
+          theirs.find((e) => e.unique_id === b.unique_id),
+        ),
+    )
+    .map((b) => String(b.unique_id));
+}
+
+const isEntries = (v: unknown): v is Entry[] =>
+  Array.isArray(v) && v.every((e) => !!e && typeof e === 'object');
+const entriesOf = (v: unknown): Entry[] => (isEntries(v) ? v : []);
+
+/**
+ * Edits made on `base`, moved onto `theirs` (a newer version): a subform becomes their entries with only
+ * what was added, changed or removed here applied, so saving it on top keeps entries someone else added.
+ */
+export function rebaseEdits(
+  base: Record<string, unknown>,
+  theirs: Record<string, unknown>,
+  edits: Record<string, unknown>,
+): Record<string, unknown> {
+  return Object.fromEntries(
+    Object.entries(edits).map(([name, value]) =>
+      isEntries(value)
+        ? [
+            name,
+            applySubformChanges(entriesOf(theirs[name]), subformChanges(entriesOf(base[name]), value).sent),
+          ]
+        : [name, value],
+    ),
+  );
+}

@@ -2,7 +2,7 @@ import type { LocationNode } from '../api';
 import { translate } from '../i18n/messages';
 import { formatDate } from './dates';
 import { locationLabel } from './LocationPicker';
-import type { FormSet } from './serverForms';
+import { nestedSection, type FormSet } from './serverForms';
 import { t, type FormField, type Locales } from './types';
 
 /** Every field of the forms by name, nested sections included (for labels in messages and conflicts). */
@@ -38,15 +38,23 @@ export function valueText(
   return String(value);
 }
 
-/** A value as one line of text: each item by valueText, entries by their content. */
+/** A value as one line of text: each item by valueText, a subform entry by its fields' values so read. */
 export function displayValue(forms: FormSet, path: string, value: unknown, locales: Locales): string {
   if (value === undefined || value === null || value === '') return translate(locales.locale, 'value.empty');
   const field = findField(forms, path.split(/[.[]/)[0] ?? path);
+  const nested = nestedSection(forms, field?.subform_section_id);
   const one = (v: unknown): string => {
     if (v && typeof v === 'object')
       return Object.entries(v as Record<string, unknown>)
         .filter(([k, x]) => k !== 'unique_id' && x !== null && x !== '' && typeof x !== 'object')
-        .map(([, x]) => String(x))
+        .map(([k, x]) =>
+          valueText(
+            nested?.fields.find((f) => f.name === k),
+            x,
+            locales,
+            forms.locations,
+          ),
+        )
         .join(', ');
     return valueText(field, v, locales, forms.locations);
   };

@@ -37,7 +37,10 @@ interface Props {
 
 /** Flags, notes, approvals, sending the case on, incidents, history: everything done *to* a case. */
 export function CaseActions(props: Props) {
-  const { record, online } = props;
+  const { record } = props;
+  // A case made offline is not on the server until its create syncs (it has no version before): its
+  // alerts, flags and transitions are asked for once it is.
+  const online = props.online && record.version !== undefined;
   const t = useT();
   const [message, setMessage] = useState('');
   useEffect(() => {
@@ -81,9 +84,9 @@ export function CaseActions(props: Props) {
       <Notes {...props} setMessage={setMessage} />
       {online ? (
         <>
-          <Approvals {...props} act={act} />
-          <SendOn {...props} act={act} />
-          <Incident {...props} act={act} />
+          <Approvals {...props} online={online} act={act} />
+          <SendOn {...props} online={online} act={act} />
+          <Incident {...props} online={online} act={act} />
           <History id={record.id} />
         </>
       ) : (

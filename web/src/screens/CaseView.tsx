@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, NetworkError, type CaseRecord } from '../api';
 import { RecordForm } from '../forms/RecordForm';
 import { loadCaseForms, sectionsFor, type FormGrants, type FormSet } from '../forms/serverForms';
-import { subformChanges, type Entry } from '../forms/subformChanges';
+import { rebaseEdits, subformChanges, type Entry } from '../forms/subformChanges';
 import { fieldLabel } from '../forms/values';
 import { useLocale, useT } from '../i18n/locale';
 import { placeOf } from '../route';
@@ -74,6 +74,9 @@ export function CaseView(props: {
   const setEtag = (from: { record: CaseRecord; etag?: string }) =>
     setTagged({ etag: from.etag, version: from.record.version });
   const [changes, setChanges] = useState<Record<string, unknown>>({});
+  // The version the edits were made on: a sync may bring a newer one meanwhile, and only what the edits
+  // change from theirs is sent (else another session's new subform entry would go as removed).
+  const [editBase, setEditBase] = useState<CaseRecord>();
   const [message, setMessage] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [theirs, setTheirs] = useState<{ record: CaseRecord; etag?: string }>();
@@ -131,30 +134,37 @@ export function CaseView(props: {
   if (!record || !forms)
     return <main>{message ? <p role="alert">{message}</p> : <p>{t('loading')}</p>}</main>;
   const value = (name: string) => (name in changes ? changes[name] : record[name]);
-  const shownRecord = { ...record, ...changes };
 
-  const saveQueued = async (data: Record<string, unknown>) => {
-    await queueEdit(vault, record, data, shownRecord);
-    setRecord(shownRecord);
+  const saveQueued = async (
+    base: CaseRecord,
+    edits: Record<string, unknown>,
+    data: Record<string, unknown>,
+  ) => {
+    const shown = { ...record, ...rebaseEdits(base, record, edits) };
+    await queueEdit(vault, { ...record, version: base.version }, data, shown);
+    setRecord(shown);
     setChanges({});
+    setEditBase(undefined);
     setMessage(t('case.savedDevice'));
   };
 
-  const send = async (base: CaseRecord, tag: string | undefined) => {
-    const { data, indexes } = outgoing(base, changes);
+  // `edits` were made on `base`: only what they change from it is sent.
+  const send = async (base: CaseRecord, tag: string | undefined, edits = changes) => {
+    const { data, indexes } = outgoing(base, edits);
     setErrors({});
     setTheirs(undefined);
     const waiting = (await pendingMutations(vault)).some((m) => m.id === id);
-    if (!online || waiting) return saveQueued(data);
+    if (!online || waiting) return saveQueued(base, edits, data);
     try {
       const saved = await api.patchCase(id, data, tag);
       await vault.put('records', id, saved.record);
       setRecord(saved.record);
       setEtag(saved);
       setChanges({});
+      setEditBase(undefined);
       setMessage(t('case.saved'));
     } catch (error) {
-      if (error instanceof NetworkError) return saveQueued(data);
+      if (error instanceof NetworkError) return saveQueued(base, edits, data);
       if (error instanceof ApiError && error.status === 412) {
         setTheirs(await api.caseWithEtag(id));
         setMessage('');
@@ -178,7 +188,7 @@ export function CaseView(props: {
   const save = async (event: Event) => {
     event.preventDefault();
     if (!Object.keys(changes).length) return;
-    await send(record, etag);
+    await send(editBase ?? record, etag);
     props.onSaved();
   };
 
@@ -197,18 +207,23 @@ export function CaseView(props: {
       {theirs && (
         <EditConflict
           forms={forms}
-          mine={record}
+          mine={editBase ?? record}
           theirs={theirs.record}
           changes={changes}
           onKeepMine={() => {
+            // Onto their version: their subform entries stay, with this screen's additions and edits on them.
+            const edits = rebaseEdits(editBase ?? record, theirs.record, changes);
             setRecord(theirs.record);
             setEtag(theirs);
-            void send(theirs.record, theirs.etag).then(props.onSaved);
+            setChanges(edits);
+            setEditBase(theirs.record);
+            void send(theirs.record, theirs.etag, edits).then(props.onSaved);
           }}
           onTakeTheirs={() => {
             setRecord(theirs.record);
             setEtag(theirs);
             setChanges({});
+            setEditBase(undefined);
             setTheirs(undefined);
             setMessage(t('case.discarded'));
           }}
@@ -250,6 +265,7 @@ export function CaseView(props: {
           sections={sectionsFor(forms, record.module_id, props.grants)}
           value={value}
           onChange={(name, v) => {
+            if (!edited) setEditBase(record);
             setChanges({ ...changes, [name]: v });
             setMessage(''); // a message speaks of the last save, not of edits since
           }}

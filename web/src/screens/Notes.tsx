@@ -17,11 +17,14 @@ interface Note {
   note_created_by?: string;
 }
 
-/** The refused change that added `note` (the note carries the id the device gave it). */
+/**
+ * The refused change that added `note` (the note carries the id the device gave it; the notes a change
+ * only carried along are the server's, stamped with their author).
+ */
 const addedBy = (refused: Mutation[], note: Note) =>
   refused.filter((m) =>
     ((m.changes.notes_section as Note[] | undefined) ?? []).some(
-      (n) => n.unique_id === note.unique_id && !n.note_date,
+      (n) => n.unique_id === note.unique_id && !n.note_created_by,
     ),
   );
 
@@ -63,6 +66,8 @@ export function Notes(props: {
       unique_id: crypto.randomUUID(),
       note_subject: subject.trim() || undefined,
       note_text: text.trim(),
+      // When it was written, not when it reaches the server (offline, that may be days later).
+      note_date: new Date().toISOString(),
     };
     const queued = await queueEdit(vault, record, { notes_section: [...notes, note] });
     setSubject('');

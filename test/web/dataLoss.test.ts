@@ -1,0 +1,189 @@
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
+import { buildWebApp, checkScreen, eventually, launchChromium, signIn } from './browser';
+
+// Edits that must survive: another session's subform entry under "Save my changes on top", an edit of a
+// case made offline, the page of such a case once it syncs, and the date a note was written offline.
+const KWAME = 'Kwame Asare'; // one follow-up on record to start with
+const PHONE = { width: 360, height: 640 };
+
+let stack: TestApp;
+let browser: Browser;
+
+jest.setTimeout(240_000);
+
+beforeAll(async () => {
+  const staticRoot = buildWebApp();
+  stack = await startTestApp({}, {}, { staticRoot });
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await stack?.close();
+});
+
+async function phone(): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+  await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
+  const page = await context.newPage();
+  page.on('dialog', (d) => void d.accept());
+  await page.goto(stack.url);
+  await signIn(page, 'cw_gh', PASSWORD);
+  await page.getByText(/Last sync \d/).waitFor();
+  await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+  return { context, page };
+}
+
+async function openCase(page: Page, name: string) {
+  await page.getByRole('button', { name: 'Cases', exact: true }).click();
+  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await page.getByRole('heading', { name: 'Casework' }).waitFor();
+}
+
+async function followUps(page: Page) {
+  const section = page.getByRole('button', { name: 'Follow-up', exact: true });
+  if ((await section.getAttribute('aria-expanded')) === 'false') await section.click();
+}
+
+async function addFollowUp(page: Page, n: number, type: string, comments: string) {
+  await followUps(page);
+  await page.getByRole('button', { name: 'Add Follow-up' }).click();
+  const entry = page.getByRole('group', { name: `Follow-up ${n}` });
+  await entry.getByLabel('Type of follow-up').selectOption({ label: type });
+  await entry.getByLabel('Comments').fill(comments);
+  await page.getByRole('button', { name: `Done with Follow-up ${n}` }).click();
+}
+
+async function save(page: Page) {
+  await page.getByRole('button', { name: 'Save', exact: true }).click();
+}
+
+const token = () => stack.login('cw_gh');
+async function serverCaseNamed(name: string) {
+  const found = await stack.call('GET', `/api/v2/cases?query=${encodeURIComponent(name)}`, {
+    token: await token(),
+  });
+  const id = (found.body.data as { id: string; name: string }[]).find((c) => c.name === name)?.id;
+  if (!id) return undefined;
+  return (await stack.call('GET', `/api/v2/cases/${id}`, { token: await token() })).body.data;
+}
+const comments = (c: { followup_subform_section?: { followup_comments?: string }[] }) =>
+  (c.followup_subform_section ?? []).flatMap((e) => e.followup_comments ?? []);
+const serverField = (page: Page, label: string) =>
+  page.locator('.server-fields div', { hasText: label }).locator('dd');
+
+describe('edits that used to be lost', () => {
+  it('saves on top of another session’s follow-up without removing it; a clash shows option labels', async () => {
+    const a = await phone();
+    const b = await phone();
+    await openCase(a.page, KWAME);
+    await openCase(b.page, KWAME);
+    await addFollowUp(a.page, 2, 'Home visit', 'from A');
+    await save(a.page);
+    await a.page.getByText('Saved.').waitFor();
+
+    // B opened the case before A saved: a conflict, but two new entries are no clash.
+    await addFollowUp(b.page, 2, 'Phone call', 'from B');
+    await save(b.page);
+    const conflict = b.page
+      .getByRole('alert')
+      .filter({ hasText: 'This case changed while you were editing it' });
+    await conflict.getByText('They did not change the fields you edited').waitFor();
+    await expect(conflict.getByRole('row').count()).resolves.toBe(0);
+    await b.page.getByRole('button', { name: 'Save my changes on top' }).click();
+    await b.page.getByText('Saved.').waitFor();
+    expect(comments(await serverCaseNamed(KWAME))).toEqual(['from A', 'from B']);
+    // B's screen lists both entries, as the server holds them.
+    await b.page.locator('.entry-row').filter({ hasText: 'from A' }).waitFor();
+
+    // Both change A's entry: that is a clash, set out as the user reads the values.
+    await b.page.getByRole('button', { name: 'Edit Follow-up 2' }).click();
+    await b.page.getByRole('group', { name: 'Follow-up 2' }).getByLabel('Type of follow-up').selectOption({
+      label: 'Office visit',
+    });
+    await save(b.page);
+    await b.page.getByText('Saved.').waitFor();
+    await a.page.getByRole('button', { name: 'Edit Follow-up 2' }).click();
+    await a.page.getByRole('group', { name: 'Follow-up 2' }).getByLabel('Type of follow-up').selectOption({
+      label: 'School visit',
+    });
+    await save(a.page);
+    const clash = a.page
+      .getByRole('alert')
+      .filter({ hasText: 'This case changed while you were editing it' });
+    const row = clash.getByRole('row', { name: /^Follow-up/ });
+    await row.waitFor();
+    await expect(row.textContent()).resolves.toMatch(/Office visit.*from A.*School visit.*from A/);
+    await expect(row.textContent()).resolves.not.toMatch(/_visit/);
+    await checkScreen(a.page, 'subform-clash-phone');
+    await a.page.getByRole('button', { name: 'Save my changes on top' }).click();
+    await a.page.getByText('Saved.').waitFor();
+    const now = await serverCaseNamed(KWAME);
+    expect(comments(now)).toEqual(['from A', 'from B']);
+    expect(now.followup_subform_section[1].followup_type).toBe('school_visit');
+    await a.context.close();
+    await b.context.close();
+  });
+
+  it('keeps an edit of a case created offline, and the open page follows the server once it syncs', async () => {
+    const { context, page } = await phone();
+    const missing: string[] = [];
+    page.on('response', (r) => {
+      if (r.status() === 404 && r.url().includes('/api/v2/cases/')) missing.push(new URL(r.url()).pathname);
+    });
+    await context.setOffline(true);
+    await page.getByText('Offline').first().waitFor();
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await page.getByRole('button', { name: 'New case' }).click();
+    await page.getByLabel('Consent for services').check();
+    await page.getByLabel('Full name').fill('Yaa Offline');
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByRole('heading', { name: 'Yaa Offline' }).waitFor();
+    await page.getByLabel('Nickname').fill('Yaya');
+    await save(page);
+    await page.getByText('Saved on this device').waitFor();
+    await page.getByText('2 changes waiting').waitFor();
+    await expect(serverField(page, 'Case id').textContent()).resolves.toBe('—');
+
+    await context.setOffline(false);
+    const synced = await eventually(
+      () => serverCaseNamed('Yaa Offline'),
+      (c) => c?.name_nickname === 'Yaya',
+    );
+    expect(synced).toMatchObject({ name: 'Yaa Offline', name_nickname: 'Yaya', owned_by: 'cw_gh' });
+    await page.getByText('0 changes waiting').waitFor();
+    // Without reopening the case: the server's facts of it, and the edit still on screen.
+    await serverField(page, 'Case id').getByText(synced.case_id_display).waitFor();
+    await serverField(page, 'Owner').getByText('cw_gh').waitFor();
+    await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Yaya');
+    await expect(page.getByText('The server refused').count()).resolves.toBe(0);
+    await page.getByText(/^Flags \(/).waitFor(); // the casework the server keeps, once the case is there
+    expect(missing).toEqual([]);
+    await context.close();
+  });
+
+  it('dates a note written offline when it was written, not when it syncs', async () => {
+    const { context, page } = await phone();
+    await context.setOffline(true);
+    await page.getByText('Offline').first().waitFor();
+    await openCase(page, KWAME);
+    await page.getByText('Notes (').click();
+    // The visit was two days ago: the device's clock says so while the note is written.
+    const written = new Date(Date.now() - 2 * 86_400_000);
+    await page.clock.setFixedTime(written);
+    await page.getByLabel('Note subject').fill('Home visit');
+    await page.getByLabel('Note', { exact: true }).fill('Seen at home, well');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Note saved on this device').waitFor();
+    await page.clock.setFixedTime(new Date());
+
+    await context.setOffline(false);
+    const kwame = await eventually(
+      () => serverCaseNamed('Kwame Asare'),
+      (c) => (c?.notes_section ?? []).some((n: { note_subject?: string }) => n.note_subject === 'Home visit'),
+    );
+    const note = kwame.notes_section.find((n: { note_subject?: string }) => n.note_subject === 'Home visit');
+    expect(note).toMatchObject({ note_date: written.toISOString(), note_created_by: 'cw_gh' });
+    await context.close();
+  });
+});
