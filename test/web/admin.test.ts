@@ -107,13 +107,25 @@ describe('admin basics', () => {
     await page.getByRole('button', { name: 'Disable cw_gh' }).waitFor();
     await checkScreen(page, 'admin-users-phone');
 
-    await page.getByLabel("New user's user name").fill('field_worker');
+    // A name already taken: the refusal is said at the field and under the button, where the admin is.
+    const userName = page.getByLabel("New user's user name");
+    await userName.fill('cw_gh');
     await page.getByLabel('Full name').fill('Field Worker');
     await page.getByLabel('Initial password').fill('first-password-2026');
     await page.getByLabel('Role').selectOption({ label: 'CP Caseworker' });
     await page.getByLabel('Agency').selectOption({ index: 1 });
     await page.getByRole('button', { name: 'Create user' }).click();
-    await page.getByText('field_worker created.').waitFor();
+    const refusal = page.locator('form').getByRole('alert');
+    await refusal.waitFor();
+    await expect(userName.getAttribute('aria-invalid')).resolves.toBe('true');
+    const said = await page.locator(`#${await userName.getAttribute('aria-describedby')}`).textContent();
+    expect(said).toMatch(/taken/);
+    await expect(refusal.isVisible()).resolves.toBe(true);
+    await checkScreen(page, 'admin-new-user-refused-phone');
+    await userName.fill('field_worker');
+    await page.getByLabel('Initial password').fill('first-password-2026');
+    await page.getByRole('button', { name: 'Create user' }).click();
+    await page.locator('form').getByRole('status').filter({ hasText: 'field_worker created.' }).waitFor();
     const user = async () =>
       (await stack.call('GET', '/api/v2/users/user-field_worker', { token })).body.data;
     await expect(user()).resolves.toMatchObject({ full_name: 'Field Worker', disabled: false });
