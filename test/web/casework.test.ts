@@ -450,6 +450,13 @@ describe('lists of cases, incidents and tracing requests', () => {
     await page.getByLabel('Search by name or case id').fill(kwame.case_id_display);
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByText('1 case', { exact: true }).waitFor();
+    await page.getByRole('button', { name: /Kwame Asare/ }).click();
+    // Back from the case, the list is as it was left: the search, its one case.
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await expect(page.getByLabel('Search by name or case id').inputValue()).resolves.toBe(
+      kwame.case_id_display,
+    );
+    await page.getByText('1 case', { exact: true }).waitFor();
     await page.getByRole('button', { name: /Kwame Asare/ }).waitFor();
 
     await page.getByLabel('Search by name or case id').fill('');

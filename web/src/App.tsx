@@ -16,7 +16,7 @@ import { HelpIcon, SignOutIcon } from './screens/icons';
 import { LanguageSwitcher } from './screens/LanguageSwitcher';
 import { Home } from './screens/Home';
 import { NewCase } from './screens/NewCase';
-import { RecordList, type RecordType } from './screens/RecordList';
+import { forgetLists, RecordList, type RecordType } from './screens/RecordList';
 import { RecordSummary } from './screens/RecordSummary';
 import { SignIn } from './screens/SignIn';
 import type { Unlocked } from './screens/unlocked';
@@ -125,6 +125,7 @@ export function App() {
     const u = current.current;
     if (!u) return;
     u.vault.close();
+    forgetLists();
     setToken(undefined);
     setLockedUser(u.userName);
     // Entra users unlock with the device passcode they chose, not a password (EntraSignIn.tsx).
@@ -171,6 +172,7 @@ export function App() {
     // Sign-out wipes the device's copy (issue 16): said before it happens, so nobody loses a field day to it.
     if (!confirm(pending ? t('signOut.confirm', { n: pending }) : t('signOut.wipes'))) return;
     await api.signOut().catch(() => undefined);
+    forgetLists();
     setToken(undefined);
     user.vault.close();
     await Vault.wipe(user.userName);

@@ -129,6 +129,13 @@ const STAGES = [
 /** The server takes this many values of one filter (src/records/listParams.ts MAX_FILTER_VALUES). */
 const MAX_FILTER_VALUES = 50;
 
+/**
+ * The filters and page each list was left at, in memory only (a search may hold a name: never in the URL or
+ * storage), so that Back from a case returns to the list as it was.
+ */
+const remembered = new Map<RecordType, { filters: Filters; page: number }>();
+export const forgetLists = () => remembered.clear();
+
 /** What is wrong with the age range typed, if anything (the server would refuse it, or read it otherwise). */
 function ageProblem(f: Filters): MessageKey | undefined {
   const bad = (v: string) => v !== '' && !/^\d{1,3}$/.test(v.trim());
@@ -201,9 +208,9 @@ export function RecordList(props: {
   const t = useT();
   const locales = useLocale();
   const { locale } = locales;
-  const [draft, setDraft] = useState<Filters>(EMPTY);
-  const [filters, setFilters] = useState<Filters>(EMPTY);
-  const [page, setPage] = useState(1);
+  const [draft, setDraft] = useState<Filters>(() => remembered.get(type)?.filters ?? EMPTY);
+  const [filters, setFilters] = useState<Filters>(() => remembered.get(type)?.filters ?? EMPTY);
+  const [page, setPage] = useState(() => remembered.get(type)?.page ?? 1);
   const [rows, setRows] = useState<CaseRecord[]>([]);
   const [total, setTotal] = useState(0);
   const [note, setNote] = useState('');
@@ -215,11 +222,19 @@ export function RecordList(props: {
     if (kind.casework) void loadCaseForms(vault, online).then((forms) => setLocations(forms.locations));
   }, [vault, online, kind]);
 
+  // Each list comes back as it was left (Back from a case), until sign-out forgets it.
+  const [shownType, setShownType] = useState(type);
   useEffect(() => {
-    setDraft(EMPTY);
-    setFilters(EMPTY);
-    setPage(1);
+    if (type === shownType) return;
+    setShownType(type);
+    const before = remembered.get(type);
+    setDraft(before?.filters ?? EMPTY);
+    setFilters(before?.filters ?? EMPTY);
+    setPage(before?.page ?? 1);
   }, [type]);
+  useEffect(() => {
+    if (type === shownType) remembered.set(type, { filters, page });
+  }, [type, shownType, filters, page]);
 
   // A choice applies at once, with whatever was typed so far (search text, ages), as Search would.
   const choose = (change: Partial<Filters>) => {
