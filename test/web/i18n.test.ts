@@ -80,7 +80,15 @@ describe('the app in the user’s language', () => {
     await page.screenshot({ path: `${SHOTS}/web-home-arabic-rtl-phone.png` });
 
     // Signed out, the sign-in screen keeps the language chosen on this device.
+    // Sign-out asks first, in Arabic: it erases the device's copy.
+    const asked = new Promise<string>((resolve) =>
+      page.once('dialog', (dialog) => {
+        resolve(dialog.message());
+        void dialog.accept();
+      }),
+    );
     await page.getByRole('button', { name: 'تسجيل الخروج' }).click();
+    await expect(asked).resolves.toMatch(/^يزيل تسجيل الخروج حالاتك من هذا الجهاز/);
     await page.getByLabel('اسم المستخدم').waitFor();
     await page.getByLabel('كلمة المرور').waitFor();
     await page.getByRole('button', { name: 'تسجيل الدخول' }).waitFor();
