@@ -402,7 +402,7 @@ describe('casework on a case', () => {
     const history = page.locator('details[open]').filter({ hasText: 'Record history' });
     await history.locator('.item').first().waitFor();
     // What changed, by the forms' and the app's names; when, as the app writes dates; no bookkeeping.
-    await history.getByText('Case plan approval', { exact: false }).first().waitFor();
+    await history.getByText('Assigned to, Transfers and referrals', { exact: true }).waitFor();
     await history
       .getByText(/· cw_gh · Changed$/)
       .first()
