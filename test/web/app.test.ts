@@ -1,6 +1,6 @@
 import { tmpdir } from 'node:os';
 import { AxeBuilder } from '@axe-core/playwright';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { totpCode } from '../../src/auth/totp';
 import { PASSWORD, startTestApp, TOTP_SECRET, type TestApp } from '../support/testApp';
 import { buildWebApp, launchChromium } from './browser';
@@ -128,6 +128,21 @@ describe('the caseworker web app', () => {
     await page.getByLabel('Current location', { exact: true }).fill('tema');
     await page.getByRole('button', { name: /^Tema Metropolitan/ }).click();
     await expectAccessible(page);
+    // Leaving with the edits unsaved asks first; staying keeps them, by the app's button or the browser's.
+    const asked: string[] = [];
+    const stay = (dialog: Dialog) => {
+      asked.push(dialog.message());
+      void dialog.dismiss();
+    };
+    page.on('dialog', stay);
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await page.goBack();
+    await page.getByRole('button', { name: 'Home' }).click();
+    page.off('dialog', stay);
+    expect(asked).toEqual(
+      Array(3).fill('Your changes to this case are not saved. Leave without saving them?'),
+    );
+    await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Ami');
     await page.getByRole('button', { name: 'Save' }).click();
     await page.getByText('Saved.').waitFor();
     await page.screenshot({ path: `${SHOTS}/web-case-phone.png`, fullPage: true });

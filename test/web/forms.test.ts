@@ -215,6 +215,8 @@ describe('the record screens of the web app', () => {
     await page.screenshot({ path: `${SHOTS}/web-case-422-phone.png` });
 
     // The forms were downloaded once: opening a case again, their version unchanged, skips the download.
+    // The refused age is not saved: leaving asks, and the user lets it go.
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.getByRole('button', { name: 'Back to cases' }).click();
     await page.getByRole('button', { name: /Kwame Asare/ }).click();
     await page.getByText(/^Case id/).waitFor();

@@ -143,6 +143,8 @@ describe('Home opens each item where its work is done', () => {
     await expect(comments.inputValue()).resolves.toBe('Check school enrolment and meals');
     await expect(focused()).resolves.toBe(await comments.getAttribute('id'));
 
+    // The comment typed is not saved: Back asks, and the user leaves without it.
+    page.once('dialog', (dialog) => void dialog.accept());
     await page.goBack();
     await page.getByRole('heading', { name: 'My tasks' }).waitFor();
     await expect(page.getByRole('heading', { name: 'Amina Mensah' }).count()).resolves.toBe(0);

@@ -1,6 +1,6 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, onAccountDisabled, setToken } from './api';
-import { casework, type Me } from './caseworkApi';
+import { can, casework, type Me } from './caseworkApi';
 import { LocaleContext, translate } from './i18n/locale';
 import type { MessageKey } from './i18n/messages';
 import { useCountryLocale } from './i18n/useCountryLocale';
@@ -21,18 +21,32 @@ import { RecordSummary } from './screens/RecordSummary';
 import { SignIn } from './screens/SignIn';
 import type { Unlocked } from './screens/unlocked';
 import { hashOf, screenOf, type Screen } from './route';
-import { pendingMutations, syncNow } from './sync';
+import { pendingMutations, SETTLED_AFTER_MS, syncNow } from './sync';
 import { Vault } from './vault';
 import { onBackgroundSync } from './backgroundSync';
+import { mayLeave, onUnload } from './unsavedGuard';
 
 export function App() {
   const [user, setUser] = useState<Unlocked>();
   // The screen follows the URL's hash, so back and forward walk the screens as in any web page.
   const [screen, setScreen] = useState<Screen>(() => screenOf(location.hash));
   useEffect(() => {
-    const follow = () => setScreen(screenOf(location.hash));
+    let shown = location.hash;
+    const follow = () => {
+      // The back button away from unsaved edits asks too; kept, the address goes back to the screen shown.
+      if (location.hash !== shown && !mayLeave()) {
+        history.replaceState(null, '', shown || '#/');
+        return;
+      }
+      shown = location.hash;
+      setScreen(screenOf(location.hash));
+    };
     window.addEventListener('hashchange', follow);
-    return () => window.removeEventListener('hashchange', follow);
+    window.addEventListener('beforeunload', onUnload);
+    return () => {
+      window.removeEventListener('hashchange', follow);
+      window.removeEventListener('beforeunload', onUnload);
+    };
   }, []);
   const [online, setOnline] = useState(true);
   const [pending, setPending] = useState(0);
@@ -69,7 +83,8 @@ export function App() {
           const renewed = await (await import('./entra')).completeEntraSignIn(user.entra);
           if (renewed) setToken(renewed.accessToken);
         }
-        await syncNow(user.vault);
+        // A first pull leaves the last seconds' writes out: fetch them soon, not at the next tick.
+        if (await syncNow(user.vault)) setTimeout(() => void refreshRef.current(), SETTLED_AFTER_MS);
         // The forms come along while online, so a case opens laid out as configured after going offline.
         await loadCaseForms(user.vault, true);
         setAttention(undefined);
@@ -82,6 +97,8 @@ export function App() {
     if (queue.some((m) => m.rejected)) setAttention('attention.refused');
     setLastSync(await user.vault.syncedAt());
   }, [user]);
+  const refreshRef = useRef(refresh);
+  refreshRef.current = refresh;
 
   useEffect(() => {
     if (!user) return;
@@ -150,6 +167,7 @@ export function App() {
     );
 
   const signOut = async () => {
+    if (!mayLeave()) return;
     if (pending && !confirm(t('signOut.confirm', { n: pending }))) return;
     await api.signOut().catch(() => undefined);
     setToken(undefined);
@@ -162,8 +180,9 @@ export function App() {
     if (user.entra) await (await import('./entra')).signOutOfEntra(user.entra);
   };
   const go = (next: Screen) => {
-    setHelp(false);
     const hash = hashOf(next);
+    if (location.hash !== hash && !mayLeave()) return;
+    setHelp(false);
     if (location.hash === hash) setScreen(next);
     else location.hash = hash;
   };
@@ -176,6 +195,8 @@ export function App() {
         ? 'page'
         : undefined;
   const isAdmin = me?.permissions.some((p) => p.resource === 'users');
+  // A list the role may not read is not offered (until the account is known, every list is).
+  const mayList = (type: RecordType) => !me || can(me, type, 'read');
 
   return (
     <LocaleContext.Provider value={locale}>
@@ -192,12 +213,16 @@ export function App() {
             <button aria-current={pageOf('cases')} onClick={listOf('cases')}>
               {t('nav.cases')}
             </button>
-            <button aria-current={pageOf('incidents')} onClick={listOf('incidents')}>
-              {t('nav.incidents')}
-            </button>
-            <button aria-current={pageOf('tracing_requests')} onClick={listOf('tracing_requests')}>
-              {t('nav.tracing')}
-            </button>
+            {mayList('incidents') && (
+              <button aria-current={pageOf('incidents')} onClick={listOf('incidents')}>
+                {t('nav.incidents')}
+              </button>
+            )}
+            {mayList('tracing_requests') && (
+              <button aria-current={pageOf('tracing_requests')} onClick={listOf('tracing_requests')}>
+                {t('nav.tracing')}
+              </button>
+            )}
             {isAdmin && (
               <button
                 aria-current={screen.name === 'admin' ? 'page' : undefined}

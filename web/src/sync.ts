@@ -114,9 +114,14 @@ export async function push(vault: Vault): Promise<void> {
   }
 }
 
-/** Pulls the caseload changed since the last cursor into the vault. */
-export async function pull(vault: Vault): Promise<void> {
+/**
+ * Pulls the caseload changed since the last cursor into the vault. True for a device's first pull: the
+ * server leaves the last seconds' writes for the next pull (docs/api.md), and a new device should not wait
+ * the timer's half minute for them.
+ */
+export async function pull(vault: Vault): Promise<boolean> {
   let cursor = await vault.get<string>('meta', 'cursor');
+  const first = cursor === undefined;
   const pending = new Set((await pendingMutations(vault)).map((m) => m.id));
   for (;;) {
     const page = await api.pullCases(cursor);
@@ -127,21 +132,26 @@ export async function pull(vault: Vault): Promise<void> {
     }
     cursor = page.metadata.next_cursor;
     await vault.put('meta', 'cursor', cursor);
-    if (!page.metadata.has_more) break;
+    if (!page.metadata.has_more) return first;
   }
 }
 
 // The online event, focus and the timer often fire together: one sync at a time, the others wait for it.
-let running: Promise<void> | undefined;
-export function syncNow(vault: Vault): Promise<void> {
+let running: Promise<boolean> | undefined;
+/** One sync (push, files, pull); true when it was the device's first pull, which leaves recent writes out. */
+export function syncNow(vault: Vault): Promise<boolean> {
   running ??= syncOnce(vault).finally(() => (running = undefined));
   return running;
 }
 
-async function syncOnce(vault: Vault): Promise<void> {
+async function syncOnce(vault: Vault): Promise<boolean> {
   await push(vault);
   // Files after records: a photo of a case created offline needs the case on the server first.
   await flushUploads(vault);
-  await pull(vault);
+  const first = await pull(vault);
   await vault.setSyncedAt(new Date().toISOString());
+  return first;
 }
+
+/** How long after a first pull the writes it left out are settled on the server (its 2-3 s, and a margin). */
+export const SETTLED_AFTER_MS = 4_000;

@@ -13,6 +13,7 @@ import { EditConflict } from './EditConflict';
 import { isNoteChange, RefusedChange } from './RefusedChange';
 import { ServerFields } from './ServerFields';
 import { useDeviceCopy } from './useDeviceCopy';
+import { holdUnsaved } from '../unsavedGuard';
 
 /** Changes as the server takes them, and where each sent subform entry sits on screen. */
 function outgoing(record: CaseRecord, changes: Record<string, unknown>) {
@@ -105,11 +106,16 @@ export function CaseView(props: {
     load().catch(() => setMessage(t('case.notHere')));
   }, [id, vault, online]);
 
+  const edited = Object.keys(changes).length > 0;
+  // Leaving the case with edits not saved asks first (App's buttons, the back button, a reload).
+  useEffect(() => {
+    holdUnsaved(edited ? t('case.leaveUnsaved') : undefined);
+    return () => holdUnsaved(undefined);
+  }, [edited]);
   // Online, the version on screen gets its ETag from the server, so that a save is checked against it: on
   // opening, and each time a newer version reaches the screen (pulled, or the server's answer to a change
   // pushed). Not while the device's copy holds changes not yet sent, nor under unsaved edits: those were
   // made on the older version, and a save refused as a conflict then shows what changed meanwhile.
-  const edited = Object.keys(changes).length > 0;
   useEffect(() => {
     if (!online || !record || edited || tagged?.version === record.version) return;
     const retag = async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, call, type CaseRecord, type ListPage, type LocationNode } from '../api';
+import { api, ApiError, call, type CaseRecord, type ListPage, type LocationNode } from '../api';
 import { LocationPicker, locationLabel } from '../forms/LocationPicker';
 import { loadCaseForms } from '../forms/serverForms';
 import { formatDate, useLocale, useT } from '../i18n/locale';
@@ -129,6 +129,14 @@ const STAGES = [
 /** The server takes this many values of one filter (src/records/listParams.ts MAX_FILTER_VALUES). */
 const MAX_FILTER_VALUES = 50;
 
+/** What is wrong with the age range typed, if anything (the server would refuse it, or read it otherwise). */
+function ageProblem(f: Filters): MessageKey | undefined {
+  const bad = (v: string) => v !== '' && !/^\d{1,3}$/.test(v.trim());
+  if (bad(f.ageFrom) || bad(f.ageTo)) return 'list.ageInvalid';
+  if (f.ageFrom && f.ageTo && Number(f.ageFrom) > Number(f.ageTo)) return 'list.ageInverted';
+  return undefined;
+}
+
 /** The place and every place within it, by the tree's hierarchies (codes from the top down). */
 const placesWithin = (code: string, locations: LocationNode[]) => {
   const within = locations.filter((l) => l.hierarchy.includes(code)).map((l) => l.code);
@@ -199,6 +207,8 @@ export function RecordList(props: {
   const [rows, setRows] = useState<CaseRecord[]>([]);
   const [total, setTotal] = useState(0);
   const [note, setNote] = useState('');
+  // A filter the server cannot take: said at the filters, instead of a list that reads "0 cases".
+  const [problem, setProblem] = useState('');
   const [locations, setLocations] = useState<LocationNode[]>([]);
 
   useEffect(() => {
@@ -223,6 +233,16 @@ export function RecordList(props: {
     let stale = false;
     const load = async () => {
       setNote('');
+      setProblem('');
+      const wrongAges = ageProblem(filters);
+      if (wrongAges) {
+        if (!stale) {
+          setRows([]);
+          setTotal(0);
+          setProblem(t(wrongAges));
+        }
+        return;
+      }
       if (online) {
         const sort = kind.sorts[filters.sort] ?? newest;
         const params = new URLSearchParams({
@@ -260,6 +280,19 @@ export function RecordList(props: {
           }
           return;
         } catch (error) {
+          if (
+            error instanceof ApiError &&
+            error.status >= 400 &&
+            error.status < 500 &&
+            error.status !== 401
+          ) {
+            if (!stale) {
+              setRows([]);
+              setTotal(0);
+              setProblem(error.message);
+            }
+            return;
+          }
           if (type !== 'cases') {
             if (!stale) setNote(error instanceof Error ? error.message : t('list.notLoaded'));
             return;
@@ -440,6 +473,11 @@ export function RecordList(props: {
         </details>
       </form>
       <p aria-live="polite">{t(`list.count.${type}`, { n: total })}</p>
+      {problem && (
+        <p class="error" role="alert">
+          {problem}
+        </p>
+      )}
       {note && <p class="notice">{note}</p>}
       <ul class="list">
         {rows.map((r) => (

@@ -1,0 +1,26 @@
+/**
+ * Edits typed on a screen and not yet saved (or kept on the device): leaving that screen asks first, whether
+ * by the app's own buttons, the browser's back button or a reload. One screen edits at a time.
+ */
+let question: string | undefined;
+
+/** The question to ask before leaving, while the screen holds unsaved edits; undefined once it holds none. */
+export function holdUnsaved(ask: string | undefined): void {
+  question = ask;
+}
+
+/** Whether the user may leave the screen now: nothing unsaved, or they said so. */
+export function mayLeave(): boolean {
+  if (question === undefined || confirm(question)) {
+    question = undefined;
+    return true;
+  }
+  return false;
+}
+
+/** The browser asks on a reload or a closed tab (its own words: pages may no longer set them). */
+export function onUnload(event: BeforeUnloadEvent): void {
+  if (question === undefined) return;
+  event.preventDefault();
+  event.returnValue = '';
+}
