@@ -105,6 +105,10 @@ describe('admin basics', () => {
     await page.getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
     await page.getByRole('button', { name: 'Disable cw_gh' }).waitFor();
+    // A user's role by its name, not its id.
+    const cw = page.locator('.list .item').filter({ hasText: '(cw_gh)' });
+    await cw.getByText('CP Caseworker', { exact: true }).waitFor();
+    await expect(cw.innerText()).resolves.not.toContain('role-cp-caseworker');
     await checkScreen(page, 'admin-users-phone');
 
     // A name already taken: the refusal is said at the field and under the button, where the admin is.
@@ -162,6 +166,13 @@ describe('admin basics', () => {
       await page.getByLabel('Show').selectOption(section);
       await page.getByRole('heading', { name: section, exact: true }).waitFor();
       await page.locator('.list summary').filter({ hasText: shows }).first().waitFor();
+      // Every entry's name and id apart (Locations read "Ghana" over "GH").
+      await expect(page.locator('.list summary').first().innerText()).resolves.toMatch(/^[^\n]+\n[^\n]+$/);
+      if (section === 'Roles')
+        // The name and the id apart, each on its line, not "CP Supervisorrole-cp-supervisor".
+        await expect(
+          page.locator('.list summary').filter({ hasText: 'CP Supervisor' }).first().innerText(),
+        ).resolves.toBe('CP Supervisor\nrole-cp-supervisor');
       await checkScreen(page, `admin-${section.toLowerCase().replace(' ', '-')}-phone`);
     }
   });

@@ -62,6 +62,9 @@ async function checkScreen(page: Page, name: string, focus?: Locator, whole = !f
   await page.screenshot({ path: `${SHOTS}/web-${name}.png`, fullPage: !focus });
 }
 
+/** A day as the app writes it in English ("Dec 3, 2026"). */
+const day = (iso: string) => new Intl.DateTimeFormat('en', { dateStyle: 'medium' }).format(new Date(iso));
+
 async function serverRecord(path: string, user = 'cw_gh') {
   const token = await stack.login(user);
   return (await stack.call('GET', `/api/v2${path}`, { token })).body.data;
@@ -294,9 +297,10 @@ describe('casework on a case', () => {
     await expect(page.getByText('Notes (1)').count()).resolves.toBe(1);
     await page.getByText('Grandmother present; school fees unpaid.').waitFor();
     await page.unrouteAll({ behavior: 'ignoreErrors' });
-    await page.getByText('Approvals').click();
+    await page.getByText('Approvals', { exact: true }).click();
+    await page.getByLabel('Approval comments').fill('Please check the school fees plan');
     await page.getByRole('button', { name: 'Request case plan approval' }).click();
-    await page.getByText('case plan approval requested.').waitFor();
+    await page.getByText('Case plan approval requested.').waitFor();
     await checkScreen(page, 'casework-phone', page.getByRole('heading', { name: 'Casework' }));
 
     const amina = await eventually(
@@ -304,6 +308,10 @@ describe('casework on a case', () => {
       (c) => (c.notes_section ?? []).length > 0,
     );
     expect(amina).toMatchObject({ approval_status_case_plan: 'requested', flag_count: 1 });
+    // Each approval says who asked, when (the date as the app writes dates, not the server's) and why.
+    const requested = `Requested by cw_gh on ${day(amina.approval_subforms[0].approval_date)}`;
+    await page.getByText('Case plan: requested').waitFor();
+    await page.getByText(`${requested}: “Please check the school fees plan”`, { exact: true }).waitFor();
     expect(amina.notes_section).toEqual([
       expect.objectContaining({
         note_subject: 'Home visit',
@@ -319,12 +327,17 @@ describe('casework on a case', () => {
     const sup = await phone('sup_gh');
     await sup.page.getByRole('heading', { name: 'Approvals waiting for me' }).waitFor();
     await checkScreen(sup.page, 'home-supervisor-phone');
-    await sup.page.getByRole('button', { name: /Amina Mensah case plan approval requested/ }).click();
+    await sup.page.getByRole('button', { name: /Amina Mensah Case plan approval requested/ }).click();
     // The case's alerts are shown once and dismissed.
     await sup.page.getByRole('note', { name: 'New on this case' }).waitFor();
+    // The supervisor reads the request before deciding on it.
+    await sup.page.getByText('Case plan: requested').waitFor();
+    const request = sup.page.getByText(`${requested}: “Please check the school fees plan”`, { exact: true });
+    await request.waitFor();
+    await checkScreen(sup.page, 'approval-request-phone', request);
     await sup.page.getByLabel('Approval comments').fill('Plan is sound');
     await sup.page.getByRole('button', { name: 'Approve case plan' }).click();
-    await sup.page.getByText('case plan approved.').waitFor();
+    await sup.page.getByText('Case plan approved.').waitFor();
     // Not the supervisor's case: the requests are the caseworker's to make.
     await expect(sup.page.getByRole('button', { name: 'Request closure approval' }).count()).resolves.toBe(0);
     await expect(serverRecord(`/cases/${AMINA}`)).resolves.toMatchObject({
@@ -343,6 +356,15 @@ describe('casework on a case', () => {
     await page.getByRole('button', { name: 'Unflag “Missed two visits”' }).click();
     await page.getByText('Flags (0)').waitFor();
     await expect(serverRecord(`/cases/${AMINA}`)).resolves.toMatchObject({ flag_count: 0 });
+    // The caseworker reads the decision: who, when and what the supervisor wrote.
+    await page.getByText('Approvals', { exact: true }).click();
+    await page.getByText('Case plan: approved').waitFor();
+    const approved = (await serverRecord(`/cases/${AMINA}`)).approval_subforms[1].approval_date;
+    const decision = page.getByText(`Approved by sup_gh on ${day(approved)}: “Plan is sound”`, {
+      exact: true,
+    });
+    await decision.waitFor();
+    await checkScreen(page, 'approval-decision-phone', decision);
   });
 
   it('refers with consent checked, and the recipient accepts from home; records an incident and shows history', async () => {
@@ -362,7 +384,7 @@ describe('casework on a case', () => {
     await page.getByRole('combobox', { name: 'Recipient', exact: true }).selectOption('cw2_gh');
     await page.getByLabel('Notes for the recipient').fill('Needs school support');
     await page.getByRole('button', { name: 'Send' }).click();
-    await page.getByText('Refer sent to cw2_gh.').waitFor();
+    await page.getByText('Referral sent to cw2_gh.').waitFor();
 
     await page.getByText('Record an incident').click();
     await page.getByLabel('Date of the incident').fill('2026-11-20');
@@ -379,8 +401,18 @@ describe('casework on a case', () => {
     ]);
 
     await page.getByText('Record history').click();
-    await page.locator('details[open] .item').first().waitFor();
-    await checkScreen(page, 'history-phone', page.getByText('Record history'));
+    const history = page.locator('details[open]').filter({ hasText: 'Record history' });
+    await history.locator('.item').first().waitFor();
+    // What changed, by the forms' and the app's names; when, as the app writes dates; no bookkeeping.
+    await history.getByText('Assigned to, Transfers and referrals', { exact: true }).waitFor();
+    await history
+      .getByText(/· cw_gh · Changed$/)
+      .first()
+      .waitFor();
+    const read = (await history.innerText()).replace(/\b(cw|sup)_gh\b/g, 'user');
+    expect(read).not.toMatch(/_|\b(update|create)\b|alert subjects|owned by agency id|subform section/);
+    expect(read).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}/);
+    await checkScreen(page, 'history-phone', history.locator('.item').nth(4));
 
     const cw2 = await phone('cw2_gh');
     await cw2.page.getByRole('heading', { name: 'Transfers and referrals to accept' }).waitFor();

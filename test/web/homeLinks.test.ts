@@ -158,7 +158,7 @@ describe('Home opens each item where its work is done', () => {
     });
     expect(asked.status).toBe(200);
     const page = await phone('sup_gh');
-    await page.getByRole('button', { name: /Amina Mensah case plan approval requested/ }).click();
+    await page.getByRole('button', { name: /Amina Mensah Case plan approval requested/ }).click();
     const approve = page.getByRole('button', { name: 'Approve case plan' });
     await approve.waitFor();
     await expect(page.getByRole('button', { name: 'Reject case plan' }).isVisible()).resolves.toBe(true);

@@ -67,6 +67,38 @@ describe('the app in the user’s language', () => {
     await context.close();
   });
 
+  it('reads French on a case: ages, approvals and its history, by the forms’ names', async () => {
+    const token = await stack.login('cw_gh');
+    await stack.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Bébé Ama', age: 1 } } });
+    const amina = (await stack.call('GET', '/api/v2/cases?query=Amina', { token })).body.data[0];
+    const patched = await stack.call('PATCH', `/api/v2/cases/${amina.id}`, {
+      token,
+      body: { data: { name_nickname: 'Mimi' } },
+    });
+    expect(patched.status).toBe(200);
+    const { context, page } = await session('cw_gh');
+    await page.getByLabel('Language').selectOption({ label: 'français' });
+    await page.getByRole('button', { name: 'Passer la visite' }).click();
+    await page.getByRole('button', { name: 'Dossiers', exact: true }).click();
+    // One year old: the singular.
+    await expect(page.getByRole('button', { name: /Bébé Ama/ }).innerText()).resolves.toMatch(/· 1 an$/);
+
+    await page.getByRole('button', { name: /Amina Mensah/ }).click();
+    await page.getByRole('heading', { name: 'Suivi du dossier' }).waitFor();
+    await page.getByText('Approbations', { exact: true }).click();
+    // The forms' name for the section, and French spacing before the colon.
+    await page.getByText('Plan d’action\u202f: non demandée', { exact: true }).waitFor();
+    await page.getByText('Historique du dossier').click();
+    const history = page.locator('details[open]').filter({ hasText: 'Historique du dossier' });
+    await history.getByText(/· cw_gh · Modifié$/).waitFor();
+    await history.getByText('Surnom', { exact: true }).waitFor();
+    const read = (await history.innerText()).replace(/\bcw_gh\b/g, 'user');
+    expect(read).not.toMatch(/_|\b(update|create)\b|nickname|alert/i);
+    await history.scrollIntoViewIfNeeded();
+    await page.screenshot({ path: join(SHOTS, 'web-history-fr-phone.png') });
+    await context.close();
+  });
+
   it('reads Arabic right to left, before and after sign-in', async () => {
     const { context, page } = await session('cw_ke');
     await page.getByLabel('Language').selectOption({ label: 'العربية' });

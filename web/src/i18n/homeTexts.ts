@@ -19,11 +19,11 @@ export const frHome: Partial<Record<keyof typeof enHome, string>> = {
   'task.follow_up': 'Suivi',
   'task.service': 'Service',
   'task.assessment': 'Évaluation',
-  'task.case_plan': 'Plan de prise en charge',
+  'task.case_plan': 'Plan d’action',
   'alertFor.followup_due': 'Suivi à faire',
   'alertFor.service_due': 'Service à fournir',
   'alertFor.assessment_due': 'Évaluation à faire',
-  'alertFor.case_plan_due': 'Plan de prise en charge à faire',
+  'alertFor.case_plan_due': 'Plan d’action à faire',
   'alertFor.approval': 'Approbation demandée',
   'home.alertsNone': 'Aucun dossier n’a d’alerte.',
 };

@@ -70,5 +70,10 @@ export function named(t: ReturnType<typeof useT>, prefix: string, value: string)
   return key in en ? t(key as MessageKey) : value.replace(/_/g, ' ');
 }
 
-/** A date (an ISO day or instant) as the language writes it (the screens' argument order). */
-export const formatDate = (locale: string, iso: string): string => formatValueDate(iso, locale);
+/** A date (an ISO day or instant) as the language writes it (the screens' argument order); an instant with its time on request. */
+export const formatDate = (locale: string, iso: string, withTime = false): string =>
+  formatValueDate(iso, locale, withTime);
+
+/** A text that opens a sentence or a line ("case plan approved." → "Case plan approved."), as the language capitalises. */
+export const sentence = (locale: string, text: string): string =>
+  text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);

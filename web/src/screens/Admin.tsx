@@ -123,7 +123,10 @@ function Users() {
         {users.map((u) => (
           <li key={u.id} class="item">
             <span>
-              <strong>{u.full_name}</strong> ({u.user_name}) <span class="muted">{u.role_unique_id}</span>
+              <strong>{u.full_name}</strong> ({u.user_name}){' '}
+              <span class="muted id">
+                {label(roles.find((r) => r.unique_id === u.role_unique_id)?.name) || u.role_unique_id}
+              </span>
               {u.disabled && <span class="badge overdue"> {msg('admin.disabledBadge')}</span>}
             </span>
             <span class="inline wrap">
@@ -412,8 +415,10 @@ function Browse({ title, path }: { title: string; path: string }) {
           <li key={String(e.unique_id ?? e.id ?? i)} class="item">
             <details>
               <summary>
-                {label(e.name) || label(e.placename) || String(e.unique_id ?? e.id)}{' '}
-                <span class="muted">{String(e.unique_id ?? e.code ?? '')}</span>
+                <span class="named">
+                  {label(e.name) || label(e.placename) || String(e.unique_id ?? e.id)}
+                  <span class="muted id">{String(e.unique_id ?? e.code ?? '')}</span>
+                </span>
               </summary>
               <pre class="json">{JSON.stringify(e, null, 2)}</pre>
             </details>

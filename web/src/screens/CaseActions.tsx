@@ -1,11 +1,9 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { CaseRecord } from '../api';
 import {
-  APPROVAL_TYPES,
   can,
   casework,
   type Flag,
-  type HistoryEntry,
   type Me,
   type RecordAlert,
   type Transition,
@@ -16,9 +14,10 @@ import { formatDate, named, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 import { placeOfAlert } from '../route';
 import type { Vault } from '../vault';
+import { Approvals } from './Approvals';
 import { Notes } from './Notes';
+import { RecordHistory } from './RecordHistory';
 
-const words = (s: string) => s.replace(/_/g, ' ');
 type T = ReturnType<typeof useT>;
 const errorText = (e: unknown, t: T) => (e instanceof Error ? e.message : t('error.generic'));
 
@@ -84,10 +83,10 @@ export function CaseActions(props: Props) {
       <Notes {...props} setMessage={setMessage} />
       {online ? (
         <>
-          <Approvals {...props} online={online} act={act} />
+          <Approvals record={record} me={props.me} at={props.at} act={act} />
           <SendOn {...props} online={online} act={act} />
           <Incident {...props} online={online} act={act} />
-          <History id={record.id} />
+          <RecordHistory id={record.id} vault={props.vault} />
         </>
       ) : (
         <p class="hint">{t('work.needsConnection')}</p>
@@ -276,89 +275,6 @@ function Flags({ id, online, act }: { id: string; online: boolean; act: Act }) {
   );
 }
 
-/**
- * Caseworkers request; supervisors (approve_<type>) approve or reject what is pending. Requesting is for the
- * case's own workers: a supervisor's role can request too (for cases of their own), but on a caseworker's
- * case the request is the caseworker's to make.
- */
-function Approvals({ record, me, act, ...props }: Props & { act: Act }) {
-  const t = useT();
-  const [notes, setNotes] = useState('');
-  const worksOnIt =
-    !!me &&
-    (record.owned_by === me.user_name ||
-      ((record.assigned_user_names as string[] | undefined) ?? []).includes(me.user_name));
-  const rows = APPROVAL_TYPES.map((type) => ({
-    type,
-    status: record[`approval_status_${type}`] as string | undefined,
-    mayRequest: worksOnIt && can(me, 'cases', `request_approval_${type}`),
-    mayApprove: can(me, 'cases', `approve_${type}`),
-  })).filter((r) => r.mayRequest || (r.mayApprove && r.status === 'requested') || r.status);
-  if (!rows.length) return null;
-  return (
-    <details
-      id="at-approvals"
-      open={props.at === 'approvals' || rows.some((r) => r.status === 'requested' && r.mayApprove)}
-    >
-      <summary>{t('approvals.title')}</summary>
-      <label for="approval-notes">{t('approvals.comments')}</label>
-      <input id="approval-notes" value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
-      <ul class="list">
-        {rows.map((r) => (
-          <li key={r.type} class="item">
-            <span>
-              {named(t, 'approval', r.type)}:{' '}
-              {r.status ? named(t, 'approvalStatus', r.status) : t('approvals.notRequested')}
-            </span>
-            {r.status === 'requested' && r.mayApprove ? (
-              <span class="inline">
-                <button
-                  type="button"
-                  onClick={() =>
-                    void act(
-                      () => casework.approval(record.id, r.type, 'approved', notes),
-                      t('approvals.approved', { type: named(t, 'approval', r.type) }),
-                    )
-                  }
-                >
-                  {t('approvals.approve', { type: named(t, 'approval', r.type) })}
-                </button>
-                <button
-                  type="button"
-                  class="secondary"
-                  onClick={() =>
-                    void act(
-                      () => casework.approval(record.id, r.type, 'rejected', notes),
-                      t('approvals.rejected', { type: named(t, 'approval', r.type) }),
-                    )
-                  }
-                >
-                  {t('approvals.reject', { type: named(t, 'approval', r.type) })}
-                </button>
-              </span>
-            ) : (
-              r.mayRequest &&
-              r.status !== 'requested' && (
-                <button
-                  type="button"
-                  onClick={() =>
-                    void act(
-                      () => casework.approval(record.id, r.type, 'requested', notes),
-                      t('approvals.requested', { type: named(t, 'approval', r.type) }),
-                    )
-                  }
-                >
-                  {t('approvals.request', { type: named(t, 'approval', r.type) })}
-                </button>
-              )
-            )}
-          </li>
-        ))}
-      </ul>
-    </details>
-  );
-}
-
 const SEND_KINDS: { kind: TransitionKind; label: MessageKey; permission: string }[] = [
   { kind: 'assigns', label: 'send.assigns', permission: 'assign' },
   { kind: 'referrals', label: 'send.referrals', permission: 'referral' },
@@ -385,7 +301,6 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
   const send = (e: Event) => {
     e.preventDefault();
     if (!to.trim() || blocked) return;
-    const label = t(SEND_KINDS.find((k) => k.kind === kind)?.label ?? 'send.assigns');
     void act(
       () =>
         casework.transition(record.id, kind, {
@@ -393,7 +308,7 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
           ...(notes ? { notes } : {}),
           ...(kind === 'referrals' && override ? { consent_overridden: true } : {}),
         }),
-      t('send.done', { kind: label, to: to.trim() }),
+      t(`send.done.${kind}`, { to: to.trim() }),
     ).then(() => (setTo(''), setNotes('')));
   };
   return (
@@ -492,45 +407,6 @@ function Incident({ record, act }: Props & { act: Act }) {
         />
         <button type="submit">{t('incident.save')}</button>
       </form>
-    </details>
-  );
-}
-
-function History({ id }: { id: string }) {
-  const t = useT();
-  const { locale } = useLocale();
-  const [entries, setEntries] = useState<HistoryEntry[]>();
-  return (
-    <details
-      onToggle={(e) => {
-        if ((e.currentTarget as HTMLDetailsElement).open && !entries)
-          casework.history(id).then(
-            ({ data }) => setEntries(data),
-            () => setEntries([]),
-          );
-      }}
-    >
-      <summary>{t('history.title')}</summary>
-      {!entries ? (
-        <p>{t('loading')}</p>
-      ) : (
-        <ul class="list">
-          {entries.map((h, i) => (
-            <li key={i} class="item">
-              <span class="muted">
-                {new Date(h.datetime).toLocaleString(locale)} · {h.user_name} · {h.action}
-              </span>
-              <span>
-                {h.record_changes
-                  .map((c) => Object.keys(c)[0] ?? '')
-                  .filter(Boolean)
-                  .map(words)
-                  .join(', ')}
-              </span>
-            </li>
-          ))}
-        </ul>
-      )}
     </details>
   );
 }

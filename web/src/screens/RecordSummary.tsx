@@ -1,8 +1,9 @@
 import { useEffect, useState } from 'preact/hooks';
 import { call, type CaseRecord } from '../api';
 import { fetchFormSet, type FormSet } from '../forms/serverForms';
-import { displayValue, fieldLabel, findField, valueText } from '../forms/values';
-import { formatDate, named, useLocale, useT } from '../i18n/locale';
+import { keyLabel } from '../forms/keyLabel';
+import { displayValue, findField, valueText } from '../forms/values';
+import { formatDate, useLocale, useT } from '../i18n/locale';
 import { KINDS, type RecordType } from './RecordList';
 
 // Keys a person does not read: ids, bookkeeping and the files (shown elsewhere).
@@ -20,10 +21,6 @@ export function RecordSummary(props: { type: RecordType; id: string; onBack: () 
   const [forms, setForms] = useState<FormSet>();
   // Server-kept keys (created_at, owned_by, …) are on no form: the app's name for them, and instants as dates.
   const onForm = (k: string) => (forms && findField(forms, k) ? forms : undefined);
-  const label = (k: string) => {
-    const set = onForm(k);
-    return set ? fieldLabel(set, k, locales) : named(t, 'record.key', k);
-  };
   const shown = (k: string, v: unknown) => {
     const set = onForm(k);
     if (set) return displayValue(set, k, v, locales);
@@ -59,7 +56,7 @@ export function RecordSummary(props: { type: RecordType; id: string; onBack: () 
               .filter(([k, v]) => !HIDDEN.test(k) && v !== null && v !== '' && typeof v !== 'object')
               .map(([k, v]) => (
                 <div key={k}>
-                  <dt>{label(k)}</dt>
+                  <dt>{keyLabel(forms, k, locales, t)}</dt>
                   <dd>{shown(k, v)}</dd>
                 </div>
               ))}

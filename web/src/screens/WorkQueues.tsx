@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, type CaseRecord } from '../api';
 import { APPROVAL_TYPES, can, type Me } from '../caseworkApi';
-import { useT } from '../i18n/locale';
+import { sentence, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 
 interface Waiting {
@@ -29,6 +29,7 @@ export function WorkQueues({
   onOpen: (id: string, at?: string) => void;
 }) {
   const t = useT();
+  const { locale } = useLocale();
   const [approvals, setApprovals] = useState<Waiting[]>();
   const [incoming, setIncoming] = useState<Waiting[]>();
   const [flagged, setFlagged] = useState<CaseRecord[]>();
@@ -43,7 +44,7 @@ export function WorkQueues({
               (a) => record[`approval_status_${a}`] === 'requested' && can(me, 'cases', `approve_${a}`),
             ).map((a) => ({
               record,
-              why: t('queues.approvalWhy', { type: t(`approval.${a}` as MessageKey) }),
+              why: sentence(locale, t('queues.approvalWhy', { type: t(`approval.${a}` as MessageKey) })),
               at: 'approvals',
             })),
           ),
