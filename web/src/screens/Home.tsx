@@ -19,8 +19,6 @@ const placeOfTask = (task: Task) => {
   return task.completion_field ? `field:${task.completion_field}` : undefined;
 };
 
-const TASKS_KEY = 'tasks';
-
 export function Home({
   online,
   onOpen,
@@ -42,31 +40,13 @@ export function Home({
   const t = useT();
   const { locale } = useLocale();
   const [tasks, setTasks] = useState<Task[]>();
-  // Offline, the tasks as the server last listed them, kept sealed on the device, with when that was.
-  const [asOf, setAsOf] = useState<string>();
   useEffect(() => {
-    if (online) {
-      api.tasks().then(
-        (r) => {
-          setTasks(r.data);
-          setAsOf(undefined);
-          void vault.put('meta', TASKS_KEY, { at: new Date().toISOString(), data: r.data });
-        },
-        () => undefined,
-      );
-      return;
-    }
-    vault.get<{ at: string; data: Task[] }>('meta', TASKS_KEY).then(
-      (kept) => {
-        if (!kept) return;
-        const today = new Date().toISOString().slice(0, 10);
-        // Due dates pass while the device is offline: overdue is what they are today.
-        setTasks(kept.data.map((task) => ({ ...task, overdue: task.due_date.slice(0, 10) < today })));
-        setAsOf(kept.at);
-      },
+    if (!online) return;
+    api.tasks().then(
+      (r) => setTasks(r.data),
       () => undefined,
     );
-  }, [online, vault]);
+  }, [online]);
   // GET /tasks gives case ids only; the names are on the device (a hidden GBV name stays hidden).
   const [names, setNames] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -87,13 +67,6 @@ export function Home({
       <h1>{t('home.title')}</h1>
       {children}
       {!online && !tasks && <p>{t('home.offline')}</p>}
-      {asOf && (
-        <p class="hint">
-          {t('home.tasksAsOf', {
-            time: new Date(asOf).toLocaleString(locale, { dateStyle: 'medium', timeStyle: 'short' }),
-          })}
-        </p>
-      )}
       {tasks && !tasks.length && <p>{t('home.none')}</p>}
       <ul class="list">
         {sorted.map((task) => (
