@@ -1,9 +1,8 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { totpCode } from '../../src/auth/totp';
-import { PASSWORD, startTestApp, TOTP_SECRET, type TestApp } from '../support/testApp';
-import { buildWebApp, checkScreen, launchChromium, signIn } from './browser';
+import { PASSWORD, TOTP_SECRET, type TestApp } from '../support/testApp';
+import { checkScreen, PHONE, signIn, startWebStack } from './browser';
 
-const PHONE = { width: 360, height: 640 };
 const NEW_PASSWORD = 'a-fresh-password-2026';
 
 let stack: TestApp;
@@ -13,9 +12,7 @@ const contexts: BrowserContext[] = [];
 jest.setTimeout(180_000);
 
 beforeAll(async () => {
-  const staticRoot = buildWebApp();
-  stack = await startTestApp({}, {}, { staticRoot });
-  browser = await launchChromium();
+  ({ stack, browser } = await startWebStack());
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);

@@ -2,11 +2,10 @@ import { tmpdir } from 'node:os';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, BrowserContext, Dialog, Page } from 'playwright-core';
 import { totpCode } from '../../src/auth/totp';
-import { PASSWORD, startTestApp, TOTP_SECRET, type TestApp } from '../support/testApp';
-import { buildWebApp, launchChromium } from './browser';
+import { PASSWORD, TOTP_SECRET, type TestApp } from '../support/testApp';
+import { PHONE, startWebStack } from './browser';
 
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
-const PHONE = { width: 360, height: 640 };
 const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
 
 let stack: TestApp;
@@ -18,9 +17,7 @@ let page: Page;
 jest.setTimeout(120_000);
 
 beforeAll(async () => {
-  const staticRoot = buildWebApp();
-  stack = await startTestApp({}, {}, { staticRoot });
-  browser = await launchChromium();
+  ({ stack, browser } = await startWebStack());
 });
 afterAll(async () => {
   await browser?.close();

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type Browser, type Page } from 'playwright-core';
-import { ROOT } from '../support/testApp';
+import { ROOT, startTestApp, type TestApp } from '../support/testApp';
 
 /** Builds the web app into a folder of its own, as `npm run build` does into dist/web. */
 export function buildWebApp(): string {
@@ -92,4 +92,14 @@ export async function checkScreen(page: Page, name: string) {
   await expect(horizontalOverflow(page)).resolves.toBeLessThanOrEqual(0);
   await expect(smallTargets(page)).resolves.toEqual([]);
   await page.screenshot({ path: `${SHOTS}/web-${name}.png` });
+}
+
+/** The phone every screen is checked on (issue 16: 360×640). */
+export const PHONE = { width: 360, height: 640 };
+
+/** The local stack serving a fresh build of the web app, and a browser to drive it. */
+export async function startWebStack(): Promise<{ stack: TestApp; browser: Browser }> {
+  const staticRoot = buildWebApp();
+  const stack = await startTestApp({}, {}, { staticRoot });
+  return { stack, browser: await launchChromium() };
 }

@@ -1,20 +1,19 @@
 import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { changeFormGrants } from '../support/formGrants';
-import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
+import { PASSWORD, type TestApp } from '../support/testApp';
 import {
-  buildWebApp,
   eventually,
   horizontalOverflow,
-  launchChromium,
+  PHONE,
   seriousViolations,
   signIn,
   smallTargets,
+  startWebStack,
 } from './browser';
 
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
 const KWAME = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0002';
-const PHONE = { width: 360, height: 640 };
 const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
 // A real 1×1 PNG: the server checks a photo's magic bytes against its declared type.
 const PNG = Buffer.from(
@@ -29,9 +28,7 @@ const contexts: BrowserContext[] = [];
 jest.setTimeout(180_000);
 
 beforeAll(async () => {
-  const staticRoot = buildWebApp();
-  stack = await startTestApp({}, {}, { staticRoot });
-  browser = await launchChromium();
+  ({ stack, browser } = await startWebStack());
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);

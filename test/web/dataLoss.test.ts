@@ -1,11 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
-import { buildWebApp, checkScreen, eventually, launchChromium, signIn } from './browser';
+import { PASSWORD, type TestApp } from '../support/testApp';
+import { checkScreen, eventually, PHONE, signIn, startWebStack } from './browser';
 
 // Edits that must survive: another session's subform entry under "Save my changes on top", an edit of a
 // case made offline, the page of such a case once it syncs, and the date a note was written offline.
 const KWAME = 'Kwame Asare'; // one follow-up on record to start with
-const PHONE = { width: 360, height: 640 };
 
 let stack: TestApp;
 let browser: Browser;
@@ -13,9 +12,7 @@ let browser: Browser;
 jest.setTimeout(240_000);
 
 beforeAll(async () => {
-  const staticRoot = buildWebApp();
-  stack = await startTestApp({}, {}, { staticRoot });
-  browser = await launchChromium();
+  ({ stack, browser } = await startWebStack());
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,11 +1,10 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
-import { buildWebApp, checkScreen, eventually, launchChromium, signIn } from './browser';
+import { PASSWORD, type TestApp } from '../support/testApp';
+import { checkScreen, eventually, PHONE, signIn, startWebStack } from './browser';
 
 // Every view of a case shows the device's copy as it is now: after a refused note is discarded (also
 // offline, and after a reload), after a sync pulls a newer version, after the user's own change is pushed.
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
-const PHONE = { width: 360, height: 640 };
 
 let stack: TestApp;
 let browser: Browser;
@@ -15,9 +14,7 @@ let page: Page;
 jest.setTimeout(180_000);
 
 beforeAll(async () => {
-  const staticRoot = buildWebApp();
-  stack = await startTestApp({}, {}, { staticRoot });
-  browser = await launchChromium();
+  ({ stack, browser } = await startWebStack());
   context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
   await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
   page = await context.newPage();

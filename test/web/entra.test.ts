@@ -4,9 +4,8 @@ import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { FakeEntraAuthority } from '../support/fakeEntra';
 import { startTestApp, type TestApp } from '../support/testApp';
-import { buildWebApp, launchChromium, seriousViolations, signIn } from './browser';
+import { buildWebApp, launchChromium, PHONE, seriousViolations, signIn } from './browser';
 
-const PHONE = { width: 360, height: 640 };
 const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
 const CLIENT_ID = '6a1c5e2f-0000-4000-8000-00000000c1d0';
 const AUDIENCE = 'api://primero-test';

@@ -2,13 +2,12 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
-import { PASSWORD, ROOT, startTestApp, type TestApp } from '../support/testApp';
-import { buildWebApp, launchChromium } from './browser';
+import { PASSWORD, ROOT, type TestApp } from '../support/testApp';
+import { PHONE, startWebStack } from './browser';
 import { SETTLE_SECONDS } from '../../src/sync/pullChanges';
 
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
 const KWAME = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0002';
-const PHONE = { width: 360, height: 640 };
 const DESKTOP = { width: 1280, height: 800 };
 // Screenshots land in the test output folder, to be looked at (the Arabic one is the README's RTL check).
 const SHOTS = process.env.WEB_SCREENSHOTS ?? join(ROOT, 'test-output', 'web');
@@ -21,9 +20,7 @@ jest.setTimeout(90_000);
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  const staticRoot = buildWebApp();
-  stack = await startTestApp({}, {}, { staticRoot });
-  browser = await launchChromium();
+  ({ stack, browser } = await startWebStack());
   admin = await stack.login('admin_gh');
   // The country marks the full name required and the date of birth needed before closing the case.
   const form = (await stack.call('GET', '/api/v2/forms/basic_identity', { token: admin })).body.data;

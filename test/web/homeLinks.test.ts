@@ -1,19 +1,18 @@
 import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
+import { PASSWORD, type TestApp } from '../support/testApp';
 import {
-  buildWebApp,
   eventually,
   horizontalOverflow,
-  launchChromium,
+  PHONE,
   seriousViolations,
   signIn,
   smallTargets,
+  startWebStack,
 } from './browser';
 
 // Home lists work to do; each item must open its case at the place the work is done, not at the top.
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
-const PHONE = { width: 360, height: 640 };
 const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
 
 let stack: TestApp;
@@ -23,9 +22,7 @@ const contexts: BrowserContext[] = [];
 jest.setTimeout(180_000);
 
 beforeAll(async () => {
-  const staticRoot = buildWebApp();
-  stack = await startTestApp({}, {}, { staticRoot });
-  browser = await launchChromium();
+  ({ stack, browser } = await startWebStack());
 });
 afterAll(async () => {
   for (const c of contexts) await c.close().catch(() => undefined);

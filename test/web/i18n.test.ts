@@ -2,10 +2,9 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { totpCode } from '../../src/auth/totp';
-import { PASSWORD, ROOT, startTestApp, type TestApp } from '../support/testApp';
-import { buildWebApp, horizontalOverflow, launchChromium, seriousViolations, signIn } from './browser';
+import { PASSWORD, ROOT, type TestApp } from '../support/testApp';
+import { horizontalOverflow, PHONE, seriousViolations, signIn, startWebStack } from './browser';
 
-const PHONE = { width: 360, height: 640 };
 const SHOTS = process.env.WEB_SCREENSHOTS ?? join(ROOT, 'test-output', 'web');
 
 let stack: TestApp;
@@ -15,9 +14,7 @@ jest.setTimeout(90_000);
 
 beforeAll(async () => {
   mkdirSync(SHOTS, { recursive: true });
-  const staticRoot = buildWebApp();
-  stack = await startTestApp({}, {}, { staticRoot });
-  browser = await launchChromium();
+  ({ stack, browser } = await startWebStack());
 });
 afterAll(async () => {
   await browser?.close();

@@ -1,10 +1,9 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { PASSWORD, startTestApp, type TestApp } from '../support/testApp';
-import { buildWebApp, checkScreen, eventually, launchChromium, signIn } from './browser';
+import { PASSWORD, type TestApp } from '../support/testApp';
+import { checkScreen, eventually, PHONE, signIn, startWebStack } from './browser';
 
 // The server's messages on the screen: in the language the app shows, at the place they are about.
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
-const PHONE = { width: 360, height: 640 };
 
 let stack: TestApp;
 let browser: Browser;
@@ -14,9 +13,7 @@ let page: Page;
 jest.setTimeout(180_000);
 
 beforeAll(async () => {
-  const staticRoot = buildWebApp();
-  stack = await startTestApp({}, {}, { staticRoot });
-  browser = await launchChromium();
+  ({ stack, browser } = await startWebStack());
   // cw_gh's stored locale is English; the app is switched to French on the device only.
   context = await browser.newContext({ viewport: PHONE });
   await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
