@@ -4,7 +4,13 @@ import { existsSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type Browser, type Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type BrowserContextOptions,
+  type Page,
+} from 'playwright-core';
 import { ROOT, startTestApp, type TestApp } from '../support/testApp';
 
 /** Builds the web app into a folder of its own, as `npm run build` does into dist/web. */
@@ -102,4 +108,22 @@ export async function startWebStack(): Promise<{ stack: TestApp; browser: Browse
   const staticRoot = buildWebApp();
   const stack = await startTestApp({}, {}, { staticRoot });
   return { stack, browser: await launchChromium() };
+}
+
+/**
+ * A phone-sized page on the app with the first-run tour already seen. With `acceptDialogs`, every question
+ * the app asks (remove this file? leave unsaved edits?) is answered yes.
+ */
+export async function phonePage(
+  browser: Browser,
+  url: string,
+  options: BrowserContextOptions = {},
+  acceptDialogs = true,
+): Promise<{ context: BrowserContext; page: Page }> {
+  const context = await browser.newContext({ viewport: PHONE, ...options });
+  await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
+  const page = await context.newPage();
+  if (acceptDialogs) page.on('dialog', (d) => void d.accept());
+  await page.goto(url);
+  return { context, page };
 }

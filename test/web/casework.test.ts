@@ -5,7 +5,7 @@ import { PASSWORD, type TestApp } from '../support/testApp';
 import {
   eventually,
   horizontalOverflow,
-  PHONE,
+  phonePage,
   seriousViolations,
   signIn,
   smallTargets,
@@ -38,12 +38,8 @@ afterAll(async () => {
 
 /** A phone signed in as the user, on the home screen, the first-run tour already seen. */
 async function phone(userName: string): Promise<{ page: Page; context: BrowserContext }> {
-  const context = await browser.newContext({ viewport: PHONE, acceptDownloads: true });
+  const { context, page } = await phonePage(browser, stack.url, { acceptDownloads: true });
   contexts.push(context);
-  await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
-  const page = await context.newPage();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(stack.url);
   await signIn(page, userName, PASSWORD);
   await page.getByRole('heading', { name: 'My tasks' }).waitFor();
   return { page, context };

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, type TestApp } from '../support/testApp';
-import { checkScreen, eventually, PHONE, signIn, startWebStack } from './browser';
+import { checkScreen, eventually, phonePage, signIn, startWebStack } from './browser';
 
 // Edits that must survive: another session's subform entry under "Save my changes on top", an edit of a
 // case made offline, the page of such a case once it syncs, and the date a note was written offline.
@@ -20,11 +20,7 @@ afterAll(async () => {
 });
 
 async function phone(): Promise<{ context: BrowserContext; page: Page }> {
-  const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
-  await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
-  const page = await context.newPage();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(stack.url);
+  const { context, page } = await phonePage(browser, stack.url, { locale: 'en-GB' });
   await signIn(page, 'cw_gh', PASSWORD);
   await page.getByText(/Last sync \d/).waitFor();
   await page.evaluate('navigator.serviceWorker.ready.then(() => true)');

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, type TestApp } from '../support/testApp';
-import { checkScreen, eventually, PHONE, signIn, startWebStack } from './browser';
+import { checkScreen, eventually, phonePage, signIn, startWebStack } from './browser';
 
 // Every view of a case shows the device's copy as it is now: after a refused note is discarded (also
 // offline, and after a reload), after a sync pulls a newer version, after the user's own change is pushed.
@@ -15,11 +15,7 @@ jest.setTimeout(180_000);
 
 beforeAll(async () => {
   ({ stack, browser } = await startWebStack());
-  context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
-  await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
-  page = await context.newPage();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(stack.url);
+  ({ context, page } = await phonePage(browser, stack.url, { locale: 'en-GB' }));
   await signIn(page, 'cw_gh', PASSWORD);
   await page.getByText(/Last sync \d/).waitFor(); // the caseload and the forms are on the device
   await page.evaluate('navigator.serviceWorker.ready.then(() => true)');

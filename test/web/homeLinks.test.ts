@@ -5,6 +5,7 @@ import {
   eventually,
   horizontalOverflow,
   PHONE,
+  phonePage,
   seriousViolations,
   signIn,
   smallTargets,
@@ -31,11 +32,9 @@ afterAll(async () => {
 });
 
 async function phone(userName: string): Promise<Page> {
-  const context = await browser.newContext({ viewport: PHONE });
+  // No answer by default: the tests that leave unsaved edits answer the question themselves.
+  const { context, page } = await phonePage(browser, stack.url, {}, false);
   contexts.push(context);
-  await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
-  const page = await context.newPage();
-  await page.goto(stack.url);
   await signIn(page, userName, PASSWORD);
   await page.getByRole('heading', { name: 'My tasks' }).waitFor();
   return page;

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, type TestApp } from '../support/testApp';
-import { checkScreen, eventually, PHONE, signIn, startWebStack } from './browser';
+import { checkScreen, eventually, phonePage, signIn, startWebStack } from './browser';
 
 // The server's messages on the screen: in the language the app shows, at the place they are about.
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
@@ -15,11 +15,7 @@ jest.setTimeout(180_000);
 beforeAll(async () => {
   ({ stack, browser } = await startWebStack());
   // cw_gh's stored locale is English; the app is switched to French on the device only.
-  context = await browser.newContext({ viewport: PHONE });
-  await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
-  page = await context.newPage();
-  page.on('dialog', (d) => void d.accept());
-  await page.goto(stack.url);
+  ({ context, page } = await phonePage(browser, stack.url));
   await signIn(page, 'cw_gh', PASSWORD);
   await page.getByRole('heading', { name: 'My tasks' }).waitFor();
   await page.getByRole('button', { name: 'Cases', exact: true }).click();
