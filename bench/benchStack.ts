@@ -25,7 +25,13 @@ export async function startBenchStack(root: string): Promise<BenchStack> {
   const dir = mkdtempSync(join(tmpdir(), 'primero-bench-'));
   const { emulators, ports, cert } = await startEmulatorsOnFreePorts(dir);
   const app = createApp(
-    loadConfig({ ...emulatorAppSettings(ports, cert, join(dir, 'keys.json')), LOG_LEVEL: 'silent' }),
+    loadConfig({
+      ...emulatorAppSettings(ports, cert, join(dir, 'keys.json')),
+      LOG_LEVEL: 'silent',
+      // The emulator answers a query by scanning the container: the reminders job's query among the sync and
+      // reminders benchmarks' 30,000 records took more than the default 10 s bound and stopped the run.
+      DEPENDENCY_TIMEOUT_MS: '60000',
+    }),
   );
   await prepareStorage(app);
   await seedDemo(app, { password: DEMO_PASSWORD_DEFAULT, totpSecret: DEMO_TOTP_SECRET_DEFAULT });

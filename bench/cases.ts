@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { BenchStack } from './benchStack';
-import { send } from './jsonClient';
+import { startRemoteClient } from './remoteClient';
 import { ms, percentile, timed } from './stats';
 
 /** Issue 18: create+read through the API at most twice the raw SDK's time (with audit, history, encryption). */
@@ -28,19 +28,23 @@ export async function benchCases(stack: BenchStack, n: number): Promise<string[]
   const rawRead: number[] = [];
   const records = stack.app.containers.records;
 
+  // The API's caller in a process of its own, as every caller is; the raw side's server is one too.
+  const client = startRemoteClient();
   const apiPair = async (i: number) => {
-    const created = await timed(async () => {
-      const res = await send(`${stack.url}/api/v2/cases`, {
-        method: 'POST',
-        headers,
-        body: JSON.stringify({ data: sample(i) }),
-      });
-      return JSON.parse(res.body.toString('utf8')) as { data: { id: string } };
-    }, apiCreate);
-    await timed(async () => {
-      const res = await send(`${stack.url}/api/v2/cases/${created.data.id}`, { headers });
-      if (res.status !== 200) throw new Error(`read failed: ${res.status}`);
-    }, apiRead);
+    const [created, read] = await client.run({
+      pair: {
+        create: {
+          url: `${stack.url}/api/v2/cases`,
+          method: 'POST',
+          headers,
+          json: JSON.stringify({ data: sample(i) }),
+        },
+        readHeaders: headers,
+      },
+    });
+    apiCreate.push(created?.ms ?? 0);
+    apiRead.push(read?.ms ?? 0);
+    return (created?.ms ?? 0) + (read?.ms ?? 0);
   };
   const rawPair = async (i: number) => {
     const id = randomUUID();
@@ -51,23 +55,24 @@ export async function benchCases(stack: BenchStack, n: number): Promise<string[]
     await timed(() => records.item(id, ['GH', id]).read(), rawRead);
   };
 
-  // Warm both paths, create and read alike (connections, key cache, JIT) before measuring.
-  for (let i = 0; i < 20; i++) {
-    await apiPair(i);
-    await rawPair(i);
-  }
-  apiCreate.length = apiRead.length = rawCreate.length = rawRead.length = 0;
-
-  // Alternating pairs: the machine's load, which moves a lot on a shared machine, weighs on both sides alike.
   let apiTotal = 0;
   let rawTotal = 0;
-  for (let i = 0; i < n; i++) {
-    let start = process.hrtime.bigint();
-    await apiPair(i);
-    apiTotal += Number(process.hrtime.bigint() - start) / 1e6;
-    start = process.hrtime.bigint();
-    await rawPair(i);
-    rawTotal += Number(process.hrtime.bigint() - start) / 1e6;
+  try {
+    // Warm both paths, create and read alike (connections, key cache, JIT) before measuring.
+    for (let i = 0; i < 20; i++) {
+      await apiPair(i);
+      await rawPair(i);
+    }
+    apiCreate.length = apiRead.length = rawCreate.length = rawRead.length = 0;
+    // Alternating pairs: the machine's load, which moves a lot on a shared machine, weighs on both sides alike.
+    for (let i = 0; i < n; i++) {
+      apiTotal += await apiPair(i);
+      const start = process.hrtime.bigint();
+      await rawPair(i);
+      rawTotal += Number(process.hrtime.bigint() - start) / 1e6;
+    }
+  } finally {
+    client.stop();
   }
 
   return [

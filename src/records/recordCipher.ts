@@ -135,6 +135,21 @@ export class RecordCipher implements RecordSealer {
   }
 }
 
+/**
+ * What `open` gives for a document just stored from `plain`, without decrypting it again: the stored
+ * document (its etag, index, key version) with each sealed value replaced by the value it was sealed from.
+ * A create or replace answered by opening what it had just sealed spent a fifth of a create's own CPU on it.
+ */
+export function storedAsOpened<T extends Doc>(stored: T, plain: T): T {
+  const out: Record<string, unknown> = { ...stored };
+  for (const [field, value] of Object.entries(stored)) {
+    const sealedEntries =
+      Array.isArray(value) && value.some((e) => isEntry(e) && Object.values(e).some(isSealed));
+    if (isSealed(value) || sealedEntries) out[field] = plain[field];
+  }
+  return out as T;
+}
+
 const aad = (doc: Doc, field: string) => `${doc.country_code}|${doc.record_type}|${doc.id}|${field}`;
 const entryPath = (subform: string, entry: Entry, field: string) =>
   `${subform}[${String(entry.unique_id)}].${field}`;

@@ -1,6 +1,6 @@
 import type { Container, JSONObject, SqlParameter } from '@azure/cosmos';
 import { conflict, preconditionFailed } from '../errors';
-import type { RecordSealer } from './recordCipher';
+import { storedAsOpened, type RecordSealer } from './recordCipher';
 import type { RecordDocument } from './recordDocument';
 import type { RecordKind } from './recordKind';
 
@@ -135,7 +135,7 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
   async create(doc: T): Promise<T | undefined> {
     try {
       const { resource } = await this.container.items.create<T>(await this.cipher.seal(doc));
-      return this.cipher.open(resource as T);
+      return storedAsOpened(resource as T, doc);
     } catch (error) {
       if (statusOf(error) === 409) return undefined;
       throw error;
@@ -167,7 +167,7 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
         .replace<T>(await this.cipher.seal(doc), {
           accessCondition: { type: 'IfMatch', condition: etag },
         });
-      return this.cipher.open(resource as T);
+      return storedAsOpened(resource as T, doc);
     } catch (error) {
       throw replaceError(statusOf(error)) ?? error;
     }

@@ -80,6 +80,25 @@ describe('field-level encryption', () => {
     expect(list.body.data[0]).toMatchObject({ name: secrets.name, date_of_birth: secrets.date_of_birth });
   });
 
+  it('a create and an update answer with what a read of the stored record then gives', async () => {
+    const created = await create({
+      ...secrets,
+      sex: 'female',
+      notes_section: [{ note_subject: 'Disclosure', note_text: noteText }],
+    });
+    const read = async () => (await t.call('GET', `/api/v2/cases/${created.id}`, { token })).body.data;
+    expect(created).toEqual(await read());
+    expect(created).toMatchObject({ ...secrets, sex: 'female' });
+    const updated = await t.call('PATCH', `/api/v2/cases/${created.id}`, {
+      token,
+      body: { data: { name: 'Amína Owusu', address_current: null } },
+    });
+    expect(updated.status).toBe(200);
+    expect(updated.body.data).toEqual(await read());
+    expect(updated.body.data).toMatchObject({ name: 'Amína Owusu', address_current: null });
+    expect(updated.body.data.notes_section[0].note_text).toBe(noteText);
+  });
+
   it('a tampered ciphertext is refused with an error, not served as garbage', async () => {
     const c = await create({ name: 'Tamper Target' });
     const doc = await raw(c.id);
