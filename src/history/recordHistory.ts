@@ -33,7 +33,8 @@ export function fieldChanges(previous: Fields, next: Fields): FieldChanges {
   const changes: FieldChanges = {};
   for (const key of new Set([...Object.keys(previous), ...Object.keys(next)])) {
     if (untracked.has(key) || key.startsWith('_')) continue;
-    if (sameValue(previous[key], next[key])) continue;
+    // Absent and null are the same to a reader (a create lists no "age: from nothing to nothing").
+    if (sameValue(previous[key] ?? null, next[key] ?? null)) continue;
     changes[key] = { from: previous[key] ?? null, to: next[key] ?? null };
   }
   return changes;

@@ -35,6 +35,19 @@ describe('GET /api/v2/cases/:id/record_history', () => {
     expect(first.record_changes).toContainEqual({ name: { from: null, to: 'History Child' } });
   });
 
+  it('lists no field as changed from nothing to nothing (absent before, null after)', async () => {
+    const c = (await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'No Age Child' } } }))
+      .body.data;
+    expect(c.age).toBeNull(); // the case's derived age: null without a date of birth
+    const res = await t.call('GET', `/api/v2/cases/${c.id}/record_history`, { token });
+    const [created] = res.body.data as { record_changes: Record<string, { from: unknown; to: unknown }>[] }[];
+    expect(created?.record_changes).toContainEqual({ name: { from: null, to: 'No Age Child' } });
+    const nothing = created?.record_changes.filter((change) =>
+      Object.values(change).some(({ from, to }) => from === null && to === null),
+    );
+    expect(nothing).toEqual([]);
+  });
+
   it('pages like Primero: metadata {total, per, page}, newest first; bad page parameters are a 400', async () => {
     const c = (await t.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Paged', age: 1 } } }))
       .body.data;

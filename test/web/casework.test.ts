@@ -404,6 +404,8 @@ describe('casework on a case', () => {
       .waitFor();
     const read = (await history.innerText()).replace(/\b(cw|sup)_gh\b/g, 'user');
     expect(read).not.toMatch(/_|\b(update|create)\b|alert subjects|owned by agency id|subform section/);
+    // A creation lists what was filled in, not what the server set (ids, owner, dates).
+    expect(read).not.toMatch(/Short id|Created by|Case id|Owner's agency/);
     expect(read).not.toMatch(/\d{1,2}\/\d{1,2}\/\d{4}/);
     await checkScreen(page, 'history-phone', history.locator('.item').nth(4));
 
@@ -556,6 +558,12 @@ describe('lists of cases, incidents and tracing requests', () => {
       .filter({ hasText: /^Mother$/ })
       .waitFor();
     await fact('Created').waitFor();
+    // No ids or bookkeeping a person does not read: the record's UUID, the forms version, the agency's id.
+    const terms = await page.locator('.facts dt').allTextContents();
+    for (const term of ['Forms version', "Owner's agency", 'Tracing request id', 'Flags', 'Alerts'])
+      expect(terms).not.toContain(term);
+    const values = await page.locator('.facts dd').allTextContents();
+    expect(values.filter((v) => /^[0-9a-f]{8}-[0-9a-f]{4}-/i.test(v))).toEqual([]);
     await expect(
       page
         .getByRole('term')
