@@ -10,12 +10,12 @@ export const accountMessages = {
   },
   account_locked: {
     en: 'Too many failed sign-ins: this account is locked for now; try again later',
-    fr: 'Trop de tentatives de connexion échouées : ce compte est verrouillé pour le moment ; réessayez plus tard',
+    fr: 'Trop de tentatives de connexion échouées : ce compte est verrouillé pour le moment ; réessayez plus tard',
     ar: 'عدد كبير جدًا من محاولات تسجيل الدخول الفاشلة: هذا الحساب مقفل مؤقتًا؛ حاول مرة أخرى لاحقًا',
   },
   too_many_attempts: {
     en: 'Too many attempts; try again later',
-    fr: 'Trop de tentatives ; réessayez plus tard',
+    fr: 'Trop de tentatives ; réessayez plus tard',
     ar: 'محاولات كثيرة جدًا؛ حاول مرة أخرى لاحقًا',
   },
   account_disabled: {
@@ -25,17 +25,17 @@ export const accountMessages = {
   },
   session_invalid: {
     en: 'The token is invalid, expired or signed out: sign in again',
-    fr: "Votre session n'est plus valide (expirée ou fermée) : reconnectez-vous",
+    fr: "Votre session n'est plus valide (expirée ou fermée) : reconnectez-vous",
     ar: 'جلستك لم تعد صالحة (انتهت أو أُغلقت): سجّل الدخول مرة أخرى',
   },
   session_too_long: {
     en: 'This session has reached its maximum length: sign in again',
-    fr: 'Cette session a atteint sa durée maximale : reconnectez-vous',
+    fr: 'Cette session a atteint sa durée maximale : reconnectez-vous',
     ar: 'بلغت هذه الجلسة مدتها القصوى: سجّل الدخول مرة أخرى',
   },
   mfa_required: {
     en: 'Your role requires multi-factor sign-in: sign in again with MFA',
-    fr: "Votre rôle exige l'authentification multifacteur : reconnectez-vous avec celle-ci",
+    fr: "Votre rôle exige l'authentification multifacteur : reconnectez-vous avec celle-ci",
     ar: 'يتطلب دورك المصادقة متعددة العوامل: سجّل الدخول مرة أخرى باستخدامها',
   },
   sign_in_again: { en: 'Sign in again', fr: 'Reconnectez-vous', ar: 'سجّل الدخول مرة أخرى' },
@@ -118,7 +118,7 @@ export const accountMessages = {
   },
   account_elsewhere: {
     en: 'This account also works in {countries}: a country admin cannot change it',
-    fr: "Ce compte travaille aussi dans {countries} : l'administrateur d'un pays ne peut pas le modifier",
+    fr: "Ce compte travaille aussi dans {countries} : l'administrateur d'un pays ne peut pas le modifier",
     ar: 'يعمل هذا الحساب أيضًا في {countries}: لا يمكن لمسؤول بلد واحد تعديله',
   },
   cannot_disable_self: {

@@ -12,12 +12,12 @@ export const caseworkMessages = {
   },
   flag_removed_no_edit: {
     en: 'is removed: it cannot be edited',
-    fr: 'est retiré : il ne peut plus être modifié',
+    fr: 'est retiré : il ne peut plus être modifié',
     ar: 'أُزيلت: لا يمكن تعديلها',
   },
   unflag_alone: {
     en: 'unflags: send it without message or date',
-    fr: 'retire le signalement : envoyez-le sans message ni date',
+    fr: 'retire le signalement : envoyez-le sans message ni date',
     ar: 'يزيل الإشارة: أرسله دون رسالة أو تاريخ',
   },
   unflag_or_edit: {
@@ -73,7 +73,7 @@ export const caseworkMessages = {
   },
   referral_needs_consent: {
     en: 'the child (or caregiver) has not consented to services: a referral needs consent',
-    fr: "l'enfant (ou la personne qui en a la charge) n'a pas consenti aux services : un renvoi exige ce consentement",
+    fr: "l'enfant (ou la personne qui en a la charge) n'a pas consenti aux services : un renvoi exige ce consentement",
     ar: 'لم يوافق الطفل (أو مقدّم الرعاية) على الخدمات: الإحالة تحتاج إلى هذه الموافقة',
   },
   referral_not_found: { en: 'Referral not found', fr: 'Renvoi introuvable', ar: 'الإحالة غير موجودة' },
@@ -105,7 +105,7 @@ export const caseworkMessages = {
   },
   transfer_already_asked: {
     en: 'you already asked for this case; the owner has not answered',
-    fr: "vous avez déjà demandé ce dossier ; son responsable n'a pas encore répondu",
+    fr: "vous avez déjà demandé ce dossier ; son responsable n'a pas encore répondu",
     ar: 'سبق أن طلبت هذه الحالة، ولم يرد المسؤول عنها بعد',
   },
   transfer_request_not_found: {

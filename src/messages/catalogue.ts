@@ -8,7 +8,7 @@ import { recordMessages } from './recordMessages';
  * arguments beside the English text (src/errors.ts); the answer is put in the caller's language as it
  * leaves (src/http/responses.ts), so that a stored sync receipt answers a replay in today's language.
  */
-const catalogue = { ...fieldMessages, ...recordMessages, ...caseworkMessages, ...accountMessages };
+export const catalogue = { ...fieldMessages, ...recordMessages, ...caseworkMessages, ...accountMessages };
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageArgs = Record<string, string | number>;

@@ -7,7 +7,7 @@ export const recordMessages = {
   not_found: { en: 'Not found', fr: 'Introuvable', ar: 'غير موجود' },
   changed_since_read: {
     en: 'The record was changed since you read it: fetch it again and reapply your change',
-    fr: 'Le dossier a été modifié depuis que vous l’avez lu : rechargez-le et refaites votre modification',
+    fr: 'Le dossier a été modifié depuis que vous l’avez lu : rechargez-le et refaites votre modification',
     ar: 'تغيّر السجل منذ أن قرأته: أعد تحميله وأعد تطبيق تعديلك',
   },
   body_too_large: {
@@ -17,7 +17,7 @@ export const recordMessages = {
   },
   record_disabled: {
     en: 'the {kind} is disabled: it can be read, not changed',
-    fr: 'le dossier est désactivé : il peut être lu, pas modifié',
+    fr: 'le dossier est désactivé : il peut être lu, pas modifié',
     ar: 'السجل معطّل: يمكن قراءته لا تغييره',
   },
   record_id_taken: {

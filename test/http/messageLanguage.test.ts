@@ -195,7 +195,7 @@ describe('casework and sign-in', () => {
         422,
         [
           'consent_for_services',
-          "l'enfant (ou la personne qui en a la charge) n'a pas consenti aux services : un renvoi exige ce consentement",
+          "l'enfant (ou la personne qui en a la charge) n'a pas consenti aux services\u202f: un renvoi exige ce consentement",
         ],
       ],
       [

@@ -191,7 +191,7 @@ describe('Home opens each item where its work is done', () => {
     await entry.getByRole('button', { name: 'Terminer Suivi 1' }).click();
     await page.getByRole('button', { name: 'Modifier Suivi 1' }).waitFor();
     await page.getByRole('button', { name: 'Aide' }).click();
-    await page.getByRole('heading', { name: 'Aide : Un dossier' }).waitFor();
+    await page.getByRole('heading', { name: 'Aide\u202f: Un dossier' }).waitFor();
     await page.getByText(/^Modifiez les champs et appuyez sur Enregistrer/).waitFor();
   });
 });

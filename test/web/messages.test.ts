@@ -1,3 +1,4 @@
+import { catalogue as serverCatalogue } from '../../src/messages/catalogue';
 import { catalogues, en, fileSize, translate } from '../../web/src/i18n/messages';
 
 const placeholders = (text: string) => [...text.matchAll(/\{(\w+)\}/g)].map((m) => m[1]).sort();
@@ -48,6 +49,15 @@ describe("the web app's own texts", () => {
         ]);
       }
     }
+  });
+  it('writes French punctuation as French does: a narrow no-break space before : ; ? ! and inside « »', () => {
+    // A plain space there lets a phone's line break leave the colon or the question mark alone at a line's start.
+    const french = [
+      ...Object.entries(catalogues.fr ?? {}),
+      ...Object.entries(serverCatalogue).map(([key, texts]) => [key, (texts as { fr?: string }).fr ?? '']),
+    ];
+    const loose = french.filter(([, text]) => / [:;?!»]|« /.test(text ?? '')).map(([key]) => key);
+    expect(loose).toEqual([]);
   });
 });
 

@@ -62,7 +62,7 @@ describe('server messages in the web app', () => {
     const alert = documents.getByRole('alert');
     await alert.waitFor();
     await expect(alert.textContent()).resolves.toBe(
-      'rapport.pdf n’a pas été envoyé : le contenu du fichier ne correspond pas au type sous lequel il a été envoyé',
+      'rapport.pdf n’a pas été envoyé\u202f: le contenu du fichier ne correspond pas au type sous lequel il a été envoyé',
     );
     await expect(alert.getAttribute('class')).resolves.toContain('field-error');
     await expect(picker.getAttribute('aria-describedby')).resolves.toBe(await alert.getAttribute('id'));

@@ -125,11 +125,11 @@ const fr: Catalogue = {
   'status.lastSync': 'Dernière synchronisation {time}',
   'status.never': 'jamais',
   'attention.signInAgain': 'Reconnectez-vous pour envoyer vos modifications.',
-  'attention.refused': 'Le serveur a refusé certaines modifications ; elles attendent ici.',
+  'attention.refused': 'Le serveur a refusé certaines modifications ; elles attendent ici.',
   'signOut.confirm':
-    '{n} modifications n’ont pas encore été envoyées et seront perdues. Se déconnecter quand même ?',
+    '{n} modifications n’ont pas encore été envoyées et seront perdues. Se déconnecter quand même ?',
   'signOut.wipes':
-    'La déconnexion retire vos dossiers de cet appareil : pour vous reconnecter, il faudra le réseau. Se déconnecter ?',
+    'La déconnexion retire vos dossiers de cet appareil : pour vous reconnecter, il faudra le réseau. Se déconnecter ?',
   'notice.locked':
     'Verrouillé après 15 minutes d’inactivité. Saisissez votre mot de passe pour déverrouiller.',
   'notice.lockedPasscode':
@@ -147,17 +147,17 @@ const fr: Catalogue = {
   'signIn.failed': 'Échec de la connexion',
   'signIn.offlineTitle': 'Vous êtes hors ligne.',
   'signIn.offlineCan':
-    'Si vous vous êtes déjà connecté sur cet appareil, votre mot de passe déverrouille les dossiers qui y sont gardés : vous pouvez les consulter et les modifier, ajouter des notes, des photos et de nouveaux dossiers, et vos modifications partent quand le réseau revient.',
+    'Si vous vous êtes déjà connecté sur cet appareil, votre mot de passe déverrouille les dossiers qui y sont gardés : vous pouvez les consulter et les modifier, ajouter des notes, des photos et de nouveaux dossiers, et vos modifications partent quand le réseau revient.',
   'signIn.offlineCannot':
     'D’ici là, les tâches, l’administration, les dossiers absents de cet appareil et une première connexion ici demandent le réseau.',
-  'signIn.offlineSynced': 'Dernière synchronisation de la copie de {user} sur cet appareil : {time}.',
+  'signIn.offlineSynced': 'Dernière synchronisation de la copie de {user} sur cet appareil : {time}.',
   'signIn.offlineHeld': 'Cet appareil garde des données de {user}, pas encore synchronisées.',
-  'signIn.offlineNoCopy': 'Cet appareil ne garde aucune donnée de {user} : la connexion demande le réseau.',
+  'signIn.offlineNoCopy': 'Cet appareil ne garde aucune donnée de {user} : la connexion demande le réseau.',
   'signIn.microsoft': 'Se connecter avec Microsoft',
   'signIn.signedInAs': 'Connecté en tant que {user}.',
   'signIn.passcode': 'Code de l’appareil',
   'signIn.passcodeHint':
-    'Protège les données gardées sur cet appareil : choisissez-le la première fois, puis il déverrouille l’application, même hors ligne.',
+    'Protège les données gardées sur cet appareil : choisissez-le la première fois, puis il déverrouille l’application, même hors ligne.',
   'signIn.unlock': 'Déverrouiller',
   'signIn.offlineUnlock':
     'Pas de connexion à Microsoft. Le code déverrouille les données déjà sur cet appareil.',
@@ -176,7 +176,7 @@ const fr: Catalogue = {
   'home.overdue': 'En retard',
   'home.due': 'Échéance',
   'home.alerts': 'Alertes',
-  'home.alertCount': 'Dossiers avec alertes : {n}',
+  'home.alertCount': 'Dossiers avec alertes : {n}',
   'queues.approvals': 'Approbations qui m’attendent',
   'queues.incoming': 'Transferts et renvois à accepter',
   'queues.flagged': 'Dossiers signalés',
@@ -193,12 +193,12 @@ const fr: Catalogue = {
   'list.previous': 'Page précédente',
   'list.next': 'Page suivante',
   'list.page': 'Page {page} sur {pages}',
-  'help.title': 'Aide : {screen}',
+  'help.title': 'Aide : {screen}',
   'help.close': 'Fermer l’aide',
   'tour.title': 'Premiers pas ({step} sur {of})',
   'tour.1': 'Bienvenue. L’accueil montre vos tâches, les approbations et renvois, et les dossiers signalés.',
   'tour.2':
-    'Dossiers liste vos dossiers. Tout fonctionne hors ligne : les modifications attendent sur cet appareil, chiffrées, et partent au retour du réseau.',
+    'Dossiers liste vos dossiers. Tout fonctionne hors ligne : les modifications attendent sur cet appareil, chiffrées, et partent au retour du réseau.',
   'tour.3':
     'Ouvrez un dossier pour le modifier, ajouter des photos et faire le suivi. L’aide, en haut, explique chaque écran.',
   'tour.next': 'Conseil suivant',

@@ -202,65 +202,65 @@ export const frTools: ToolCatalogue = {
 
   'help.home.title': 'Accueil',
   'help.home.1':
-    'Mes tâches liste les suivis, évaluations, plans d’action et services à faire ; le travail en retard vient en premier.',
+    'Mes tâches liste les suivis, évaluations, plans d’action et services à faire ; le travail en retard vient en premier.',
   'help.home.2':
     'Les approbations, transferts et références qui vous attendent, et les dossiers signalés, sont listés plus bas. Touchez-en un pour ouvrir le dossier.',
   'help.home.3':
     'La barre du haut indique si vous êtes en ligne, combien de modifications attendent d’être envoyées et quand l’application s’est synchronisée.',
   'help.list.title': 'Listes',
   'help.list.1':
-    'Cherchez par nom ou identifiant, puis affinez la liste avec les filtres ; « Plus de filtres » contient le sexe, l’âge, les signalés et « Seulement les miens ».',
+    'Cherchez par nom ou identifiant, puis affinez la liste avec les filtres ; « Plus de filtres » contient le sexe, l’âge, les signalés et « Seulement les miens ».',
   'help.list.2':
     'Hors ligne, la recherche porte sur les dossiers gardés sur cet appareil au lieu du serveur.',
   'help.list.3':
-    'Dans les dossiers VBG, le nom de la survivante est masqué dans les listes ; il s’affiche à l’ouverture du dossier.',
+    'Dans les dossiers VBG, le nom de la survivante est masqué dans les listes ; il s’affiche à l’ouverture du dossier.',
   'help.case.title': 'Un dossier',
   'help.case.1':
     'Modifiez les champs et appuyez sur Enregistrer. Hors ligne, la modification est gardée sur cet appareil et envoyée au retour en ligne.',
   'help.case.2':
-    'Ajoutez photos, documents ou audio sous « Photos et documents », dans les cases de vos formulaires. Hors ligne, les fichiers attendent sur l’appareil, chiffrés.',
+    'Ajoutez photos, documents ou audio sous « Photos et documents », dans les cases de vos formulaires. Hors ligne, les fichiers attendent sur l’appareil, chiffrés.',
   'help.case.3':
-    'Sous Suivi du dossier : signalez le dossier, ajoutez des notes, demandez une approbation, assignez, référez ou transférez-le, enregistrez un incident, consultez son historique.',
+    'Sous Suivi du dossier : signalez le dossier, ajoutez des notes, demandez une approbation, assignez, référez ou transférez-le, enregistrez un incident, consultez son historique.',
   'help.case.4':
-    'Un champ avec un « ? » a une aide fournie par la configuration de votre pays : ouvrez-la pour lire les conseils et les questions guides.',
+    'Un champ avec un « ? » a une aide fournie par la configuration de votre pays : ouvrez-la pour lire les conseils et les questions guides.',
   'help.new-case.title': 'Un nouveau dossier',
   'help.new-case.1':
-    'Posez d’abord les questions de consentement : une référence demandera plus tard le consentement aux services.',
+    'Posez d’abord les questions de consentement : une référence demandera plus tard le consentement aux services.',
   'help.new-case.2':
-    'Vous pouvez prendre une photo avec l’appareil ; elle est envoyée avec le dossier, ou gardée sur l’appareil jusqu’au retour en ligne.',
+    'Vous pouvez prendre une photo avec l’appareil ; elle est envoyée avec le dossier, ou gardée sur l’appareil jusqu’au retour en ligne.',
   'help.record.title': 'Une fiche',
   'help.record.1': 'Les incidents et les demandes de recherche sont affichés ici en lecture seule.',
   'help.admin.title': 'Administration',
   'help.admin.1':
     'Créez des utilisateurs, désactivez-les, réinitialisez un mot de passe (l’utilisateur doit le changer à la prochaine connexion) ou débloquez un compte bloqué après des échecs de connexion.',
   'help.admin.2':
-    'Les rôles, groupes d’utilisateurs, formulaires, listes de choix et lieux se consultent ici ; modifiez-les par l’API.',
+    'Les rôles, groupes d’utilisateurs, formulaires, listes de choix et lieux se consultent ici ; modifiez-les par l’API.',
 
   'conflicts.title': 'Modifications à revoir',
   'conflicts.resolve': 'Résoudre le conflit · {id}',
-  'conflicts.count': '{n} champs : les vôtres ou ceux du serveur',
-  'conflicts.count.one': '{n} champ : le vôtre ou celui du serveur',
+  'conflicts.count': '{n} champs : les vôtres ou ceux du serveur',
+  'conflicts.count.one': '{n} champ : le vôtre ou celui du serveur',
   'resolver.cannotLoad': 'Ce dossier ne peut pas être chargé pour le moment.',
   'resolver.choose': 'Choisissez une valeur pour {fields}.',
   'resolver.changedAgain':
-    'Le dossier a encore changé entre-temps ; les valeurs ci-dessous sont les plus récentes. Choisissez à nouveau.',
-  'resolver.noConnection': 'Pas de connexion : réessayez une fois en ligne.',
+    'Le dossier a encore changé entre-temps ; les valeurs ci-dessous sont les plus récentes. Choisissez à nouveau.',
+  'resolver.noConnection': 'Pas de connexion : réessayez une fois en ligne.',
   'resolver.back': 'Retour à l’accueil',
   'resolver.title': 'Résoudre les modifications en conflit',
   'resolver.intro':
-    'Dossier {id} : vous avez modifié ces champs hors ligne, et quelqu’un d’autre les a modifiés aussi avant l’arrivée de vos modifications. Le serveur a gardé ses valeurs ; choisissez, champ par champ, lesquelles garder.',
+    'Dossier {id} : vous avez modifié ces champs hors ligne, et quelqu’un d’autre les a modifiés aussi avant l’arrivée de vos modifications. Le serveur a gardé ses valeurs ; choisissez, champ par champ, lesquelles garder.',
   'resolver.nothing': 'Plus rien à résoudre.',
-  'resolver.yours': 'La vôtre : ',
-  'resolver.theirs': 'Celle du serveur : ',
+  'resolver.yours': 'La vôtre : ',
+  'resolver.theirs': 'Celle du serveur : ',
   'resolver.apply': 'Appliquer mes choix',
   'resolver.online': 'Les conflits se résolvent en ligne.',
   'editConflict.title': 'Ce dossier a changé pendant que vous le modifiiez',
   'editConflict.saved':
-    '{who} l’a enregistré après que vous l’avez ouvert : vos modifications ne sont pas encore enregistrées.',
+    '{who} l’a enregistré après que vous l’avez ouvert : vos modifications ne sont pas encore enregistrées.',
   'editConflict.someone': 'Quelqu’un d’autre',
-  'editConflict.both': 'Vous avez tous deux modifié ces champs :',
+  'editConflict.both': 'Vous avez tous deux modifié ces champs :',
   'editConflict.neither':
-    'Les champs que vous avez modifiés n’ont pas changé de leur côté ; vous pouvez enregistrer les vôtres par-dessus.',
+    'Les champs que vous avez modifiés n’ont pas changé de leur côté ; vous pouvez enregistrer les vôtres par-dessus.',
   'editConflict.field': 'Champ',
   'editConflict.theirs': 'Les leurs',
   'editConflict.yours': 'Les vôtres',
@@ -325,7 +325,7 @@ export const frTools: ToolCatalogue = {
   'subform.add': 'Ajouter {name}',
   'form.sections': 'Sections',
   'form.toFix': '{n} à corriger',
-  'form.files': 'Fichiers : {n} · y aller',
+  'form.files': 'Fichiers : {n} · y aller',
 };
 
 export const arTools: ToolCatalogue = {
