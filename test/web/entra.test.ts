@@ -123,6 +123,27 @@ describe('sign-in with Microsoft Entra ID in the web app', () => {
     await context.close();
   });
 
+  it('offline, opens the passcode form at once and says what this device holds and what needs the network', async () => {
+    const context = await browser.newContext({ viewport: PHONE, ignoreHTTPSErrors: true });
+    const page = await context.newPage();
+    await page.goto(stack.url);
+    await page.getByRole('button', { name: 'Sign in with Microsoft' }).waitFor();
+    await page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await context.setOffline(true);
+    await page.reload();
+    // Microsoft's page cannot open offline: no button that could only fail, no "Sign-in failed".
+    await page.getByText('You are offline.').waitFor();
+    await page.getByText(/your device passcode unlocks the cases kept on it/).waitFor();
+    await page.getByText(/a first sign-in here need the network/).waitFor();
+    await expect(page.getByRole('button', { name: 'Sign in with Microsoft' }).count()).resolves.toBe(0);
+    await expect(page.getByText(/password|Sign-in failed/i).count()).resolves.toBe(0);
+    await page.getByLabel('User name').fill('cw_gh');
+    await page.getByText('This device holds no data for cw_gh: signing in needs the network.').waitFor();
+    await expect(seriousViolations(page)).resolves.toEqual([]);
+    await page.screenshot({ path: `${SHOTS}/web-entra-offline-phone.png`, fullPage: true });
+    await context.close();
+  });
+
   it('leaves MSAL out of the built-in sign-in', async () => {
     // One app per process (the functions read it from src/runtime.ts): the same build, signing in itself.
     await stack.close();

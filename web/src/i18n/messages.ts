@@ -47,6 +47,8 @@ const enChrome = {
   'signIn.offlineTitle': 'You are offline.',
   'signIn.offlineCan':
     'If you have signed in on this device before, your password unlocks the cases kept on it: you can read and edit them, add notes, photos and new cases, and your changes are sent when the network returns.',
+  'signIn.offlineCanPasscode':
+    'If you have signed in on this device before, your device passcode unlocks the cases kept on it: you can read and edit them, add notes, photos and new cases, and your changes are sent when the network returns.',
   'signIn.offlineCannot':
     'Until then, tasks, administration, cases not kept on this device and a first sign-in here need the network.',
   'signIn.offlineSynced': 'The copy for {user} on this device was last synced {time}.',
@@ -148,6 +150,8 @@ const fr: Catalogue = {
   'signIn.offlineTitle': 'Vous êtes hors ligne.',
   'signIn.offlineCan':
     'Si vous vous êtes déjà connecté sur cet appareil, votre mot de passe déverrouille les dossiers qui y sont gardés : vous pouvez les consulter et les modifier, ajouter des notes, des photos et de nouveaux dossiers, et vos modifications partent quand le réseau revient.',
+  'signIn.offlineCanPasscode':
+    'Si vous vous êtes déjà connecté sur cet appareil, le code de l’appareil déverrouille les dossiers qui y sont gardés : vous pouvez les consulter et les modifier, ajouter des notes, des photos et de nouveaux dossiers, et vos modifications partent quand le réseau revient.',
   'signIn.offlineCannot':
     'D’ici là, les tâches, l’administration, les dossiers absents de cet appareil et une première connexion ici demandent le réseau.',
   'signIn.offlineSynced': 'Dernière synchronisation de la copie de {user} sur cet appareil : {time}.',
@@ -244,6 +248,8 @@ const ar: Catalogue = {
   'signIn.offlineTitle': 'أنت غير متصل بالشبكة.',
   'signIn.offlineCan':
     'إذا سبق لك تسجيل الدخول على هذا الجهاز، فإن كلمة المرور تفتح الحالات المحفوظة عليه: يمكنك قراءتها وتعديلها وإضافة ملاحظات وصور وحالات جديدة، وتُرسل تغييراتك عند عودة الشبكة.',
+  'signIn.offlineCanPasscode':
+    'إذا سبق لك تسجيل الدخول على هذا الجهاز، فإن رمز الجهاز يفتح الحالات المحفوظة عليه: يمكنك قراءتها وتعديلها وإضافة ملاحظات وصور وحالات جديدة، وتُرسل تغييراتك عند عودة الشبكة.',
   'signIn.offlineCannot':
     'حتى ذلك الحين، تحتاج المهام والإدارة والحالات غير المحفوظة على هذا الجهاز وأول تسجيل دخول هنا إلى الشبكة.',
   'signIn.offlineSynced': 'آخر مزامنة لنسخة {user} على هذا الجهاز: {time}.',

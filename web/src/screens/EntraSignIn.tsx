@@ -3,7 +3,9 @@ import type { Session } from '../api';
 import type { EntraSettings, EntraSignedIn } from '../entra';
 import { useT } from '../i18n/locale';
 import { Vault, WrongPassword } from '../vault';
+import { OfflineSignInHint } from './OfflineSignInHint';
 import { UserNameInput } from './SignInInputs';
+import { useReachable } from './useReachable';
 import type { Unlocked } from './unlocked';
 
 // MSAL comes in its own chunk, on this screen only.
@@ -30,6 +32,9 @@ export function EntraSignIn({
   const [passcode, setPasscode] = useState('');
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // Without the network Microsoft's page cannot open: the passcode form straight away, with what it can do.
+  const reachable = useReachable();
+  const offlineNow = offline || reachable === false;
 
   // Back from Microsoft's page (or still signed in there): the token for the API.
   useEffect(() => {
@@ -40,7 +45,7 @@ export function EntraSignIn({
           setSigned(result);
           if (result) setUserName(result.userName);
         },
-        () => setError(t('signIn.failed')),
+        () => navigator.onLine && setError(t('signIn.failed')),
       )
       .finally(() => setChecking(false));
   }, [settings]);
@@ -84,7 +89,7 @@ export function EntraSignIn({
   };
 
   if (checking) return null;
-  if (!signed && !offline)
+  if (!signed && !offlineNow)
     return (
       <>
         {error && (
@@ -126,6 +131,7 @@ export function EntraSignIn({
       <button type="submit" disabled={busy}>
         {t('signIn.unlock')}
       </button>
+      {!signed && <OfflineSignInHint userName={userName} unlockedBy="passcode" />}
     </form>
   );
 }

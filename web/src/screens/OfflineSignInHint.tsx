@@ -7,7 +7,14 @@ import { Vault } from '../vault';
  * Offline, what signing in can still do: the password unlocks the copy kept on this device, and what needs
  * the network; once a user name is typed, whether this device holds that user's copy and when it last synced.
  */
-export function OfflineSignInHint({ userName }: { userName: string }) {
+export function OfflineSignInHint({
+  userName,
+  unlockedBy = 'password',
+}: {
+  userName: string;
+  /** What opens the device's copy: the account's password, or the device passcode (Microsoft sign-in). */
+  unlockedBy?: 'password' | 'passcode';
+}) {
   const t = useT();
   const { locale } = useLocale();
   const [copy, setCopy] = useState<{ user: string; held: boolean; syncedAt?: string }>();
@@ -23,7 +30,8 @@ export function OfflineSignInHint({ userName }: { userName: string }) {
   return (
     <div class="notice-box" id="offline-hint">
       <p>
-        <strong>{t('signIn.offlineTitle')}</strong> {t('signIn.offlineCan')}
+        <strong>{t('signIn.offlineTitle')}</strong>{' '}
+        {t(unlockedBy === 'passcode' ? 'signIn.offlineCanPasscode' : 'signIn.offlineCan')}
       </p>
       <p>{t('signIn.offlineCannot')}</p>
       {about && (
