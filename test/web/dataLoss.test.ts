@@ -3,8 +3,10 @@ import { PASSWORD, type TestApp } from '../support/testApp';
 import { checkScreen, eventually, phonePage, signIn, startWebStack } from './browser';
 
 // Edits that must survive: another session's subform entry under "Save my changes on top", an edit of a
-// case made offline, the page of such a case once it syncs, and the date a note was written offline.
+// case made offline, the page of such a case once it syncs, a multi-select cleared of every choice, and the
+// date a note was written offline.
 const KWAME = 'Kwame Asare'; // one follow-up on record to start with
+const AMINA = 'Amina Mensah'; // two protection concerns
 
 let stack: TestApp;
 let browser: Browser;
@@ -152,6 +154,30 @@ describe('edits that used to be lost', () => {
     await expect(page.getByText('The server refused').count()).resolves.toBe(0);
     await page.getByText(/^Flags \(/).waitFor(); // the casework the server keeps, once the case is there
     expect(missing).toEqual([]);
+    await context.close();
+  });
+
+  it('saves a multi-select cleared of every choice (it was read as an untouched subform and never sent)', async () => {
+    // Amina, whom the other tests leave alone: a case changed seconds before a sign-in comes in the re-pull.
+    const { context, page } = await phone();
+    await openCase(page, AMINA);
+    const section = page.getByRole('button', { name: 'Protection concerns', exact: true });
+    if ((await section.getAttribute('aria-expanded')) === 'false') await section.click();
+    await page.getByLabel('Separated').uncheck();
+    await page.getByLabel('Out of school').uncheck();
+    await save(page);
+    const saved = await eventually(
+      () => serverCaseNamed(AMINA),
+      (c) => (c?.protection_concerns ?? []).length === 0,
+    );
+    expect(saved.protection_concerns ?? []).toEqual([]);
+    await page
+      .getByText(/^Saved/)
+      .first()
+      .waitFor();
+    await openCase(page, AMINA); // again, from the list
+    if ((await section.getAttribute('aria-expanded')) === 'false') await section.click();
+    await expect(page.getByLabel('Separated').isChecked()).resolves.toBe(false);
     await context.close();
   });
 

@@ -67,9 +67,17 @@ export function clashingEntries(base: Entry[], edited: Entry[], theirs: Entry[])
     .map((b) => String(b.unique_id));
 }
 
-const isEntries = (v: unknown): v is Entry[] =>
-  Array.isArray(v) && v.every((e) => !!e && typeof e === 'object');
-const entriesOf = (v: unknown): Entry[] => (isEntries(v) ? v : []);
+const holdsEntries = (v: unknown): v is Entry[] =>
+  Array.isArray(v) && v.length > 0 && v.every((e) => !!e && typeof e === 'object');
+
+/**
+ * Whether an edited value is a subform's entries (sent as subformChanges), judged with the value before it:
+ * an empty list is a subform emptied only if it held entries; a multi-select cleared is an empty list too,
+ * and read as "no entry changed" it was never sent — the user's clearing silently lost.
+ */
+export const isSubformEdit = (value: unknown, before: unknown): value is Entry[] =>
+  holdsEntries(value) || (Array.isArray(value) && value.length === 0 && holdsEntries(before));
+const entriesOf = (v: unknown): Entry[] => (holdsEntries(v) ? v : []);
 
 /**
  * Edits made on `base`, moved onto `theirs` (a newer version): a subform becomes their entries with only
@@ -82,7 +90,7 @@ export function rebaseEdits(
 ): Record<string, unknown> {
   return Object.fromEntries(
     Object.entries(edits).map(([name, value]) =>
-      isEntries(value)
+      isSubformEdit(value, base[name])
         ? [
             name,
             applySubformChanges(entriesOf(theirs[name]), subformChanges(entriesOf(base[name]), value).sent),

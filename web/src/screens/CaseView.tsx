@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, NetworkError, type CaseRecord } from '../api';
 import { RecordForm } from '../forms/RecordForm';
 import { loadCaseForms, sectionsFor, type FormGrants, type FormSet } from '../forms/serverForms';
-import { rebaseEdits, subformChanges, type Entry } from '../forms/subformChanges';
+import { isSubformEdit, rebaseEdits, subformChanges, type Entry } from '../forms/subformChanges';
 import { fieldLabel } from '../forms/values';
 import { useLocale, useT } from '../i18n/locale';
 import { placeOf } from '../route';
@@ -21,11 +21,8 @@ function outgoing(record: CaseRecord, changes: Record<string, unknown>) {
   const indexes: Record<string, number[]> = {};
   for (const [name, value] of Object.entries(changes)) {
     const before = record[name];
-    if (Array.isArray(value) && value.every((v) => v && typeof v === 'object')) {
-      const { sent, index } = subformChanges(
-        Array.isArray(before) ? (before as Entry[]) : [],
-        value as Entry[],
-      );
+    if (isSubformEdit(value, before)) {
+      const { sent, index } = subformChanges(Array.isArray(before) ? (before as Entry[]) : [], value);
       if (sent.length) data[name] = sent;
       indexes[name] = index;
     } else data[name] = value;
