@@ -5,6 +5,11 @@
 export const recordMessages = {
   not_permitted: { en: 'Not permitted', fr: 'Non autorisé', ar: 'غير مسموح' },
   not_found: { en: 'Not found', fr: 'Introuvable', ar: 'غير موجود' },
+  field_held: {
+    en: 'is on a form your role may not edit: kept on the record for review',
+    fr: 'est sur un formulaire que votre rôle ne peut pas modifier : gardé sur le dossier pour examen',
+    ar: 'على نموذج لا يسمح دورك بتعديله: محفوظ في السجل للمراجعة',
+  },
   changed_since_read: {
     en: 'The record was changed since you read it: fetch it again and reapply your change',
     fr: 'Le dossier a été modifié depuis que vous l’avez lu : rechargez-le et refaites votre modification',

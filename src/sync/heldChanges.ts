@@ -4,12 +4,12 @@ import type { FieldGrants } from '../forms/fieldAccess';
 import { refusedKeys } from '../records/fieldPermissions';
 import type { RecordKind } from '../records/recordKind';
 import { chooseModule } from '../records/recordModule';
+import { msg } from '../messages/catalogue';
 
 type Fields = Record<string, unknown>;
 
 /** Marks a kept value the pushing role could not write (beside the three-way merge's conflicts). */
 export const NOT_PERMITTED = 'not_permitted';
-export const heldMessage = 'is on a form your role may not edit: kept on the record for review';
 
 /**
  * An offline mutation's changes split into what the role may write and what it may not. The refused
@@ -49,9 +49,9 @@ export function heldEntries(
   }));
 }
 
-/** The receipt's report of held fields, absent when there are none. */
+/** The receipt's report of held fields, absent when there are none (the message's key kept, as for errors). */
 export const heldReport = (held: string[]) =>
-  held.length > 0 ? { held: held.map((field) => ({ field, message: heldMessage })) } : {};
+  held.length > 0 ? { held: held.map((field) => ({ field, ...msg('field_held') })) } : {};
 
 /** The module a create will land in; an invalid choice is left for the create itself to refuse. */
 export function createdModule(kind: RecordKind, principal: Principal, changes: Fields): unknown {

@@ -32,9 +32,16 @@ export const rejection = (
  * shape (an entry stored before messages had keys answers in the English it was stored with).
  */
 export const inLanguage = (results: MutationResult[], locale: string): MutationResult[] =>
-  results.map((r) => (r.errors ? { ...r, errors: r.errors.map((e) => inLocale(e, locale)) } : r));
+  results.map((r) => ({
+    ...r,
+    ...(r.errors ? { errors: r.errors.map((e) => inLocale(e, locale)) } : {}),
+    ...(r.held ? { held: r.held.map((h) => inLocale(h, locale)) } : {}),
+  }));
 
-const inLocale = ({ key, args, ...entry }: RefusalEntry, locale: string) => ({
+const inLocale = <E extends { message: string } & Pick<RefusalEntry, 'key' | 'args'>>(
+  { key, args, ...entry }: E,
+  locale: string,
+) => ({
   ...entry,
   message: localized({ message: entry.message, key, args }, locale),
 });

@@ -33,7 +33,7 @@ export interface MutationResult {
   record?: Record<string, unknown>;
   conflicts?: { field: string; server_value: unknown; client_value: unknown }[];
   /** Fields of forms the role may not edit: kept on the record for review, not applied. */
-  held?: { field: string; message: string }[];
+  held?: ({ field: string; message: string } & Pick<Message, 'key' | 'args'>)[];
   errors?: RefusalEntry[];
 }
 

@@ -1,4 +1,5 @@
 import { randomUUID } from 'node:crypto';
+import { changeFormGrants } from '../support/formGrants';
 import { startTestApp, type ApiResult, type TestApp } from '../support/testApp';
 
 // The web app sends the language on screen (Accept-Language); the server answers in it when it has
@@ -106,6 +107,50 @@ describe('sync receipts', () => {
       [{ status: 422, resource: '/api/v2/sync/cases', detail: 'age', message: 'يجب ألا يزيد عن 130' }],
       [{ status: 422, resource: '/api/v2/sync/cases', detail: 'age', message: 'must be at most 130' }],
     ]);
+  });
+
+  it('a field held for review says so in the language of the push, and of each replay', async () => {
+    // The caseworker role may read the consent form, not edit it: an offline change to it is held.
+    const admin = await t.login('admin_gh');
+    let before = '';
+    await changeFormGrants(t, admin, 'role-cp-caseworker', (grants) => {
+      before = grants.consent ?? '';
+      return { ...grants, consent: 'r' };
+    });
+    const created = await t.call('POST', '/api/v2/cases', { token: cw, body: { data: { name: 'Gardé' } } });
+    const mutation = {
+      mutation_id: randomUUID(),
+      op: 'update',
+      id: created.body.data.id,
+      base_version: created.body.data.version,
+      changes: { name: 'Gardée', consent_for_services: true },
+    };
+    const push = (language?: string) =>
+      t.call('POST', '/api/v2/sync/cases', {
+        token: cw,
+        headers: language ? { 'Accept-Language': language } : {},
+        body: { data: [mutation] },
+      });
+    const held = (res: ApiResult) => res.body.data[0].held;
+    const first = await push('fr');
+    expect(first.body.data[0].result).toBe('applied');
+    expect(held(first)).toEqual([
+      {
+        field: 'consent_for_services',
+        message:
+          'est sur un formulaire que votre rôle ne peut pas modifier\u202f: gardé sur le dossier pour examen',
+      },
+    ]);
+    expect(held(await push('ar'))).toEqual([
+      { field: 'consent_for_services', message: 'على نموذج لا يسمح دورك بتعديله: محفوظ في السجل للمراجعة' },
+    ]);
+    expect(held(await push())).toEqual([
+      {
+        field: 'consent_for_services',
+        message: 'is on a form your role may not edit: kept on the record for review',
+      },
+    ]);
+    await changeFormGrants(t, admin, 'role-cp-caseworker', (grants) => ({ ...grants, consent: before }));
   });
 
   it('a receipt stored before messages had keys answers in the English it holds', async () => {
