@@ -1,4 +1,5 @@
 import { app } from '@azure/functions';
+import { answerLocale } from '../src/http/messageLocale';
 import { ok } from '../src/http/responses';
 import { getApp } from '../src/runtime';
 import {
@@ -35,6 +36,7 @@ authedRoute(
     ok(
       presentBulkAssignJob(
         await readBulkAssignJob(services.bulkAssignJobs, principal, request.params.job_id ?? ''),
+        answerLocale(request),
       ),
     ),
   { audit: { action: 'read', record_type: 'case' } },

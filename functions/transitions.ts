@@ -1,4 +1,6 @@
 import { readJson } from '../src/http/body';
+import { answerLocale } from '../src/http/messageLocale';
+import { localized } from '../src/messages/catalogue';
 import { ok } from '../src/http/responses';
 import type { Principal } from '../src/auth/principal';
 import {
@@ -109,7 +111,8 @@ for (const kind of kinds) {
       const limit = kind.type === 'assign' ? services.config.BULK_ASSIGN_JOB_MAX : BULK_MAX;
       const grants = await services.records.fieldAccess.grantsFor(principal);
       const ids = await bulkIds(services.records.cases, principal, grants, data, limit);
-      if (ids.length > BULK_ASSIGN_INLINE_MAX) return queued(services, principal, ids, input);
+      if (ids.length > BULK_ASSIGN_INLINE_MAX)
+        return queued(services, principal, ids, input, answerLocale(request));
       const { done, failed } = await bulkTransition(ids, (id) =>
         kind.run(deps(services), principal, id, input),
       );
@@ -121,7 +124,7 @@ for (const kind of kinds) {
             status: f.status,
             resource: `/api/v2/cases/${f.id}/${kind.resource}`,
             detail: 'ids',
-            message: f.message,
+            message: localized(f, answerLocale(request)),
           })),
         },
         // The trail names every case the request touched, and those it was refused.
@@ -141,6 +144,7 @@ async function queued(
   principal: Principal,
   ids: string[],
   input: { transitioned_to: string; notes?: string },
+  locale: string,
 ): Promise<ApiResponse> {
   const job = await startBulkAssignJob(
     {
@@ -153,7 +157,7 @@ async function queued(
   );
   return {
     status: 202,
-    json: { data: presentBulkAssignJob(job) },
+    json: { data: presentBulkAssignJob(job, locale) },
     headers: { Location: `/api/v2/cases/assigns/jobs/${job.id}` },
     auditDetails: { job_id: job.id, total: String(ids.length) },
   };

@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import type { Readable } from 'node:stream';
 import type { Principal } from '../auth/principal';
 import { canReadKey } from '../records/fieldPermissions';
@@ -19,7 +20,7 @@ export async function openAttachment(
   attachmentId: string,
   requestId: string,
 ): Promise<{ attachment: Attachment; body: Readable }> {
-  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) throw notFound('Attachment not found');
+  if (!/^[0-9a-f-]{36}$/i.test(attachmentId)) throw notFound(msg('attachment_not_found'));
   // The record that lists it, whole, from the query that finds it: a point read of it after the query was one
   // more round trip before the first byte (issue 18). The records container holds every record type.
   const [doc] = await deps.records.cases.query(
@@ -34,12 +35,12 @@ export async function openAttachment(
     doc && Object.hasOwn(deps.records.repos, doc.record_type)
       ? deps.records.repos[doc.record_type]
       : undefined;
-  if (!doc || !repo || !mayRead(repo, principal, doc)) throw notFound('Attachment not found');
+  if (!doc || !repo || !mayRead(repo, principal, doc)) throw notFound(msg('attachment_not_found'));
   const attachment = findAttachment(doc, attachmentId);
   // A file of a form the role may not read is as absent as the field that lists it.
   const grants = await deps.records.fieldAccess.grantsFor(principal);
   if (!attachment || !canReadKey(grants, repo.kind, doc.module_id, attachment.field_name))
-    throw notFound('Attachment not found');
+    throw notFound(msg('attachment_not_found'));
 
   const ref = attachmentRef(doc, attachmentId);
   // The entry is written while Blob Storage opens the file (one round trip less before the first byte), and

@@ -24,7 +24,7 @@ export async function removeAttachment(
   const attachment = findAttachment(doc, attachmentId);
   const grants = await deps.records.fieldAccess.grantsFor(principal);
   if (!attachment || !canReadKey(grants, repo.kind, doc.module_id, attachment.field_name))
-    throw notFound('Attachment not found');
+    throw notFound(msg('attachment_not_found'));
   if (!canWriteKey(grants, repo.kind, doc.module_id, attachment.field_name))
     throw new AppError(403, msg('may_not_edit', { field: attachment.field_name }), attachment.field_name);
   const ref = attachmentRef(doc, attachmentId);

@@ -5,6 +5,18 @@
 export const recordMessages = {
   not_permitted: { en: 'Not permitted', fr: 'Non autorisé', ar: 'غير مسموح' },
   not_found: { en: 'Not found', fr: 'Introuvable', ar: 'غير موجود' },
+  case_not_found: { en: 'Case not found', fr: 'Dossier introuvable', ar: 'الحالة غير موجودة' },
+  incident_not_found: { en: 'Incident not found', fr: 'Incident introuvable', ar: 'الحادثة غير موجودة' },
+  tracing_request_not_found: {
+    en: 'Tracing request not found',
+    fr: 'Demande de recherche introuvable',
+    ar: 'طلب التتبع غير موجود',
+  },
+  attachment_not_found: {
+    en: 'Attachment not found',
+    fr: 'Pièce jointe introuvable',
+    ar: 'المرفق غير موجود',
+  },
   field_held: {
     en: 'is on a form your role may not edit: kept on the record for review',
     fr: 'est sur un formulaire que votre rôle ne peut pas modifier : gardé sur le dossier pour examen',

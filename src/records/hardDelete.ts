@@ -3,7 +3,7 @@ import { attachmentsOf } from '../attachments/recordAttachments';
 import { can, type Principal } from '../auth/principal';
 import { AppError, forbidden, notFound, unprocessable } from '../errors';
 import type { AlertStore } from '../reminders/alertStore';
-import { findReadableRecord } from './recordAccess';
+import { findReadableRecord, recordNotFound } from './recordAccess';
 import type { RecordDeps } from './recordDeps';
 import type { RecordRepository } from './recordRepository';
 import { tombstoneOf, type Tombstones } from './tombstones';
@@ -42,7 +42,7 @@ export async function hardDelete(
     const tombstone = /^[A-Za-z0-9-]{1,64}$/.test(id)
       ? await deps.tombstones.find(principal.countryCode, id)
       : undefined;
-    if (!tombstone || tombstone.deleted_record_type !== kind.type) throw notFound(`${kind.label} not found`);
+    if (!tombstone || tombstone.deleted_record_type !== kind.type) throw notFound(recordNotFound(kind.type));
     await purge(deps, principal.countryCode, kind.type, id);
     return { id, deleted: true };
   }

@@ -1,6 +1,8 @@
 import { can, type Principal } from '../auth/principal';
 import { forbidden, notFound } from '../errors';
+import { msg } from '../messages/catalogue';
 import { inScope } from '../policy/recordScope';
+import type { RecordType } from './recordTypeNames';
 import type { RecordDocument } from './recordDocument';
 import type { RecordRepository } from './recordRepository';
 
@@ -14,9 +16,12 @@ export async function findReadableRecord<T extends RecordDocument>(
   id: string,
 ): Promise<T> {
   const doc = /^[A-Za-z0-9-]{1,64}$/.test(id) ? await repo.find(principal.countryCode, id) : undefined;
-  if (!doc || !mayRead(repo, principal, doc)) throw notFound(`${repo.kind.label} not found`);
+  if (!doc || !mayRead(repo, principal, doc)) throw notFound(recordNotFound(repo.kind.type));
   return doc;
 }
+
+/** "Case not found" and its kin, in the caller's language. */
+export const recordNotFound = (type: RecordType) => msg(`${type}_not_found`);
 
 /** Whether the principal may read a record of the repository's type they hold (read by other means). */
 export const mayRead = (repo: RecordRepository, principal: Principal, doc: RecordDocument): boolean =>

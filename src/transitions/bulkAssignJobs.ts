@@ -5,6 +5,7 @@ import { z } from 'zod';
 import { can, type Principal } from '../auth/principal';
 import type { Clock } from '../clock';
 import { notFound } from '../errors';
+import { localized } from '../messages/catalogue';
 import type { BulkFailure } from './bulkTransitions';
 import type { assignSchema } from './transitions';
 
@@ -103,8 +104,11 @@ export async function readBulkAssignJob(jobs: BulkAssignJobs, principal: Princip
   return job;
 }
 
-/** What a job shows: its progress and the ids of the cases it could not assign, with why (no field values). */
-export const presentBulkAssignJob = (job: BulkAssignJob) => ({
+/**
+ * What a job shows: its progress and the ids of the cases it could not assign, with why (no field values),
+ * in `locale` (a job stored before messages had keys answers in the English it holds).
+ */
+export const presentBulkAssignJob = (job: BulkAssignJob, locale: string) => ({
   id: job.id,
   type: 'bulk_assign',
   record_type: 'case',
@@ -114,7 +118,7 @@ export const presentBulkAssignJob = (job: BulkAssignJob) => ({
   failed: job.errors.length,
   transitioned_to: job.input.transitioned_to,
   transitioned_by: job.requested_by,
-  errors: job.errors.map((e) => ({ record_id: e.id, status: e.status, message: e.message })),
+  errors: job.errors.map((e) => ({ record_id: e.id, status: e.status, message: localized(e, locale) })),
   ...(job.failure ? { failure: job.failure } : {}),
   created_at: job.created_at,
   updated_at: job.updated_at,

@@ -4,6 +4,7 @@ import type { AuditLog } from '../audit/auditLog';
 import type { Principal } from '../auth/principal';
 import { AppError } from '../errors';
 import type { BulkAssignJob, BulkAssignJobs } from './bulkAssignJobs';
+import { failureOf } from './bulkTransitions';
 import { assignCase, transitionsOf, type TransitionDeps } from './transitions';
 
 /** Progress is saved after this many cases: a crash repeats at most this many checks, never an assignment. */
@@ -90,7 +91,7 @@ async function assignOne(
   } catch (error) {
     // A system fault fails this delivery: the queue retries it, and the job resumes from its progress.
     if (!(error instanceof AppError)) throw error;
-    job.errors.push({ id: caseId, status: error.status, message: error.message });
+    job.errors.push(failureOf(caseId, error));
   }
 }
 

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { AppError } from '../errors';
+import type { Message } from '../messages/catalogue';
 import { uuid } from '../records/fieldTypes';
 import { BULK_MAX, selectionShape } from '../records/bulkSelection';
 import { assignSchema, referralSchema, transferSchema, type TransitionResult } from './transitions';
@@ -36,11 +37,23 @@ export const bulkAssignSchema = z
 export const bulkReferralSchema = bulkOf(referralSchema);
 export const bulkTransferSchema = bulkOf(transferSchema);
 
-export interface BulkFailure {
+/** A case a bulk run could not transition, and why (the message's key kept: it is answered in the caller's language). */
+export interface BulkFailure extends Message {
   id: string;
   status: number;
-  message: string;
 }
+
+/** An AppError as a bulk run reports it for one case. */
+export const failureOf = (id: string, error: AppError): BulkFailure => {
+  const { key, args } = error.entries[0] ?? {};
+  return {
+    id,
+    status: error.status,
+    message: error.message,
+    ...(key ? { key } : {}),
+    ...(args ? { args } : {}),
+  };
+};
 
 /**
  * Runs one transition per case, each on its own: a case the caller may not transition (404 outside the
@@ -58,7 +71,7 @@ export async function bulkTransition(
       done.push(await one(id));
     } catch (error) {
       if (!(error instanceof AppError)) throw error;
-      failed.push({ id, status: error.status, message: error.message });
+      failed.push(failureOf(id, error));
     }
   }
   return { done, failed };

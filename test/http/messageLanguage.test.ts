@@ -83,6 +83,31 @@ describe('record validation', () => {
   });
 });
 
+describe('bulk actions', () => {
+  it('a case a bulk assign could not take says why in the language the app shows', async () => {
+    const assigned = await t.call('POST', '/api/v2/cases', {
+      token: cw,
+      body: { data: { name: 'Assigné' } },
+    });
+    const elsewhere = randomUUID(); // no such case
+    const res = await t.call('POST', '/api/v2/cases/assigns', {
+      token: await t.login('sup_gh'),
+      headers: { 'Accept-Language': 'fr' },
+      body: { data: { ids: [assigned.body.data.id, elsewhere], transitioned_to: 'cw2_gh' } },
+    });
+    expect(res.status).toBe(200);
+    expect(res.body.data).toHaveLength(1);
+    expect(res.body.errors).toEqual([
+      {
+        status: 404,
+        resource: `/api/v2/cases/${elsewhere}/assigns`,
+        detail: 'ids',
+        message: 'Dossier introuvable',
+      },
+    ]);
+  });
+});
+
 describe('sync receipts', () => {
   it('a replayed refusal answers in the language of the replay, from the receipt', async () => {
     const mutation = {
