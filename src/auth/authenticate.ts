@@ -130,15 +130,10 @@ async function identify(deps: AuthenticateDeps, token: string): Promise<Identity
 function actingCountry(countries: string[], header: string | null): string {
   if (header === null || header === '') {
     if (countries.length === 1) return countries[0] as string;
-    throw new AppError(
-      400,
-      'You work in several countries: say which with the X-Country-Code header',
-      'X-Country-Code',
-    );
+    throw new AppError(400, msg('country_header_needed'), 'X-Country-Code');
   }
   const code = header.trim().toUpperCase();
-  if (!/^[A-Z]{2}$/.test(code))
-    throw badRequest('X-Country-Code must be an ISO 3166-1 alpha-2 code', 'X-Country-Code');
-  if (!countries.includes(code)) throw forbidden(`You do not work in country ${code}`);
+  if (!/^[A-Z]{2}$/.test(code)) throw badRequest(msg('country_header_format'), 'X-Country-Code');
+  if (!countries.includes(code)) throw forbidden(msg('country_not_yours', { country: code }));
   return code;
 }

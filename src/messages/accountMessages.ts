@@ -126,4 +126,19 @@ export const accountMessages = {
     fr: 'vous ne pouvez pas désactiver votre propre compte',
     ar: 'لا يمكنك تعطيل حسابك الخاص',
   },
+  country_header_needed: {
+    en: 'You work in several countries: say which with the X-Country-Code header',
+    fr: 'Vous travaillez dans plusieurs pays : indiquez lequel avec l’en-tête X-Country-Code',
+    ar: 'تعمل في عدة بلدان: حدّد أيّها بالترويسة X-Country-Code',
+  },
+  country_header_format: {
+    en: 'X-Country-Code must be an ISO 3166-1 alpha-2 code',
+    fr: 'X-Country-Code doit être un code ISO 3166-1 alpha-2',
+    ar: 'يجب أن تكون X-Country-Code رمزًا من ISO 3166-1 alpha-2',
+  },
+  country_not_yours: {
+    en: 'You do not work in country {country}',
+    fr: 'Vous ne travaillez pas dans le pays {country}',
+    ar: 'أنت لا تعمل في البلد {country}',
+  },
 } as const satisfies Record<string, { en: string; fr: string; ar: string }>;

@@ -83,6 +83,24 @@ describe('record validation', () => {
   });
 });
 
+describe('acting country', () => {
+  it('says how to pick a country, and that one is not theirs, in the language the app shows', async () => {
+    const regional = await t.login('regional'); // works in GH and KE
+    const list = (headers: Record<string, string>) =>
+      t.call('GET', '/api/v2/cases', { token: regional, headers: { 'Accept-Language': 'fr', ...headers } });
+    const answers = [
+      await list({}),
+      await list({ 'X-Country-Code': 'Ghana' }),
+      await list({ 'X-Country-Code': 'ZZ' }),
+    ];
+    expect(answers.map((r) => [r.status, r.body.errors[0].message])).toEqual([
+      [400, 'Vous travaillez dans plusieurs pays\u202f: indiquez lequel avec l’en-tête X-Country-Code'],
+      [400, 'X-Country-Code doit être un code ISO 3166-1 alpha-2'],
+      [403, 'Vous ne travaillez pas dans le pays ZZ'],
+    ]);
+  });
+});
+
 describe('bulk actions', () => {
   it('a case a bulk assign could not take says why in the language the app shows', async () => {
     const assigned = await t.call('POST', '/api/v2/cases', {
