@@ -74,6 +74,7 @@ const userDeps = (services: App): UserAdminDeps => ({
   usersContainer: services.containers.users,
   directory: services.directory,
   now: () => services.clock.now(),
+  lockedUntil: (userNames) => services.loginGuard.lockedUntil(userNames),
 });
 const userAudit = (action: string) => ({ audit: { action, record_type: 'user' } });
 

@@ -39,6 +39,8 @@ export interface UserAdminDeps {
   usersContainer: Container;
   directory: Directory;
   now(): Date;
+  /** Accounts locked out of sign-in now, and until when (LoginGuard). */
+  lockedUntil(userNames: string[]): Promise<Map<string, Date>>;
 }
 
 function authorize(principal: Principal, action: 'read' | 'manage') {
@@ -65,7 +67,15 @@ export async function listUsers(deps: UserAdminDeps, principal: Principal, page:
     query(`SELECT VALUE COUNT(1) FROM c WHERE ${where}`),
   ]);
   const users = (window.resources as StoredUser[]).slice((page - 1) * per);
-  return { users: users.map(presentUser), total: (count.resources[0] as number) ?? 0 };
+  // Whether each is locked out of sign-in, so an admin knows whom to unlock (nothing about the attempts).
+  const locks = await deps.lockedUntil(users.map((u) => u.user_name));
+  return {
+    users: users.map((u) => {
+      const until = locks.get(u.user_name.toLowerCase());
+      return { ...presentUser(u), locked: until !== undefined, locked_until: until?.toISOString() ?? null };
+    }),
+    total: (count.resources[0] as number) ?? 0,
+  };
 }
 
 async function findInCountry(deps: UserAdminDeps, principal: Principal, id: string): Promise<StoredUser> {

@@ -181,6 +181,26 @@ export class LoginGuard {
     return { was_locked: wasLocked };
   }
 
+  /** When the lock of each of these accounts ends, for those locked now (one query; an admin's user list). */
+  async lockedUntil(userNames: string[]): Promise<Map<string, Date>> {
+    if (userNames.length === 0) return new Map();
+    const { resources } = await this.container.items
+      .query<{ user_name: string; locked_until: number }>(
+        {
+          query:
+            "SELECT c.user_name, c.locked_until FROM c WHERE c.country_code = @all AND c.type = 'login_state' AND ARRAY_CONTAINS(@names, c.user_name) AND c.locked_until > @now",
+          parameters: [
+            { name: '@all', value: DEPLOYMENT_WIDE },
+            { name: '@names', value: userNames.map((n) => n.toLowerCase()) },
+            { name: '@now', value: this.clock.now().getTime() },
+          ],
+        },
+        { partitionKey: [DEPLOYMENT_WIDE] },
+      )
+      .fetchAll();
+    return new Map(resources.map((r) => [r.user_name, new Date(r.locked_until)]));
+  }
+
   /** Claims a TOTP time step; false if it (or a later one) was already used, so a code works once. */
   async claimTotpStep(userName: string, step: number): Promise<boolean> {
     let claimed = false;

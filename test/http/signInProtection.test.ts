@@ -138,10 +138,30 @@ describe('account lockout on sustained failures from many sources', () => {
     expect(denied.status).toBe(403);
     expect((await t.call('POST', '/api/v2/users/user-cw_ke/unlock', { token: adminToken })).status).toBe(404);
     expect((await right('203.0.113.99', user)).status).toBe(429);
+    // The admin's list says who is locked out and until when, nothing about the attempts.
+    const lockState = async () => {
+      const listed = await t.call('GET', '/api/v2/users?per=100', { token: adminToken });
+      expect(listed.status).toBe(200);
+      return Object.fromEntries(
+        (listed.body.data as { user_name: string; locked: boolean; locked_until: string | null }[]).map(
+          (u) => [u.user_name, [u.locked, u.locked_until]],
+        ),
+      );
+    };
+    const before = await lockState();
+    const [locked, until] = before[user] ?? [];
+    expect(locked).toBe(true);
+    expect(Date.parse(String(until)) - Date.now()).toBeGreaterThan(25 * 60_000);
+    expect(before.cw_gh).toEqual([false, null]);
+    const listedUser = (await t.call('GET', '/api/v2/users?per=100', { token: adminToken })).body.data.find(
+      (u: { user_name: string }) => u.user_name === user,
+    );
+    expect(Object.keys(listedUser)).not.toEqual(expect.arrayContaining(['recent_failures']));
 
     const unlocked = await t.call('POST', `/api/v2/users/${id}/unlock`, { token: adminToken });
     expect(unlocked.status).toBe(200);
     expect(unlocked.body.data).toMatchObject({ id, user_name: user, was_locked: true });
+    expect((await lockState())[user]).toEqual([false, null]);
     expect((await right('203.0.113.99', user)).status).toBe(200);
     const audit = await t.call('GET', `/api/v2/audit_logs?record_id=${id}&audit_log_actions[]=user_unlock`, {
       token: adminToken,

@@ -130,9 +130,19 @@ describe('admin basics', () => {
     const user = async () =>
       (await stack.call('GET', '/api/v2/users/user-field_worker', { token })).body.data;
     await expect(user()).resolves.toMatchObject({ full_name: 'Field Worker', disabled: false });
+    // Unlock is offered only for an account locked out of sign-in: here none yet.
+    await expect(page.getByRole('button', { name: /^Unlock / }).count()).resolves.toBe(0);
+    // Sustained failures from many places (a distributed guess) lock the account.
+    for (let i = 0; i < 30; i++) await stack.app.loginGuard.recordFailure('field_worker', `botnet-${i % 5}`);
 
     await page.getByRole('button', { name: 'Disable field_worker' }).click();
     await page.getByText('field_worker disabled.').waitFor();
+    // The list, loaded again, says so and offers the unlock on that account only.
+    const worker = page.locator('.list .item').filter({ hasText: '(field_worker)' });
+    await worker.getByText(/Locked out of sign-in until \w{3} \d{1,2}, 2026/).waitFor();
+    await expect(page.getByRole('button', { name: /^Unlock / }).count()).resolves.toBe(1);
+    await worker.scrollIntoViewIfNeeded();
+    await checkScreen(page, 'admin-user-locked-phone');
     await expect(user()).resolves.toMatchObject({ disabled: true });
     await page.getByRole('button', { name: 'Enable field_worker' }).click();
     await page.getByText('field_worker enabled.').waitFor();
@@ -146,12 +156,14 @@ describe('admin basics', () => {
     await page.getByRole('button', { name: 'Set password', exact: true }).click();
     await page.getByText('Password of field_worker reset.').waitFor();
     await expect(newPassword.count()).resolves.toBe(0);
+    await page.getByRole('button', { name: 'Unlock field_worker' }).click();
+    await page.getByText('field_worker unlocked.').waitFor();
+    await worker.getByText(/Locked out/).waitFor({ state: 'detached' }); // the list, loaded again
+    await expect(page.getByRole('button', { name: /^Unlock / }).count()).resolves.toBe(0);
     const signedIn = await stack.call('POST', '/api/v2/tokens', {
       body: { user: { user_name: 'field_worker', password: NEW_PASSWORD } },
     });
     expect(signedIn.status).toBe(200);
-    await page.getByRole('button', { name: 'Unlock field_worker' }).click();
-    await page.getByText('field_worker unlocked.').waitFor();
 
     for (const [section, shows] of [
       ['Roles', 'CP Supervisor'],

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, call } from '../api';
 import { t, type Translated } from '../forms/types';
-import { translate, useLocale, useT } from '../i18n/locale';
+import { formatDate, translate, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 
 interface User {
@@ -12,6 +12,9 @@ interface User {
   role_unique_id: string;
   disabled: boolean;
   totp_enabled?: boolean;
+  /** Locked out of sign-in now (failed attempts from many places), until `locked_until`. */
+  locked?: boolean;
+  locked_until?: string | null;
 }
 interface Entry {
   unique_id?: string;
@@ -128,6 +131,11 @@ function Users() {
                 {label(roles.find((r) => r.unique_id === u.role_unique_id)?.name) || u.role_unique_id}
               </span>
               {u.disabled && <span class="badge overdue"> {msg('admin.disabledBadge')}</span>}
+              {u.locked && u.locked_until && (
+                <span class="badge overdue own-line">
+                  {msg('admin.lockedUntil', { time: formatDate(locale, u.locked_until, true) })}
+                </span>
+              )}
             </span>
             <span class="inline wrap">
               <button
@@ -150,18 +158,20 @@ function Users() {
               >
                 {msg('admin.reset', { user: u.user_name })}
               </button>
-              <button
-                type="button"
-                class="secondary"
-                onClick={() =>
-                  void act(
-                    () => call('POST', `/users/${encodeURIComponent(u.id)}/unlock`),
-                    msg('admin.unlocked', { user: u.user_name }),
-                  )
-                }
-              >
-                {msg('admin.unlock', { user: u.user_name })}
-              </button>
+              {u.locked && (
+                <button
+                  type="button"
+                  class="secondary"
+                  onClick={() =>
+                    void act(
+                      () => call('POST', `/users/${encodeURIComponent(u.id)}/unlock`),
+                      msg('admin.unlocked', { user: u.user_name }),
+                    )
+                  }
+                >
+                  {msg('admin.unlock', { user: u.user_name })}
+                </button>
+              )}
             </span>
             {resetting === u.id && (
               <ResetPassword
