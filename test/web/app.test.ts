@@ -199,6 +199,11 @@ describe('the caseworker web app', () => {
     // Offline after a reload the server's forms still lay the case out, from the device's sealed copy.
     await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Ami');
     await expect(serverCase(AMINA)).resolves.toMatchObject({ location_current: 'GH0102' });
+    // Home offline lists the tasks as the server last listed them, and says since when.
+    await page.getByRole('button', { name: 'Home' }).click();
+    await page.getByText(/^Offline: the tasks as they were on /).waitFor();
+    await page.getByRole('button', { name: /^Follow-up · Amina Mensah / }).waitFor();
+    await page.screenshot({ path: `${SHOTS}/web-home-offline-tasks-phone.png` });
 
     await context.setOffline(false);
     await page.getByText('0 changes waiting').waitFor();

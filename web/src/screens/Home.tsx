@@ -19,6 +19,8 @@ const placeOfTask = (task: Task) => {
   return task.completion_field ? `field:${task.completion_field}` : undefined;
 };
 
+const TASKS_KEY = 'tasks';
+
 export function Home({
   online,
   onOpen,
@@ -40,13 +42,31 @@ export function Home({
   const t = useT();
   const { locale } = useLocale();
   const [tasks, setTasks] = useState<Task[]>();
+  // Offline, the tasks as the server last listed them, kept sealed on the device, with when that was.
+  const [asOf, setAsOf] = useState<string>();
   useEffect(() => {
-    if (!online) return;
-    api.tasks().then(
-      (r) => setTasks(r.data),
+    if (online) {
+      api.tasks().then(
+        (r) => {
+          setTasks(r.data);
+          setAsOf(undefined);
+          void vault.put('meta', TASKS_KEY, { at: new Date().toISOString(), data: r.data });
+        },
+        () => undefined,
+      );
+      return;
+    }
+    vault.get<{ at: string; data: Task[] }>('meta', TASKS_KEY).then(
+      (kept) => {
+        if (!kept) return;
+        const today = new Date().toLocaleDateString('en-CA'); // the device's own day, as YYYY-MM-DD
+        // Due dates pass while the device is offline: overdue is what they are today.
+        setTasks(kept.data.map((task) => ({ ...task, overdue: task.due_date.slice(0, 10) < today })));
+        setAsOf(kept.at);
+      },
       () => undefined,
     );
-  }, [online]);
+  }, [online, vault]);
   // GET /tasks gives case ids only; the names are on the device (a hidden GBV name stays hidden).
   const [names, setNames] = useState<Record<string, string>>({});
   useEffect(() => {
@@ -67,6 +87,13 @@ export function Home({
       <h1>{t('home.title')}</h1>
       {children}
       {!online && !tasks && <p>{t('home.offline')}</p>}
+      {asOf && (
+        <p class="hint">
+          {t('home.tasksAsOf', {
+            time: formatDate(locale, asOf, true),
+          })}
+        </p>
+      )}
       {tasks && !tasks.length && <p>{t('home.none')}</p>}
       <ul class="list">
         {sorted.map((task) => (
