@@ -85,6 +85,15 @@ it('answers 202 with a job that assigns every case it may, and lists the one it 
   expect(done.body.data).toMatchObject({ status: 'done', total: 111, done: 110, failed: 1 });
   expect(done.body.data.errors).toEqual([{ record_id: refused, status: 422, message: expect.any(String) }]);
   expect(JSON.stringify(done.body.data)).not.toMatch(/Jobrun/); // ids only, never a child's name
+  // Why, in the language of whoever reads the job.
+  const inFrench = await t.call('GET', `/api/v2/cases/assigns/jobs/${jobId}`, {
+    token: tok.sup_gh,
+    headers: { 'Accept-Language': 'fr' },
+  });
+  const [english] = done.body.data.errors as { message: string }[];
+  const [french] = inFrench.body.data.errors as { message: string }[];
+  expect(french?.message).toBeTruthy();
+  expect(french?.message).not.toBe(english?.message);
   for (const id of [assigned[0] ?? '', assigned[109] ?? '']) {
     expect((await t.call('GET', `/api/v2/cases/${id}`, { token: tok.cw2_gh })).body.data.owned_by).toBe(
       'cw2_gh',
