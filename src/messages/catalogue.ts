@@ -1,6 +1,7 @@
 import { accountMessages } from './accountMessages';
 import { caseworkMessages } from './caseworkMessages';
 import { fieldMessages } from './fieldMessages';
+import { queryMessages } from './queryMessages';
 import { recordMessages } from './recordMessages';
 
 /**
@@ -8,7 +9,13 @@ import { recordMessages } from './recordMessages';
  * arguments beside the English text (src/errors.ts); the answer is put in the caller's language as it
  * leaves (src/http/responses.ts), so that a stored sync receipt answers a replay in today's language.
  */
-export const catalogue = { ...fieldMessages, ...recordMessages, ...caseworkMessages, ...accountMessages };
+export const catalogue = {
+  ...fieldMessages,
+  ...recordMessages,
+  ...caseworkMessages,
+  ...accountMessages,
+  ...queryMessages,
+};
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageArgs = Record<string, string | number>;

@@ -1,4 +1,5 @@
 import { badRequest } from '../errors';
+import { msg } from '../messages/catalogue';
 import type { RangeKind, RecordKind } from './recordKind';
 
 export interface Range {
@@ -113,7 +114,7 @@ export function checkWindow({ page, per }: { page: number; per: number }): void 
 
 function bounded(name: string, values: string[]): string[] {
   if (values.length > MAX_FILTER_VALUES)
-    throw badRequest(`${name} takes at most ${MAX_FILTER_VALUES} values`, name);
+    throw badRequest(msg('query_too_many_values', { name, max: MAX_FILTER_VALUES }), name);
   return values;
 }
 
@@ -126,17 +127,24 @@ const csv = (value: string) =>
 export function positiveInt(name: string, value: string, max: number): number {
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1 || n > max)
-    throw badRequest(`${name} must be a whole number from 1 to ${max}`, name);
+    throw badRequest(
+      // No upper bound to name when there is none (a page), or when a larger value is capped (per).
+      max === Number.MAX_SAFE_INTEGER
+        ? msg('query_positive_number', { name })
+        : msg('query_whole_number', { name, max }),
+      name,
+    );
   return n;
 }
 
 function oneOf(name: string, value: string, allowed: string[]): string {
-  if (!allowed.includes(value)) throw badRequest(`${name} must be one of ${allowed.join(', ')}`, name);
+  if (!allowed.includes(value))
+    throw badRequest(msg('query_one_of', { name, allowed: allowed.join(', ') }), name);
   return value;
 }
 
 function bool(name: string, value: string): boolean {
-  if (value !== 'true' && value !== 'false') throw badRequest(`${name} must be true or false`, name);
+  if (value !== 'true' && value !== 'false') throw badRequest(msg('query_boolean', { name }), name);
   return value === 'true';
 }
 
@@ -153,7 +161,7 @@ export function fieldList(kind: RecordKind, value: string): string[] {
 function range(name: string, value: string, kind: RangeKind): Range {
   const parts = value.includes('..') ? value.split('..') : [value, value];
   // `1..2..3` is no range: split('..', 2) would quietly read it as 1..2.
-  if (parts.length > 2) throw badRequest(`${name} takes one range (from..to)`, name);
+  if (parts.length > 2) throw badRequest(msg('query_one_range', { name }), name);
   const [rawFrom, rawTo] = parts;
   const parse = (raw: string | undefined) => {
     if (raw === undefined || raw === '') return undefined;
@@ -161,15 +169,14 @@ function range(name: string, value: string, kind: RangeKind): Range {
     if (kind === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(raw) && !Number.isNaN(Date.parse(raw))) return raw;
     if (kind === 'datetime' && !Number.isNaN(Date.parse(raw)) && /^\d{4}-\d{2}-\d{2}/.test(raw))
       return new Date(raw).toISOString();
-    throw badRequest(
-      `${name} must be a range like ${kind === 'int' ? '10..15' : kind === 'date' ? '2026-01-01..2026-01-31' : '2026-01-01T00:00:00Z..'}`,
-      name,
-    );
+    const example =
+      kind === 'int' ? '10..15' : kind === 'date' ? '2026-01-01..2026-01-31' : '2026-01-01T00:00:00Z..';
+    throw badRequest(msg('query_range_format', { name, example }), name);
   };
   const r = { from: parse(rawFrom), to: parse(rawTo) };
-  if (r.from === undefined && r.to === undefined) throw badRequest(`${name} needs at least one bound`, name);
+  if (r.from === undefined && r.to === undefined) throw badRequest(msg('query_range_bound', { name }), name);
   // Same kinds on both sides: numbers compare as numbers, ISO dates as strings.
   if (r.from !== undefined && r.to !== undefined && r.from > r.to)
-    throw badRequest(`${name} starts after it ends: write the lower bound first (from..to)`, name);
+    throw badRequest(msg('query_range_order', { name }), name);
   return r;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import type { SqlParameter } from '@azure/cosmos';
 import { can, type Principal } from '../auth/principal';
 import { badRequest, forbidden } from '../errors';
@@ -47,7 +48,7 @@ export async function listRecords<T extends RecordDocument>(
       // Sealed: matched by its keyed token (any of the values), never by plaintext.
       const tokens = await repo.cipher.categoryTokens(principal.countryCode, field, values);
       where.push(`(${tokens.map((t) => `ARRAY_CONTAINS(c.${field}.tok, ${param(t)})`).join(' OR ')})`);
-    } else throw badRequest(`${field} is sealed in this country's forms: it cannot be filtered on`, field);
+    } else throw badRequest(msg('filter_sealed', { field }), field);
   }
   for (const [field, ranges] of Object.entries(params.ranges)) {
     const alternatives = ranges.map((r) => {

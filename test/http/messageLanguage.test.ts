@@ -83,6 +83,19 @@ describe('record validation', () => {
   });
 });
 
+describe('list parameters', () => {
+  it('says what a list takes in the language the app shows', async () => {
+    const list = (query: string) =>
+      t.call('GET', `/api/v2/cases?${query}`, { token: cw, headers: { 'Accept-Language': 'fr' } });
+    const answers = [await list('age=15..10'), await list('per=0'), await list('age=..')];
+    expect(answers.map((r) => [r.status, r.body.errors[0].message])).toEqual([
+      [400, 'age commence après sa fin\u202f: écrivez d’abord la borne inférieure (de..à)'],
+      [400, 'per doit être un nombre entier, 1 ou plus'],
+      [400, 'age demande au moins une borne'],
+    ]);
+  });
+});
+
 describe('acting country', () => {
   it('says how to pick a country, and that one is not theirs, in the language the app shows', async () => {
     const regional = await t.login('regional'); // works in GH and KE
