@@ -42,7 +42,37 @@ export function createCosmosClient(
     },
     plugins,
   };
-  return new CosmosClient(options);
+  const client = new CosmosClient(options);
+  forgetFailedRoutingMaps(client);
+  return client;
+}
+
+interface RoutingMapCache {
+  collectionRoutingMapByCollectionId?: Record<string, Promise<unknown>>;
+  requestCollectionRoutingMap?: (...args: unknown[]) => Promise<unknown>;
+}
+
+/**
+ * @azure/cosmos 4.9 keeps the promise of a container's partition key ranges even when it fails: one lookup
+ * that timed out (Cosmos stalled during the first bulk request on a container) made every later bulk request
+ * of the instance fail with that same timeout until the instance restarted — sync pushes refused for good.
+ * 4.10 keeps only successful lookups but needs Node 22; until then a failed lookup is forgotten here, so the
+ * next request asks again. Against an SDK shaped otherwise this does nothing.
+ */
+function forgetFailedRoutingMaps(client: CosmosClient): void {
+  const cache = (client as unknown as { clientContext?: { partitionKeyRangeCache?: RoutingMapCache } })
+    .clientContext?.partitionKeyRangeCache;
+  const request = cache?.requestCollectionRoutingMap;
+  if (!cache || typeof cache.collectionRoutingMapByCollectionId !== 'object' || typeof request !== 'function')
+    return;
+  cache.requestCollectionRoutingMap = (...args: unknown[]) => {
+    const lookup = request.apply(cache, args);
+    lookup.catch(() => {
+      const maps = cache.collectionRoutingMapByCollectionId ?? {};
+      for (const [id, stored] of Object.entries(maps)) if (stored === lookup) delete maps[id];
+    });
+    return lookup;
+  };
 }
 
 export function openContainers(database: Database): Containers {
