@@ -127,3 +127,16 @@ export async function phonePage(
   await page.goto(url);
   return { context, page };
 }
+
+/**
+ * Opens a case from the Cases list. Its row is looked for once the list is on screen: Home lists the same
+ * child in its tasks and alerts, and a click while Home is still showing would open one of those instead.
+ */
+export async function openCaseFromList(page: Page, name: string | RegExp) {
+  await page.getByRole('button', { name: 'Cases', exact: true }).click();
+  await page.getByRole('heading', { name: 'Cases', exact: true, level: 1 }).waitFor();
+  await page
+    .locator('ul.list')
+    .getByRole('button', { name: typeof name === 'string' ? new RegExp(name) : name })
+    .click();
+}

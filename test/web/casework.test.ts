@@ -5,6 +5,7 @@ import { PASSWORD, type TestApp } from '../support/testApp';
 import {
   eventually,
   horizontalOverflow,
+  openCaseFromList,
   phonePage,
   seriousViolations,
   signIn,
@@ -64,8 +65,7 @@ async function serverRecord(path: string, user = 'cw_gh') {
 }
 
 async function openCase(page: Page, name: RegExp) {
-  await page.getByRole('button', { name: 'Cases', exact: true }).click();
-  await page.getByRole('button', { name }).click();
+  await openCaseFromList(page, name);
   await page.getByRole('heading', { name: 'Casework' }).waitFor();
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, type TestApp } from '../support/testApp';
-import { checkScreen, eventually, phonePage, signIn, startWebStack } from './browser';
+import { checkScreen, openCaseFromList, eventually, phonePage, signIn, startWebStack } from './browser';
 
 // Edits that must survive: another session's subform entry under "Save my changes on top", an edit of a
 // case made offline, the page of such a case once it syncs, a multi-select cleared of every choice, and the
@@ -30,8 +30,7 @@ async function phone(): Promise<{ context: BrowserContext; page: Page }> {
 }
 
 async function openCase(page: Page, name: string) {
-  await page.getByRole('button', { name: 'Cases', exact: true }).click();
-  await page.getByRole('button', { name: new RegExp(name) }).click();
+  await openCaseFromList(page, name);
   await page.getByRole('heading', { name: 'Casework' }).waitFor();
 }
 

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, type TestApp } from '../support/testApp';
-import { checkScreen, eventually, phonePage, signIn, startWebStack } from './browser';
+import { checkScreen, openCaseFromList, eventually, phonePage, signIn, startWebStack } from './browser';
 
 // Every view of a case shows the device's copy as it is now: after a refused note is discarded (also
 // offline, and after a reload), after a sync pulls a newer version, after the user's own change is pushed.
@@ -40,8 +40,7 @@ async function formNotes() {
   return page.getByRole('region', { name: 'Notes', exact: true });
 }
 async function openAmina() {
-  await page.getByRole('button', { name: 'Cases', exact: true }).click();
-  await page.getByRole('button', { name: /Amina Mensah/ }).click();
+  await openCaseFromList(page, /Amina Mensah/);
   await page.getByRole('heading', { name: 'Casework' }).waitFor();
 }
 

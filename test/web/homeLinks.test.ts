@@ -4,6 +4,7 @@ import { PASSWORD, type TestApp } from '../support/testApp';
 import {
   eventually,
   horizontalOverflow,
+  openCaseFromList,
   PHONE,
   phonePage,
   seriousViolations,
@@ -96,8 +97,7 @@ describe('Home opens each item where its work is done', () => {
     await page.getByRole('button', { name: /^Amina Mensah Assessment due · c1d0001 · / }).waitFor();
     await expect(followUp.count()).resolves.toBe(0);
     // Opened from the list and scrolled to the casework: seen, dismissed, gone from Home.
-    await page.getByRole('button', { name: 'Cases', exact: true }).click();
-    await page.getByRole('button', { name: /Amina Mensah/ }).click();
+    await openCaseFromList(page, /Amina Mensah/);
     const note = page.getByRole('note', { name: 'New on this case' });
     await note.scrollIntoViewIfNeeded();
     await expect(

@@ -1,6 +1,6 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, type TestApp } from '../support/testApp';
-import { checkScreen, eventually, phonePage, signIn, startWebStack } from './browser';
+import { checkScreen, openCaseFromList, eventually, phonePage, signIn, startWebStack } from './browser';
 
 // The server's messages on the screen: in the language the app shows, at the place they are about.
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
@@ -18,8 +18,7 @@ beforeAll(async () => {
   ({ context, page } = await phonePage(browser, stack.url));
   await signIn(page, 'cw_gh', PASSWORD);
   await page.getByRole('heading', { name: 'My tasks' }).waitFor();
-  await page.getByRole('button', { name: 'Cases', exact: true }).click();
-  await page.getByRole('button', { name: /Amina/ }).click();
+  await openCaseFromList(page, /Amina/);
   await page.getByRole('heading', { name: 'Casework' }).waitFor();
   await page.getByLabel('Language').selectOption({ label: 'français' });
   await page.getByRole('heading', { name: 'Suivi du dossier' }).waitFor();
