@@ -5,6 +5,7 @@ import { reminderStatus } from '../src/reminders/reminderStatus';
 import { http } from './_shared/http';
 import { sendNotification } from '../src/notifications/notificationSender';
 import { runReminders } from '../src/reminders/reminderJob';
+import { runEveryCountry } from '../src/reminders/reminderRounds';
 import { getApp } from '../src/runtime';
 
 // Every 15 minutes by default (app setting REMINDERS_SCHEDULE); locally also POST /admin/functions/reminders.
@@ -20,18 +21,16 @@ app.timer('reminders', {
       roles: services.records.roles,
       clock: services.clock,
     };
-    for (const country of await services.settings.listCountries()) {
-      const run = await runReminders(deps, country);
-      await services.containers.config.items.upsert({
-        id: 'reminders-status',
-        type: 'reminders_status',
-        last_run_at: services.clock.now().toISOString(),
-        ...run,
-      });
-      context.log(
-        `reminders ${country}: ${run.records} records, ${run.alerts_created} alerts, ${run.notifications_enqueued} notifications`,
-      );
-    }
+    await runEveryCountry(
+      {
+        config: services.containers.config,
+        now: () => services.clock.now(),
+        log: (line) => context.log(line),
+        warn: (line) => context.warn(line),
+      },
+      await services.settings.listCountries(),
+      (country) => runReminders(deps, country),
+    );
   },
 });
 

@@ -1,4 +1,5 @@
 import type { Container, JSONObject, SqlParameter } from '@azure/cosmos';
+import { IntegrityError } from '../crypto/fieldCipher';
 import { conflict, preconditionFailed } from '../errors';
 import { storedAsOpened, type RecordSealer } from './recordCipher';
 import type { RecordDocument } from './recordDocument';
@@ -184,20 +185,34 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
     return Promise.all(resources.map((doc) => this.cipher.open(doc)));
   }
 
-  /** The same, one page at a time through the query's continuation: each page read once. */
+  /**
+   * The same, one page at a time through the query's continuation: each page read once. With `unreadable`,
+   * a record that fails its integrity check is left out and its id handed there, so that a job working
+   * through every record is not stopped by one (without it, the error stops the query as a read does).
+   */
   async *queryPages(
     countryCode: string,
     sql: string,
     parameters: SqlParameter[],
     pageSize: number,
+    unreadable?: (id: string) => void,
   ): AsyncGenerator<T[]> {
     const iterator = this.container.items.query<T>(
       { query: sql, parameters },
       { partitionKey: [countryCode], maxItemCount: pageSize },
     );
+    const open = (doc: T): Promise<T | undefined> =>
+      unreadable
+        ? this.cipher.open(doc).catch((error: unknown) => {
+            if (!(error instanceof IntegrityError)) throw error;
+            unreadable(doc.id);
+            return undefined;
+          })
+        : this.cipher.open(doc);
     while (iterator.hasMoreResults()) {
       const { resources } = await iterator.fetchNext();
-      if (resources.length > 0) yield await Promise.all(resources.map((doc) => this.cipher.open(doc)));
+      const docs = (await Promise.all(resources.map(open))).filter((d) => d !== undefined) as T[];
+      if (docs.length > 0) yield docs;
     }
   }
 

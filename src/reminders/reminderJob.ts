@@ -28,6 +28,8 @@ export interface ReminderRun {
   records: number;
   alerts_created: number;
   notifications_enqueued: number;
+  /** Due records that failed their integrity check, left out of this run (ids only: nothing sensitive). */
+  unreadable_records: string[];
 }
 
 interface DueItem {
@@ -50,7 +52,9 @@ const forms: Record<string, string> = {
  * next_due_at has passed (bounded pages: the cost follows what is due, not how many cases there are);
  * enqueue their notifications; then create the alerts (deterministic ids: a repeated or concurrent run
  * makes none twice) and mark the cases. Notifications go first so that a crash can only cause a repeat,
- * which the sender drops by message id, never a silent miss.
+ * which the sender drops by message id, never a silent miss. A due case that fails its integrity check
+ * (tampered, or its key gone) is left out and named in `unreadable_records`: one such case must not hold
+ * back every other child's reminders, run after run.
  */
 export async function runReminders(
   deps: ReminderJobDeps,
@@ -62,12 +66,14 @@ export async function runReminders(
     deps.roles.current(countryCode),
   ]);
   const now = deps.clock.now().toISOString();
-  const due = await gatherDue(deps, countryCode, now, options);
+  const unreadable: string[] = [];
+  const due = await gatherDue(deps, countryCode, now, options, (id) => unreadable.push(id));
   const run: ReminderRun = {
     country_code: countryCode,
     records: new Set(due.map((d) => d.doc.id)).size,
     alerts_created: 0,
     notifications_enqueued: 0,
+    unreadable_records: unreadable,
   };
 
   const item = (d: DueItem) => ({
@@ -137,6 +143,7 @@ async function gatherDue(
   countryCode: string,
   now: string,
   options: { pageSize: number; maxRecords: number },
+  unreadable: (id: string) => void,
 ) {
   const due: DueItem[] = [];
   const seen = new Set<string>();
@@ -148,6 +155,7 @@ async function gatherDue(
       { name: '@now', value: now },
     ],
     options.pageSize,
+    unreadable,
   );
   for await (const page of pages) {
     for (const doc of page) {

@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { QueueServiceClient } from '@azure/storage-queue';
 import { defaultRecordRoles } from '../../src/forms/fieldRoles';
 import { computeReminders } from '../../src/reminders/reminderRules';
+import { runEveryCountry } from '../../src/reminders/reminderRounds';
 import { WebhookChannel } from '../../src/notifications/channels';
 import { sendNotification } from '../../src/notifications/notificationSender';
 import { QueueListener } from '../../src/local/queueListener';
@@ -31,6 +32,9 @@ const newCase = async (data: Record<string, unknown>, as = token) =>
     case_id_display: string;
   };
 const runJob = () => t.host.invoke('reminders', { isPastDue: false });
+// admin_gh signs in with a one-time code, which is refused when used twice: one sign-in for the file.
+let admin: Promise<string> | undefined;
+const adminToken = () => (admin ??= t.login('admin_gh'));
 /** Delivers what the job queued, as the host's queue trigger does. */
 const deliverQueued = async () => {
   const queue = queues.getQueueClient('notifications');
@@ -318,7 +322,7 @@ describe('digest and operations view', () => {
 
   it('GET /reminders/status shows the last run and the deliveries, to administrators only', async () => {
     // It makes its own run, delivery and failure and reads the change, so it holds alone and in any order.
-    const admin = await t.login('admin_gh');
+    const admin = await adminToken();
     const status = async () => (await t.call('GET', '/api/v2/reminders/status', { token: admin })).body.data;
     const before = await status();
     await newCase({ name: 'Status Child', case_plan_due_date: day(-1) });
@@ -355,5 +359,81 @@ describe('digest and operations view', () => {
     expect(res.body.data.messages_sent - (before?.messages_sent ?? 0)).toBeGreaterThanOrEqual(1);
     expect(res.body.data.messages_failed - (before?.messages_failed ?? 0)).toBe(1);
     expect((await t.call('GET', '/api/v2/reminders/status', { token })).status).toBe(403);
+  });
+});
+
+describe('one record or one country does not hold back the others', () => {
+  it('a due case that fails its integrity check gets none; the others get theirs; the status names it', async () => {
+    const admin = await adminToken();
+    const overdue = (name: string) =>
+      newCase({
+        name,
+        followup_subform_section: [{ followup_type: 'home_visit', followup_needed_by_date: day(-1) }],
+      });
+    const [before, tampered, after] = [
+      await overdue('Before'),
+      await overdue('Tampered'),
+      await overdue('After'),
+    ];
+    const records = t.app.containers.records;
+    const { resource: doc } = await records.item(tampered.id, ['GH', tampered.id]).read();
+    const ct = Buffer.from(doc.name.ct, 'base64');
+    ct[0] = (ct[0] as number) ^ 0xff;
+    await records
+      .item(tampered.id, ['GH', tampered.id])
+      .replace({ ...doc, name: { ...doc.name, ct: ct.toString('base64') } });
+    try {
+      await runJob();
+      await deliverQueued();
+      for (const c of [before, after]) {
+        expect((await alertsOf(c.id)).map((a) => a.alert_for)).toEqual(['followup_due']);
+        expect(outboxLines().filter((l) => l.data.record_id === c.id)).toHaveLength(1);
+      }
+      expect(outboxLines().filter((l) => l.data.record_id === tampered.id)).toHaveLength(0);
+      const status = (await t.call('GET', '/api/v2/reminders/status', { token: admin })).body.data;
+      expect(status).toMatchObject({
+        records_unreadable: 1,
+        unreadable_records: [tampered.id],
+        last_failure: null,
+      });
+    } finally {
+      await records.item(tampered.id, ['GH', tampered.id]).delete();
+    }
+  });
+
+  it('a country whose run fails is recorded as failed; the countries after it still run; the run fails', async () => {
+    const admin = await adminToken();
+    const status = async () => (await t.call('GET', '/api/v2/reminders/status', { token: admin })).body.data;
+    await runJob();
+    const lastGood = await status();
+    const ran: string[] = [];
+    const deps = { config: t.app.containers.config, now: () => t.clock.now(), log: () => {}, warn: () => {} };
+    const refused = Object.assign(new Error('Timeout Error! Request took more than 10000 ms'), {
+      code: 'TimeoutError',
+    });
+    await expect(
+      runEveryCountry(deps, ['GH', 'KE'], async (country) => {
+        if (country === 'GH') throw refused;
+        ran.push(country);
+        return {
+          country_code: country,
+          records: 0,
+          alerts_created: 0,
+          notifications_enqueued: 0,
+          unreadable_records: [],
+        };
+      }),
+    ).rejects.toThrow('reminders failed for GH (dependency_unavailable)');
+    expect(ran).toEqual(['KE']);
+    // The failure beside the last good run's figures, which stay.
+    expect(await status()).toMatchObject({
+      last_run_at: lastGood.last_run_at,
+      records_due: lastGood.records_due,
+      last_failure: 'dependency_unavailable',
+      last_failure_at: expect.any(String),
+    });
+    expect(Date.parse((await status()).last_failure_at)).toBeGreaterThan(Date.parse(lastGood.last_run_at));
+    await runJob();
+    expect(await status()).toMatchObject({ last_failure: null, last_failure_at: null });
   });
 });
