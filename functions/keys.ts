@@ -1,6 +1,7 @@
 import { app } from '@azure/functions';
 import { can } from '../src/auth/principal';
 import { reencryptCountry } from '../src/crypto/reencryption';
+import { forEachCountry } from '../src/platform/eachCountry';
 import { forbidden } from '../src/errors';
 import { authedEndpoint } from '../src/http/pipeline';
 import { ok } from '../src/http/responses';
@@ -31,14 +32,26 @@ app.timer('reencrypt', {
   schedule: '%REENCRYPT_SCHEDULE%',
   handler: async (_timer, context) => {
     const services = getApp();
-    for (const country of await services.settings.listCountries()) {
-      const result = await reencryptCountry(
-        { cases: services.records.cases, dataKeys: services.dataKeys, clock: services.clock },
-        country,
-        { maxRecords: 1000 },
-      );
-      if (result.total > 0)
-        context.log(`reencrypt ${country}: ${result.done} of ${result.total}, ${result.skipped} to revisit`);
-    }
+    await forEachCountry(
+      'reencrypt',
+      await services.settings.listCountries(),
+      async (country) => {
+        const result = await reencryptCountry(
+          { cases: services.records.cases, dataKeys: services.dataKeys, clock: services.clock },
+          country,
+          { maxRecords: 1000 },
+        );
+        if (result.total > 0)
+          context.log(
+            `reencrypt ${country}: ${result.done} of ${result.total}, ${result.skipped} to revisit`,
+          );
+        if (result.unreadable.length > 0)
+          context.warn(
+            `reencrypt ${country}: ${result.unreadable.length} records failed their integrity check and stay on their old key: ${result.unreadable.join(', ')}`,
+          );
+      },
+      async (country, kind) =>
+        context.warn(`reencrypt ${country}: the run failed (${kind}); the next run tries again`),
+    );
   },
 });

@@ -131,6 +131,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   let credential = overrides.credential;
   const lazyCredential = () => (credential ??= defaultCredential());
   const clock = overrides.clock ?? systemClock;
+  const logger = overrides.logger ?? createLogger(config.LOG_LEVEL);
   const cosmosRequests = new CosmosRequests();
   const cosmos = createCosmosClient(config, lazyCredential, [cosmosRequests.plugin()]);
   const authCache = new AuthCache(clock, config.AUTH_CACHE_SECONDS * 1000);
@@ -151,10 +152,19 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   const users = new UserRepository(containers.users, dataKeys);
   const forms = new FormStore(containers.config, clock, { plainFields, serverOwned });
   const cipher = new RecordCipher(dataKeys, new FieldProtections(forms));
+  // A record left out of a list, task list or sync pull for failing its integrity check: tampering or a lost
+  // key, which operators must hear of (its id only: nothing it holds).
+  const unreadable = (countryCode: string, id: string) =>
+    logger.error({ country_code: countryCode, record_id: id }, 'record failed its integrity check; left out');
   const repos = {
-    case: new RecordRepository<CaseDocument>(containers.records, cipher, recordKinds.case),
-    incident: new RecordRepository(containers.records, cipher, recordKinds.incident),
-    tracing_request: new RecordRepository(containers.records, cipher, recordKinds.tracing_request),
+    case: new RecordRepository<CaseDocument>(containers.records, cipher, recordKinds.case, unreadable),
+    incident: new RecordRepository(containers.records, cipher, recordKinds.incident, unreadable),
+    tracing_request: new RecordRepository(
+      containers.records,
+      cipher,
+      recordKinds.tracing_request,
+      unreadable,
+    ),
   };
   // Made on first use, with the blob SDK: most requests never touch an attachment (cold start, issue 18).
   let blob: BlobServiceClient | undefined;
@@ -188,7 +198,7 @@ export function createApp(config: Config, overrides: AppOverrides = {}): App {
   return {
     config,
     clock,
-    logger: overrides.logger ?? createLogger(config.LOG_LEVEL),
+    logger,
     cosmos,
     cosmosRequests,
     database,

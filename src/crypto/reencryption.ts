@@ -1,5 +1,5 @@
 import type { RecordDocument } from '../records/recordDocument';
-import type { RecordRepository } from '../records/recordRepository';
+import type { QueryItem, RecordRepository } from '../records/recordRepository';
 import type { Clock } from '../clock';
 import { AppError } from '../errors';
 import type { DataKeys } from './dataKeys';
@@ -64,21 +64,27 @@ export async function reencryptCountry(
   const started = deps.clock.now().getTime();
   let done = 0;
   let skipped = 0;
+  // Records that fail their integrity check cannot be re-sealed: passed over (and named), not a stop.
+  const unreadable: string[] = [];
   const seen = new Set<string>();
+  const idOf = (item: QueryItem<RecordDocument>) => ('doc' in item ? item.doc.id : item.unreadable.id);
   while (done + skipped < total) {
     const take = Math.min(batchSize, total - done - skipped);
     const batch = (
-      await deps.cases.query(countryCode, `SELECT TOP @take * FROM c WHERE ${where}`, [
+      await deps.cases.queryEach(countryCode, `SELECT TOP @take * FROM c WHERE ${where}`, [
         ...parameters,
         { name: '@take', value: take + seen.size },
       ])
     )
-      .filter((doc) => !seen.has(doc.id))
+      .filter((item) => !seen.has(idOf(item)))
       .slice(0, take);
     if (batch.length === 0) break;
-    for (const doc of batch) {
-      seen.add(doc.id);
-      if (await rewrite(deps.cases, doc)) done += 1;
+    for (const item of batch) {
+      seen.add(idOf(item));
+      if (!('doc' in item)) {
+        unreadable.push(item.unreadable.id);
+        skipped += 1;
+      } else if (await rewrite(deps.cases, item.doc)) done += 1;
       else skipped += 1;
     }
     const elapsed = Math.max(1, deps.clock.now().getTime() - started) / 1000;
@@ -91,7 +97,7 @@ export async function reencryptCountry(
       secondsLeft: rate > 0 ? (total - done - skipped) / rate : null,
     });
   }
-  return { version, done, skipped, total };
+  return { version, done, skipped, total, unreadable };
 }
 
 async function rewrite(cases: RecordRepository, doc: RecordDocument): Promise<boolean> {

@@ -10,7 +10,7 @@ export const ok = (data: unknown, headers: Record<string, string> = {}): ApiResp
 
 export const list = (
   data: unknown[],
-  metadata: { total: number; per: number; page: number },
+  metadata: { total: number; per: number; page: number; unreadable?: string[] },
 ): ApiResponse => ({
   status: 200,
   json: { data, metadata },

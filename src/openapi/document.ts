@@ -7,7 +7,7 @@ import type { RecordKind } from '../records/recordKind';
 import { allKinds } from '../records/recordKinds';
 import { registerAdminPaths } from './adminPaths';
 import { registerConfigPaths } from './configPaths';
-import { documentedRecord } from './recordSchemas';
+import { documentedRecord, listMetadata } from './recordSchemas';
 import { registerWorkPaths } from './workPaths';
 import { resolveConflictsSchema } from '../sync/schema';
 import { uuid } from '../records/fieldTypes';
@@ -165,7 +165,7 @@ function registerRecordPaths(
       200: json(
         z.object({
           data: z.array(record),
-          metadata: z.object({ total: z.int(), per: z.int(), page: z.int() }),
+          metadata: listMetadata,
         }),
         'A page of records',
       ),

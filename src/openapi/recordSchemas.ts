@@ -69,7 +69,15 @@ export const documentedRecord = (kind: RecordKind) =>
     })
     .loose();
 
-const listMetadata = z.object({ total: z.int(), per: z.int(), page: z.int() });
+export const listMetadata = z.object({
+  total: z.int(),
+  per: z.int(),
+  page: z.int(),
+  unreadable: z
+    .array(z.string())
+    .optional()
+    .meta({ description: 'Ids of records of the page left out: they failed their integrity check' }),
+});
 export const listOf = (item: z.ZodType) => z.object({ data: z.array(item), metadata: listMetadata });
 
 /** GET /tasks items (docs/api.md, "Tasks"). */

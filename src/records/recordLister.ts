@@ -11,6 +11,8 @@ import type { RecordRepository } from './recordRepository';
 export interface RecordPage<T extends RecordDocument> {
   docs: T[];
   total: number;
+  /** Ids of the page's records left out for failing their integrity check (counted in `total`). */
+  unreadable: string[];
 }
 
 /**
@@ -83,8 +85,13 @@ export async function listRecords<T extends RecordDocument>(
   const sql = `SELECT TOP ${top} * FROM c WHERE ${condition} ORDER BY c.${params.orderBy} ${params.order.toUpperCase()}`;
   const countParameters = parameters.filter((p) => p.name !== top);
   const [window, total] = await Promise.all([
-    repo.query(principal.countryCode, sql, parameters),
+    repo.queryEach(principal.countryCode, sql, parameters),
     repo.count(principal.countryCode, condition, countParameters),
   ]);
-  return { docs: window.slice((params.page - 1) * params.per), total };
+  const docs: T[] = [];
+  const unreadable: string[] = [];
+  for (const item of window.slice((params.page - 1) * params.per))
+    if ('doc' in item) docs.push(item.doc);
+    else unreadable.push(item.unreadable.id);
+  return { docs, total, unreadable };
 }

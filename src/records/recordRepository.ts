@@ -20,11 +20,20 @@ function replaceError(status: number | undefined) {
  * fields are sealed here on the way in and opened on the way out: everything above sees plaintext,
  * Cosmos never does.
  */
+/** A record a query found that failed its integrity check: only what orders it, nothing it holds. */
+export interface UnreadableRecord {
+  id: string;
+  _ts: number;
+}
+export type QueryItem<T> = { doc: T } | { unreadable: UnreadableRecord };
+
 export class RecordRepository<T extends RecordDocument = RecordDocument> {
   constructor(
     private readonly container: Container,
     readonly cipher: RecordSealer,
     readonly kind: RecordKind,
+    /** Told of each record a query left out as unreadable (operators must hear of tampering or a lost key). */
+    private readonly onUnreadable: (countryCode: string, id: string) => void = () => undefined,
   ) {}
 
   async find(countryCode: string, id: string): Promise<T | undefined> {
@@ -201,19 +210,44 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
       { query: sql, parameters },
       { partitionKey: [countryCode], maxItemCount: pageSize },
     );
-    const open = (doc: T): Promise<T | undefined> =>
-      unreadable
-        ? this.cipher.open(doc).catch((error: unknown) => {
-            if (!(error instanceof IntegrityError)) throw error;
-            unreadable(doc.id);
-            return undefined;
-          })
-        : this.cipher.open(doc);
     while (iterator.hasMoreResults()) {
       const { resources } = await iterator.fetchNext();
-      const docs = (await Promise.all(resources.map(open))).filter((d) => d !== undefined) as T[];
+      const items = unreadable
+        ? await this.openEach(countryCode, resources)
+        : (await Promise.all(resources.map((doc) => this.cipher.open(doc)))).map((doc) => ({ doc }));
+      const docs: T[] = [];
+      for (const item of items)
+        if ('doc' in item) docs.push(item.doc);
+        else unreadable?.(item.unreadable.id);
       if (docs.length > 0) yield docs;
     }
+  }
+
+  /**
+   * A query's records in their order, each opened — or, if it fails its integrity check (tampered, its key
+   * gone), only its id and timestamp: one such record must not take down every list, task list and sync pull
+   * it appears in. Reading it alone still answers the integrity error.
+   */
+  async queryEach(countryCode: string, sql: string, parameters: SqlParameter[]): Promise<QueryItem<T>[]> {
+    const { resources } = await this.container.items
+      .query<T>({ query: sql, parameters }, { partitionKey: [countryCode] })
+      .fetchAll();
+    return this.openEach(countryCode, resources);
+  }
+
+  private openEach(countryCode: string, docs: T[]): Promise<QueryItem<T>[]> {
+    return Promise.all(
+      docs.map((doc) =>
+        this.cipher.open(doc).then(
+          (opened): QueryItem<T> => ({ doc: opened }),
+          (error: unknown): QueryItem<T> => {
+            if (!(error instanceof IntegrityError)) throw error;
+            this.onUnreadable(countryCode, doc.id);
+            return { unreadable: { id: doc.id, _ts: doc._ts as number } };
+          },
+        ),
+      ),
+    );
   }
 
   async count(countryCode: string, sqlWhere: string, parameters: SqlParameter[]): Promise<number> {

@@ -1,6 +1,5 @@
 import type { Container } from '@azure/cosmos';
-import { IntegrityError } from '../crypto/fieldCipher';
-import { isDependencyFault } from '../platform/dependencyFaults';
+import { forEachCountry } from '../platform/eachCountry';
 import type { ReminderRun } from './reminderJob';
 
 export const STATUS_ID = 'reminders-status';
@@ -15,26 +14,18 @@ export interface RoundDeps {
   warn: (line: string) => void;
 }
 
-/** What went wrong, by kind only: an error's message may carry a record's values. */
-export function failureKind(error: unknown): string {
-  if (isDependencyFault(error)) return 'dependency_unavailable';
-  if (error instanceof IntegrityError) return 'integrity_check_failed';
-  return `error:${(error as Error)?.name ?? 'unknown'}`;
-}
-
 /**
- * One run of the timer: every country on its own, so that a country whose run fails (a fault, a bug, bad
- * settings) does not hold back the reminders of the countries after it. Each outcome is kept in the country's
- * status; if any country failed, the run fails afterwards, so that the host records it and alerts operators.
+ * One run of the timer: every country on its own (forEachCountry), each outcome kept in the country's status.
  */
 export async function runEveryCountry(
   deps: RoundDeps,
   countries: string[],
   runOne: (countryCode: string) => Promise<ReminderRun>,
 ): Promise<void> {
-  const failed: string[] = [];
-  for (const country of countries) {
-    try {
+  await forEachCountry(
+    'reminders',
+    countries,
+    async (country) => {
       const run = await runOne(country);
       await saveRun(deps, run);
       deps.log(
@@ -44,14 +35,12 @@ export async function runEveryCountry(
         deps.warn(
           `reminders ${country}: ${run.unreadable_records.length} records failed their integrity check and got no reminders: ${run.unreadable_records.slice(0, KEPT_IDS).join(', ')}`,
         );
-    } catch (error) {
-      const kind = failureKind(error);
-      failed.push(`${country} (${kind})`);
+    },
+    async (country, kind) => {
       deps.warn(`reminders ${country}: the run failed (${kind}); the next run tries again`);
-      await saveFailure(deps, country, kind).catch(() => undefined);
-    }
-  }
-  if (failed.length > 0) throw new Error(`reminders failed for ${failed.join(', ')}`);
+      await saveFailure(deps, country, kind);
+    },
+  );
 }
 
 async function saveRun(deps: RoundDeps, run: ReminderRun): Promise<void> {

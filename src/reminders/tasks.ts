@@ -44,7 +44,8 @@ export async function listTasks(
   /** The caller's form grants: a task about a form the role may not read is not listed. */
   grants: FieldGrants,
 ) {
-  const docs = await deps.cases.query(
+  // A case that fails its integrity check is left out (and reported): the caller's other tasks still list.
+  const items = await deps.cases.queryEach(
     principal.countryCode,
     "SELECT * FROM c WHERE c.record_type = 'case' AND c.country_code = @country AND c.enabled = true AND c.status = 'open' AND ARRAY_CONTAINS(@modules, c.module_id) AND ARRAY_CONTAINS(c.associated_user_names, @me) AND ARRAY_LENGTH(c.reminders) > 0",
     [
@@ -53,6 +54,7 @@ export async function listTasks(
       { name: '@me', value: principal.user.user_name },
     ],
   );
+  const docs = items.flatMap((item) => ('doc' in item ? [item.doc] : []));
   const now = deps.clock.now().getTime();
   const index = await deps.roles.current(principal.countryCode);
   return docs

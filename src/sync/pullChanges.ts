@@ -73,14 +73,19 @@ export async function pullChanges(
     'c._ts <= @settled',
     '(c._ts > @ts OR (c._ts = @ts AND c.id > @id))',
   ];
-  const docs = await repo.query(
+  const items = await repo.queryEach(
     principal.countryCode,
     `SELECT TOP @take * FROM c WHERE ${where.join(' AND ')} ORDER BY c._ts ASC, c.id ASC`,
     parameters,
   );
-  const page = docs.slice(0, options.per);
-  const hasMore = docs.length > options.per;
-  const last = page.at(-1);
+  const window = items.slice(0, options.per);
+  const hasMore = items.length > options.per;
+  // A record failing its integrity check is passed over, not sent (the device keeps its copy) and named in
+  // the metadata; the cursor moves past it, and a repaired record comes again with its new timestamp.
+  const page = window.flatMap((item) => ('doc' in item ? [item.doc] : []));
+  const unreadable = window.flatMap((item) => ('unreadable' in item ? [item.unreadable.id] : []));
+  const lastItem = window.at(-1);
+  const last = lastItem && ('doc' in lastItem ? lastItem.doc : lastItem.unreadable);
   const next: CursorState = last
     ? { ...from, ts: last._ts as number, id: last.id, snapshot: from.snapshot && hasMore }
     : { ...from, snapshot: false };
@@ -98,6 +103,7 @@ export async function pullChanges(
       next_cursor: encodeCursor(key, next),
       has_more: hasMore,
       forms_version: grants.formsVersion,
+      ...(unreadable.length > 0 ? { unreadable } : {}),
     },
   };
 }

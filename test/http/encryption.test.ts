@@ -112,6 +112,72 @@ describe('field-level encryption', () => {
     expect(JSON.stringify(res.body)).not.toContain('Tamper');
   });
 
+  it('a tampered record is left out of lists, tasks and sync pulls, which still answer and name it', async () => {
+    const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
+    const followUp = {
+      followup_subform_section: [{ followup_type: 'home_visit', followup_needed_by_date: soon }],
+    };
+    const intact = await create({ name: 'Intact Child', ...followUp });
+    const target = await create({ name: 'Tampered Child', ...followUp });
+    const original = await raw(target.id);
+    const sealed = original.name as { ct: string };
+    const bytes = Buffer.from(sealed.ct, 'base64');
+    bytes[0] = (bytes[0] as number) ^ 0xff;
+    await writeRaw({ ...original, name: { ...sealed, ct: bytes.toString('base64') } });
+    const { _rid, _self, _etag, _attachments, _ts, ...stored } = await raw(target.id);
+    const pull = async (cursor?: string) => {
+      const seen: string[] = [];
+      const unreadable: string[] = [];
+      let text = '';
+      let next = cursor;
+      for (let more = true; more;) {
+        const res = await t.call('GET', `/api/v2/sync/cases?per=2${next ? `&cursor=${next}` : ''}`, {
+          token,
+        });
+        expect(res.status).toBe(200);
+        seen.push(...res.body.data.map((r: { id: string }) => r.id));
+        unreadable.push(...(res.body.metadata.unreadable ?? []));
+        text += JSON.stringify(res.body);
+        next = res.body.metadata.next_cursor;
+        more = res.body.metadata.has_more;
+      }
+      return { seen, unreadable, text, cursor: next as string };
+    };
+
+    const listed = await t.call('GET', '/api/v2/cases?per=100', { token });
+    expect(listed.status).toBe(200);
+    const listedIds = listed.body.data.map((r: { id: string }) => r.id);
+    expect(listedIds).toContain(intact.id);
+    expect(listedIds).not.toContain(target.id);
+    // Other tests of this file leave tampered records of their own: only this test's two are looked at.
+    expect(listed.body.metadata.unreadable).toContain(target.id);
+    expect(listed.body.metadata.unreadable).not.toContain(intact.id);
+    const tasks = await t.call('GET', '/api/v2/tasks?per=100', { token });
+    expect(tasks.status).toBe(200);
+    const tasked = tasks.body.data.map((task: { record_id: string }) => task.record_id);
+    expect(tasked).toContain(intact.id);
+    expect(tasked).not.toContain(target.id);
+    await new Promise((resolve) => setTimeout(resolve, 3500)); // past the sync pull's settle window
+    const first = await pull();
+    expect(first.seen).toContain(intact.id);
+    expect(first.seen).not.toContain(target.id);
+    expect(first.unreadable).toContain(target.id);
+    expect(first.unreadable).not.toContain(intact.id);
+    expect(first.text).not.toContain('Tampered');
+    // Read alone, it still answers the integrity error.
+    expect((await t.call('GET', `/api/v2/cases/${target.id}`, { token })).status).toBe(500);
+
+    // Repaired (restored from a backup), it lists again and comes to devices with its new timestamp.
+    await t.app.containers.records.item(target.id, ['GH', target.id]).replace({ ...stored, name: sealed });
+    const relisted = await t.call('GET', '/api/v2/cases?per=100', { token });
+    expect(relisted.body.data.map((r: { id: string }) => r.id)).toContain(target.id);
+    expect(relisted.body.metadata.unreadable ?? []).not.toContain(target.id);
+    await new Promise((resolve) => setTimeout(resolve, 3500));
+    const again = await pull(first.cursor);
+    expect(again.seen).toContain(target.id);
+    expect(again.unreadable).not.toContain(target.id);
+  }, 30_000);
+
   it('a ciphertext moved to another record, or to another field, does not open', async () => {
     const a = await create({ name: 'Real Owner', address_current: 'Somewhere' });
     const b = await create({ name: 'Other Child' });

@@ -57,8 +57,8 @@ describe('re-encryption after a rotation', () => {
     let edited = false;
     // The job reads its batch; before it writes, a caseworker edits one of those records.
     const racing = Object.assign(Object.create(real), {
-      query: async (...args: Parameters<typeof real.query>) => {
-        const docs = await real.query(...args);
+      queryEach: async (...args: Parameters<typeof real.queryEach>) => {
+        const docs = await real.queryEach(...args);
         if (!edited) {
           edited = true;
           const res = await t.call('PATCH', `/api/v2/cases/${ids[24]}`, {
@@ -78,6 +78,28 @@ describe('re-encryption after a rotation', () => {
     // The edit itself was sealed with the current key: nothing is left for a second pass.
     expect((await reencryptCountry(deps(), 'GH')).total).toBe(0);
     expect(new Set((await versions()).values()).size).toBe(1);
+  });
+});
+
+describe('a record that fails its integrity check during re-encryption', () => {
+  it('is passed over and named; every other record still moves to the new version', async () => {
+    const records = t.app.containers.records;
+    const target = ids[3] as string;
+    const { resource: doc } = await records.item(target, ['GH', target]).read();
+    const ct = Buffer.from(doc.name.ct, 'base64');
+    ct[0] = (ct[0] as number) ^ 0xff;
+    await records
+      .item(target, ['GH', target])
+      .replace({ ...doc, name: { ...doc.name, ct: ct.toString('base64') } });
+    try {
+      const rotated = await t.app.dataKeys.rotate('GH');
+      const result = await reencryptCountry(deps(), 'GH', { batchSize: 4 });
+      expect(result.unreadable).toEqual([target]);
+      const stored = await versions();
+      for (const id of ids) expect([id, stored.get(id) === rotated.version]).toEqual([id, id !== target]);
+    } finally {
+      await records.item(target, ['GH', target]).replace(doc);
+    }
   });
 });
 

@@ -103,4 +103,32 @@ describe('server messages in the web app', () => {
       (notes) => notes.some((n) => n.note_text === 'Visite faite.'),
     );
   });
+
+  it('says which records of the list it cannot show, when one failed its integrity check', async () => {
+    const token = await stack.login('cw_gh');
+    const made = (
+      await stack.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Fiche Altérée' } } })
+    ).body.data as { id: string; case_id_display: string };
+    const records = stack.app.containers.records;
+    const { resource: doc } = await records.item(made.id, ['GH', made.id]).read();
+    const ct = Buffer.from(doc.name.ct, 'base64');
+    ct[0] = (ct[0] as number) ^ 0xff;
+    await records
+      .item(made.id, ['GH', made.id])
+      .replace({ ...doc, name: { ...doc.name, ct: ct.toString('base64') } });
+    try {
+      await page.getByRole('button', { name: 'Dossiers', exact: true }).click();
+      const notice = page
+        .getByRole('status')
+        .filter({ hasText: 'Une fiche de cette page ne peut pas s’afficher' });
+      await notice.waitFor();
+      await expect(notice.textContent()).resolves.toContain(made.id);
+      // The other cases are listed as ever.
+      await page.locator('ul.list').getByRole('button', { name: /Amina/ }).waitFor();
+      await notice.scrollIntoViewIfNeeded();
+      await checkScreen(page, 'fr-list-unreadable');
+    } finally {
+      await records.item(made.id, ['GH', made.id]).delete();
+    }
+  });
 });

@@ -36,7 +36,8 @@ export interface Task {
 
 export interface ListPage<T> {
   data: T[];
-  metadata: { total: number; per: number; page: number };
+  /** `unreadable`: ids of the page's records the server left out (they failed their integrity check). */
+  metadata: { total: number; per: number; page: number; unreadable?: string[] };
 }
 
 export interface SyncConflict {

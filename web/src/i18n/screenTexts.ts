@@ -171,6 +171,10 @@ export const enScreens = {
   'list.count.incidents.one': '{n} incident',
   'list.count.tracing_requests': '{n} tracing requests',
   'list.count.tracing_requests.one': '{n} tracing request',
+  'list.unreadable':
+    '{n} records of this page cannot be shown: they failed an integrity check. Give your administrator their references: {ids}.',
+  'list.unreadable.one':
+    'A record of this page cannot be shown: it failed an integrity check. Give your administrator its reference: {ids}.',
   'list.offline.incidents': 'Incidents are listed when you are online.',
   'list.offline.tracing_requests': 'Tracing requests are listed when you are online.',
   'list.notLoaded': 'The list could not be loaded',
@@ -366,6 +370,10 @@ export const frScreens: ScreenCatalogue = {
   'list.count.incidents.one': '{n} incident',
   'list.count.tracing_requests': '{n} demandes de recherche',
   'list.count.tracing_requests.one': '{n} demande de recherche',
+  'list.unreadable':
+    '{n} fiches de cette page ne peuvent pas s’afficher : elles ont échoué à un contrôle d’intégrité. Donnez leurs références à votre administrateur : {ids}.',
+  'list.unreadable.one':
+    'Une fiche de cette page ne peut pas s’afficher : elle a échoué à un contrôle d’intégrité. Donnez sa référence à votre administrateur : {ids}.',
   'list.offline.incidents': 'Les incidents s’affichent quand vous êtes en ligne.',
   'list.offline.tracing_requests': 'Les demandes de recherche s’affichent quand vous êtes en ligne.',
   'list.notLoaded': 'La liste n’a pas pu être chargée',
@@ -553,6 +561,8 @@ export const arScreens: ScreenCatalogue = {
   'list.count.cases': 'الحالات: {n}',
   'list.count.incidents': 'الحوادث: {n}',
   'list.count.tracing_requests': 'طلبات البحث: {n}',
+  'list.unreadable':
+    'سجلات من هذه الصفحة لا يمكن عرضها لأنها لم تجتز فحص السلامة: {n}. أعطِ المسؤول مراجعها: {ids}.',
   'list.offline.incidents': 'تظهر الحوادث عندما تكون متصلاً.',
   'list.offline.tracing_requests': 'تظهر طلبات البحث عندما تكون متصلاً.',
   'list.notLoaded': 'تعذّر تحميل القائمة',

@@ -213,6 +213,7 @@ export function RecordList(props: {
   const [page, setPage] = useState(() => remembered.get(type)?.page ?? 1);
   const [rows, setRows] = useState<CaseRecord[]>([]);
   const [total, setTotal] = useState(0);
+  const [unreadable, setUnreadable] = useState<string[]>([]);
   const [note, setNote] = useState('');
   // A filter the server cannot take: said at the filters, instead of a list that reads "0 cases".
   const [problem, setProblem] = useState('');
@@ -249,6 +250,7 @@ export function RecordList(props: {
     const load = async () => {
       setNote('');
       setProblem('');
+      setUnreadable([]);
       const wrongAges = ageProblem(filters);
       if (wrongAges) {
         if (!stale) {
@@ -292,6 +294,7 @@ export function RecordList(props: {
           if (!stale) {
             setRows(result.data);
             setTotal(result.metadata.total);
+            setUnreadable(result.metadata.unreadable ?? []);
           }
           return;
         } catch (error) {
@@ -494,6 +497,11 @@ export function RecordList(props: {
         </p>
       )}
       {note && <p class="notice">{note}</p>}
+      {unreadable.length > 0 && (
+        <p class="notice-box" role="status">
+          {t('list.unreadable', { n: unreadable.length, ids: unreadable.join(', ') })}
+        </p>
+      )}
       <ul class="list">
         {rows.map((r) => (
           <li key={r.id}>
