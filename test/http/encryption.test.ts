@@ -1,5 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { CaseDocument } from '../../src/records/recordDocument';
+import { tamperWithName } from '../support/tamper';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -101,11 +102,7 @@ describe('field-level encryption', () => {
 
   it('a tampered ciphertext is refused with an error, not served as garbage', async () => {
     const c = await create({ name: 'Tamper Target' });
-    const doc = await raw(c.id);
-    const sealed = doc.name as { ct: string };
-    const bytes = Buffer.from(sealed.ct, 'base64');
-    bytes[0] = (bytes[0] as number) ^ 0xff;
-    await writeRaw({ ...doc, name: { ...sealed, ct: bytes.toString('base64') } });
+    await tamperWithName(t.app.containers.records, c.id);
     const res = await t.call('GET', `/api/v2/cases/${c.id}`, { token });
     expect(res.status).toBe(500);
     expect(res.body.errors[0].message).toMatch(/integrity check/);
@@ -119,12 +116,7 @@ describe('field-level encryption', () => {
     };
     const intact = await create({ name: 'Intact Child', ...followUp });
     const target = await create({ name: 'Tampered Child', ...followUp });
-    const original = await raw(target.id);
-    const sealed = original.name as { ct: string };
-    const bytes = Buffer.from(sealed.ct, 'base64');
-    bytes[0] = (bytes[0] as number) ^ 0xff;
-    await writeRaw({ ...original, name: { ...sealed, ct: bytes.toString('base64') } });
-    const { _rid, _self, _etag, _attachments, _ts, ...stored } = await raw(target.id);
+    const repair = await tamperWithName(t.app.containers.records, target.id);
     const pull = async (cursor?: string) => {
       const seen: string[] = [];
       const unreadable: string[] = [];
@@ -168,7 +160,7 @@ describe('field-level encryption', () => {
     expect((await t.call('GET', `/api/v2/cases/${target.id}`, { token })).status).toBe(500);
 
     // Repaired (restored from a backup), it lists again and comes to devices with its new timestamp.
-    await t.app.containers.records.item(target.id, ['GH', target.id]).replace({ ...stored, name: sealed });
+    await repair();
     const relisted = await t.call('GET', '/api/v2/cases?per=100', { token });
     expect(relisted.body.data.map((r: { id: string }) => r.id)).toContain(target.id);
     expect(relisted.body.metadata.unreadable ?? []).not.toContain(target.id);

@@ -1,5 +1,6 @@
 import type { CaseDocument } from '../../src/records/recordDocument';
 import { reencryptCountry, type ReencryptionProgress } from '../../src/crypto/reencryption';
+import { tamperWithName } from '../support/tamper';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -83,14 +84,8 @@ describe('re-encryption after a rotation', () => {
 
 describe('a record that fails its integrity check during re-encryption', () => {
   it('is passed over and named; every other record still moves to the new version', async () => {
-    const records = t.app.containers.records;
     const target = ids[3] as string;
-    const { resource: doc } = await records.item(target, ['GH', target]).read();
-    const ct = Buffer.from(doc.name.ct, 'base64');
-    ct[0] = (ct[0] as number) ^ 0xff;
-    await records
-      .item(target, ['GH', target])
-      .replace({ ...doc, name: { ...doc.name, ct: ct.toString('base64') } });
+    const repair = await tamperWithName(t.app.containers.records, target);
     try {
       const rotated = await t.app.dataKeys.rotate('GH');
       const result = await reencryptCountry(deps(), 'GH', { batchSize: 4 });
@@ -98,7 +93,7 @@ describe('a record that fails its integrity check during re-encryption', () => {
       const stored = await versions();
       for (const id of ids) expect([id, stored.get(id) === rotated.version]).toEqual([id, id !== target]);
     } finally {
-      await records.item(target, ['GH', target]).replace(doc);
+      await repair();
     }
   });
 });

@@ -12,6 +12,7 @@ import { sendNotification } from '../../src/notifications/notificationSender';
 import { QueueListener } from '../../src/local/queueListener';
 import { storageConnectionString } from '../../src/local/emulators';
 import { emulatorInfo } from '../support/emulatorEnv';
+import { tamperWithName } from '../support/tamper';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 const outbox = join(mkdtempSync(join(tmpdir(), 'outbox-')), 'outbox.jsonl');
@@ -376,12 +377,7 @@ describe('one record or one country does not hold back the others', () => {
       await overdue('After'),
     ];
     const records = t.app.containers.records;
-    const { resource: doc } = await records.item(tampered.id, ['GH', tampered.id]).read();
-    const ct = Buffer.from(doc.name.ct, 'base64');
-    ct[0] = (ct[0] as number) ^ 0xff;
-    await records
-      .item(tampered.id, ['GH', tampered.id])
-      .replace({ ...doc, name: { ...doc.name, ct: ct.toString('base64') } });
+    await tamperWithName(records, tampered.id);
     try {
       await runJob();
       await deliverQueued();

@@ -1,4 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { tamperWithName } from '../support/tamper';
 import { PASSWORD, type TestApp } from '../support/testApp';
 import { checkScreen, openCaseFromList, eventually, phonePage, signIn, startWebStack } from './browser';
 
@@ -110,12 +111,7 @@ describe('server messages in the web app', () => {
       await stack.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Fiche Altérée' } } })
     ).body.data as { id: string; case_id_display: string };
     const records = stack.app.containers.records;
-    const { resource: doc } = await records.item(made.id, ['GH', made.id]).read();
-    const ct = Buffer.from(doc.name.ct, 'base64');
-    ct[0] = (ct[0] as number) ^ 0xff;
-    await records
-      .item(made.id, ['GH', made.id])
-      .replace({ ...doc, name: { ...doc.name, ct: ct.toString('base64') } });
+    await tamperWithName(records, made.id);
     try {
       await page.getByRole('button', { name: 'Dossiers', exact: true }).click();
       const notice = page
