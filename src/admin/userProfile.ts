@@ -34,9 +34,16 @@ export async function readUserProfile(
   const user: User & { _etag?: string } = own
     ? { ...((await deps.users.findByUserName(principal.user.user_name)) ?? principal.user) }
     : await getUser(deps, principal, id);
-  const role = own ? principal.role : await deps.users.findRole(principal.countryCode, user.role_unique_id);
+  const [role, lock] = await Promise.all([
+    own ? principal.role : deps.users.findRole(principal.countryCode, user.role_unique_id),
+    // As GET /users says it of each: whether an administrator has someone to unlock.
+    own
+      ? undefined
+      : deps.lockedUntil([user.user_name]).then((locks) => locks.get(user.user_name.toLowerCase())),
+  ]);
   const base = {
     ...presentUser(user),
+    ...(own ? {} : { locked: lock !== undefined, locked_until: lock?.toISOString() ?? null }),
     agency_id: user.agency_unique_id,
     module_unique_ids: role?.module_unique_ids ?? [],
     role_group_permission: role?.group_permission ?? null,

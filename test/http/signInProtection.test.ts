@@ -157,11 +157,15 @@ describe('account lockout on sustained failures from many sources', () => {
       (u: { user_name: string }) => u.user_name === user,
     );
     expect(Object.keys(listedUser)).not.toEqual(expect.arrayContaining(['recent_failures']));
+    // The user's own page says it too.
+    const read = async () => (await t.call('GET', `/api/v2/users/${id}`, { token: adminToken })).body.data;
+    expect(await read()).toMatchObject({ user_name: user, locked: true, locked_until: until });
 
     const unlocked = await t.call('POST', `/api/v2/users/${id}/unlock`, { token: adminToken });
     expect(unlocked.status).toBe(200);
     expect(unlocked.body.data).toMatchObject({ id, user_name: user, was_locked: true });
     expect((await lockState())[user]).toEqual([false, null]);
+    expect(await read()).toMatchObject({ locked: false, locked_until: null });
     expect((await right('203.0.113.99', user)).status).toBe(200);
     const audit = await t.call('GET', `/api/v2/audit_logs?record_id=${id}&audit_log_actions[]=user_unlock`, {
       token: adminToken,
