@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import { roleCan, type Principal } from '../auth/principal';
 import { badRequest } from '../errors';
 import { allKinds } from '../records/recordKinds';
@@ -11,8 +12,8 @@ export function parseUserReadQuery(search: URLSearchParams): { extended: boolean
   let extended = false;
   for (const [name, value] of search) {
     if (name === 'locale') continue;
-    if (name !== 'extended') throw badRequest(`Unknown query parameter ${name}`, name);
-    if (value !== 'true' && value !== 'false') throw badRequest('extended must be true or false', name);
+    if (name !== 'extended') throw badRequest(msg('query_unknown', { name }), name);
+    if (value !== 'true' && value !== 'false') throw badRequest(msg('query_boolean', { name }), name);
     extended = value === 'true';
   }
   return { extended };

@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import { can, type Principal } from '../auth/principal';
 import { badRequest, forbidden } from '../errors';
 import type { App } from '../app';
@@ -18,7 +19,7 @@ export function parseAuditQuery(search: URLSearchParams): AuditQuery {
   const query: AuditQuery = { actions: [], recordTypes: [], page: 1, per: 50 };
   const time = (name: string, value: string) => {
     if (Number.isNaN(Date.parse(value)) || !/^\d{4}-\d{2}-\d{2}/.test(value))
-      throw badRequest(`${name} must be a date or date-time`, name);
+      throw badRequest(msg('query_date', { name }), name);
     return new Date(value).toISOString();
   };
   for (const [key, value] of search) {
@@ -33,12 +34,11 @@ export function parseAuditQuery(search: URLSearchParams): AuditQuery {
       const n = Number(value);
       const max = name === 'per' ? 1000 : 10_000;
       if (!/^\d+$/.test(value) || n < 1 || n > max)
-        throw badRequest(`${name} must be a whole number from 1 to ${max}`, name);
+        throw badRequest(msg('query_whole_number', { name, max }), name);
       query[name] = n;
-    } else throw badRequest(`Unknown query parameter ${name}`, name);
+    } else throw badRequest(msg('query_unknown', { name }), name);
   }
-  if (query.page * query.per > 10_000)
-    throw badRequest('page × per may not exceed 10000: narrow the dates', 'page');
+  if (query.page * query.per > 10_000) throw badRequest(msg('query_window', { max: 10000 }), 'page');
   return query;
 }
 

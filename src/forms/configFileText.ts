@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import { badRequest } from '../errors';
 import type { ChangeList, ImportPlan } from './configFile';
 
@@ -11,7 +12,7 @@ export function parseConfigText(text: string): unknown {
   try {
     return JSON.parse(lines.slice(Math.max(start, 0)).join('\n'));
   } catch {
-    throw badRequest('The configuration file is not valid JSON', 'file');
+    throw badRequest(msg('config_file_not_json'), 'file');
   }
 }
 

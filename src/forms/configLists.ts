@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import type { Principal } from '../auth/principal';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
 import { badRequest, notFound } from '../errors';
@@ -24,13 +25,13 @@ export function configListParams(search: URLSearchParams, allowHierarchy: boolea
   for (const [name, value] of search) {
     if (name === 'locale') continue;
     if (name === 'hierarchy' && allowHierarchy) {
-      if (value !== 'true' && value !== 'false') throw badRequest('hierarchy must be true or false', name);
+      if (value !== 'true' && value !== 'false') throw badRequest(msg('query_boolean', { name }), name);
       out.hierarchy = value === 'true';
       continue;
     }
-    if (name !== 'page' && name !== 'per') throw badRequest(`Unknown query parameter ${name}`, name);
+    if (name !== 'page' && name !== 'per') throw badRequest(msg('query_unknown', { name }), name);
     if (!/^\d{1,9}$/.test(value) || Number(value) < 1)
-      throw badRequest(`${name} must be a whole number from 1`, name);
+      throw badRequest(msg('query_positive_number', { name }), name);
     out[name] = name === 'per' ? Math.min(Number(value), MAX_PER) : Number(value);
   }
   return out;

@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import { z } from 'zod';
 import type { Principal } from '../auth/principal';
 import type { CountrySettingsRepository } from '../countries/countrySettingsRepository';
@@ -32,13 +33,13 @@ function parseFilters(search: URLSearchParams) {
   for (const [name, value] of search) {
     if (name === 'locale') continue; // Primero's clients send it; every locale is in the answer anyway.
     if (name !== 'record_type' && name !== 'module_id')
-      throw badRequest(`Unknown query parameter ${name}`, name);
+      throw badRequest(msg('query_unknown', { name }), name);
     raw[name] = value;
   }
   const parsed = filterSchema.safeParse(raw);
   if (!parsed.success) {
     const name = String(parsed.error.issues[0]?.path[0] ?? 'query');
-    throw badRequest(`${name} is not a known value`, name);
+    throw badRequest(msg('query_known_value', { name }), name);
   }
   return parsed.data;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import type { Principal } from '../auth/principal';
 import { badRequest, envelopeEntries } from '../errors';
 import type { ApiResponse } from '../http/types';
@@ -210,7 +211,7 @@ export async function importLocations(
   dryRun: boolean,
 ): Promise<LocationImportReport> {
   requireConfigAdmin(principal);
-  if (csv.trim() === '') throw badRequest('The body is an empty CSV file', 'body');
+  if (csv.trim() === '') throw badRequest(msg('body_empty_csv'), 'body');
   const cc = principal.countryCode;
   const { docs, report } = planLocationImport(csv, await deps.configDocs.all(cc, 'location'), defaultLocale);
   if (dryRun || report.problems.length > 0) return { dry_run: dryRun, ...report };

@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import { z } from 'zod';
 import { badRequest, payloadTooLarge, unprocessable } from '../errors';
 import type { ApiRequest } from './types';
@@ -11,7 +12,7 @@ export async function readJson<S extends z.ZodType>(
 ): Promise<z.output<S>> {
   const type = request.headers.get('content-type') ?? '';
   if (!/^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/i.test(type)) {
-    throw badRequest('Content-Type must be application/json', 'Content-Type');
+    throw badRequest(msg('content_type_one_of', { allowed: 'application/json' }), 'Content-Type');
   }
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw payloadTooLarge(maxBytes);
@@ -21,7 +22,7 @@ export async function readJson<S extends z.ZodType>(
   try {
     value = JSON.parse(raw.toString('utf8'));
   } catch {
-    throw badRequest('The body is not valid JSON', 'body');
+    throw badRequest(msg('body_not_json'), 'body');
   }
   requireEnvelope(schema, value);
   return parseOr422(schema, value);
@@ -31,7 +32,7 @@ export async function readJson<S extends z.ZodType>(
 export async function readText(request: ApiRequest, mediaTypes: string[], maxBytes: number): Promise<string> {
   const type = (request.headers.get('content-type') ?? '').split(';')[0]?.trim().toLowerCase() ?? '';
   if (!mediaTypes.includes(type))
-    throw badRequest(`Content-Type must be ${mediaTypes.join(' or ')}`, 'Content-Type');
+    throw badRequest(msg('content_type_one_of', { allowed: mediaTypes.join(' | ') }), 'Content-Type');
   const declared = Number(request.headers.get('content-length') ?? '0');
   if (declared > maxBytes) throw payloadTooLarge(maxBytes);
   const raw = await request.body();
@@ -40,7 +41,7 @@ export async function readText(request: ApiRequest, mediaTypes: string[], maxByt
   try {
     return text.decode(raw);
   } catch {
-    throw badRequest('The body is not UTF-8 text', 'body');
+    throw badRequest(msg('body_not_utf8'), 'body');
   }
 }
 

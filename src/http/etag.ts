@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import { badRequest } from '../errors';
 
 /** Cosmos `_etag` → HTTP entity tag (always quoted). */
@@ -11,7 +12,7 @@ export function ifMatchHolds(header: string | null, storedEtag: string): boolean
   if (header === null) return true;
   const value = header.trim();
   if (value === '*') return true;
-  if (value === '') throw badRequest('If-Match is empty', 'If-Match');
+  if (value === '') throw badRequest(msg('if_match_empty'), 'If-Match');
   const stored = toHttpEtag(storedEtag);
   return value.split(',').some((tag) => tag.trim().replace(/^W\//, '') === stored);
 }

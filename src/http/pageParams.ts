@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import { badRequest } from '../errors';
 import { checkWindow, MAX_PER, positiveInt } from '../records/listParams';
 import { list } from './responses';
@@ -17,7 +18,7 @@ export function pageParams(search: URLSearchParams): Page {
     if (name === 'locale') continue;
     if (name === 'page') out.page = positiveInt(name, value, Number.MAX_SAFE_INTEGER);
     else if (name === 'per') out.per = positiveInt(name, value, MAX_PER);
-    else throw badRequest(`Unknown query parameter ${name}`, name);
+    else throw badRequest(msg('query_unknown', { name }), name);
   }
   checkWindow(out);
   return out;

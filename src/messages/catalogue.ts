@@ -3,6 +3,7 @@ import { caseworkMessages } from './caseworkMessages';
 import { fieldMessages } from './fieldMessages';
 import { queryMessages } from './queryMessages';
 import { recordMessages } from './recordMessages';
+import { requestMessages } from './requestMessages';
 
 /**
  * The messages a person sees, in every language the web app offers. An error carries its message's key and
@@ -15,7 +16,18 @@ export const catalogue = {
   ...caseworkMessages,
   ...accountMessages,
   ...queryMessages,
+  ...requestMessages,
 };
+
+/** The tables the catalogue is made of (a key in two of them would be lost: the tests check). */
+export const messageTables = [
+  fieldMessages,
+  recordMessages,
+  caseworkMessages,
+  accountMessages,
+  queryMessages,
+  requestMessages,
+];
 
 export type MessageKey = keyof typeof catalogue;
 export type MessageArgs = Record<string, string | number>;

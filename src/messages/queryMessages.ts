@@ -53,4 +53,39 @@ export const queryMessages = {
     fr: '{field} est chiffré dans les formulaires de ce pays : on ne peut pas filtrer dessus',
     ar: '{field} مشفّر في نماذج هذا البلد: لا يمكن التصفية به',
   },
+  query_unknown: {
+    en: 'Unknown query parameter {name}',
+    fr: 'Paramètre de requête inconnu : {name}',
+    ar: 'معامل استعلام غير معروف: {name}',
+  },
+  query_given_twice: {
+    en: '{name} is given more than once',
+    fr: '{name} est donné plus d’une fois',
+    ar: 'أُعطي {name} أكثر من مرة',
+  },
+  query_date: {
+    en: '{name} must be a date or date-time',
+    fr: '{name} doit être une date ou une date et heure',
+    ar: 'يجب أن يكون {name} تاريخًا أو تاريخًا ووقتًا',
+  },
+  query_window: {
+    en: 'page × per may not exceed {max}: narrow the dates',
+    fr: 'page × per ne peut pas dépasser {max} : resserrez les dates',
+    ar: 'لا يجوز أن يتجاوز page × per القيمة {max}: ضيّق التواريخ',
+  },
+  query_known_value: {
+    en: '{name} is not a known value',
+    fr: '{name} n’est pas une valeur connue',
+    ar: '{name} ليست قيمة معروفة',
+  },
+  fields_unknown: {
+    en: 'fields: unknown field {field}',
+    fr: 'fields : champ inconnu {field}',
+    ar: 'fields: حقل غير معروف {field}',
+  },
+  has_alerts_lists_only: {
+    en: 'has_alerts filters lists (GET), not bulk selections',
+    fr: 'has_alerts filtre les listes (GET), pas les sélections groupées',
+    ar: 'يصفّي has_alerts القوائم (GET)، لا التحديدات الجماعية',
+  },
 } as const satisfies Record<string, { en: string; fr: string; ar: string }>;

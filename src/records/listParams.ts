@@ -153,7 +153,7 @@ export function fieldList(kind: RecordKind, value: string): string[] {
   const fields = csv(value);
   const unknown = fields.find((f) => !Object.hasOwn(kind.record.shape, f));
   if (unknown !== undefined || fields.length === 0)
-    throw badRequest(`fields: unknown field ${unknown ?? '(none)'}`, 'fields');
+    throw badRequest(msg('fields_unknown', { field: unknown ?? '(none)' }), 'fields');
   return fields;
 }
 

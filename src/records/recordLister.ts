@@ -63,7 +63,7 @@ export async function listRecords<T extends RecordDocument>(
   }
   if (params.flagged !== undefined) where.push(params.flagged ? 'c.flag_count > 0' : 'c.flag_count = 0');
   if (params.hasAlerts !== undefined) {
-    if (!hiddenForms) throw badRequest('has_alerts filters lists (GET), not bulk selections', 'has_alerts');
+    if (!hiddenForms) throw badRequest(msg('has_alerts_lists_only'), 'has_alerts');
     const readable = readableAlertsCondition(param([...hiddenForms]));
     where.push(params.hasAlerts ? readable : `NOT ${readable}`);
   }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import { createHmac, timingSafeEqual } from 'node:crypto';
 import { badRequest } from '../errors';
 import type { ScopeSpec } from './pullScope';
@@ -32,8 +33,7 @@ export function decodeCursor(
   expected: { country: string; user: string; type: string },
 ): CursorState {
   const [body, mac] = cursor.split('.');
-  const invalid = () =>
-    badRequest('cursor is not a cursor this server gave you: start again without one', 'cursor');
+  const invalid = () => badRequest(msg('cursor_foreign'), 'cursor');
   if (!body || !mac) throw invalid();
   const good = createHmac('sha256', key).update(body).digest();
   const given = Buffer.from(mac, 'base64url');

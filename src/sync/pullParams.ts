@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import { badRequest } from '../errors';
 import { fieldList } from '../records/listParams';
 import type { RecordKind } from '../records/recordKind';
@@ -11,11 +12,11 @@ export function parsePullParams(kind: RecordKind, search: URLSearchParams): Pull
     else if (name === 'per') {
       const n = Number(value);
       if (!/^\d+$/.test(value) || n < 1 || n > 1000)
-        throw badRequest('per must be a whole number from 1 to 1000', 'per');
+        throw badRequest(msg('query_whole_number', { name: 'per', max: 1000 }), 'per');
       options.per = n;
     } else if (name === 'fields') {
       options.fields = value === 'short' ? [...kind.list.shortFields] : fieldList(kind, value);
-    } else throw badRequest(`Unknown query parameter ${name}`, name);
+    } else throw badRequest(msg('query_unknown', { name }), name);
   }
   return options;
 }

@@ -1,3 +1,4 @@
+import { msg } from '../messages/catalogue';
 import { z } from 'zod';
 import type { Directory } from '../admin/directory';
 import { directoryKind } from '../admin/directoryKinds';
@@ -37,8 +38,8 @@ export type RecipientQuery = z.infer<typeof recipientQuerySchema>;
 export function parseRecipientQuery(search: URLSearchParams): RecipientQuery {
   const raw: Record<string, string> = {};
   for (const [name, value] of search) {
-    if (!(name in recipientQuerySchema.shape)) throw badRequest(`Unknown query parameter ${name}`, name);
-    if (name in raw) throw badRequest(`${name} is given more than once`, name);
+    if (!(name in recipientQuerySchema.shape)) throw badRequest(msg('query_unknown', { name }), name);
+    if (name in raw) throw badRequest(msg('query_given_twice', { name }), name);
     raw[name] = value;
   }
   const parsed = recipientQuerySchema.safeParse(raw);

@@ -361,3 +361,44 @@ describe('attachments', () => {
     expect(wrongBox.body.errors[0].message).not.toContain('made-up');
   });
 });
+
+describe('malformed requests', () => {
+  const fr = { 'Accept-Language': 'fr' };
+  it.each([
+    [
+      'an unknown query parameter',
+      'GET',
+      '/api/v2/sync/cases?colour=red',
+      {},
+      'Paramètre de requête inconnu\u202f: colour',
+    ],
+    [
+      'a cursor this server did not give',
+      'GET',
+      '/api/v2/sync/cases?cursor=abc',
+      {},
+      'cursor n’est pas un curseur donné par ce serveur\u202f: recommencez sans curseur',
+    ],
+    [
+      'a page size out of range',
+      'GET',
+      '/api/v2/sync/cases?per=0',
+      {},
+      'per doit être un nombre entier de 1 à 1000',
+    ],
+    [
+      'a body that is not JSON',
+      'POST',
+      '/api/v2/cases',
+      { rawBody: Buffer.from('{"data":'), headers: { 'Content-Type': 'application/json' } },
+      'Le contenu envoyé n’est pas du JSON valide',
+    ],
+  ])('%s is told in the language asked', async (_label, method, path, extra, message) => {
+    const { headers = {}, ...rest } = extra as { headers?: Record<string, string>; rawBody?: Buffer };
+    const res = await t.call(method as 'GET', path, { token: cw, headers: { ...fr, ...headers }, ...rest });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toBe(message);
+    const english = await t.call(method as 'GET', path, { token: cw, headers, ...rest });
+    expect(english.body.errors[0].message).not.toBe(message);
+  });
+});
