@@ -50,8 +50,8 @@ app.timer('reencrypt', {
             `reencrypt ${country}: ${result.unreadable.length} records failed their integrity check and stay on their old key: ${result.unreadable.join(', ')}`,
           );
       },
-      async (country, kind) =>
-        context.warn(`reencrypt ${country}: the run failed (${kind}); the next run tries again`),
+      async (country, kind, where) =>
+        context.warn(`reencrypt ${country}: the run failed (${kind}); the next run tries again\n${where}`),
     );
   },
 });

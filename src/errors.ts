@@ -1,3 +1,4 @@
+import { IntegrityError } from './crypto/fieldCipher';
 import { msg, type Message } from './messages/catalogue';
 
 /**
@@ -61,6 +62,17 @@ export const serviceUnavailable = (
 ) => new AppError(503, text, undefined, undefined, { 'Retry-After': String(retryAfterSeconds) });
 export const unprocessable = (entries: ErrorEntry[]) =>
   new AppError(422, entries[0]?.message ?? 'Invalid', entries[0]?.detail, entries);
+
+/**
+ * What one item of a batch (a case of a bulk action, a mutation of a sync push) is told when it fails: a
+ * refusal, or a record that fails its integrity check — that one item fails, the others go on. Anything else
+ * is a system fault, for the caller to let stop the batch (undefined).
+ */
+export function refusalOf(error: unknown): AppError | undefined {
+  if (error instanceof AppError) return error;
+  if (error instanceof IntegrityError) return new AppError(500, msg('record_integrity'));
+  return undefined;
+}
 
 /** A configuration problem: names the setting, never prints its value (it may be a secret). */
 export class ConfigError extends Error {

@@ -5,6 +5,11 @@
 export const recordMessages = {
   not_permitted: { en: 'Not permitted', fr: 'Non autorisé', ar: 'غير مسموح' },
   not_found: { en: 'Not found', fr: 'Introuvable', ar: 'غير موجود' },
+  record_integrity: {
+    en: 'The record failed an integrity check: tell your administrator',
+    fr: 'Le dossier a échoué à un contrôle d’intégrité : prévenez votre administrateur',
+    ar: 'لم يجتز السجل فحص السلامة: أبلغ المسؤول',
+  },
   case_not_found: { en: 'Case not found', fr: 'Dossier introuvable', ar: 'الحالة غير موجودة' },
   incident_not_found: { en: 'Incident not found', fr: 'Incident introuvable', ar: 'الحادثة غير موجودة' },
   tracing_request_not_found: {

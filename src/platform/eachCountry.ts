@@ -17,7 +17,8 @@ export async function forEachCountry(
   job: string,
   countries: string[],
   work: (countryCode: string) => Promise<void>,
-  failed: (countryCode: string, kind: string) => Promise<void>,
+  /** `where`: the error's stack frames without its message (which may carry a record's values). */
+  failed: (countryCode: string, kind: string, where: string) => Promise<void>,
 ): Promise<void> {
   const failures: string[] = [];
   for (const country of countries) {
@@ -26,7 +27,8 @@ export async function forEachCountry(
     } catch (error) {
       const kind = failureKind(error);
       failures.push(`${country} (${kind})`);
-      await failed(country, kind).catch(() => undefined);
+      const where = ((error as Error)?.stack ?? '').split('\n').slice(1).join('\n');
+      await failed(country, kind, where).catch(() => undefined);
     }
   }
   if (failures.length > 0) throw new Error(`${job} failed for ${failures.join(', ')}`);

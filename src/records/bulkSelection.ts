@@ -54,7 +54,7 @@ export async function selectRecords<T extends RecordDocument>(
     search.set('page', String(page));
     const params = parseListParams(repo.kind, search);
     if (page === 1) assertListable(grants, repo.kind, principal, params);
-    const { docs, total } = await listRecords(repo, principal, params);
+    const { docs, total, unreadable } = await listRecords(repo, principal, params);
     if (total > limit)
       throw unprocessable([
         {
@@ -62,7 +62,8 @@ export async function selectRecords<T extends RecordDocument>(
           message: `the filters select ${total} records: at most ${limit} at once, narrow them`,
         },
       ]);
-    ids.push(...docs.map((d) => d.id));
-    if (docs.length === 0 || ids.length >= total) return [...new Set(ids)];
+    // Records failing their integrity check are selected too: the action then reports each as refused.
+    ids.push(...docs.map((d) => d.id), ...unreadable);
+    if (docs.length + unreadable.length === 0 || ids.length >= total) return [...new Set(ids)];
   }
 }

@@ -20,12 +20,11 @@ function replaceError(status: number | undefined) {
  * fields are sealed here on the way in and opened on the way out: everything above sees plaintext,
  * Cosmos never does.
  */
-/** A record a query found that failed its integrity check: only what orders it, nothing it holds. */
-export interface UnreadableRecord {
-  id: string;
-  _ts: number;
-}
-export type QueryItem<T> = { doc: T } | { unreadable: UnreadableRecord };
+/**
+ * A record a query found that failed its integrity check, as stored: its sealed values still sealed. Only
+ * its plain bookkeeping (id, _ts, enabled, scope fields) may be used; it is never presented.
+ */
+export type QueryItem<T> = { doc: T } | { unreadable: T };
 
 export class RecordRepository<T extends RecordDocument = RecordDocument> {
   constructor(
@@ -47,7 +46,8 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
    * Several records of this type by id (a sync batch's base records), missing ones left out: point reads sent
    * as one bulk request (one per partition range in Azure). A query by ids scans on the emulator (400 ms at
    * 10,000 records) and costs more request units than point reads in Azure. A read that failed otherwise than
-   * 404 is left out too: `withKnown` then reads that record on its own, and its error surfaces there.
+   * 404 is left out too, and one that fails its integrity check: `withKnown` then reads that record on its
+   * own, and its error surfaces there (for that mutation only).
    */
   async findMany(countryCode: string, ids: string[]): Promise<Map<string, T>> {
     if (ids.length === 0) return new Map();
@@ -58,9 +58,8 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
     const docs = responses
       .map((response) => (response?.statusCode === 200 ? (response.resourceBody as unknown as T) : undefined))
       .filter((doc): doc is T => doc?.country_code === countryCode && doc.record_type === this.kind.type);
-    return new Map(
-      await Promise.all(docs.map(async (doc) => [doc.id, await this.cipher.open(doc)] as const)),
-    );
+    const items = await this.openEach(countryCode, docs);
+    return new Map(items.flatMap((item) => ('doc' in item ? [[item.doc.id, item.doc] as const] : [])));
   }
 
   /**
@@ -243,7 +242,7 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
           (error: unknown): QueryItem<T> => {
             if (!(error instanceof IntegrityError)) throw error;
             this.onUnreadable(countryCode, doc.id);
-            return { unreadable: { id: doc.id, _ts: doc._ts as number } };
+            return { unreadable: doc };
           },
         ),
       ),

@@ -66,14 +66,14 @@ export async function runReminders(
     deps.roles.current(countryCode),
   ]);
   const now = deps.clock.now().toISOString();
-  const unreadable: string[] = [];
-  const due = await gatherDue(deps, countryCode, now, options, (id) => unreadable.push(id));
+  const unreadable = new Set<string>();
+  const due = await gatherDue(deps, countryCode, now, options, (id) => unreadable.add(id));
   const run: ReminderRun = {
     country_code: countryCode,
     records: new Set(due.map((d) => d.doc.id)).size,
     alerts_created: 0,
     notifications_enqueued: 0,
-    unreadable_records: unreadable,
+    unreadable_records: [...unreadable],
   };
 
   const item = (d: DueItem) => ({

@@ -36,8 +36,8 @@ export async function runEveryCountry(
           `reminders ${country}: ${run.unreadable_records.length} records failed their integrity check and got no reminders: ${run.unreadable_records.slice(0, KEPT_IDS).join(', ')}`,
         );
     },
-    async (country, kind) => {
-      deps.warn(`reminders ${country}: the run failed (${kind}); the next run tries again`);
+    async (country, kind, where) => {
+      deps.warn(`reminders ${country}: the run failed (${kind}); the next run tries again\n${where}`);
       await saveFailure(deps, country, kind);
     },
   );
@@ -50,6 +50,7 @@ async function saveRun(deps: RoundDeps, run: ReminderRun): Promise<void> {
     type: 'reminders_status',
     last_run_at: deps.now().toISOString(),
     ...counts,
+    country_code: run.country_code,
     records_unreadable: unreadable.length,
     unreadable_records: unreadable.slice(0, KEPT_IDS),
     last_failure_at: null,

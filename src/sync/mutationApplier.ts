@@ -8,7 +8,7 @@ import { revisedRecord, validatedChanges } from '../records/recordRevision';
 import { presentRecord } from '../records/recordPresenter';
 import { disableRecord } from '../records/recordUpdater';
 import { writeRecord } from '../records/recordWriter';
-import { AppError, unprocessable } from '../errors';
+import { refusalOf, unprocessable } from '../errors';
 import { fieldVersion } from './fieldVersions';
 import type { FieldGrants } from '../forms/fieldAccess';
 import { heldEntries, heldReport, NOT_PERMITTED, splitHeld } from './heldChanges';
@@ -51,8 +51,10 @@ export async function applyMutation(
       throw unprocessable([{ detail: 'base_version', message: 'is required for an update' }]);
     return await mergeUpdate(deps, repo, principal, grants, m, m.base_version);
   } catch (error) {
-    if (!(error instanceof AppError)) throw error;
-    return rejection(repo.kind, m.mutation_id, error.status, error.entries);
+    // A record that fails its integrity check refuses this mutation only: the device's others still apply.
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    return rejection(repo.kind, m.mutation_id, refusal.status, refusal.entries);
   }
 }
 

@@ -80,24 +80,26 @@ export async function pullChanges(
   );
   const window = items.slice(0, options.per);
   const hasMore = items.length > options.per;
-  // A record failing its integrity check is passed over, not sent (the device keeps its copy) and named in
-  // the metadata; the cursor moves past it, and a repaired record comes again with its new timestamp.
-  const page = window.flatMap((item) => ('doc' in item ? [item.doc] : []));
-  const unreadable = window.flatMap((item) => ('unreadable' in item ? [item.unreadable.id] : []));
-  const lastItem = window.at(-1);
-  const last = lastItem && ('doc' in lastItem ? lastItem.doc : lastItem.unreadable);
+  const last = window.map((item) => ('doc' in item ? item.doc : item.unreadable)).at(-1);
   const next: CursorState = last
     ? { ...from, ts: last._ts as number, id: last.id, snapshot: from.snapshot && hasMore }
     : { ...from, snapshot: false };
   // A replay after a scope change is over once it has caught up: later pulls need only the current scope.
   if (!hasMore) delete next.previous;
   const grants = await deps.fieldAccess.grantsFor(principal);
+  // A record failing its integrity check is not sent (the device keeps its copy) but named in the metadata;
+  // the cursor moves past it, and once repaired it comes again with its new timestamp. Whether it is gone
+  // from the caller's reach is plain bookkeeping: that tombstone is still sent.
+  const unreadable: string[] = [];
+  const data = window.flatMap((item) => {
+    const doc = 'doc' in item ? item.doc : item.unreadable;
+    if (!doc.enabled || !inScope(principal, doc)) return [{ id: doc.id, deleted: true }];
+    if ('doc' in item) return [presentRecord(doc, grants, { fields: options.fields })];
+    unreadable.push(doc.id);
+    return [];
+  });
   return {
-    data: page.map((doc) =>
-      doc.enabled && inScope(principal, doc)
-        ? presentRecord(doc, grants, { fields: options.fields })
-        : { id: doc.id, deleted: true },
-    ),
+    data,
     // An offline app that holds an older forms version refreshes GET /forms before showing these records.
     metadata: {
       next_cursor: encodeCursor(key, next),

@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 import { z } from 'zod';
 import type { AuditLog } from '../audit/auditLog';
 import type { Principal } from '../auth/principal';
-import { AppError } from '../errors';
+import { refusalOf } from '../errors';
 import type { BulkAssignJob, BulkAssignJobs } from './bulkAssignJobs';
 import { failureOf } from './bulkTransitions';
 import { assignCase, transitionsOf, type TransitionDeps } from './transitions';
@@ -90,8 +90,9 @@ async function assignOne(
     job.done_ids.push(caseId);
   } catch (error) {
     // A system fault fails this delivery: the queue retries it, and the job resumes from its progress.
-    if (!(error instanceof AppError)) throw error;
-    job.errors.push(failureOf(caseId, error));
+    const refusal = refusalOf(error);
+    if (!refusal) throw error;
+    job.errors.push(failureOf(caseId, refusal));
   }
 }
 

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { AppError } from '../errors';
+import { refusalOf, type AppError } from '../errors';
 import type { Message } from '../messages/catalogue';
 import { uuid } from '../records/fieldTypes';
 import { BULK_MAX, selectionShape } from '../records/bulkSelection';
@@ -70,8 +70,9 @@ export async function bulkTransition(
     try {
       done.push(await one(id));
     } catch (error) {
-      if (!(error instanceof AppError)) throw error;
-      failed.push(failureOf(id, error));
+      const refusal = refusalOf(error);
+      if (!refusal) throw error;
+      failed.push(failureOf(id, refusal));
     }
   }
   return { done, failed };

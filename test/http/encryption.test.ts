@@ -170,6 +170,30 @@ describe('field-level encryption', () => {
     expect(again.unreadable).not.toContain(target.id);
   }, 30_000);
 
+  it('a sync push refuses only the mutation of a tampered record; the others apply', async () => {
+    const ok = await create({ name: 'Pushed Fine' });
+    const bad = await create({ name: 'Pushed Tampered' });
+    await tamperWithName(t.app.containers.records, bad.id);
+    const mutation = (id: string, base: unknown) => ({
+      mutation_id: `m-${id}`,
+      op: 'update',
+      id,
+      base_version: base,
+      changes: { age: 9 },
+    });
+    const res = await t.call('POST', '/api/v2/sync/cases', {
+      token,
+      body: { data: [mutation(bad.id, bad.version), mutation(ok.id, ok.version)] },
+    });
+    expect(res.status).toBe(200);
+    const results = res.body.data as { result: string; errors?: { message: string }[] }[];
+    expect(results[0]).toMatchObject({ result: 'rejected' });
+    expect(results[0]?.errors?.[0]?.message).toMatch(/integrity check/);
+    expect(results[1]).toMatchObject({ result: 'applied' });
+    expect(JSON.stringify(res.body)).not.toContain('Pushed Tampered');
+    expect((await t.call('GET', `/api/v2/cases/${ok.id}`, { token })).body.data.age).toBe(9);
+  });
+
   it('a ciphertext moved to another record, or to another field, does not open', async () => {
     const a = await create({ name: 'Real Owner', address_current: 'Somewhere' });
     const b = await create({ name: 'Other Child' });
