@@ -7,6 +7,12 @@ import type { RecordKind } from './recordKind';
 
 const statusOf = (error: unknown) => (error as { code?: number }).code;
 
+/**
+ * A record a query found that failed its integrity check, as stored: its sealed values still sealed. Only
+ * its plain bookkeeping (id, _ts, enabled, scope fields) may be used; it is never presented.
+ */
+export type QueryItem<T> = { doc: T } | { unreadable: T };
+
 /** What a refused conditional replace means to the caller. */
 function replaceError(status: number | undefined) {
   if (status === 412) return preconditionFailed();
@@ -20,12 +26,6 @@ function replaceError(status: number | undefined) {
  * fields are sealed here on the way in and opened on the way out: everything above sees plaintext,
  * Cosmos never does.
  */
-/**
- * A record a query found that failed its integrity check, as stored: its sealed values still sealed. Only
- * its plain bookkeeping (id, _ts, enabled, scope fields) may be used; it is never presented.
- */
-export type QueryItem<T> = { doc: T } | { unreadable: T };
-
 export class RecordRepository<T extends RecordDocument = RecordDocument> {
   constructor(
     private readonly container: Container,
@@ -224,7 +224,7 @@ export class RecordRepository<T extends RecordDocument = RecordDocument> {
 
   /**
    * A query's records in their order, each opened — or, if it fails its integrity check (tampered, its key
-   * gone), only its id and timestamp: one such record must not take down every list, task list and sync pull
+   * gone), as stored (see QueryItem): one such record must not take down every list, task list and sync pull
    * it appears in. Reading it alone still answers the integrity error.
    */
   async queryEach(countryCode: string, sql: string, parameters: SqlParameter[]): Promise<QueryItem<T>[]> {
