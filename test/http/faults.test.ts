@@ -9,6 +9,7 @@ import {
   type RunningEmulators,
 } from '../../src/local/emulators';
 import { startEmulatorsOnFreePorts } from '../../src/local/freePorts';
+import { deliverQueued as deliverQueuedTo } from '../support/deliverQueued';
 import { startTestApp, type ApiResult, type TestApp } from '../support/testApp';
 
 // Emulators of this file's own, so that pausing them stops no other test file.
@@ -166,21 +167,7 @@ it('Azurite frozen during an upload: 503, nothing listed; the retried upload lan
   }
 }, 60_000);
 
-/** Delivers what the reminders job queued, as the host's queue trigger does. */
-const deliverQueued = async () => {
-  const queue = queues.getQueueClient('notifications');
-  for (;;) {
-    const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32 });
-    if (receivedMessageItems.length === 0) return;
-    for (const m of receivedMessageItems) {
-      await t.host.invoke(
-        'notifications-sender',
-        JSON.parse(Buffer.from(m.messageText, 'base64').toString()),
-      );
-      await queue.deleteMessage(m.messageId, m.popReceipt);
-    }
-  }
-};
+const deliverQueued = () => deliverQueuedTo(queues, t.host);
 
 it('Cosmos frozen during the reminders job: the next run alerts every overdue case once, none missed', async () => {
   const yesterday = new Date(Date.now() - 86_400_000).toISOString().slice(0, 10);

@@ -13,6 +13,7 @@ import { QueueListener } from '../../src/local/queueListener';
 import { storageConnectionString } from '../../src/local/emulators';
 import { emulatorInfo } from '../support/emulatorEnv';
 import { tamperWithName } from '../support/tamper';
+import { deliverQueued as deliverQueuedTo } from '../support/deliverQueued';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 const outbox = join(mkdtempSync(join(tmpdir(), 'outbox-')), 'outbox.jsonl');
@@ -36,21 +37,7 @@ const runJob = () => t.host.invoke('reminders', { isPastDue: false });
 // admin_gh signs in with a one-time code, which is refused when used twice: one sign-in for the file.
 let admin: Promise<string> | undefined;
 const adminToken = () => (admin ??= t.login('admin_gh'));
-/** Delivers what the job queued, as the host's queue trigger does. */
-const deliverQueued = async () => {
-  const queue = queues.getQueueClient('notifications');
-  for (;;) {
-    const { receivedMessageItems } = await queue.receiveMessages({ numberOfMessages: 32 });
-    if (receivedMessageItems.length === 0) return;
-    for (const m of receivedMessageItems) {
-      await t.host.invoke(
-        'notifications-sender',
-        JSON.parse(Buffer.from(m.messageText, 'base64').toString()),
-      );
-      await queue.deleteMessage(m.messageId, m.popReceipt);
-    }
-  }
-};
+const deliverQueued = () => deliverQueuedTo(queues, t.host);
 const outboxLines = () =>
   readFileSync(outbox, 'utf8')
     .trim()
