@@ -77,12 +77,12 @@ app.http('tasks-list', {
       async (request, principal, services) => {
         const page = pageParams(request.url.searchParams);
         const grants = await services.records.fieldAccess.grantsFor(principal);
-        const tasks = await listTasks(
+        const { tasks, unreadable } = await listTasks(
           { cases: services.records.cases, clock: services.clock, roles: services.records.roles },
           principal,
           grants,
         );
-        return pageOf(tasks, page);
+        return pageOf(tasks, page, unreadable);
       },
       { audit: { action: 'list', record_type: 'case' } },
     ),

@@ -91,7 +91,8 @@ app.http('flags-list', {
     authedEndpoint(
       async (request, principal, services) => {
         const page = pageParams(request.url.searchParams);
-        return pageOf(await listFlags(services.records, principal), page);
+        const { flags, unreadable } = await listFlags(services.records, principal);
+        return pageOf(flags, page, unreadable);
       },
       { audit: { action: 'list' } },
     ),

@@ -17,7 +17,7 @@ app.http('case-incidents-list', {
         const page = await incidentsOfCase(services.records, principal, request.params.id ?? '');
         const grants = await services.records.fieldAccess.grantsFor(principal);
         const data = page.docs.map((doc) => presentRecord(doc, grants, { listView: true }));
-        return list(data, { total: page.total, per: data.length, page: 1 });
+        return list(data, { total: page.total, per: data.length, page: 1, unreadable: page.unreadable });
       },
       { audit: { action: 'list', record_type: 'incident' } },
     ),

@@ -20,7 +20,7 @@ export async function listFlags(deps: Pick<RecordDeps, 'repos'>, principal: Prin
       ),
     })),
   );
-  return pages
+  const flags = pages
     .flatMap(({ kind, page }) =>
       page.docs.flatMap((doc) =>
         ((doc.flags as Flag[]) ?? [])
@@ -34,4 +34,6 @@ export async function listFlags(deps: Pick<RecordDeps, 'repos'>, principal: Prin
       ),
     )
     .sort((a, b) => (a.created_at < b.created_at ? 1 : -1));
+  // Flagged records failing their integrity check: their flags are not listed, so the caller is told.
+  return { flags, unreadable: pages.flatMap(({ page }) => page.unreadable) };
 }

@@ -24,6 +24,9 @@ export function pageParams(search: URLSearchParams): Page {
   return out;
 }
 
-/** One page of a list computed whole; `metadata.per` is the page size asked for, as on /cases. */
-export const pageOf = <T>(items: T[], { page, per }: Page) =>
-  list(items.slice((page - 1) * per, page * per), { total: items.length, per, page });
+/**
+ * One page of a list computed whole; `metadata.per` is the page size asked for, as on /cases. `unreadable`:
+ * the records left out of the whole list for failing their integrity check, named on every page.
+ */
+export const pageOf = <T>(items: T[], { page, per }: Page, unreadable: string[] = []) =>
+  list(items.slice((page - 1) * per, page * per), { total: items.length, per, page, unreadable });

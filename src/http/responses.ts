@@ -8,12 +8,16 @@ export const ok = (data: unknown, headers: Record<string, string> = {}): ApiResp
   json: { data },
 });
 
+/**
+ * A page of a list. `unreadable`: ids of records left out for failing their integrity check, so that the
+ * client can say so rather than lose them silently; not sent when there are none.
+ */
 export const list = (
   data: unknown[],
-  metadata: { total: number; per: number; page: number; unreadable?: string[] },
+  { unreadable = [], ...metadata }: { total: number; per: number; page: number; unreadable?: string[] },
 ): ApiResponse => ({
   status: 200,
-  json: { data, metadata },
+  json: { data, metadata: unreadable.length > 0 ? { ...metadata, unreadable } : metadata },
 });
 
 export const errorResponse = (

@@ -80,6 +80,17 @@ export const listMetadata = z.object({
 });
 export const listOf = (item: z.ZodType) => z.object({ data: z.array(item), metadata: listMetadata });
 
+/** GET /sync/{type}: records changed since the cursor, or tombstones of those gone from the caller's reach. */
+export const syncPullSchema = z.object({
+  data: z.array(z.looseObject({ id: z.string(), deleted: z.literal(true).optional() })),
+  metadata: z.object({
+    next_cursor: z.string(),
+    has_more: z.boolean(),
+    forms_version: z.int().meta({ description: 'An app holding an older one refreshes GET /forms' }),
+    unreadable: listMetadata.shape.unreadable,
+  }),
+});
+
 /** GET /tasks items (docs/api.md, "Tasks"). */
 export const taskSchema = z.looseObject({
   record_type: z.literal('case'),

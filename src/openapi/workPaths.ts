@@ -8,7 +8,7 @@ import { bulkFlagSchema, flagCreateSchema, flagUpdateSchema } from '../flags/sch
 import { allKinds } from '../records/recordKinds';
 import { pushBodySchema } from '../sync/schema';
 import { bulkAssignSchema, bulkReferralSchema, bulkTransferSchema } from '../transitions/bulkTransitions';
-import { flagListItemSchema, listOf, ownAccountSchema, taskSchema } from './recordSchemas';
+import { flagListItemSchema, listOf, ownAccountSchema, syncPullSchema, taskSchema } from './recordSchemas';
 import { recipientQuerySchema } from '../transitions/recipients';
 import { transferRequestResponseSchema, transferRequestSchema } from '../transitions/transferRequests';
 import {
@@ -138,6 +138,7 @@ export function registerWorkPaths(
       summary: `Changes of ${kind.resource} in scope since the cursor (tombstones included)`,
       query: cursorQuery,
       errors: [400, 401, 403],
+      response: syncPullSchema,
     });
     op('post', `/sync${r}`, {
       summary: 'Apply up to 100 offline mutations',

@@ -44,7 +44,8 @@ export async function listTasks(
   /** The caller's form grants: a task about a form the role may not read is not listed. */
   grants: FieldGrants,
 ) {
-  // A case that fails its integrity check is left out (and reported): the caller's other tasks still list.
+  // A case that fails its integrity check is left out and named (`unreadable`): the caller's other tasks
+  // still list, and the caller knows some are missing.
   const items = await deps.cases.queryEach(
     principal.countryCode,
     "SELECT * FROM c WHERE c.record_type = 'case' AND c.country_code = @country AND c.enabled = true AND c.status = 'open' AND ARRAY_CONTAINS(@modules, c.module_id) AND ARRAY_CONTAINS(c.associated_user_names, @me) AND ARRAY_LENGTH(c.reminders) > 0",
@@ -55,9 +56,10 @@ export async function listTasks(
     ],
   );
   const docs = items.flatMap((item) => ('doc' in item ? [item.doc] : []));
+  const unreadable = items.flatMap((item) => ('unreadable' in item ? [item.unreadable.id] : []));
   const now = deps.clock.now().getTime();
   const index = await deps.roles.current(principal.countryCode);
-  return docs
+  const tasks = docs
     .flatMap((doc) => {
       const roles = index.of('case', doc.module_id);
       return (doc.reminders as Reminder[])
@@ -93,4 +95,5 @@ export async function listTasks(
         });
     })
     .sort((a, b) => (a.due_at < b.due_at ? -1 : 1));
+  return { tasks, unreadable };
 }

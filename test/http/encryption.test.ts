@@ -1,6 +1,6 @@
 import { createHash, createHmac } from 'node:crypto';
 import type { CaseDocument } from '../../src/records/recordDocument';
-import { tamperWithName } from '../support/tamper';
+import { tamperWithSealed } from '../support/tamper';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -102,28 +102,36 @@ describe('field-level encryption', () => {
 
   it('a tampered ciphertext is refused with an error, not served as garbage', async () => {
     const c = await create({ name: 'Tamper Target' });
-    await tamperWithName(t.app.containers.records, c.id);
+    await tamperWithSealed(t.app.containers.records, c.id);
     const res = await t.call('GET', `/api/v2/cases/${c.id}`, { token });
     expect(res.status).toBe(500);
     expect(res.body.errors[0].message).toMatch(/integrity check/);
     expect(JSON.stringify(res.body)).not.toContain('Tamper');
   });
 
-  it('a tampered record is left out of lists, tasks and sync pulls, which still answer and name it', async () => {
+  it('a tampered record is left out of lists, tasks, flags and sync pulls, which still answer and name it', async () => {
     const soon = new Date(Date.now() + 3 * 86_400_000).toISOString().slice(0, 10);
     const followUp = {
       followup_subform_section: [{ followup_type: 'home_visit', followup_needed_by_date: soon }],
     };
     const intact = await create({ name: 'Intact Child', ...followUp });
     const target = await create({ name: 'Tampered Child', ...followUp });
-    const repair = await tamperWithName(t.app.containers.records, target.id);
+    for (const c of [intact, target]) {
+      const flagged = await t.call('POST', `/api/v2/cases/${c.id}/flags`, {
+        token,
+        body: { data: { message: 'Check the family situation' } },
+      });
+      expect(flagged.status).toBe(200);
+    }
+    const repair = await tamperWithSealed(t.app.containers.records, target.id);
     const pull = async (cursor?: string) => {
       const seen: string[] = [];
       const unreadable: string[] = [];
       let text = '';
       let next = cursor;
       for (let more = true; more;) {
-        const res = await t.call('GET', `/api/v2/sync/cases?per=2${next ? `&cursor=${next}` : ''}`, {
+        // One record a page: the tampered one is the last of its page, and the cursor must still move past it.
+        const res = await t.call('GET', `/api/v2/sync/cases?per=1${next ? `&cursor=${next}` : ''}`, {
           token,
         });
         expect(res.status).toBe(200);
@@ -149,12 +157,24 @@ describe('field-level encryption', () => {
     const tasked = tasks.body.data.map((task: { record_id: string }) => task.record_id);
     expect(tasked).toContain(intact.id);
     expect(tasked).not.toContain(target.id);
+    expect(tasks.body.metadata.unreadable).toContain(target.id);
+    expect(tasks.body.metadata.unreadable).not.toContain(intact.id);
+    // Every page of the tasks names it: the caller knows work is missing wherever they look.
+    const secondPage = await t.call('GET', '/api/v2/tasks?per=1&page=2', { token });
+    expect(secondPage.body.metadata.unreadable).toContain(target.id);
+    const flags = await t.call('GET', '/api/v2/flags?per=1000', { token });
+    expect(flags.status).toBe(200);
+    const flaggedIds = flags.body.data.map((f: { record_id: string }) => f.record_id);
+    expect(flaggedIds).toContain(intact.id);
+    expect(flaggedIds).not.toContain(target.id);
+    expect(flags.body.metadata.unreadable).toContain(target.id);
     await new Promise((resolve) => setTimeout(resolve, 3500)); // past the sync pull's settle window
     const first = await pull();
     expect(first.seen).toContain(intact.id);
     expect(first.seen).not.toContain(target.id);
-    expect(first.unreadable).toContain(target.id);
+    expect(first.unreadable.filter((id) => id === target.id)).toHaveLength(1);
     expect(first.unreadable).not.toContain(intact.id);
+    expect(new Set(first.seen).size).toBe(first.seen.length);
     expect(first.text).not.toContain('Tampered');
     // Read alone, it still answers the integrity error.
     expect((await t.call('GET', `/api/v2/cases/${target.id}`, { token })).status).toBe(500);
@@ -173,7 +193,7 @@ describe('field-level encryption', () => {
   it('a sync push refuses only the mutation of a tampered record; the others apply', async () => {
     const ok = await create({ name: 'Pushed Fine' });
     const bad = await create({ name: 'Pushed Tampered' });
-    await tamperWithName(t.app.containers.records, bad.id);
+    await tamperWithSealed(t.app.containers.records, bad.id);
     const mutation = (id: string, base: unknown) => ({
       mutation_id: `m-${id}`,
       op: 'update',

@@ -1,5 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import type { RecordDocument } from '../../src/records/recordDocument';
+import { tamperWithSealed } from '../support/tamper';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 // Incidents: the same CRUD, list, scope, flags, alerts, attachments, history and sync as cases, plus the
@@ -173,6 +174,31 @@ describe('incidents recorded from a case', () => {
         body: { data: { name: 'Linked Survivor', module_id: 'primeromodule-gbv' } },
       })
     ).body.data.id;
+  });
+
+  it('a case incident failing its integrity check is left out of the case list and named', async () => {
+    const ofCase = (
+      await t.call('POST', '/api/v2/cases', {
+        token: gbv,
+        body: { data: { name: 'Survivor With Incidents', module_id: 'primeromodule-gbv' } },
+      })
+    ).body.data.id;
+    const made = await Promise.all(
+      ['2026-11-04', '2026-11-05'].map((incident_date) =>
+        t.call('POST', `/api/v2/cases/${ofCase}/incidents`, {
+          token: gbv,
+          body: { data: { incident_date, incident_description: 'An account of what happened' } },
+        }),
+      ),
+    );
+    const [intact, tampered] = made.map((res) => res.body.data.id as string);
+    await tamperWithSealed(t.app.containers.records, tampered as string, 'incident_description');
+    const listed = await t.call('GET', `/api/v2/cases/${ofCase}/incidents`, { token: gbv });
+    expect(listed.status).toBe(200);
+    const ids = listed.body.data.map((i: { id: string }) => i.id);
+    expect(ids).toContain(intact);
+    expect(ids).not.toContain(tampered);
+    expect(listed.body.metadata.unreadable).toEqual([tampered]);
   });
 
   it('links both ways and lists the case incidents', async () => {

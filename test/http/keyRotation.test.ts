@@ -1,6 +1,6 @@
 import type { CaseDocument } from '../../src/records/recordDocument';
 import { reencryptCountry, type ReencryptionProgress } from '../../src/crypto/reencryption';
-import { tamperWithName } from '../support/tamper';
+import { tamperWithSealed } from '../support/tamper';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 let t: TestApp;
@@ -85,7 +85,7 @@ describe('re-encryption after a rotation', () => {
 describe('a record that fails its integrity check during re-encryption', () => {
   it('is passed over and named; every other record still moves to the new version', async () => {
     const target = ids[3] as string;
-    const repair = await tamperWithName(t.app.containers.records, target);
+    const repair = await tamperWithSealed(t.app.containers.records, target);
     try {
       const rotated = await t.app.dataKeys.rotate('GH');
       const result = await reencryptCountry(deps(), 'GH', { batchSize: 4 });

@@ -12,7 +12,7 @@ import { sendNotification } from '../../src/notifications/notificationSender';
 import { QueueListener } from '../../src/local/queueListener';
 import { storageConnectionString } from '../../src/local/emulators';
 import { emulatorInfo } from '../support/emulatorEnv';
-import { tamperWithName } from '../support/tamper';
+import { tamperWithSealed } from '../support/tamper';
 import { deliverQueued as deliverQueuedTo } from '../support/deliverQueued';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -364,7 +364,7 @@ describe('one record or one country does not hold back the others', () => {
       await overdue('After'),
     ];
     const records = t.app.containers.records;
-    await tamperWithName(records, tampered.id);
+    await tamperWithSealed(records, tampered.id);
     try {
       await runJob();
       await deliverQueued();

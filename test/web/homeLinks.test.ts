@@ -1,7 +1,9 @@
 import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { tamperWithSealed } from '../support/tamper';
 import { PASSWORD, type TestApp } from '../support/testApp';
 import {
+  checkScreen,
   eventually,
   horizontalOverflow,
   openCaseFromList,
@@ -193,5 +195,45 @@ describe('Home opens each item where its work is done', () => {
     await page.getByRole('button', { name: 'Aide' }).click();
     await page.getByRole('heading', { name: 'Aide\u202f: Un dossier' }).waitFor();
     await page.getByText(/^Modifiez les champs et appuyez sur Enregistrer/).waitFor();
+  });
+
+  it('lists every task of a caseload longer than a page, and says whose tasks it cannot show', async () => {
+    const token = await stack.login('cw_gh');
+    const soon = new Date(Date.now() + 5 * 86_400_000).toISOString().slice(0, 10);
+    const withFollowUp = (name: string) =>
+      stack.call('POST', '/api/v2/cases', {
+        token,
+        body: {
+          data: {
+            name,
+            followup_subform_section: [{ followup_type: 'home_visit', followup_needed_by_date: soon }],
+          },
+        },
+      });
+    // More cases with work than the API's default page of 20 tasks.
+    const made: { id: string; case_id_display: string }[] = [];
+    for (let i = 0; i < 24; i += 6)
+      made.push(
+        ...(await Promise.all([0, 1, 2, 3, 4, 5].map((j) => withFollowUp(`Caseload Child ${i + j}`)))).map(
+          (res) => res.body.data,
+        ),
+      );
+    const broken = (await withFollowUp('Caseload Child Tampered')).body.data as { id: string };
+    const records = stack.app.containers.records;
+    await tamperWithSealed(records, broken.id);
+    try {
+      const page = await phone('cw_gh');
+      const notice = page.getByRole('status').filter({ hasText: 'The tasks of a case cannot be shown' });
+      await notice.waitFor();
+      await expect(notice.textContent()).resolves.toContain(broken.id);
+      const tasks = page.locator('ul.list').first().getByRole('button');
+      await expect(tasks.count()).resolves.toBeGreaterThan(made.length);
+      const listed = (await tasks.allTextContents()).join('\n');
+      expect(made.filter((c) => !listed.includes(c.case_id_display))).toEqual([]);
+      await notice.scrollIntoViewIfNeeded();
+      await checkScreen(page, 'home-unreadable');
+    } finally {
+      await records.item(broken.id, ['GH', broken.id]).delete();
+    }
   });
 });

@@ -1,5 +1,5 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { tamperWithName } from '../support/tamper';
+import { tamperWithSealed } from '../support/tamper';
 import { PASSWORD, type TestApp } from '../support/testApp';
 import { checkScreen, openCaseFromList, eventually, phonePage, signIn, startWebStack } from './browser';
 
@@ -111,7 +111,7 @@ describe('server messages in the web app', () => {
       await stack.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Fiche Altérée' } } })
     ).body.data as { id: string; case_id_display: string };
     const records = stack.app.containers.records;
-    await tamperWithName(records, made.id);
+    await tamperWithSealed(records, made.id);
     try {
       await page.getByRole('button', { name: 'Dossiers', exact: true }).click();
       const notice = page

@@ -13,6 +13,10 @@ export const enHome = {
   'alertFor.case_plan_due': 'Case plan due',
   'alertFor.approval': 'Approval requested',
   'home.alertsNone': 'No case has alerts.',
+  'home.unreadable':
+    'The tasks of {n} cases cannot be shown: they failed an integrity check. Give your administrator their references: {ids}.',
+  'home.unreadable.one':
+    'The tasks of a case cannot be shown: it failed an integrity check. Give your administrator its reference: {ids}.',
 } as const;
 
 export const frHome: Partial<Record<keyof typeof enHome, string>> = {
@@ -26,6 +30,10 @@ export const frHome: Partial<Record<keyof typeof enHome, string>> = {
   'alertFor.case_plan_due': 'Plan d’action à faire',
   'alertFor.approval': 'Approbation demandée',
   'home.alertsNone': 'Aucun dossier n’a d’alerte.',
+  'home.unreadable':
+    'Les tâches de {n} dossiers ne peuvent pas être affichées : ils n’ont pas passé un contrôle d’intégrité. Donnez leurs références à votre administrateur : {ids}.',
+  'home.unreadable.one':
+    'Les tâches d’un dossier ne peuvent pas être affichées : il n’a pas passé un contrôle d’intégrité. Donnez sa référence à votre administrateur : {ids}.',
 };
 
 export const arHome: Partial<Record<keyof typeof enHome, string>> = {
@@ -39,4 +47,5 @@ export const arHome: Partial<Record<keyof typeof enHome, string>> = {
   'alertFor.case_plan_due': 'خطة حالة مستحقة',
   'alertFor.approval': 'طلب موافقة',
   'home.alertsNone': 'لا توجد حالة بها تنبيهات.',
+  'home.unreadable': 'مهام حالات لا يمكن عرضها لأنها لم تجتز فحص السلامة: {n}. أعطِ المسؤول مراجعها: {ids}.',
 };

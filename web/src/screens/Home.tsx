@@ -42,6 +42,8 @@ export function Home({
   const t = useT();
   const { locale } = useLocale();
   const [tasks, setTasks] = useState<Task[]>();
+  // Cases whose tasks the server could not show (integrity check failed): said, never dropped silently.
+  const [unreadable, setUnreadable] = useState<string[]>([]);
   // Offline, the tasks as the server last listed them, kept sealed on the device, with when that was.
   const [asOf, setAsOf] = useState<string>();
   useEffect(() => {
@@ -49,19 +51,25 @@ export function Home({
       api.tasks().then(
         (r) => {
           setTasks(r.data);
+          setUnreadable(r.unreadable);
           setAsOf(undefined);
-          void vault.put('meta', TASKS_KEY, { at: new Date().toISOString(), data: r.data });
+          void vault.put('meta', TASKS_KEY, {
+            at: new Date().toISOString(),
+            data: r.data,
+            unreadable: r.unreadable,
+          });
         },
         () => undefined,
       );
       return;
     }
-    vault.get<{ at: string; data: Task[] }>('meta', TASKS_KEY).then(
+    vault.get<{ at: string; data: Task[]; unreadable?: string[] }>('meta', TASKS_KEY).then(
       (kept) => {
         if (!kept) return;
         const today = new Date().toLocaleDateString('en-CA'); // the device's own day, as YYYY-MM-DD
         // Due dates pass while the device is offline: overdue is what they are today.
         setTasks(kept.data.map((task) => ({ ...task, overdue: task.due_date.slice(0, 10) < today })));
+        setUnreadable(kept.unreadable ?? []);
         setAsOf(kept.at);
       },
       () => undefined,
@@ -92,6 +100,11 @@ export function Home({
           {t('home.tasksAsOf', {
             time: formatDate(locale, asOf, true),
           })}
+        </p>
+      )}
+      {unreadable.length > 0 && (
+        <p class="notice-box" role="status">
+          {t('home.unreadable', { n: unreadable.length, ids: unreadable.join(', ') })}
         </p>
       )}
       {tasks && !tasks.length && <p>{t('home.none')}</p>}
