@@ -148,10 +148,13 @@ function bool(name: string, value: string): boolean {
   return value === 'true';
 }
 
-/** Field names of the record type (`fields=` on lists and sync pulls). */
+/**
+ * Field names of the record type (`fields=` on lists and sync pulls), server-owned ones too (`transitions`,
+ * `approval_status_*`): a client asks for what its screen reads, and storage fields are never presented.
+ */
 export function fieldList(kind: RecordKind, value: string): string[] {
   const fields = csv(value);
-  const unknown = fields.find((f) => !Object.hasOwn(kind.record.shape, f));
+  const unknown = fields.find((f) => !Object.hasOwn(kind.record.shape, f) && !kind.serverOwned.has(f));
   if (unknown !== undefined || fields.length === 0)
     throw badRequest(msg('fields_unknown', { field: unknown ?? '(none)' }), 'fields');
   return fields;

@@ -207,6 +207,22 @@ describe('GET /api/v2/cases: listing', () => {
       expect.arrayContaining(['id', 'case_id_display', 'name', 'sex', 'age', 'owned_by']),
     );
     expect(short.body.data[0]).not.toHaveProperty('followup_subform_section');
+    // Fields the server owns may be asked for too (a client's queues read them); storage fields never come.
+    const owned = await t.call(
+      'GET',
+      '/api/v2/cases?query=lister&fields=transitions,approval_status_case_plan,owned_by,search_index&per=1',
+      { token },
+    );
+    expect(owned.status).toBe(400);
+    expect(owned.body.errors[0].message).toContain('search_index');
+    const queues = await t.call(
+      'GET',
+      '/api/v2/cases?query=lister&fields=transitions,approval_status_case_plan,owned_by&per=1',
+      { token },
+    );
+    expect(queues.status).toBe(200);
+    // Only what was asked for, and only what the record has (no transition, no approval asked for yet).
+    expect(queues.body.data[0]).toEqual({ id: expect.any(String), owned_by: expect.any(String) });
   });
 
   it('hides GBV survivors’ names in lists but not on the record', async () => {

@@ -236,4 +236,29 @@ describe('Home opens each item where its work is done', () => {
       await records.item(broken.id, ['GH', broken.id]).delete();
     }
   });
+
+  it('still shows an approval asked for before more than 200 other cases changed', async () => {
+    const token = await stack.login('cw_gh');
+    const older = (
+      await stack.call('POST', '/api/v2/cases', { token, body: { data: { name: 'Waiting Long Child' } } })
+    ).body.data as { id: string };
+    const asked = await stack.call('PATCH', `/api/v2/cases/${older.id}/approvals/case_plan`, {
+      token,
+      body: { data: { approval_status: 'requested' } },
+    });
+    expect(asked.status).toBe(200);
+    // The caseload moves on: 205 cases change after the request.
+    for (let i = 0; i < 205; i += 15)
+      await Promise.all(
+        Array.from({ length: 15 }, (_, j) =>
+          stack.call('POST', '/api/v2/cases', {
+            token,
+            body: { data: { name: `Busy Week Child ${i + j}` } },
+          }),
+        ),
+      );
+    const page = await phone('sup_gh');
+    await page.getByRole('button', { name: /Waiting Long Child Case plan approval requested/ }).click();
+    await page.getByRole('button', { name: 'Approve case plan' }).waitFor();
+  });
 });

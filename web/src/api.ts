@@ -34,6 +34,25 @@ export interface Task {
   entry_id?: string | null;
 }
 
+/**
+ * Every page of a list, 1000 records at a time, up to the 10,000 the server lets a list page through, and
+ * the ids of the records the server left out for failing their integrity check.
+ */
+export async function everyPage<T>(path: string, params = new URLSearchParams()) {
+  const data: T[] = [];
+  const unreadable = new Set<string>();
+  for (let page = 1; page <= 10; page++) {
+    const query = new URLSearchParams(params);
+    query.set('per', '1000');
+    query.set('page', String(page));
+    const r = await call<ListPage<T>>('GET', `${path}?${query}`);
+    data.push(...r.data);
+    for (const id of r.metadata.unreadable ?? []) unreadable.add(id);
+    if (r.data.length === 0 || page * 1000 >= r.metadata.total) break;
+  }
+  return { data, unreadable: [...unreadable] };
+}
+
 export interface ListPage<T> {
   data: T[];
   /** `unreadable`: ids of the page's records the server left out (they failed their integrity check). */
@@ -177,19 +196,8 @@ export const api = {
   startTotp: () => call<{ data: { secret: string; otpauth_url: string } }>('POST', '/users/me/totp'),
   verifyTotp: (code: string) =>
     call<{ data: { enabled: boolean } }>('POST', '/users/me/totp/verify', { data: { code } }),
-  /**
-   * All the caller's tasks, a page of 1000 at a time (a caseload easily has more than one page of 20), and
-   * the cases left out for failing their integrity check. The server allows 10 such pages.
-   */
-  tasks: async () => {
-    const data: Task[] = [];
-    for (let page = 1; ; page++) {
-      const r = await call<ListPage<Task>>('GET', `/tasks?per=1000&page=${page}`);
-      data.push(...r.data);
-      if (data.length >= r.metadata.total || r.data.length === 0 || page === 10)
-        return { data, unreadable: r.metadata.unreadable ?? [] };
-    }
-  },
+  /** All the caller's tasks (a caseload easily has more than a page of 20). */
+  tasks: () => everyPage<Task>('/tasks'),
   cases: (params: URLSearchParams) => call<ListPage<CaseRecord>>('GET', `/cases?${params}`),
   case: (id: string) => call<{ data: CaseRecord }>('GET', `/cases/${encodeURIComponent(id)}`),
   /** The case with its ETag, for an edit that must not overwrite someone else's. */

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { api, type CaseRecord } from '../api';
+import { api, everyPage, type CaseRecord } from '../api';
 import { APPROVAL_TYPES, can, type Me } from '../caseworkApi';
 import { sentence, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
@@ -35,8 +35,19 @@ export function WorkQueues({
   const [flagged, setFlagged] = useState<CaseRecord[]>();
   useEffect(() => {
     if (!online || !me) return;
-    const all = new URLSearchParams({ per: '200', status: 'open', order_by: 'last_updated_at' });
-    api.cases(all).then(
+    // Every open case in scope, not the latest few: an approval asked for weeks ago still waits. Only
+    // the fields the queues read, so that a large caseload stays a small download.
+    const open = new URLSearchParams({
+      status: 'open',
+      order_by: 'last_updated_at',
+      fields: [
+        'name',
+        'case_id_display',
+        'transitions',
+        ...APPROVAL_TYPES.map((a) => `approval_status_${a}`),
+      ].join(','),
+    });
+    everyPage<CaseRecord>('/cases', open).then(
       ({ data }) => {
         setApprovals(
           data.flatMap((record) =>
