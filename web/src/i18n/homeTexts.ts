@@ -31,9 +31,9 @@ export const frHome: Partial<Record<keyof typeof enHome, string>> = {
   'alertFor.approval': 'Approbation demandée',
   'home.alertsNone': 'Aucun dossier n’a d’alerte.',
   'home.unreadable':
-    'Les tâches de {n} dossiers ne peuvent pas être affichées202f: ils n’ont pas passé un contrôle d’intégrité. Donnez leurs références à votre administrateur202f: {ids}.',
+    'Les tâches de {n} dossiers ne peuvent pas être affichées : ils n’ont pas passé un contrôle d’intégrité. Donnez leurs références à votre administrateur : {ids}.',
   'home.unreadable.one':
-    'Les tâches d’un dossier ne peuvent pas être affichées202f: il n’a pas passé un contrôle d’intégrité. Donnez sa référence à votre administrateur202f: {ids}.',
+    'Les tâches d’un dossier ne peuvent pas être affichées : il n’a pas passé un contrôle d’intégrité. Donnez sa référence à votre administrateur : {ids}.',
 };
 
 export const arHome: Partial<Record<keyof typeof enHome, string>> = {
