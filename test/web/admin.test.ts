@@ -28,6 +28,16 @@ async function newPhone(): Promise<Page> {
   return page;
 }
 
+/** The admin signed in on a phone, past the second factor (each sign-in with a code of its own). */
+async function adminPhone(): Promise<Page> {
+  stack.clock.advance(30_000);
+  const page = await newPhone();
+  await signIn(page, 'admin_gh', PASSWORD);
+  await page.getByLabel('Verification code').fill(totpCode(TOTP_SECRET, stack.clock.now()));
+  await page.getByRole('button', { name: 'Verify' }).click();
+  return page;
+}
+
 describe('embedded help', () => {
   it('shows a first-run tour once, a help panel per screen, and a field’s configured help', async () => {
     // The country's configuration carries the help: an admin adds some to the Nickname field.
@@ -93,11 +103,7 @@ describe('admin basics', () => {
     // The API checks below sign in as the admin too: with a code of their own (a code is good once).
     stack.clock.advance(30_000);
     const token = await stack.login('admin_gh');
-    stack.clock.advance(30_000);
-    const page = await newPhone();
-    await signIn(page, 'admin_gh', PASSWORD);
-    await page.getByLabel('Verification code').fill(totpCode(TOTP_SECRET, stack.clock.now()));
-    await page.getByRole('button', { name: 'Verify' }).click();
+    const page = await adminPhone();
     await page.getByRole('button', { name: 'Skip the tour' }).click();
     await page.getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('heading', { name: 'Administration' }).waitFor();
@@ -184,5 +190,33 @@ describe('admin basics', () => {
         ).resolves.toBe('CP Supervisor\nrole-cp-supervisor');
       await checkScreen(page, `admin-${section.toLowerCase().replace(' ', '-')}-phone`);
     }
+  });
+
+  it('lists every user of a country with more than a hundred, the last one too', async () => {
+    stack.clock.advance(30_000);
+    const token = await stack.login('admin_gh');
+    for (let i = 0; i < 105; i++) {
+      const created = await stack.call('POST', '/api/v2/users', {
+        token,
+        body: {
+          data: {
+            user_name: `volunteer_${String(i).padStart(3, '0')}`,
+            full_name: `Volunteer ${i}`,
+            password: 'a-long-enough-passphrase',
+            role_unique_id: 'role-cp-caseworker',
+            user_group_unique_ids: ['usergroup-cp-accra'],
+            agency_unique_id: 'agency-unicef',
+          },
+        },
+      });
+      expect(created.status).toBe(200);
+    }
+    const total = (await stack.call('GET', '/api/v2/users?per=1', { token })).body.metadata.total as number;
+    expect(total).toBeGreaterThan(105);
+    const page = await adminPhone();
+    await page.getByRole('button', { name: 'Admin' }).click();
+    await page.getByRole('button', { name: 'Disable volunteer_104' }).waitFor();
+    await page.getByRole('button', { name: 'Disable volunteer_000' }).waitFor();
+    await expect(page.locator('.list .item').filter({ hasText: /\(\w+\)/ }).count()).resolves.toBe(total);
   });
 });

@@ -378,4 +378,26 @@ describe('the record screens of the web app', () => {
     await expect(databases()).resolves.not.toContain('primero-cw2_gh');
     await context.close();
   });
+
+  it('offers every location of a country with more than a thousand, the last one too', async () => {
+    const rows = Array.from(
+      { length: 1100 },
+      (_, i) => `GH,Ghana,GH09,Savannah,GH09${String(i).padStart(4, '0')},Savannah Village ${i}`,
+    );
+    const csv = [
+      'admin0Pcode,admin0Name_en,admin1Pcode,admin1Name_en,admin2Pcode,admin2Name_en',
+      ...rows,
+    ].join('\n');
+    const imported = await stack.call('POST', '/api/v2/locations/import', {
+      token: admin,
+      rawBody: csv,
+      headers: { 'Content-Type': 'text/csv' },
+    });
+    expect(imported.status).toBe(200);
+    const { context, page } = await session('cw_gh');
+    await openCase(page, /Kwame/);
+    await page.getByLabel('Current location', { exact: true }).fill('savannah village 1099');
+    await page.getByRole('button', { name: 'Savannah Village 1099 — Savannah, Ghana' }).waitFor();
+    await context.close();
+  });
 });

@@ -216,7 +216,8 @@ export const api = {
     return { record: body.data, etag: next };
   },
   systemSettings: () => call<{ data: SystemSettings }>('GET', '/system_settings'),
-  locations: () => call<{ data: LocationNode[] }>('GET', '/locations?per=1000&hierarchy=true'),
+  /** Every location of the country (thousands, down to villages, in a large one), for the location fields. */
+  locations: () => everyPage<LocationNode>('/locations', new URLSearchParams({ hierarchy: 'true' })),
   pullCases: (cursor?: string) =>
     call<{ data: CaseRecord[]; metadata: { next_cursor: string; has_more: boolean } }>(
       'GET',
@@ -234,7 +235,7 @@ export const api = {
         upload_boxes?: Record<string, Record<string, string[]>>;
       };
     }>('GET', `/forms?record_type=${encodeURIComponent(recordType)}`),
-  lookups: () => call<LookupList>('GET', '/lookups?per=1000'),
+  lookups: (): Promise<LookupList> => everyPage<LookupList['data'][number]>('/lookups'),
   /** Connectivity from a real uncached request, not navigator.onLine. */
   reachable: async () => {
     try {

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, call } from '../api';
+import { ApiError, call, everyPage } from '../api';
 import { t, type Translated } from '../forms/types';
 import { formatDate, translate, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
@@ -31,14 +31,19 @@ const sectionName = (s: Section) => `admin.section.${s}` as MessageKey;
 
 const SECTIONS = ['Users', 'Roles', 'User groups', 'Agencies', 'Forms', 'Lookups', 'Locations'] as const;
 type Section = (typeof SECTIONS)[number];
+// Every entry, page after page: a country easily has more than a page of users or locations.
 const PATHS: Record<Exclude<Section, 'Users'>, string> = {
-  Roles: '/roles?per=100',
-  'User groups': '/user_groups?per=100',
-  Agencies: '/agencies?per=100',
+  Roles: '/roles',
+  'User groups': '/user_groups',
+  Agencies: '/agencies',
   Forms: '/forms',
-  Lookups: '/lookups?per=1000',
-  Locations: '/locations?per=1000',
+  Lookups: '/lookups',
+  Locations: '/locations',
 };
+/** Lists the server answers whole, without pages. */
+const UNPAGED = new Set(['/forms']);
+const entriesOf = async (path: string) =>
+  UNPAGED.has(path) ? (await call<{ data: Entry[] }>('GET', path)).data : (await everyPage<Entry>(path)).data;
 
 /** The everyday admin tasks: users managed here; roles, groups and configuration browsed read-only. */
 export function Admin({ online }: { online: boolean }) {
@@ -85,20 +90,16 @@ function Users() {
   const [groups, setGroups] = useState<Entry[]>([]);
   const [agencies, setAgencies] = useState<Entry[]>([]);
   useEffect(() => {
-    call<{ data: User[] }>('GET', '/users?per=100').then(
+    everyPage<User>('/users').then(
       ({ data }) => setUsers(data),
       (e: unknown) => setMessage(errorText(e, locale)),
     );
   }, [tick]);
   useEffect(() => {
-    const load = (path: string, set: (e: Entry[]) => void) =>
-      call<{ data: Entry[] }>('GET', path).then(
-        ({ data }) => set(data),
-        () => undefined,
-      );
-    void load('/roles?per=100', setRoles);
-    void load('/user_groups?per=100', setGroups);
-    void load('/agencies?per=100', setAgencies);
+    const load = (path: string, set: (e: Entry[]) => void) => entriesOf(path).then(set, () => undefined);
+    void load('/roles', setRoles);
+    void load('/user_groups', setGroups);
+    void load('/agencies', setAgencies);
   }, []);
   const act = async (work: () => Promise<unknown>, done: string) => {
     setMessage('');
@@ -409,8 +410,8 @@ function Browse({ title, path }: { title: string; path: string }) {
   const [entries, setEntries] = useState<Entry[]>();
   const [error, setError] = useState('');
   useEffect(() => {
-    call<{ data: Entry[] }>('GET', path).then(
-      ({ data }) => setEntries(data),
+    entriesOf(path).then(
+      (data) => setEntries(data),
       (e: unknown) => setError(errorText(e, locale)),
     );
   }, [path]);
