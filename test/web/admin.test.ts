@@ -217,6 +217,11 @@ describe('admin basics', () => {
     await page.getByRole('button', { name: 'Admin' }).click();
     await page.getByRole('button', { name: 'Disable volunteer_104' }).waitFor();
     await page.getByRole('button', { name: 'Disable volunteer_000' }).waitFor();
-    await expect(page.locator('.list .item').filter({ hasText: /\(\w+\)/ }).count()).resolves.toBe(total);
+    await expect(
+      page
+        .locator('.list .item')
+        .filter({ hasText: /\(\w+\)/ })
+        .count(),
+    ).resolves.toBe(total);
   });
 });
