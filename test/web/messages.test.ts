@@ -58,6 +58,12 @@ describe("the web app's own texts", () => {
     ];
     const loose = french.filter(([, text]) => / [:;?!»]|« /.test(text ?? '')).map(([key]) => key);
     expect(loose).toEqual([]);
+    // Nor glued to the word before it (a time such as 09:00 keeps its colon): an escape written as text,
+    // say '\\u202f' gone wrong, leaves exactly that.
+    const glued = french
+      .filter(([, text]) => /[\p{L}})][:;?!»]|«[^\u202f]/u.test(text ?? ''))
+      .map(([key]) => key);
+    expect(glued).toEqual([]);
   });
 });
 
