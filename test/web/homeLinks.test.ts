@@ -17,6 +17,7 @@ import {
 
 // Home lists work to do; each item must open its case at the place the work is done, not at the top.
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
+const KWAME = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0002';
 const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
 
 let stack: TestApp;
@@ -111,6 +112,34 @@ describe('Home opens each item where its work is done', () => {
     await page.getByRole('button', { name: 'Home' }).click();
     await page.getByRole('heading', { name: 'Alerts' }).waitFor();
     await page.getByText('No case has alerts.').waitFor();
+  });
+
+  it('counts an alert as seen once its box has stayed on screen, not at a glimpse of it', async () => {
+    const token = await stack.login('cw_gh');
+    const asked = await stack.call('PATCH', `/api/v2/cases/${KWAME}/approvals/case_plan`, {
+      token,
+      body: { data: { approval_status: 'requested' } },
+    });
+    expect(asked.status).toBe(200);
+    const alertsOf = async () =>
+      (await stack.call('GET', `/api/v2/cases/${KWAME}/alerts`, { token })).body.data.map(
+        (a: { alert_for: string }) => a.alert_for,
+      ) as string[];
+    await expect(alertsOf()).resolves.toEqual(['approval']);
+    const page = await phone('cw_gh');
+    await openCaseFromList(page, /Kwame Asare/);
+    const note = page.getByRole('note', { name: 'New on this case' });
+    await note.waitFor();
+    await expect(inView(page, '#at-alerts')).resolves.toBe(false);
+    // Flung past on the way down: a tenth of a second on screen.
+    await note.scrollIntoViewIfNeeded();
+    await page.waitForTimeout(100);
+    await page.evaluate('window.scrollTo(0, 0)');
+    await page.waitForTimeout(2_000);
+    await expect(alertsOf()).resolves.toEqual(['approval']);
+    // Stopped at and read: dismissed.
+    await note.scrollIntoViewIfNeeded();
+    await expect(eventually(alertsOf, (l) => l.length === 0)).resolves.toEqual([]);
   });
 
   it('opens a follow-up task at its entry, open to edit, and Back returns to Home', async () => {

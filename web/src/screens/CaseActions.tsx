@@ -97,9 +97,12 @@ export function CaseActions(props: Props) {
 
 type Act = (work: () => Promise<unknown>, done: string) => Promise<void>;
 
+/** How long the alerts' box stays on screen before its alerts count as seen. */
+const SEEN_AFTER_MS = 1000;
+
 /**
  * The case's alerts are dismissed once seen: those of the place the case was opened at (the user came to
- * act on them) at once, the others when their box has been on screen. Opening a case at a follow-up
+ * act on them) at once, the others when their box has been on screen a moment. Opening a case at a follow-up
  * scrolls past the box, and an unrelated "assessment due" must not leave Home unseen.
  */
 function Alerts({ id, online, at }: { id: string; online: boolean; at?: string }) {
@@ -126,16 +129,25 @@ function Alerts({ id, online, at }: { id: string; online: boolean; at?: string }
   }, [id, online]);
   useEffect(() => {
     if (!alerts.length || !box.current) return;
+    // Seen means on screen long enough to read: not a glimpse while the page loads and scrolls to the place
+    // it was opened at, nor a fling past it.
+    let reading: ReturnType<typeof setTimeout> | undefined;
     const seen = new IntersectionObserver(
       (entries) => {
-        if (!entries.some((e) => e.isIntersecting)) return;
-        dismiss(alerts);
-        seen.disconnect();
+        clearTimeout(reading);
+        if (entries[entries.length - 1].intersectionRatio < 0.5) return;
+        reading = setTimeout(() => {
+          dismiss(alerts);
+          seen.disconnect();
+        }, SEEN_AFTER_MS);
       },
       { threshold: 0.5 },
     );
     seen.observe(box.current);
-    return () => seen.disconnect();
+    return () => {
+      clearTimeout(reading);
+      seen.disconnect();
+    };
   }, [alerts]);
   if (!alerts.length) return null;
   return (
