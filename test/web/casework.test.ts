@@ -360,6 +360,40 @@ describe('casework on a case', () => {
     await checkScreen(page, 'approval-decision-phone', decision);
   });
 
+  it("keeps the last action's message when an earlier one answers late", async () => {
+    const token = await stack.login('cw_gh');
+    const made = await stack.call('POST', '/api/v2/cases', {
+      token,
+      body: { data: { name: 'Adjoa Quarshie', sex: 'female', age: 12 } },
+    });
+    expect(made.status).toBe(200);
+    const { page } = await phone('cw_gh');
+    await openCase(page, /Adjoa Quarshie/);
+    // A slow network: the note's push answers only after the approval has been asked for.
+    let letGo!: () => void;
+    const held = new Promise<void>((go) => (letGo = go));
+    await page.route('**/api/v2/sync/**', (route) => held.then(() => route.continue()));
+    await page.getByText('Notes (').click();
+    await page.getByLabel('Note', { exact: true }).fill('Aunt will bring the birth certificate.');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Notes (1)').waitFor();
+    await page.getByText('Approvals', { exact: true }).click();
+    await page.getByRole('button', { name: 'Request case plan approval' }).click();
+    const requested = page.getByRole('status').filter({ hasText: 'Case plan approval requested.' });
+    await requested.waitFor();
+    letGo();
+    await expect(
+      eventually(
+        async () => ((await serverRecord(`/cases/${made.body.data.id}`)).notes_section ?? []).length,
+        (n) => n === 1,
+      ),
+    ).resolves.toBe(1);
+    await page.waitForTimeout(1_000); // for the note's answer to reach the screen
+    // The line under Casework still speaks of the approval, the user's last action.
+    await expect(requested.count()).resolves.toBe(1);
+    await expect(page.getByText('Note added.').count()).resolves.toBe(0);
+  });
+
   it('refers with consent checked, and the recipient accepts from home; records an incident and shows history', async () => {
     const { page } = await phone('cw_gh');
     await openCase(page, /Kwame Asare/);

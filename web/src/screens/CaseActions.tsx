@@ -42,6 +42,16 @@ export function CaseActions(props: Props) {
   const online = props.online && record.version !== undefined;
   const t = useT();
   const [message, setMessage] = useState('');
+  // The line speaks of the user's last action: an earlier one answering late (a note's push on a slow
+  // network) must not replace "Case plan approval requested." with "Note added.".
+  const latest = useRef(0);
+  const begin = () => {
+    const action = ++latest.current;
+    setMessage('');
+    return (text: string) => {
+      if (latest.current === action) setMessage(text);
+    };
+  };
   useEffect(() => {
     if (!props.at) return;
     // The place shows once its data arrives (the transitions to accept, the alerts): it is scrolled to when
@@ -60,13 +70,13 @@ export function CaseActions(props: Props) {
     return () => clearInterval(timer);
   }, [props.at]);
   const act = async (work: () => Promise<unknown>, done: string) => {
-    setMessage('');
+    const say = begin();
     try {
       await work();
-      setMessage(done);
+      say(done);
       void props.onChanged();
     } catch (e) {
-      setMessage(errorText(e, t));
+      say(errorText(e, t));
     }
   };
   return (
@@ -80,7 +90,7 @@ export function CaseActions(props: Props) {
       <Alerts id={record.id} online={online} at={props.openedAt} />
       <Incoming id={record.id} online={online} act={act} />
       <Flags id={record.id} online={online} act={act} />
-      <Notes {...props} setMessage={setMessage} />
+      <Notes {...props} begin={begin} />
       {online ? (
         <>
           <Approvals record={record} me={props.me} at={props.at} act={act} />
@@ -135,7 +145,7 @@ function Alerts({ id, online, at }: { id: string; online: boolean; at?: string }
     const seen = new IntersectionObserver(
       (entries) => {
         clearTimeout(reading);
-        if (entries[entries.length - 1].intersectionRatio < 0.5) return;
+        if ((entries[entries.length - 1]?.intersectionRatio ?? 0) < 0.5) return;
         reading = setTimeout(() => {
           dismiss(alerts);
           seen.disconnect();

@@ -36,7 +36,8 @@ export function Notes(props: {
   record: CaseRecord;
   vault: Vault;
   online: boolean;
-  setMessage: (m: string) => void;
+  /** Starts an action: clears the message line and gives the setter of this action's outcome. */
+  begin: () => (message: string) => void;
   /** Sends what the device queued and reloads the record. */
   onChanged: () => Promise<void>;
 }) {
@@ -72,12 +73,12 @@ export function Notes(props: {
     const queued = await queueEdit(vault, record, { notes_section: [...notes, note] });
     setSubject('');
     setText('');
-    props.setMessage('');
+    const say = props.begin();
     await props.onChanged();
     // Said once the push has answered: a refused note says why at the note, not "Note added."
     const left = (await pendingMutations(vault)).find((m) => m.mutation_id === queued.mutation_id);
-    if (!left) props.setMessage(t('notes.added'));
-    else if (!left.rejected) props.setMessage(t('notes.savedDevice'));
+    if (!left) say(t('notes.added'));
+    else if (!left.rejected) say(t('notes.savedDevice'));
   };
 
   const refusedByNote = notes.map((n) => (n.unique_id ? addedBy(refused, n) : []));
