@@ -32,6 +32,9 @@ export const defaultHostSettings: HostSettings = {
   maxRequestBytes: 100 * 1024 * 1024,
 };
 
+/** How long closing waits for the requests being handled. */
+const DRAIN_MS = 10_000;
+
 export interface HostOptions {
   functions: RegisteredFunction[];
   settings?: Partial<HostSettings>;
@@ -56,6 +59,7 @@ export class LocalHost {
   private timers: ScheduledTimer[] = [];
   private listeners: QueueListener[] = [];
   private readonly log: (line: string) => void;
+  private readonly inFlight = new Set<Promise<void>>();
 
   constructor(private readonly options: HostOptions) {
     this.settings = { ...defaultHostSettings, ...options.settings };
@@ -69,7 +73,10 @@ export class LocalHost {
   }
 
   async listen(port: number, hostname = '127.0.0.1'): Promise<string> {
-    this.server = createServer((req, res) => void this.serve(req, res));
+    this.server = createServer((req, res) => {
+      const serving = this.serve(req, res).finally(() => this.inFlight.delete(serving));
+      this.inFlight.add(serving);
+    });
     await new Promise<void>((resolve, reject) => {
       this.server?.once('error', reject);
       this.server?.listen(port, hostname, () => resolve());
@@ -83,8 +90,18 @@ export class LocalHost {
     this.timers.forEach((t) => t.stop());
     await Promise.all(this.listeners.map((l) => l.stop()));
     if (!this.server) return;
+    const closed = new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    this.server.closeIdleConnections();
+    // As the real host drains on shutdown: a save being handled finishes rather than stopping half-way
+    // (its record written, its audit entry not); one that hangs is cut off after DRAIN_MS.
+    let timer: NodeJS.Timeout | undefined;
+    await Promise.race([
+      Promise.allSettled([...this.inFlight]),
+      new Promise((resolve) => (timer = setTimeout(resolve, DRAIN_MS).unref())),
+    ]);
+    clearTimeout(timer);
     this.server.closeAllConnections();
-    await new Promise<void>((resolve) => this.server?.close(() => resolve()));
+    await closed;
   }
 
   /** The function list `func start` prints. */

@@ -28,6 +28,14 @@ app.get('bare', async () => new HttpResponse({ status: 201, headers: { 'X-Custom
 app.get('broken', async () => {
   throw new Error('boom');
 });
+// Held until the test lets it answer: a request still being handled when the host closes.
+let letSlowAnswer: () => void = () => undefined;
+let slowStarted = false;
+app.get('slow', async () => {
+  slowStarted = true;
+  await new Promise<void>((go) => (letSlowAnswer = go));
+  return { jsonBody: { finished: true } };
+});
 app.timer('tick', {
   schedule: '%TICK_SCHEDULE%',
   handler: async (timer) => {
@@ -141,6 +149,24 @@ describe('HTTP triggers', () => {
     expect(calls.find((c) => c.name === 'work')?.input).toEqual({ n: 1 });
     expect((await fetch(`${url}/admin/functions/nope`, { method: 'POST' })).status).toBe(404);
     expect((await fetch(`${url}/admin/functions/bare`, { method: 'POST' })).status).toBe(400);
+  });
+});
+
+describe('closing', () => {
+  it('lets the requests being handled finish and answer before it stops', async () => {
+    const host = new LocalHost({ functions: registeredFunctions, triggers: false });
+    const url = await host.listen(0);
+    const answer = fetch(`${url}/api/slow`).then(async (r) => [r.status, await r.json()]);
+    await waitFor(() => slowStarted);
+    let closed = false;
+    const closing = host.close().then(() => (closed = true));
+    await new Promise((r) => setTimeout(r, 200));
+    expect(closed).toBe(false);
+    letSlowAnswer();
+    await expect(answer).resolves.toEqual([200, { finished: true }]);
+    await closing;
+    // Closed: no new request is taken.
+    await expect(fetch(`${url}/api/bare`)).rejects.toThrow();
   });
 });
 
