@@ -192,7 +192,7 @@ describe('admin basics', () => {
     }
   });
 
-  it('lists every user of a country with more than a hundred, the last one too', async () => {
+  it('lists every user of a country with more than a hundred, the last one too, and finds one by typing', async () => {
     stack.clock.advance(30_000);
     const token = await stack.login('admin_gh');
     for (let i = 0; i < 105; i++) {
@@ -223,5 +223,43 @@ describe('admin basics', () => {
         .filter({ hasText: /\(\w+\)/ })
         .count(),
     ).resolves.toBe(total);
+    await page.getByText(`${total} of ${total} users shown.`).waitFor();
+    const listed = () =>
+      page
+        .locator('.list .item strong')
+        .allTextContents()
+        .then((names) => names.sort());
+    // Part of a name, whatever its case and accents: "Volunteer 10" and 100 to 104.
+    const find = page.getByLabel('Find a user');
+    await find.fill('VOLUNTÉER 10');
+    await page.getByText(`6 of ${total} users shown.`).waitFor();
+    await expect(listed()).resolves.toEqual(
+      [
+        'Volunteer 10',
+        'Volunteer 100',
+        'Volunteer 101',
+        'Volunteer 102',
+        'Volunteer 103',
+        'Volunteer 104',
+      ].sort(),
+    );
+    await checkScreen(page, 'admin-find-user-phone');
+    // By the user name, and acted on as listed.
+    await find.fill('volunteer_104');
+    await expect(listed()).resolves.toEqual(['Volunteer 104']);
+    await page.getByRole('button', { name: 'Disable volunteer_104' }).click();
+    await page.getByText('volunteer_104 disabled.').waitFor();
+    await find.fill('no such person');
+    await page.getByText('Nothing matches “no such person”.').waitFor();
+    await expect(listed()).resolves.toEqual([]);
+
+    // The read-only lists too: a village among the country's places.
+    await page.getByLabel('Show').selectOption('Locations');
+    const places = page.locator('.list summary');
+    await places.first().waitFor();
+    const all = await places.count();
+    await page.getByLabel('Find by name or code').fill('ashanti');
+    await expect(places.allInnerTexts()).resolves.toEqual([expect.stringMatching(/^Ashanti\n/)]);
+    await page.getByText(`1 of ${all} entries shown, read-only.`).waitFor();
   });
 });

@@ -1,5 +1,6 @@
 import { useState } from 'preact/hooks';
 import type { LocationNode } from '../api';
+import { findsWords } from '../findWords';
 import { useT } from '../i18n/locale';
 import { t, type Locales } from './types';
 
@@ -34,14 +35,11 @@ export function locationLabel(code: unknown, locations: LocationNode[], locales:
 export function LocationPicker({ id, value, onChange, locations, locales, a11y }: LocationPickerProps) {
   const msg = useT();
   const [query, setQuery] = useState<string>();
-  const words = (query ?? '').toLowerCase().split(/\s+/).filter(Boolean);
-  const matches = words.length
+  const finds = findsWords(query ?? '');
+  const typed = !!query?.trim();
+  const matches = typed
     ? locations
-        .filter((l) => !l.disabled)
-        .filter((l) => {
-          const text = `${l.code} ${Object.values(l.name).join(' ')}`.toLowerCase();
-          return words.every((w) => text.includes(w));
-        })
+        .filter((l) => !l.disabled && finds(`${l.code} ${Object.values(l.name).join(' ')}`))
         .slice(0, MAX_SHOWN)
     : [];
   const chosen = locationLabel(value, locations, locales);
@@ -72,7 +70,7 @@ export function LocationPicker({ id, value, onChange, locations, locales, a11y }
               </button>
             </li>
           ))}
-          {words.length > 0 && matches.length === 0 && <li class="muted">{msg('location.none')}</li>}
+          {typed && matches.length === 0 && <li class="muted">{msg('location.none')}</li>}
         </ul>
       )}
       {value !== null && value !== undefined && value !== '' && (

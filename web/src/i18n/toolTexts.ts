@@ -39,6 +39,14 @@ export const enTools = {
   'admin.create': 'Create user',
   'admin.entries': '{n} entries, read-only.',
   'admin.entries.one': '{n} entry, read-only.',
+  'admin.entriesShown': '{shown} of {n} entries shown, read-only.',
+  'admin.entriesShown.one': '{shown} of {n} entry shown, read-only.',
+  'admin.findUser': 'Find a user',
+  'admin.findUserHint': 'By name, user name, email or role.',
+  'admin.findEntry': 'Find by name or code',
+  'admin.usersShown': '{shown} of {n} users shown.',
+  'admin.usersShown.one': '{shown} of {n} user shown.',
+  'admin.noMatch': 'Nothing matches “{query}”.',
 
   'help.home.title': 'Home',
   'help.home.1':
@@ -201,6 +209,12 @@ export const frTools: ToolCatalogue = {
   'admin.create': 'Créer l’utilisateur',
   'admin.entries': '{n} entrées, en lecture seule.',
   'admin.entries.one': '{n} entrée, en lecture seule.',
+  'admin.entriesShown': 'Entrées affichées : {shown} sur {n}, en lecture seule.',
+  'admin.findUser': 'Trouver un utilisateur',
+  'admin.findUserHint': 'Par nom, nom d’utilisateur, e-mail ou rôle.',
+  'admin.findEntry': 'Trouver par nom ou code',
+  'admin.usersShown': 'Utilisateurs affichés : {shown} sur {n}.',
+  'admin.noMatch': 'Rien ne correspond à « {query} ».',
 
   'help.home.title': 'Accueil',
   'help.home.1':
@@ -366,6 +380,12 @@ export const arTools: ToolCatalogue = {
   'admin.chooseAgency': 'اختر وكالة',
   'admin.create': 'إنشاء المستخدم',
   'admin.entries': 'عدد الإدخالات: {n}، للقراءة فقط.',
+  'admin.entriesShown': 'الإدخالات المعروضة: {shown} من {n}، للقراءة فقط.',
+  'admin.findUser': 'ابحث عن مستخدم',
+  'admin.findUserHint': 'بالاسم أو اسم المستخدم أو البريد الإلكتروني أو الدور.',
+  'admin.findEntry': 'ابحث بالاسم أو الرمز',
+  'admin.usersShown': 'المستخدمون المعروضون: {shown} من {n}.',
+  'admin.noMatch': 'لا شيء يطابق «{query}».',
 
   'help.home.title': 'الصفحة الرئيسية',
   'help.home.1': 'تعرض مهامي المتابعات والتقييمات وخطط الحالات والخدمات المستحقة؛ ويأتي العمل المتأخر أولًا.',

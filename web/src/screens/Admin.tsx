@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { ApiError, call, everyPage } from '../api';
+import { findsWords } from '../findWords';
 import { t, type Translated } from '../forms/types';
 import { formatDate, translate, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
@@ -44,6 +45,37 @@ const PATHS: Record<Exclude<Section, 'Users'>, string> = {
 const UNPAGED = new Set(['/forms']);
 const entriesOf = async (path: string) =>
   UNPAGED.has(path) ? (await call<{ data: Entry[] }>('GET', path)).data : (await everyPage<Entry>(path)).data;
+
+/**
+ * Narrows a long list as the user types (a country has hundreds of users, thousands of villages), and says
+ * how many of the list are shown.
+ */
+function FindBox(props: {
+  id: string;
+  label: string;
+  hint?: string;
+  value: string;
+  onInput: (v: string) => void;
+}) {
+  return (
+    <>
+      <label for={props.id}>{props.label}</label>
+      {props.hint && (
+        <span class="hint" id={`${props.id}-hint`}>
+          {props.hint}
+        </span>
+      )}
+      <input
+        id={props.id}
+        type="search"
+        autocomplete="off"
+        aria-describedby={props.hint ? `${props.id}-hint` : undefined}
+        value={props.value}
+        onInput={(e) => props.onInput(e.currentTarget.value)}
+      />
+    </>
+  );
+}
 
 /** The everyday admin tasks: users managed here; roles, groups and configuration browsed read-only. */
 export function Admin({ online }: { online: boolean }) {
@@ -115,6 +147,11 @@ function Users() {
     call('PATCH', `/users/${encodeURIComponent(u.id)}`, { data });
   // A form of its own, not prompt(): a password typed where it is masked, with a label to read it by.
   const [resetting, setResetting] = useState<string>();
+  const [query, setQuery] = useState('');
+  const roleName = (u: User) =>
+    label(roles.find((r) => r.unique_id === u.role_unique_id)?.name) || u.role_unique_id;
+  const finds = findsWords(query);
+  const shown = users.filter((u) => finds(`${u.full_name} ${u.user_name} ${u.email ?? ''} ${roleName(u)}`));
   return (
     <>
       <h2>{msg('admin.users')}</h2>
@@ -123,14 +160,23 @@ function Users() {
           {message}
         </p>
       )}
+      <FindBox
+        id="find-user"
+        label={msg('admin.findUser')}
+        hint={msg('admin.findUserHint')}
+        value={query}
+        onInput={setQuery}
+      />
+      <p class="muted" aria-live="polite">
+        {query.trim() && !shown.length
+          ? msg('admin.noMatch', { query: query.trim() })
+          : msg('admin.usersShown', { shown: shown.length, n: users.length })}
+      </p>
       <ul class="list">
-        {users.map((u) => (
+        {shown.map((u) => (
           <li key={u.id} class="item">
             <span>
-              <strong>{u.full_name}</strong> ({u.user_name}){' '}
-              <span class="muted id">
-                {label(roles.find((r) => r.unique_id === u.role_unique_id)?.name) || u.role_unique_id}
-              </span>
+              <strong>{u.full_name}</strong> ({u.user_name}) <span class="muted id">{roleName(u)}</span>
               {u.disabled && <span class="badge overdue"> {msg('admin.disabledBadge')}</span>}
               {u.locked && u.locked_until && (
                 <span class="badge overdue own-line">
@@ -409,20 +455,35 @@ function Browse({ title, path }: { title: string; path: string }) {
   const { locale } = useLocale();
   const [entries, setEntries] = useState<Entry[]>();
   const [error, setError] = useState('');
+  const [query, setQuery] = useState('');
   useEffect(() => {
+    setQuery('');
     entriesOf(path).then(
       (data) => setEntries(data),
       (e: unknown) => setError(errorText(e, locale)),
     );
   }, [path]);
+  const finds = findsWords(query);
+  const shown = (entries ?? []).filter((e) =>
+    finds(
+      `${label(e.name)} ${label(e.placename)} ${String(e.unique_id ?? e.id ?? '')} ${String(e.code ?? '')}`,
+    ),
+  );
   return (
     <>
       <h2>{title}</h2>
       {error && <p role="alert">{error}</p>}
       {!entries && !error && <p>{msg('loading')}</p>}
-      <p class="muted">{msg('admin.entries', { n: entries?.length ?? 0 })}</p>
+      <FindBox id="find-entry" label={msg('admin.findEntry')} value={query} onInput={setQuery} />
+      <p class="muted" aria-live="polite">
+        {query.trim() && !shown.length
+          ? msg('admin.noMatch', { query: query.trim() })
+          : query.trim()
+            ? msg('admin.entriesShown', { shown: shown.length, n: entries?.length ?? 0 })
+            : msg('admin.entries', { n: entries?.length ?? 0 })}
+      </p>
       <ul class="list">
-        {entries?.map((e, i) => (
+        {shown.map((e, i) => (
           <li key={String(e.unique_id ?? e.id ?? i)} class="item">
             <details>
               <summary>

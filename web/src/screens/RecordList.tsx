@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, call, type CaseRecord, type ListPage, type LocationNode } from '../api';
+import { findsWords } from '../findWords';
 import { LocationPicker, locationLabel } from '../forms/LocationPicker';
 import { loadCaseForms } from '../forms/serverForms';
 import { formatDate, useLocale, useT } from '../i18n/locale';
@@ -165,7 +166,7 @@ function localMatches(
   kind: Kind,
   locations: LocationNode[],
 ) {
-  const words = f.query.toLowerCase().split(/\s+/).filter(Boolean);
+  const finds = findsWords(f.query);
   const places = f.location ? new Set(placesWithin(f.location, locations)) : undefined;
   const from = f.ageFrom ? Number(f.ageFrom) : -Infinity;
   const to = f.ageTo ? Number(f.ageTo) : Infinity;
@@ -182,9 +183,7 @@ function localMatches(
         (!f.mine || r.owned_by === me) &&
         (!f.workflow || r.workflow === f.workflow) &&
         (!places || places.has(String(r.location_current))) &&
-        words.every((w) =>
-          `${r.hidden_name ? '' : (r.name ?? '')} ${String(r[kind.idField] ?? '')}`.toLowerCase().includes(w),
-        ),
+        finds(`${r.hidden_name ? '' : (r.name ?? '')} ${String(r[kind.idField] ?? '')}`),
     )
     .sort((a, b) => {
       const x = a[sort.by] as string | number | undefined;
