@@ -60,7 +60,9 @@ async function session(userName: string, viewport = PHONE, locale = 'en-GB') {
 /** `cases` is the navigation's name for the cases list in the language on screen. */
 async function openCase(p: Page, name: RegExp, cases = 'Cases') {
   await p.getByRole('button', { name: cases, exact: true }).click();
-  await p.getByRole('button', { name }).click();
+  // The list's own rows, once it is on screen: Home's tasks name the same children.
+  await p.getByRole('heading', { name: cases, exact: true, level: 1 }).waitFor();
+  await p.locator('ul.list').getByRole('button', { name }).click();
   // The case's server-kept facts head every case, in whichever language is on screen.
   await p.locator('main dl.server-fields').waitFor();
 }
