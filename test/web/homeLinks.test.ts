@@ -290,4 +290,32 @@ describe('Home opens each item where its work is done', () => {
     await page.getByRole('button', { name: /Waiting Long Child Case plan approval requested/ }).click();
     await page.getByRole('button', { name: 'Approve case plan' }).waitFor();
   });
+
+  it('says how many cases are flagged when more are flagged than it lists', async () => {
+    const token = await stack.login('cw_gh');
+    const busy = (
+      await Promise.all(
+        Array.from({ length: 25 }, (_, i) =>
+          stack.call('POST', '/api/v2/cases', { token, body: { data: { name: `Flag Week Child ${i}` } } }),
+        ),
+      )
+    ).map((r) => r.body.data as { id: string });
+    const flagged = await stack.call('POST', '/api/v2/cases/flags', {
+      token,
+      body: { data: { ids: busy.map((c) => c.id), record_type: 'cases', message: 'Review this week' } },
+    });
+    expect(flagged.status).toBe(200);
+    const total = (await stack.call('GET', '/api/v2/cases?flagged=true&per=1', { token })).body.metadata
+      .total as number;
+    expect(total).toBeGreaterThanOrEqual(25);
+    const page = await phone('cw_gh');
+    const queue = page.getByRole('region', { name: 'Flagged cases' });
+    await queue.getByText(`Cases flagged: ${total}`).waitFor();
+    await expect(queue.getByRole('button', { name: / flagged · / }).count()).resolves.toBe(20);
+    await queue
+      .getByText('The 20 changed last are listed here; “Flagged only” under Cases lists every one.')
+      .waitFor();
+    await queue.getByText(/^The 20 changed last/).scrollIntoViewIfNeeded();
+    await checkScreen(page, 'home-flagged-more-phone');
+  });
 });

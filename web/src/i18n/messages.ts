@@ -81,6 +81,9 @@ const enChrome = {
   'queues.incoming': 'Transfers and referrals to accept',
   'queues.flagged': 'Flagged cases',
   'queues.noFlagged': 'No flagged cases.',
+  'queues.flaggedCount': 'Cases flagged: {n}',
+  'queues.flaggedMore':
+    'The {shown} changed last are listed here; “Flagged only” under Cases lists every one.',
   'admin.offline': 'Administration needs a connection.',
   'admin.title': 'Administration',
   'admin.users': 'Users',
@@ -188,6 +191,9 @@ const fr: Catalogue = {
   'queues.incoming': 'Transferts et renvois à accepter',
   'queues.flagged': 'Dossiers signalés',
   'queues.noFlagged': 'Aucun dossier signalé.',
+  'queues.flaggedCount': 'Dossiers signalés : {n}',
+  'queues.flaggedMore':
+    'Les {shown} modifiés en dernier sont listés ici ; « Signalés seulement » sous Dossiers les liste tous.',
   'admin.offline': 'L’administration demande une connexion.',
   'admin.title': 'Administration',
   'admin.users': 'Utilisateurs',
@@ -285,6 +291,9 @@ const ar: Catalogue = {
   'queues.incoming': 'تحويلات وإحالات للقبول',
   'queues.flagged': 'حالات عليها إشارة',
   'queues.noFlagged': 'لا توجد حالات عليها إشارة.',
+  'queues.flaggedCount': 'حالات عليها إشارة: {n}',
+  'queues.flaggedMore':
+    'تظهر هنا آخر {shown} حالة تم تغييرها؛ يعرضها كلها «التي عليها إشارة فقط» في الحالات.',
   'admin.offline': 'تحتاج الإدارة إلى اتصال.',
   'admin.title': 'الإدارة',
   'admin.users': 'المستخدمون',

@@ -9,6 +9,9 @@ interface Waiting {
   why: string;
   at?: string;
 }
+// The flagged cases changed last; the count says how many there are in all.
+const FLAGGED_SHOWN = 20;
+
 interface StoredTransition {
   type: string;
   status: string;
@@ -32,7 +35,7 @@ export function WorkQueues({
   const { locale } = useLocale();
   const [approvals, setApprovals] = useState<Waiting[]>();
   const [incoming, setIncoming] = useState<Waiting[]>();
-  const [flagged, setFlagged] = useState<CaseRecord[]>();
+  const [flagged, setFlagged] = useState<{ data: CaseRecord[]; total: number }>();
   useEffect(() => {
     if (!online || !me) return;
     // Every open case in scope, not the latest few: an approval asked for weeks ago still waits. Only
@@ -77,10 +80,14 @@ export function WorkQueues({
       },
       () => undefined,
     );
-    api.cases(new URLSearchParams({ per: '20', flagged: 'true' })).then(
-      ({ data }) => setFlagged(data),
-      () => undefined,
-    );
+    api
+      .cases(
+        new URLSearchParams({ per: String(FLAGGED_SHOWN), flagged: 'true', order_by: 'last_updated_at' }),
+      )
+      .then(
+        ({ data, metadata }) => setFlagged({ data, total: metadata.total }),
+        () => undefined,
+      );
   }, [online, me]);
 
   const row = (r: CaseRecord, why: string, key: string, at?: string) => (
@@ -110,8 +117,14 @@ export function WorkQueues({
       {flagged && (
         <section aria-labelledby="flagged-title">
           <h2 id="flagged-title">{t('queues.flagged')}</h2>
-          {flagged.length ? (
-            <ul class="list">{flagged.map((r) => row(r, t('queues.flaggedWhy'), r.id))}</ul>
+          {flagged.data.length ? (
+            <>
+              <p>{t('queues.flaggedCount', { n: flagged.total })}</p>
+              <ul class="list">{flagged.data.map((r) => row(r, t('queues.flaggedWhy'), r.id))}</ul>
+              {flagged.total > flagged.data.length && (
+                <p class="hint">{t('queues.flaggedMore', { shown: flagged.data.length })}</p>
+              )}
+            </>
           ) : (
             <p>{t('queues.noFlagged')}</p>
           )}
