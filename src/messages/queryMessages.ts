@@ -73,6 +73,16 @@ export const queryMessages = {
     fr: 'page × per ne peut pas dépasser {max} : resserrez les dates',
     ar: 'لا يجوز أن يتجاوز page × per القيمة {max}: ضيّق التواريخ',
   },
+  query_unknown_filter: {
+    en: 'Unknown query parameter {name}: {resource} are filtered by {ids} and by the filterable fields of the forms your role reads ({where} lists them)',
+    fr: 'Paramètre de requête inconnu : {name} ; les {resource} se filtrent par {ids} et par les champs filtrables des formulaires que votre rôle lit ({where} les liste)',
+    ar: 'معامل استعلام غير معروف {name}: تُصفّى {resource} حسب {ids} وحسب الحقول القابلة للتصفية في النماذج التي يقرؤها دورك (يعرضها {where})',
+  },
+  query_list_window: {
+    en: 'page × per may not exceed {max}: narrow the filters, or use /api/v2/sync for full downloads',
+    fr: 'page × per ne peut pas dépasser {max} : resserrez les filtres, ou utilisez /api/v2/sync pour tout télécharger',
+    ar: 'لا يجوز أن يتجاوز page × per القيمة {max}: ضيّق عوامل التصفية، أو استخدم /api/v2/sync للتنزيل الكامل',
+  },
   query_known_value: {
     en: '{name} is not a known value',
     fr: '{name} n’est pas une valeur connue',

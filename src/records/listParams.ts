@@ -94,7 +94,12 @@ export function parseListParams(
     else
       // Not the whole list: it would name the fields of forms the caller's role may not read.
       throw badRequest(
-        `Unknown query parameter ${name}: ${kind.resource} are filtered by ${idFilters.join(', ')} and by the filterable fields of the forms your role reads (GET /api/v2/users/{id}?extended=true lists them)`,
+        msg('query_unknown_filter', {
+          name,
+          resource: kind.resource,
+          ids: idFilters.join(', '),
+          where: 'GET /api/v2/users/{id}?extended=true',
+        }),
         name,
       );
   }
@@ -105,10 +110,7 @@ export function parseListParams(
 /** Deep pages cost as much as the rows before them: page × per is bounded on every list. */
 export function checkWindow({ page, per }: { page: number; per: number }): void {
   if (page * per > MAX_WINDOW) {
-    throw badRequest(
-      `page × per may not exceed ${MAX_WINDOW}: narrow the filters, or use /api/v2/sync for full downloads`,
-      'page',
-    );
+    throw badRequest(msg('query_list_window', { max: MAX_WINDOW }), 'page');
   }
 }
 

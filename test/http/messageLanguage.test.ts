@@ -387,6 +387,13 @@ describe('malformed requests', () => {
       'per doit être un nombre entier de 1 à 1000',
     ],
     [
+      'a page beyond what a list serves',
+      'GET',
+      '/api/v2/cases?page=11&per=1000',
+      {},
+      'page × per ne peut pas dépasser 10000\u202f: resserrez les filtres, ou utilisez /api/v2/sync pour tout télécharger',
+    ],
+    [
       'a body that is not JSON',
       'POST',
       '/api/v2/cases',
@@ -400,5 +407,13 @@ describe('malformed requests', () => {
     expect(res.body.errors[0].message).toBe(message);
     const english = await t.call(method as 'GET', path, { token: cw, headers, ...rest });
     expect(english.body.errors[0].message).not.toBe(message);
+  });
+
+  it('says in French which filters a list takes when it is given one it does not know', async () => {
+    const res = await t.call('GET', '/api/v2/cases?colour=red', { token: cw, headers: fr });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0].message).toMatch(
+      /^Paramètre de requête inconnu\u202f: colour\u202f; les cases se filtrent par short_id, .*case_id_display.* et par les champs filtrables des formulaires que votre rôle lit \(GET \/api\/v2\/users\/\{id\}\?extended=true les liste\)$/,
+    );
   });
 });

@@ -312,10 +312,13 @@ describe('Home opens each item where its work is done', () => {
     const queue = page.getByRole('region', { name: 'Flagged cases' });
     await queue.getByText(`Cases flagged: ${total}`).waitFor();
     await expect(queue.getByRole('button', { name: / flagged · / }).count()).resolves.toBe(20);
-    await queue
-      .getByText('The 20 changed last are listed here; “Flagged only” under Cases lists every one.')
-      .waitFor();
-    await queue.getByText(/^The 20 changed last/).scrollIntoViewIfNeeded();
+    await queue.getByText('The 20 changed last are listed here.').waitFor();
+    await queue.getByRole('button', { name: 'List every flagged case' }).scrollIntoViewIfNeeded();
     await checkScreen(page, 'home-flagged-more-phone');
+    // The rest are one press away: the Cases list with only the flagged, closed ones too.
+    await queue.getByRole('button', { name: 'List every flagged case' }).click();
+    await page.getByText(`${total} cases`).waitFor();
+    await expect(page.getByLabel('Flagged only').isChecked()).resolves.toBe(true);
+    await expect(page.getByLabel('Status').inputValue()).resolves.toBe('');
   });
 });

@@ -16,7 +16,7 @@ import { HelpIcon, SignOutIcon } from './screens/icons';
 import { LanguageSwitcher } from './screens/LanguageSwitcher';
 import { Home } from './screens/Home';
 import { NewCase } from './screens/NewCase';
-import { forgetLists, RecordList, type RecordType } from './screens/RecordList';
+import { forgetLists, listWith, RecordList, type RecordType } from './screens/RecordList';
 import { RecordSummary } from './screens/RecordSummary';
 import { SignIn } from './screens/SignIn';
 import type { Unlocked } from './screens/unlocked';
@@ -275,7 +275,17 @@ export function App() {
       </header>
       {help && <HelpPanel screen={screen.name} onClose={() => setHelp(false)} />}
       {screen.name === 'home' && (
-        <Home online={online} onOpen={open} me={me} vault={user.vault} version={lastSync}>
+        <Home
+          online={online}
+          onOpen={open}
+          onListFlagged={() => {
+            listWith('cases', { status: '', flagged: true });
+            go({ name: 'list', type: 'cases' });
+          }}
+          me={me}
+          vault={user.vault}
+          version={lastSync}
+        >
           <ConflictTasks
             vault={user.vault}
             userName={user.userName}

@@ -82,8 +82,8 @@ const enChrome = {
   'queues.flagged': 'Flagged cases',
   'queues.noFlagged': 'No flagged cases.',
   'queues.flaggedCount': 'Cases flagged: {n}',
-  'queues.flaggedMore':
-    'The {shown} changed last are listed here; “Flagged only” under Cases lists every one.',
+  'queues.flaggedMore': 'The {shown} changed last are listed here.',
+  'queues.flaggedAll': 'List every flagged case',
   'admin.offline': 'Administration needs a connection.',
   'admin.title': 'Administration',
   'admin.users': 'Users',
@@ -192,8 +192,8 @@ const fr: Catalogue = {
   'queues.flagged': 'Dossiers signalés',
   'queues.noFlagged': 'Aucun dossier signalé.',
   'queues.flaggedCount': 'Dossiers signalés : {n}',
-  'queues.flaggedMore':
-    'Les {shown} modifiés en dernier sont listés ici ; « Signalés seulement » sous Dossiers les liste tous.',
+  'queues.flaggedMore': 'Les {shown} modifiés en dernier sont listés ici.',
+  'queues.flaggedAll': 'Lister tous les dossiers signalés',
   'admin.offline': 'L’administration demande une connexion.',
   'admin.title': 'Administration',
   'admin.users': 'Utilisateurs',
@@ -292,8 +292,8 @@ const ar: Catalogue = {
   'queues.flagged': 'حالات عليها إشارة',
   'queues.noFlagged': 'لا توجد حالات عليها إشارة.',
   'queues.flaggedCount': 'حالات عليها إشارة: {n}',
-  'queues.flaggedMore':
-    'تظهر هنا آخر {shown} حالة تم تغييرها؛ يعرضها كلها «التي عليها إشارة فقط» في الحالات.',
+  'queues.flaggedMore': 'تظهر هنا آخر {shown} حالة تم تغييرها.',
+  'queues.flaggedAll': 'عرض كل الحالات التي عليها إشارة',
   'admin.offline': 'تحتاج الإدارة إلى اتصال.',
   'admin.title': 'الإدارة',
   'admin.users': 'المستخدمون',

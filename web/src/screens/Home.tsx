@@ -24,6 +24,7 @@ const TASKS_KEY = 'tasks';
 export function Home({
   online,
   onOpen,
+  onListFlagged,
   me,
   vault,
   version,
@@ -31,6 +32,7 @@ export function Home({
 }: {
   online: boolean;
   onOpen: (id: string, at?: string) => void;
+  onListFlagged: () => void;
   me?: Me;
   /** The device's caseload: the tasks' children by name, as the alerts below name them. */
   vault: Vault;
@@ -128,7 +130,7 @@ export function Home({
           </li>
         ))}
       </ul>
-      <WorkQueues online={online} me={me} onOpen={onOpen} />
+      <WorkQueues online={online} me={me} onOpen={onOpen} onListFlagged={onListFlagged} />
       <HomeAlerts online={online} onOpen={onOpen} />
     </main>
   );

@@ -136,6 +136,9 @@ const MAX_FILTER_VALUES = 50;
  */
 const remembered = new Map<RecordType, { filters: Filters; page: number }>();
 export const forgetLists = () => remembered.clear();
+/** Opens a list with only these filters set, as if chosen there (Home's "every flagged case"). */
+export const listWith = (type: RecordType, only: Partial<Filters>) =>
+  remembered.set(type, { filters: { ...EMPTY, ...only }, page: 1 });
 
 /** What is wrong with the age range typed, if anything (the server would refuse it, or read it otherwise). */
 function ageProblem(f: Filters): MessageKey | undefined {

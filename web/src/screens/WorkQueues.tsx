@@ -26,10 +26,13 @@ export function WorkQueues({
   online,
   me,
   onOpen,
+  onListFlagged,
 }: {
   online: boolean;
   me?: Me;
   onOpen: (id: string, at?: string) => void;
+  /** The Cases list with every flagged case, whatever its status. */
+  onListFlagged: () => void;
 }) {
   const t = useT();
   const { locale } = useLocale();
@@ -122,7 +125,12 @@ export function WorkQueues({
               <p>{t('queues.flaggedCount', { n: flagged.total })}</p>
               <ul class="list">{flagged.data.map((r) => row(r, t('queues.flaggedWhy'), r.id))}</ul>
               {flagged.total > flagged.data.length && (
-                <p class="hint">{t('queues.flaggedMore', { shown: flagged.data.length })}</p>
+                <p class="hint">
+                  {t('queues.flaggedMore', { shown: flagged.data.length })}{' '}
+                  <button type="button" class="secondary" onClick={onListFlagged}>
+                    {t('queues.flaggedAll')}
+                  </button>
+                </p>
               )}
             </>
           ) : (
