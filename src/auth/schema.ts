@@ -9,7 +9,8 @@ export const userNameSchema = z
   .string()
   .min(1)
   .max(100)
-  .regex(/^[A-Za-z0-9_.@+-]+$/, rule('user_name_chars'));
+  // `*`, not `+`: an empty name is told only that it is required (min), not also that its characters are wrong.
+  .regex(/^[A-Za-z0-9_.@+-]*$/, rule('user_name_chars'));
 
 export const loginSchema = z
   .object({

@@ -51,6 +51,24 @@ describe('assign', () => {
     ]);
   });
 
+  it('tells an empty or malformed recipient what is wrong with it, once', async () => {
+    const id = await newCase({ name: 'Nobody Named' });
+    const assign = (to: string) =>
+      t.call('POST', `/api/v2/cases/${id}/assigns`, {
+        token: tok.cw_gh,
+        body: { data: { transitioned_to: to } },
+      });
+    const empty = await assign('');
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors.map((e: { detail: string; message: string }) => [e.detail, e.message])).toEqual([
+      ['data.transitioned_to', 'is required'],
+    ]);
+    const odd = await assign('cw gh');
+    expect(odd.body.errors).toHaveLength(1);
+    expect(odd.body.errors[0].message).toBe('may hold only letters, digits and _ . @ + -');
+    expect((await read(id, 'cw_gh')).body.data.owned_by).toBe('cw_gh');
+  });
+
   it('refuses a user of another country or module (422) and a case out of scope (404)', async () => {
     const id = await newCase({ name: 'Not Assignable' });
     const ke = await t.call('POST', `/api/v2/cases/${id}/assigns`, {
