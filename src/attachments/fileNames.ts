@@ -6,7 +6,8 @@ export function sanitizeFileName(raw: string): string {
   const base = raw.split(/[\\/]/).pop() ?? '';
   const cleaned = base
     .normalize('NFC')
-    .replace(/[\p{Cc}\p{Cf}]/gu, '')
+    // Cs: a lone surrogate (half an emoji) is no text: it cannot be percent-encoded for Content-Disposition.
+    .replace(/[\p{Cc}\p{Cf}\p{Cs}]/gu, '')
     .replace(/["<>:|?*;%]/g, '_')
     .replace(/^[.\s]+|[.\s]+$/g, '')
     .trim();
@@ -14,11 +15,15 @@ export function sanitizeFileName(raw: string): string {
   if (cleaned.length <= 200) return cleaned;
   const dot = cleaned.lastIndexOf('.');
   const ext = dot > 0 && cleaned.length - dot <= 10 ? cleaned.slice(dot) : '';
-  return cleaned.slice(0, 200 - ext.length) + ext;
+  // Cut between characters, never inside a surrogate pair.
+  return wellFormed(cleaned.slice(0, 200 - ext.length)) + ext;
 }
+
+const wellFormed = (text: string) => text.replace(/\p{Cs}/gu, '');
 
 /** `Content-Disposition: attachment` with an ASCII fallback and the exact name (RFC 6266 / 5987). */
 export function contentDisposition(fileName: string): string {
   const ascii = fileName.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_');
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(fileName)}`;
+  // Names stored before lone surrogates were cleaned out must still download (encodeURIComponent throws).
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(wellFormed(fileName))}`;
 }

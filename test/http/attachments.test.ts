@@ -211,6 +211,28 @@ describe('upload and download', () => {
     expect(res.body.data.file_name).toBe('pass_wd_1_.png');
   });
 
+  it('keeps a name with half an emoji downloadable: whole characters only, also where a long name is cut', async () => {
+    const upload = (file_name: string) =>
+      uploadJson({
+        field_name: 'photos',
+        attachment_type: 'image',
+        file_name,
+        content_type: 'image/png',
+        attachment: PNG.toString('base64'),
+      });
+    const lone = await upload('lone\ud800 \ud83d\ude00.png');
+    expect(lone.status).toBe(200);
+    expect(lone.body.data.file_name).toBe('lone \ud83d\ude00.png');
+    const got = await download(lone.body.data.id);
+    expect(got.status).toBe(200);
+    expect(got.headers.get('content-disposition')).toContain("filename*=UTF-8''lone%20%F0%9F%98%80.png");
+    // 1 + 150 emoji + .png: the cut at 200 characters falls inside an emoji.
+    const long = await upload(`x${'\ud83d\ude00'.repeat(150)}.png`);
+    expect(long.status).toBe(200);
+    expect(long.body.data.file_name).toMatch(/^x(\ud83d\ude00)+\.png$/);
+    expect((await download(long.body.data.id)).status).toBe(200);
+  });
+
   it('audits every download', async () => {
     const id = (await uploadRaw(PNG, 'image/png', 'field_name=photos&file_name=audited.png')).body.data.id;
     await download(id);
