@@ -174,6 +174,8 @@ export async function updateUser(
     ...fields,
     email: fields.email === null ? undefined : (fields.email ?? user.email),
     ...(password ? await passwordChange(password, deps.now()) : {}),
+    // Disabling ends the account's sessions: enabling it again must not bring a lost phone's token back.
+    ...(changes.disabled === true && !user.disabled ? { tokens_valid_after: deps.now().toISOString() } : {}),
     updated_at: deps.now().toISOString(),
   };
   await deps.users.replace(next);

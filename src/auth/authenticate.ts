@@ -29,6 +29,8 @@ interface Identity {
   exp: number;
   /** Issued at (seconds), for our own session tokens. */
   iat?: number;
+  /** Issued at (milliseconds), for our own session tokens signed since they carry it. */
+  iatMs?: number;
   scope: 'full' | 'totp_enrolment';
   signedInAt?: number;
   /** Entra only: how the user signed in, and who they are there. */
@@ -65,9 +67,10 @@ export async function authenticate(
   // Said plainly only to a holder of a valid token (sign-in still answers alike for every refusal): the web
   // app wipes the device's copy of the caseload when it hears it.
   if (user.disabled) throw new AppError(401, msg('account_disabled'), 'account_disabled');
-  // A password reset ends the sessions opened before it (compared in whole seconds, as `iat` is).
-  const validAfter = user.tokens_valid_after ? Math.floor(Date.parse(user.tokens_valid_after) / 1000) : 0;
-  if (identity.iat !== undefined && identity.iat < validAfter) throw unauthorized(INVALID);
+  // A password reset or a disabling ends the sessions opened before it: to the millisecond where the token
+  // says it, else in whole seconds as `iat` is (older tokens).
+  if (user.tokens_valid_after && openedBefore(identity, Date.parse(user.tokens_valid_after)))
+    throw unauthorized(INVALID);
   // A recorded Entra object id pins the account: a recycled user principal name cannot take it over.
   if (identity.objectId && user.entra_object_id && user.entra_object_id !== identity.objectId)
     throw unauthorized(INVALID);
@@ -109,6 +112,11 @@ async function verifiedIdentity(deps: AuthenticateDeps, token: string): Promise<
   return identity && identity.exp * 1000 > deps.clock.now().getTime() ? identity : undefined;
 }
 
+function openedBefore(identity: Identity, validAfterMs: number): boolean {
+  if (identity.iatMs !== undefined) return identity.iatMs < validAfterMs;
+  return identity.iat !== undefined && identity.iat < Math.floor(validAfterMs / 1000);
+}
+
 async function identify(deps: AuthenticateDeps, token: string): Promise<Identity | undefined> {
   if (deps.entra) {
     const entra = await deps.entra.verify(token);
@@ -121,6 +129,7 @@ async function identify(deps: AuthenticateDeps, token: string): Promise<Identity
       tokenId: claims.jti,
       exp: claims.exp,
       iat: claims.iat,
+      ...(claims.iat_ms !== undefined ? { iatMs: claims.iat_ms } : {}),
       scope: claims.scope,
       signedInAt: claims.auth_time,
     }

@@ -89,7 +89,7 @@ export async function updateOwnAccount(
     Object.assign(next, await passwordChange(changes.password, deps.clock.now()));
   }
   await deps.users.replace(next);
-  // tokens_valid_after counts in whole seconds, as `iat` does: the calling session ends by its id as well.
+  // Tokens from before iat_ms are compared in whole seconds: the calling session ends by its id as well.
   if (changes.password !== undefined)
     await deps.revocations.revoke(principal.tokenId, principal.tokenExpiresAt);
   return {

@@ -101,6 +101,19 @@ describe('users', () => {
     expect(refused.status).toBe(401);
     // The session's holder hears why, so the web app can wipe the device.
     expect(refused.body.errors[0].detail).toBe('account_disabled');
+    // Enabled again (the person is back), the lost phone's session stays ended; a new sign-in works.
+    expect((await call('PATCH', '/users/user-leaver_gh', { disabled: false })).body.data.disabled).toBe(
+      false,
+    );
+    const revived = await t.call('GET', '/api/v2/cases', { token });
+    expect(revived.status).toBe(401);
+    expect(revived.body.errors[0].detail).not.toBe('account_disabled');
+    const again = (
+      await t.call('POST', '/api/v2/tokens', {
+        body: { user: { user_name: 'leaver_gh', password: 'a-long-enough-passphrase' } },
+      })
+    ).body.token;
+    expect((await t.call('GET', '/api/v2/cases', { token: again })).status).toBe(200);
   });
 
   it('refuses to disable oneself, to change shared or foreign accounts, and unknown fields', async () => {
@@ -122,7 +135,7 @@ describe('users', () => {
         body: { user: { user_name: 'reset_gh', password: 'a-long-enough-passphrase' } },
       })
     ).body.token as string;
-    t.clock.advance(1000); // the reset comes at least a second after that sign-in
+    t.clock.advance(1); // in the same second as that sign-in, a millisecond after it
     const reset = await call('PATCH', '/users/user-reset_gh', { password: 'another-long-passphrase' });
     expect(reset.status).toBe(200);
     const signIn = (password: string) =>
