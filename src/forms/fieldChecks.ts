@@ -40,7 +40,8 @@ const CLOCK_SKEW_MS = 5 * 60_000;
 // birth goes back 130 years at most) and plans nothing beyond 2199.
 export const YEARS = { from: 1850, to: 2199 } as const;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
-const DATE_TIME = /^(\d{4})-(\d{2})-(\d{2})T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const DATE_TIME =
+  /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 const ENTRY_ID = /^[A-Za-z0-9-]{1,64}$/;
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -51,11 +52,30 @@ function realDay(y: string, m: string, d: string): boolean {
   return date.getUTCMonth() === Number(m) - 1 && date.getUTCDate() === Number(d);
 }
 
+/**
+ * 25:61 or an offset of +99:00 is no time: stored, it read as no date at all, and a service's response due
+ * at it got no reminder. Offsets span -12:00 to +14:00.
+ */
+function realTime(match: RegExpExecArray): boolean {
+  const [hour, minute, second = '0', offsetHour = '0', offsetMinute = '0'] = match.slice(4);
+  return (
+    Number(hour) <= 23 &&
+    Number(minute) <= 59 &&
+    Number(second) <= 59 &&
+    Number(offsetHour) <= 14 &&
+    Number(offsetMinute) <= 59
+  );
+}
+
 /** A problem with a date value, or undefined; `withTime` takes an ISO date-time with offset. */
 function dateProblem(field: Field, value: unknown, ctx: CheckContext): MessageKey | undefined {
   const withTime = field.date_include_time;
   const match = typeof value === 'string' ? (withTime ? DATE_TIME : DATE).exec(value) : null;
-  if (!match || !realDay(match[1] as string, match[2] as string, match[3] as string))
+  if (
+    !match ||
+    !realDay(match[1] as string, match[2] as string, match[3] as string) ||
+    (withTime && !realTime(match))
+  )
     return withTime ? 'date_time' : 'date';
   const future =
     field.date_validation === 'not_future_date' &&

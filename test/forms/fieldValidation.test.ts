@@ -145,10 +145,22 @@ const table: [field: string, valid: unknown[], invalid: [value: unknown, message
   ['past_day', ['2026-06-15', '2000-01-01'], [['2026-06-16', 'cannot be in the future']]],
   [
     'moment',
-    ['2026-01-31T09:00:00Z', '2026-01-31T09:00:00.123+03:00'],
+    [
+      '2026-01-31T09:00:00Z',
+      '2026-01-31T09:00:00.123+03:00',
+      '2026-01-31T23:59:59-12:00',
+      '2026-01-31T00:00+14:00',
+    ],
     [
       ['2026-01-31', 'must be a date-time like 2026-01-31T09:00:00Z'],
       ['2026-01-31T09:00:00', 'must be a date-time like 2026-01-31T09:00:00Z'],
+      // No such time: read as no date at all, a service due at it got no reminder.
+      ['2026-01-01T25:61:61Z', 'must be a date-time like 2026-01-31T09:00:00Z'],
+      ['2026-01-01T24:00:00Z', 'must be a date-time like 2026-01-31T09:00:00Z'],
+      ['2026-01-01T10:60:00Z', 'must be a date-time like 2026-01-31T09:00:00Z'],
+      ['2026-01-01T10:00:60Z', 'must be a date-time like 2026-01-31T09:00:00Z'],
+      ['2026-01-01T00:00:00+99:00', 'must be a date-time like 2026-01-31T09:00:00Z'],
+      ['2026-01-01T00:00:00+05:75', 'must be a date-time like 2026-01-31T09:00:00Z'],
     ],
   ],
   ['past_moment', ['2026-06-15T12:03:00Z'], [['2026-06-15T13:00:00Z', 'cannot be in the future']]],
