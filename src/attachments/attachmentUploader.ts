@@ -7,7 +7,7 @@ import { findRecordFor } from '../records/recordAccess';
 import type { RecordDocument } from '../records/recordDocument';
 import type { RecordRepository } from '../records/recordRepository';
 import { writeRecord } from '../records/recordWriter';
-import { AppError, conflict, payloadTooLarge, unprocessable } from '../errors';
+import { AppError, conflict, payloadTooLarge, serviceUnavailable, unprocessable } from '../errors';
 import { msg } from '../messages/catalogue';
 import type { AttachmentDeps } from './attachmentDeps';
 import {
@@ -212,6 +212,9 @@ async function claimId(
   const claimed = await deps.records.ids.claimAttachmentId(id, owner);
   if (claimed.kind !== 'claimed') {
     discard();
+    // Another try of this upload is still running: not stored yet, so not a 409 (an app would take "already
+    // exists" for stored and drop its copy); the same request is to be sent again.
+    if (claimed.kind === 'busy') throw serviceUnavailable(5, msg('attachment_upload_running'));
     throw idTaken();
   }
   // Attachments from before reservations: another record of the country may list the id already.

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { Readable, Transform } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { QueueServiceClient } from '@azure/storage-queue';
@@ -390,14 +390,16 @@ const isRecord = (value: unknown): value is Record<string, unknown> =>
 /** Passes the body through, failing the stream once it exceeds the limit (the host's 100 MB). */
 function limitSize(source: IncomingMessage, limit: number): Readable {
   let size = 0;
-  return source.pipe(
-    new Transform({
-      transform(chunk: Buffer, _encoding, callback) {
-        size += chunk.length;
-        callback(size > limit ? new Error(`Request body larger than ${limit} bytes`) : null, chunk);
-      },
-    }),
-  );
+  const limited = new Transform({
+    transform(chunk: Buffer, _encoding, callback) {
+      size += chunk.length;
+      callback(size > limit ? new Error(`Request body larger than ${limit} bytes`) : null, chunk);
+    },
+  });
+  // pipeline, not pipe: a client gone mid-body must fail the body the function reads. With pipe it never
+  // ended, and an upload held its attachment id until the stall watch gave up (10 s of 409s to a retry).
+  pipeline(source, limited, () => undefined);
+  return limited;
 }
 
 function flattenHeaders(req: IncomingMessage): Record<string, string> {

@@ -77,6 +77,11 @@ export const recordMessages = {
     fr: '{field} contient des fichiers de type {type}',
     ar: '{field} يحتوي على ملفات من نوع {type}',
   },
+  attachment_upload_running: {
+    en: 'Another upload of this attachment is still running: send it again in a few seconds',
+    fr: 'Un autre envoi de cette pièce jointe est en cours : renvoyez-la dans quelques secondes',
+    ar: 'لا يزال إرسال آخر لهذا المرفق جاريًا: أعد إرساله بعد بضع ثوانٍ',
+  },
   attachment_id_taken: {
     en: 'An attachment with this id already exists',
     fr: 'Une pièce jointe avec cet identifiant existe déjà',

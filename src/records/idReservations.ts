@@ -20,6 +20,11 @@ export interface Reservation {
 
 /** A pending attachment reservation older than this was left by a crashed upload: it may be retaken. */
 const STALE_UPLOAD_MS = 15 * 60 * 1000;
+/**
+ * How long an upload waits for another try under its id to finish: a phone retries the moment its
+ * connection comes back, while the broken try is still removing what it wrote.
+ */
+const BUSY_WAIT_MS = 3_000;
 
 /**
  * Client-supplied ids, reserved deployment-wide. Records are partitioned by country, so Cosmos alone would
@@ -73,7 +78,7 @@ export class IdReservations {
     return claim(this.container, partition, this.attachmentDoc(id, owner), {
       now: () => this.clock.now(),
       staleMs: STALE_UPLOAD_MS,
-      waitMs: 0,
+      waitMs: BUSY_WAIT_MS,
     });
   }
 

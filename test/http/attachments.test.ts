@@ -1,6 +1,7 @@
 import { randomBytes, randomUUID } from 'node:crypto';
 import type { CaseDocument } from '../../src/records/recordDocument';
 import { cleanUpPendingAttachments } from '../../src/attachments/pendingCleanup';
+import { connect, type Socket } from 'node:net';
 import { Readable } from 'node:stream';
 import { startTestApp, type TestApp } from '../support/testApp';
 
@@ -200,6 +201,51 @@ describe('upload and download', () => {
     expect(raw.body.data).toEqual(first.body.data);
     const record = await t.call('GET', `/api/v2/cases/${caseId}`, { token });
     expect(record.body.data.photos.filter((p: { id: string }) => p.id === id)).toHaveLength(1);
+  });
+
+  /** A raw upload of which only the first `sent` bytes go out, on a connection left open for the caller. */
+  const partUpload = (query: string, file: Buffer, sent: number) =>
+    new Promise<Socket>((resolve) => {
+      const socket = connect(Number(new URL(t.url).port), '127.0.0.1', () => {
+        socket.write(
+          `POST /api/v2/cases/${caseId}/attachments?${query} HTTP/1.1\r\nHost: localhost\r\n` +
+            `Authorization: Bearer ${token}\r\nContent-Type: image/png\r\nContent-Length: ${file.length}\r\n\r\n`,
+        );
+        socket.write(file.subarray(0, sent), () => setTimeout(() => resolve(socket), 200));
+      });
+      socket.on('error', () => undefined);
+    });
+
+  it('takes a retry sent at once after the connection of the first try broke mid-file', async () => {
+    const id = randomUUID();
+    const file = Buffer.concat([PNG, randomBytes(3_000_000)]);
+    const query = `field_name=photos&file_name=broken.png&attachment_id=${id}`;
+    // A phone losing its signal: half the file sent, then the connection gone.
+    (await partUpload(query, file, 1_500_000)).destroy();
+    const retry = await uploadRaw(file, 'image/png', query);
+    expect(retry.status).toBe(200);
+    expect(retry.body.data).toMatchObject({ id, size: file.length });
+    const got = await download(id);
+    expect(got.bytes.equals(file)).toBe(true);
+    const record = await t.call('GET', `/api/v2/cases/${caseId}`, { token });
+    expect(record.body.data.photos.filter((p: { id: string }) => p.id === id)).toHaveLength(1);
+  });
+
+  it('asks a retry to come back later, without storing or refusing it, while the first try is still sending', async () => {
+    const id = randomUUID();
+    const file = Buffer.concat([PNG, randomBytes(1_000_000)]);
+    const query = `field_name=photos&file_name=slow.png&attachment_id=${id}`;
+    const slow = await partUpload(query, file, 300_000);
+    const meanwhile = await uploadRaw(file, 'image/png', query);
+    expect(meanwhile.status).toBe(503);
+    expect(meanwhile.headers.get('retry-after')).toBe('5');
+    expect(meanwhile.body.errors[0].message).toBe(
+      'Another upload of this attachment is still running: send it again in a few seconds',
+    );
+    slow.destroy();
+    const later = await uploadRaw(file, 'image/png', query);
+    expect(later.status).toBe(200);
+    expect((await download(id)).bytes.equals(file)).toBe(true);
   });
 
   it('sanitises file names', async () => {

@@ -186,6 +186,7 @@ export async function flushUploads(vault: Vault): Promise<{ sent: number; refuse
     } catch (error) {
       if (error instanceof NetworkError) break;
       if (error instanceof ApiError && error.status === 404) continue; // record not pushed yet
+      if (error instanceof ApiError && error.status === 503) continue; // busy, or a try still running: later
       // 409: the id is taken, i.e. an earlier try was stored; anything else is kept for the user.
       if (!(error instanceof ApiError && error.status === 409)) {
         refused.push(`${u.file_name}: ${error instanceof Error ? error.message : 'refused'}`);
