@@ -187,11 +187,10 @@ export async function flushUploads(vault: Vault): Promise<{ sent: number; refuse
       if (error instanceof NetworkError) break;
       if (error instanceof ApiError && error.status === 404) continue; // record not pushed yet
       if (error instanceof ApiError && error.status === 503) continue; // busy, or a try still running: later
-      // 409: the id is taken, i.e. an earlier try was stored; anything else is kept for the user.
-      if (!(error instanceof ApiError && error.status === 409)) {
-        refused.push(`${u.file_name}: ${error instanceof Error ? error.message : 'refused'}`);
-        continue;
-      }
+      // Kept for the user, a 409 too: a retry of a stored upload answers the stored attachment (200), so a
+      // 409 means the id holds another file or is another record's, and this file is stored nowhere.
+      refused.push(`${u.file_name}: ${error instanceof Error ? error.message : 'refused'}`);
+      continue;
     }
     await vault.delete('meta', entryKey(u.id));
     const ids = (await vault.get<string[]>('meta', INDEX)) ?? [];
