@@ -13,26 +13,42 @@ const name = z
   .max(200, rule('too_long', { max: 200 }));
 
 const permissions = z
-  .array(z.object({ resource: z.string(), actions: z.array(z.string()).min(1).max(50) }).strict())
+  .array(
+    z
+      .object({
+        resource: z.string().max(100),
+        actions: z.array(z.string().max(100)).min(1).max(50),
+      })
+      .strict(),
+  )
   .max(30)
   .superRefine((grants, ctx) => {
     const seen = new Set<string>();
     grants.forEach((grant, i) => {
-      const known = permissionCatalog[grant.resource];
+      // Own keys only: `toString` or `__proto__` is no resource (it reached Object.prototype: a 500).
+      const known = Object.hasOwn(permissionCatalog, grant.resource)
+        ? permissionCatalog[grant.resource]
+        : undefined;
+      // The messages name what is allowed, never repeat what was sent (GET /permissions lists it all).
       if (!known) {
         ctx.addIssue({
           code: 'custom',
           path: [i, 'resource'],
-          message: `unknown resource ${grant.resource}`,
+          message: `is not a resource of GET /api/v2/permissions (${Object.keys(permissionCatalog).join(', ')})`,
         });
         return;
       }
       if (seen.has(grant.resource))
         ctx.addIssue({ code: 'custom', path: [i, 'resource'], message: 'is granted twice' });
       seen.add(grant.resource);
-      for (const action of grant.actions)
+      grant.actions.forEach((action, j) => {
         if (!known.includes(action))
-          ctx.addIssue({ code: 'custom', path: [i, 'actions'], message: `unknown action ${action}` });
+          ctx.addIssue({
+            code: 'custom',
+            path: [i, 'actions', j],
+            message: `is not an action of ${grant.resource} (${known.join(', ')})`,
+          });
+      });
     });
   });
 

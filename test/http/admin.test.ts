@@ -174,14 +174,24 @@ describe('roles, groups, agencies', () => {
       permissions: [
         { resource: 'cases', actions: ['fly', 'export'] },
         { resource: 'nukes', actions: ['read'] },
+        // Names every object has: no resource either (they answered 500).
+        { resource: 'toString', actions: ['read'] },
+        { resource: '__proto__', actions: ['read'] },
       ],
     });
     expect(bad.status).toBe(422);
-    expect(bad.body.errors.map((e: { message: string }) => e.message).sort()).toEqual([
-      'unknown action export',
-      'unknown action fly',
-      'unknown resource nukes',
+    const said = bad.body.errors.map((e: { detail: string; message: string }) => [e.detail, e.message]);
+    expect(said.map(([detail]: string[]) => detail)).toEqual([
+      'permissions[0].actions[0]',
+      'permissions[0].actions[1]',
+      'permissions[1].resource',
+      'permissions[2].resource',
+      'permissions[3].resource',
     ]);
+    expect(said[0][1]).toMatch(/^is not an action of cases \(read, .*\)$/);
+    expect(said[2][1]).toMatch(/^is not a resource of GET \/api\/v2\/permissions \(cases, .*\)$/);
+    // What was sent is not repeated.
+    expect(JSON.stringify(said)).not.toMatch(/fly|export|nukes|toString|__proto__/);
     const changed = await call('PATCH', '/roles/role-cp-reader', { group_permission: 'all' });
     expect(changed.body.data).toMatchObject({
       unique_id: 'role-cp-reader',
