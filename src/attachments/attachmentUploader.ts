@@ -178,8 +178,11 @@ async function uploadBox(
 ): Promise<AttachmentKind> {
   const roles = await deps.records.roles.current(doc.country_code);
   const boxType = roles.uploadBoxes(repo.kind.type, doc.module_id).get(input.fieldName);
-  const box =
-    attachmentFields[input.fieldName] ?? (boxType === undefined ? undefined : uploadBoxKinds[boxType]);
+  // Own keys only: a field named `constructor` reached Object.prototype (a 500).
+  const builtIn = Object.hasOwn(attachmentFields, input.fieldName)
+    ? attachmentFields[input.fieldName]
+    : undefined;
+  const box = builtIn ?? (boxType === undefined ? undefined : uploadBoxKinds[boxType]);
   if (!box)
     throw unprocessable([
       {
