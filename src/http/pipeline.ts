@@ -5,6 +5,7 @@ import type { Principal } from '../auth/principal';
 import { IntegrityError } from '../crypto/fieldCipher';
 import { AppError } from '../errors';
 import type { AuditDocument } from '../audit/auditLog';
+import { isAuditableId } from '../audit/auditableId';
 import { RequestTrail } from '../audit/requestTrail';
 import { isDependencyFault, RETRY_AFTER_SECONDS } from '../platform/dependencyFaults';
 import { inRequestSpan, recordFailure } from '../telemetry/requestSpan';
@@ -96,16 +97,20 @@ export function authedEndpoint(
     request.userLocale = principal.user.locale;
     const audit = options.audit;
     if (!audit) return handler(request, principal, app);
-    const document = (action: string, recordId?: string, details?: Record<string, string>) =>
-      app.audit.document({
+    const document = (action: string, recordId?: string, details?: Record<string, string>) => {
+      const malformed = recordId !== undefined && !isAuditableId(audit.record_type, recordId);
+      const said = action === 'denied' ? { attempted: audit.action } : details;
+      const noted = malformed ? { ...said, malformed_id: 'true' } : said;
+      return app.audit.document({
         action,
         user_name: principal.user.user_name,
         country_code: principal.countryCode,
         ...(audit.record_type ? { record_type: audit.record_type } : {}),
-        ...(recordId ? { record_id: recordId } : {}),
-        ...(action === 'denied' ? { details: { attempted: audit.action } } : details ? { details } : {}),
+        ...(recordId && !malformed ? { record_id: recordId } : {}),
+        ...(noted ? { details: noted } : {}),
         request_id: request.requestId,
       });
+    };
     if (audit.concurrent)
       return auditedWhileHandling(
         handler,

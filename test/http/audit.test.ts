@@ -86,6 +86,25 @@ describe('audit log', () => {
     expect(reads.resources).toEqual([]);
   });
 
+  it('keeps ids only: a path holding a name, a forged line or a right-to-left override is left out', async () => {
+    const token = await t.login('cw2_gh');
+    for (const path of ['Amina Mensah born 2015\naction=hard_delete', 'case\u202eeteled'])
+      expect((await t.call('GET', `/api/v2/cases/${encodeURIComponent(path)}`, { token })).status).toBe(404);
+    const user = await t.call('GET', `/api/v2/users/${encodeURIComponent('user-Amina Mensah')}`, {
+      token: admin,
+    });
+    expect(user.status).toBe(404);
+    const { resources } = await t.app.containers.audit.items
+      .query({ query: "SELECT * FROM c WHERE c.action = 'denied' AND c.user_name IN ('cw2_gh', 'admin_gh')" })
+      .fetchAll();
+    expect(resources).toHaveLength(3);
+    for (const entry of resources) {
+      expect(entry).not.toHaveProperty('record_id', expect.stringMatching(/Amina|\u202e/));
+      expect(entry.details).toMatchObject({ malformed_id: 'true' });
+    }
+    expect(JSON.stringify(resources)).not.toMatch(/Amina|\u202e|hard_delete/);
+  });
+
   it('filters by dates and pages', async () => {
     const all = await logs('per=2');
     expect(all.data).toHaveLength(2);
