@@ -18,9 +18,11 @@ export async function readJson<S extends z.ZodType>(
   if (declared > maxBytes) throw payloadTooLarge(maxBytes);
   const raw = await request.body();
   if (raw.length > maxBytes) throw payloadTooLarge(maxBytes);
+  // Strictly: a lenient decode turned bytes that are not UTF-8 into U+FFFD and stored that in silence.
+  const text = utf8(raw);
   let value: unknown;
   try {
-    value = JSON.parse(raw.toString('utf8'));
+    value = JSON.parse(text);
   } catch {
     throw badRequest(msg('body_not_json'), 'body');
   }
@@ -37,9 +39,12 @@ export async function readText(request: ApiRequest, mediaTypes: string[], maxByt
   if (declared > maxBytes) throw payloadTooLarge(maxBytes);
   const raw = await request.body();
   if (raw.length > maxBytes) throw payloadTooLarge(maxBytes);
-  const text = new TextDecoder('utf-8', { fatal: true });
+  return utf8(raw);
+}
+
+function utf8(raw: Uint8Array): string {
   try {
-    return text.decode(raw);
+    return new TextDecoder('utf-8', { fatal: true }).decode(raw);
   } catch {
     throw badRequest(msg('body_not_utf8'), 'body');
   }

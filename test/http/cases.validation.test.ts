@@ -30,6 +30,22 @@ describe('bad input to POST/PATCH /api/v2/cases is a 4xx naming the field, and w
     });
   });
 
+  it('a body that is not UTF-8 → 400, and nothing stored in its place', async () => {
+    const before = (await t.call('GET', '/api/v2/cases?per=1', { token: gh })).body.metadata.total;
+    const res = await t.call('POST', '/api/v2/cases', {
+      token: gh,
+      rawBody: Buffer.concat([
+        Buffer.from('{"data": {"name": "'),
+        Buffer.from([0xff, 0xfe]),
+        Buffer.from('"}}'),
+      ]),
+      headers: { 'Content-Type': 'application/json' },
+    });
+    expect(res.status).toBe(400);
+    expect(res.body.errors[0]).toMatchObject({ detail: 'body', message: 'The body is not UTF-8 text' });
+    expect((await t.call('GET', '/api/v2/cases?per=1', { token: gh })).body.metadata.total).toBe(before);
+  });
+
   it('a body that is not JSON → 400', async () => {
     const res = await t.call('POST', '/api/v2/cases', {
       token: gh,
