@@ -38,30 +38,43 @@ export class IdReservations {
     private readonly clock: Clock,
   ) {}
 
+  // In lower case: a UUID in capitals is the same UUID, and must not reserve a second time (a twin record).
   private static key(kind: 'record' | 'attachment', id: string) {
-    const docId = `${kind}-id-${id}`;
+    const docId = `${kind}-id-${id.toLowerCase()}`;
     return { docId, partition: [DEPLOYMENT_WIDE, docId] };
   }
 
-  /** The country holding a record id, and whether this call reserved it. */
-  async reserveRecordId(id: string, countryCode: string): Promise<{ owner: string; fresh: boolean }> {
+  /**
+   * The country holding a record id, whether this call reserved it, and whether the id was reserved as
+   * written here (not in other capitals).
+   */
+  async reserveRecordId(
+    id: string,
+    countryCode: string,
+  ): Promise<{ owner: string; fresh: boolean; sameSpelling: boolean }> {
     const { docId, partition } = IdReservations.key('record', id);
     const doc: Reservation = {
       id: docId,
       type: 'id_reservation',
       country_code: DEPLOYMENT_WIDE,
       owner_country: countryCode,
+      record_id: id,
       created_at: this.clock.now().toISOString(),
     };
     try {
       await this.container.items.create(doc);
-      return { owner: countryCode, fresh: true };
+      return { owner: countryCode, fresh: true, sameSpelling: true };
     } catch (error) {
       if (statusOf(error) !== 409) throw error;
     }
     const { resource } = await this.container.item(docId, partition).read<Reservation>();
-    // Released between our create and our read: the caller's record create settles it.
-    return { owner: resource?.owner_country ?? countryCode, fresh: false };
+    // Released between our create and our read: the caller's record create settles it. Reservations made
+    // before they kept the id hold it as written.
+    return {
+      owner: resource?.owner_country ?? countryCode,
+      fresh: false,
+      sameSpelling: resource?.record_id === undefined || resource.record_id === id,
+    };
   }
 
   releaseRecordId(id: string): Promise<void> {

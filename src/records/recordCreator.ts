@@ -148,8 +148,8 @@ async function reserveId(
   id: string,
   countryCode: string,
 ): Promise<boolean> {
-  const { owner, fresh } = await deps.ids.reserveRecordId(id, countryCode);
-  if (owner !== countryCode) throw idTaken();
+  const { owner, fresh, sameSpelling } = await deps.ids.reserveRecordId(id, countryCode);
+  if (owner !== countryCode || !sameSpelling) throw idTaken();
   if (fresh && (await repo.heldElsewhere(id, countryCode))) {
     await deps.ids.releaseRecordId(id);
     throw idTaken();

@@ -73,6 +73,17 @@ describe('POST /api/v2/cases', () => {
     expect(list.body.metadata.total).toBe(1);
   });
 
+  it('the same id in other capitals is the same id: a 409, never a second record of the child', async () => {
+    const id = randomUUID().toUpperCase();
+    expect((await create({ id, name: 'Capital Child' })).status).toBe(200);
+    expect((await create({ id, name: 'Capital Child' })).body.data.id).toBe(id);
+    const lower = await create({ id: id.toLowerCase(), name: 'Capital Child' });
+    expect(lower.status).toBe(409);
+    expect((await t.call('GET', '/api/v2/cases?query=Capital%20Child', { token })).body.metadata.total).toBe(
+      1,
+    );
+  });
+
   it('a different case under a taken id is a 409 (also for another user)', async () => {
     const id = randomUUID();
     await create({ id, name: 'First' });
