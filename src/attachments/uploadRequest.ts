@@ -1,5 +1,6 @@
 import { readJson } from '../http/body';
 import type { ApiRequest } from '../http/types';
+import { singleQueryValues } from '../http/queryValues';
 import { parseOr422 } from '../http/validation';
 import { MAX_ATTACHMENT_BYTES } from './attachmentTypes';
 import type { UploadInput } from './attachmentUploader';
@@ -32,7 +33,10 @@ export async function uploadInputFrom(request: ApiRequest): Promise<UploadInput>
       body: decodeBase64Attachment(data.attachment),
     };
   }
-  const query = parseOr422(attachmentQuerySchema, Object.fromEntries(request.url.searchParams));
+  const query = parseOr422(
+    attachmentQuerySchema,
+    singleQueryValues(request.url.searchParams, Object.keys(attachmentQuerySchema.shape)),
+  );
   return {
     recordId,
     fieldName: query.field_name,

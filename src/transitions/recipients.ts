@@ -1,9 +1,9 @@
-import { msg } from '../messages/catalogue';
 import { z } from 'zod';
 import type { Directory } from '../admin/directory';
 import { directoryKind } from '../admin/directoryKinds';
 import type { Principal } from '../auth/principal';
 import { badRequest, forbidden } from '../errors';
+import { singleQueryValues } from '../http/queryValues';
 import { can } from '../auth/principal';
 import type { Role } from '../users/types';
 import type { UserRepository, UserSummary } from '../users/userRepository';
@@ -36,12 +36,7 @@ export const recipientQuerySchema = z
 export type RecipientQuery = z.infer<typeof recipientQuerySchema>;
 
 export function parseRecipientQuery(search: URLSearchParams): RecipientQuery {
-  const raw: Record<string, string> = {};
-  for (const [name, value] of search) {
-    if (!(name in recipientQuerySchema.shape)) throw badRequest(msg('query_unknown', { name }), name);
-    if (name in raw) throw badRequest(msg('query_given_twice', { name }), name);
-    raw[name] = value;
-  }
+  const raw = singleQueryValues(search, Object.keys(recipientQuerySchema.shape));
   const parsed = recipientQuerySchema.safeParse(raw);
   if (!parsed.success) {
     const issue = parsed.error.issues[0];

@@ -294,6 +294,27 @@ describe('upload and download', () => {
 });
 
 describe('refusals', () => {
+  it('an empty file is a 422, a query naming a box twice or an unknown parameter a 400, and nothing is stored', async () => {
+    const before = await blobCount();
+    const empty = await uploadRaw(Buffer.alloc(0), 'image/png', 'field_name=photos&file_name=empty.png');
+    expect(empty.status).toBe(422);
+    expect(empty.body.errors[0]).toMatchObject({ detail: 'attachment', message: 'the file is empty' });
+    const twice = await uploadRaw(
+      PNG,
+      'image/png',
+      'field_name=photos&field_name=other_documents&file_name=a.png',
+    );
+    expect(twice.status).toBe(400);
+    expect(twice.body.errors[0]).toMatchObject({
+      detail: 'field_name',
+      message: 'field_name is given more than once',
+    });
+    const unknown = await uploadRaw(PNG, 'image/png', 'field_name=photos&file_name=a.png&colour=red');
+    expect(unknown.status).toBe(400);
+    expect(unknown.body.errors[0].detail).toBe('colour');
+    expect(await blobCount()).toBe(before);
+  });
+
   it('415 when the bytes are not the declared type (a renamed .exe), or the type is not accepted in the field', async () => {
     const exe = await uploadRaw(EXE, 'image/png', 'field_name=photos&file_name=cute.png');
     expect(exe.status).toBe(415);
