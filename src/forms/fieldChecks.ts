@@ -234,6 +234,8 @@ function compileSubform(
       out.push({ path, key: 'subform', args: { max: MAX_ENTRIES } });
       return;
     }
+    // Two changes to one entry in one request contradict each other: the last one silently won.
+    const ids = new Set<string>();
     value.forEach((entry, i) => {
       const at = `${path}[${i}]`;
       if (!isObject(entry)) {
@@ -244,6 +246,8 @@ function compileSubform(
         const where = `${at}.${key}`;
         if (key === 'unique_id') {
           if (typeof v !== 'string' || !ENTRY_ID.test(v)) out.push({ path: where, key: 'entry_id' });
+          else if (ids.has(v)) out.push({ path: where, key: 'entry_twice' });
+          else ids.add(v);
         } else if (key === '_destroy') {
           if (v !== true) out.push({ path: where, key: 'destroy' });
         } else {

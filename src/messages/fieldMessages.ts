@@ -114,6 +114,11 @@ export const fieldMessages = {
     ar: 'يجب أن يكون قائمة من الإدخالات (بحد أقصى {max})',
   },
   entry: { en: 'must be an object', fr: 'doit être un objet', ar: 'يجب أن يكون كائنًا' },
+  entry_twice: {
+    en: 'names an entry already given in this list',
+    fr: 'désigne une entrée déjà donnée dans cette liste',
+    ar: 'يشير إلى إدخال مذكور بالفعل في هذه القائمة',
+  },
   entry_id: {
     en: 'must be letters, digits and dashes (at most 64)',
     fr: 'doit être des lettres, chiffres et tirets (au plus 64)',

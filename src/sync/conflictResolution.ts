@@ -17,7 +17,14 @@ export function resolveConflicts(record: Record<string, unknown>, resolutions: R
   const open = (record.sync_conflicts as StoredConflict[] | undefined) ?? [];
   const changes: Record<string, unknown> = {};
   const errors: ErrorEntry[] = [];
+  const decided = new Set<string>();
   resolutions.forEach((r, i) => {
+    // Two decisions on one conflict contradict each other: neither is taken for the person.
+    if (decided.has(r.field)) {
+      errors.push({ detail: `resolve_conflicts[${i}].field`, message: 'is decided twice' });
+      return;
+    }
+    decided.add(r.field);
     const matching = open.filter((c) => c.field === r.field);
     const latest = matching.at(-1);
     if (!latest) {

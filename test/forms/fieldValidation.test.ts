@@ -290,6 +290,18 @@ describe('a record is validated by the forms, every field type', () => {
     expect(check({ visits: [{ unique_id: 'v-1', visit_kind: 'b' }] })).toEqual({
       ok: { visits: [{ unique_id: 'v-1', visit_kind: 'b' }] },
     });
+    // Two changes to one entry in one request: refused, not the last one taken.
+    expect(
+      check({
+        visits: [
+          { unique_id: 'v-1', visit_kind: 'a' },
+          { unique_id: 'v-1', _destroy: true },
+        ],
+      }),
+    ).toEqual({
+      status: 422,
+      errors: [{ detail: 'visits[1].unique_id', message: 'names an entry already given in this list' }],
+    });
   });
 
   it('collects every field at once; unknown and server-owned fields are named too', () => {

@@ -124,6 +124,22 @@ describe('POST /api/v2/sync/cases: offline mutations', () => {
       body: { data: { resolve_conflicts: [{ field: 'age', use: 'client' }] } },
     });
     expect(bad.status).toBe(422);
+    // Two decisions on one conflict: neither is taken.
+    const contradictory = await t.call('PATCH', `/api/v2/cases/${c.id}`, {
+      token,
+      body: {
+        data: {
+          resolve_conflicts: [
+            { field: 'location_current', use: 'client' },
+            { field: 'location_current', use: 'server' },
+          ],
+        },
+      },
+    });
+    expect(contradictory.status).toBe(422);
+    expect(contradictory.body.errors).toEqual([
+      expect.objectContaining({ detail: 'resolve_conflicts[1].field', message: 'is decided twice' }),
+    ]);
     const res = await t.call('PATCH', `/api/v2/cases/${c.id}`, {
       token,
       body: { data: { resolve_conflicts: [{ field: 'location_current', use: 'client' }] } },
