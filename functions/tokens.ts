@@ -66,7 +66,8 @@ app.http('tokens-delete', {
         await services.revocations.revoke(principal.tokenId, principal.tokenExpiresAt);
         return ok({ signed_out: true });
       },
-      { audit: { action: 'logout' } },
+      // A session waiting for its two-factor enrolment can be ended too (a shared phone handed back).
+      { allowEnrolmentScope: true, audit: { action: 'logout' } },
     ),
   ),
 });

@@ -53,7 +53,8 @@ export async function authenticate(
   /** Only the two-factor enrolment endpoints accept a token issued before enrolment. */
   allowEnrolmentScope = false,
 ): Promise<Principal> {
-  const match = /^Bearer ([A-Za-z0-9._~+/-]+=*)$/.exec(authorization ?? '');
+  // The scheme's name is case-insensitive (RFC 9110 §11.1): `bearer` is as good as `Bearer`.
+  const match = /^Bearer +([A-Za-z0-9._~+/-]+=*)$/i.exec(authorization ?? '');
   if (!match?.[1]) throw unauthorized('A bearer token is required: sign in with POST /api/v2/tokens');
   const identity = await verifiedIdentity(deps, match[1]);
   if (!identity) throw unauthorized(INVALID);

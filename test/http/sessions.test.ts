@@ -104,6 +104,10 @@ describe('tokens', () => {
     expect(
       (await t.call('GET', '/api/v2/cases', { headers: { Authorization: `Basic ${token}` } })).status,
     ).toBe(401);
+    // The scheme's name is case-insensitive (RFC 9110).
+    expect(
+      (await t.call('GET', '/api/v2/cases', { headers: { Authorization: `bearer ${token}` } })).status,
+    ).toBe(200);
     t.clock.advance(61 * MINUTE);
     const expired = await t.call('GET', '/api/v2/cases', { token });
     expect(expired.status).toBe(401);

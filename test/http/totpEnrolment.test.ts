@@ -26,6 +26,13 @@ const signIn = (totp_code?: string) =>
   });
 
 describe('two-factor enrolment', () => {
+  it('lets an enrolment-only session sign out (a shared phone handed back before enrolling)', async () => {
+    const token = (await signIn()).body.token as string;
+    const out = await t.call('DELETE', '/api/v2/tokens', { token });
+    expect(out.status).toBe(200);
+    expect((await t.call('POST', '/api/v2/users/me/totp', { token })).status).toBe(401);
+  });
+
   it('takes a user whose role requires 2FA from an enrolment-only token to a full one', async () => {
     const first = await signIn();
     expect(first.body.token_scope).toBe('totp_enrolment');
