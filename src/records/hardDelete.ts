@@ -30,6 +30,7 @@ export async function hardDelete(
   repo: RecordRepository,
   principal: Principal,
   id: string,
+  attempt = 1,
 ): Promise<{ id: string; deleted: true }> {
   const { kind } = repo;
   if (!can(principal, kind.resource, 'manage'))
@@ -55,10 +56,18 @@ export async function hardDelete(
     ]);
   for (const attachment of attachmentsOf(doc))
     await deps.store.markPending(attachmentRef(doc, attachment.id)).catch(() => undefined);
-  await deps.tombstones.bury(
-    tombstoneOf(doc, principal.user.user_name, deps.records.clock.now()),
-    doc._etag as string,
-  );
+  try {
+    await deps.tombstones.bury(
+      tombstoneOf(doc, principal.user.user_name, deps.records.clock.now()),
+      doc._etag as string,
+    );
+  } catch (error) {
+    // Changed since it was read (the caller sent no If-Match): another deletion buried it first, or an edit
+    // landed. Looked at again, a tombstone is finished as a retry would, a changed record taken as it is now.
+    if (error instanceof AppError && error.status === 412 && attempt < 3)
+      return hardDelete(deps, repo, principal, id, attempt + 1);
+    throw error;
+  }
   await purge(deps, doc.country_code, kind.type, doc.id);
   return { id, deleted: true };
 }

@@ -132,3 +132,14 @@ it('works for the other record types, and 404s for what does not exist', async (
   expect((await t.call('GET', `/api/v2/tracing_requests/${tr}`, { token: cw })).status).toBe(404);
   expect((await hardDelete('00000000-0000-4000-8000-000000000000')).status).toBe(404);
 });
+
+it('answers deletions of one record sent at once all as done, not with an If-Match refusal none of them sent', async () => {
+  const id = (await t.call('POST', '/api/v2/cases', { token: cw, body: { data: { name: 'Twice Erased' } } }))
+    .body.data.id as string;
+  await t.call('DELETE', `/api/v2/cases/${id}`, { token: cw });
+  const all = await Promise.all([hardDelete(id), hardDelete(id), hardDelete(id)]);
+  expect(all.map((r) => [r.status, r.body.data])).toEqual(
+    Array.from({ length: 3 }, () => [200, { id, deleted: true }]),
+  );
+  expect((await t.call('GET', `/api/v2/cases/${id}`, { token: admin })).status).toBe(404);
+});
