@@ -223,6 +223,49 @@ describe('the record screens of the web app', () => {
     await context.close();
   });
 
+  it('saves a service’s date and time as typed on the phone’s clock, and shows it so again', async () => {
+    // Nairobi is three hours ahead of UTC: the server keeps the instant, the phone shows its own time.
+    const context = await browser.newContext({
+      viewport: PHONE,
+      locale: 'en-GB',
+      timezoneId: 'Africa/Nairobi',
+    });
+    const page = await context.newPage();
+    await page.goto(stack.url);
+    await signIn(page, 'cw_gh');
+    await openCase(page, /Kwame Asare/);
+    await page.getByRole('button', { name: 'Services', exact: true }).click();
+    await page.getByRole('button', { name: 'Add Service' }).click();
+    const entry = page.getByRole('group', { name: /^Service \d+$/ }).last();
+    await entry.getByLabel('Timeframe').selectOption({ label: 'Within an hour' });
+    await entry.getByLabel('Response date and time').fill('2026-12-03T10:30');
+    await save(page);
+    const services = (await serverCase(KWAME)).services_section as Record<string, unknown>[];
+    const stored = services.at(-1) as Record<string, unknown>;
+    expect(stored.service_response_day_time).toBe('2026-12-03T07:30:00.000Z');
+    // An urgent service now has its reminder (the date-time was refused before, so it had none).
+    expect((await serverCase(KWAME)).reminders).toContainEqual(
+      expect.objectContaining({ type: 'service_due' }),
+    );
+
+    // Opened again, from the server's copy.
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await openCase(page, /Kwame Asare/);
+    await page.getByRole('button', { name: 'Services', exact: true }).click();
+    await page
+      .getByRole('button', { name: /^Edit Service \d+$/ })
+      .last()
+      .click();
+    await expect(
+      page
+        .getByRole('group', { name: /^Service \d+$/ })
+        .last()
+        .getByLabel('Response date and time')
+        .inputValue(),
+    ).resolves.toBe('2026-12-03T10:30');
+    await context.close();
+  });
+
   it('shows the sections as tabs on a desktop, and dates in the chosen language', async () => {
     const { context, page } = await session('cw_gh', DESKTOP);
     await page.getByLabel('Language').selectOption({ label: 'français' });

@@ -1,6 +1,6 @@
 import type { JSX } from 'preact';
 import type { LocationNode } from '../api';
-import { formatDate } from './dates';
+import { formatDate, instantOfLocalInput, localInputOf } from './dates';
 import { LocationPicker, locationLabel } from './LocationPicker';
 import { useT } from '../i18n/locale';
 import { FieldHelp } from '../screens/FieldHelp';
@@ -112,7 +112,8 @@ export const widgets: Record<string, Widget> = {
   // The browser's date input writes YYYY-MM-DD but shows it in the browser's own language and order
   // (12/03/2026 may be read either way): the date follows in the user's language, as the record shows it.
   date_field: ({ id, value, onChange, a11y, field, locales }) => {
-    const shown = typeof value === 'string' ? value.slice(0, field.date_include_time ? 16 : 10) : '';
+    const withTime = field.date_include_time === true;
+    const shown = typeof value !== 'string' ? '' : withTime ? localInputOf(value) : value.slice(0, 10);
     const formatted = shown ? formatDate(shown, locales.locale, field.date_include_time) : '';
     const words = formatted !== shown ? formatted : '';
     const described = [a11y['aria-describedby'], words && `${id}-in-words`].filter(Boolean).join(' ');
@@ -122,7 +123,9 @@ export const widgets: Record<string, Widget> = {
           id={id}
           type={field.date_include_time ? 'datetime-local' : 'date'}
           value={shown}
-          onInput={(e) => onChange(e.currentTarget.value || null)}
+          onInput={(e) =>
+            onChange(withTime ? instantOfLocalInput(e.currentTarget.value) : e.currentTarget.value || null)
+          }
           {...a11y}
           aria-describedby={described || undefined}
         />
