@@ -462,6 +462,43 @@ describe('casework on a case', () => {
     );
   });
 
+  it('does what a hurried thumb taps three times once, and keeps what was typed when the server refuses it', async () => {
+    const { page } = await phone('cw_gh');
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    await page.getByRole('button', { name: 'New case' }).click();
+    await page.getByLabel('Consent for services').check();
+    await page.getByLabel('Full name').fill('Thrice Tapped');
+    await page.getByRole('button', { name: 'Create case' }).click({ clickCount: 3, delay: 0 });
+    await page.getByRole('heading', { name: 'Thrice Tapped' }).waitFor();
+    const token = await stack.login('cw_gh');
+    const made = await stack.call('GET', '/api/v2/cases?query=Thrice%20Tapped', { token });
+    expect(made.body.metadata.total).toBe(1);
+    const id = made.body.data[0].id as string;
+
+    await page.getByText('Flags (0)').click();
+    await page.getByLabel('Reason for the flag').fill('Seen alone at the market');
+    await page.getByRole('button', { name: 'Flag this case' }).click({ clickCount: 3, delay: 0 });
+    await page.getByText('Flags (1)').waitFor();
+    await page.waitForTimeout(500); // a second flag would have been sent by now
+    expect((await stack.call('GET', `/api/v2/cases/${id}/flags`, { token })).body.data).toHaveLength(1);
+
+    // An incident dated in the future is refused: the account of it stays, and the refusal reads as one.
+    await page.getByText('Record an incident').click();
+    await page.getByLabel('Date of the incident').fill('2199-12-31');
+    await page.getByLabel('What happened').fill('Followed home by a stranger.');
+    await page.getByRole('button', { name: 'Save incident' }).click();
+    const date = page.getByLabel('Date of the incident');
+    await page.locator('#incident-date[aria-invalid=true]').waitFor();
+    const described = (await date.getAttribute('aria-describedby')) as string;
+    await expect(page.locator(`#${described}`).textContent()).resolves.toBe('cannot be in the future');
+    await expect(page.getByLabel('What happened').inputValue()).resolves.toBe('Followed home by a stranger.');
+    await expect(date.inputValue()).resolves.toBe('2199-12-31');
+    expect((await stack.call('GET', `/api/v2/cases/${id}/incidents`, { token })).body.data).toEqual([]);
+    await checkScreen(page, 'incident-refused-phone', date);
+    // Out of the other tests' lists (they count the caseworker's flagged cases).
+    expect((await stack.call('DELETE', `/api/v2/cases/${id}`, { token })).status).toBe(200);
+  });
+
   it('lets a supervisor transfer a case, and the receiver rejects it with a reason', async () => {
     const sup = await phone('sup_gh');
     await openCase(sup.page, /Esi Quaye/);

@@ -24,7 +24,7 @@ interface Props {
   me?: Me;
   /** The casework place the case was opened at: `approvals` opens the box. */
   at?: string;
-  act: (work: () => Promise<unknown>, done: string) => Promise<void>;
+  act: (work: () => Promise<unknown>, done: string) => Promise<unknown>;
 }
 
 /**

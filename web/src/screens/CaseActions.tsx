@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CaseRecord } from '../api';
+import { ApiError, type CaseRecord } from '../api';
 import {
   can,
   casework,
@@ -16,6 +16,7 @@ import { placeOfAlert } from '../route';
 import type { Vault } from '../vault';
 import { Approvals } from './Approvals';
 import { Notes } from './Notes';
+import { useOneAtATime } from './oneAtATime';
 import { RecordHistory } from './RecordHistory';
 
 type T = ReturnType<typeof useT>;
@@ -41,15 +42,15 @@ export function CaseActions(props: Props) {
   // alerts, flags and transitions are asked for once it is.
   const online = props.online && record.version !== undefined;
   const t = useT();
-  const [message, setMessage] = useState('');
+  const [message, setMessage] = useState<{ text: string; refused?: boolean }>();
   // The line speaks of the user's last action: an earlier one answering late (a note's push on a slow
   // network) must not replace "Case plan approval requested." with "Note added.".
   const latest = useRef(0);
   const begin = () => {
     const action = ++latest.current;
-    setMessage('');
-    return (text: string) => {
-      if (latest.current === action) setMessage(text);
+    setMessage(undefined);
+    return (text: string, refused = false) => {
+      if (latest.current === action) setMessage({ text, refused });
     };
   };
   useEffect(() => {
@@ -69,24 +70,37 @@ export function CaseActions(props: Props) {
     }, 150);
     return () => clearInterval(timer);
   }, [props.at]);
-  const act = async (work: () => Promise<unknown>, done: string) => {
+  // True once done: a form keeps what was typed when the server refuses it. A form that shows the refusal
+  // at its own fields says so (`shownAtFields`), and the line above stays quiet.
+  const act = async (
+    work: () => Promise<unknown>,
+    done: string,
+    shownAtFields: (error: unknown) => boolean = () => false,
+  ) => {
     const say = begin();
     try {
       await work();
       say(done);
       void props.onChanged();
+      return true;
     } catch (e) {
-      say(errorText(e, t));
+      if (!shownAtFields(e)) say(errorText(e, t), true);
+      return false;
     }
   };
   return (
     <section class="card" aria-labelledby="actions-title">
       <h2 id="actions-title">{t('work.title')}</h2>
-      {message && (
-        <p role="status" class="notice">
-          {message}
-        </p>
-      )}
+      {message &&
+        (message.refused ? (
+          <p role="alert" class="error">
+            {message.text}
+          </p>
+        ) : (
+          <p role="status" class="notice">
+            {message.text}
+          </p>
+        ))}
       <Alerts id={record.id} online={online} at={props.openedAt} />
       <Incoming id={record.id} online={online} act={act} />
       <Flags id={record.id} online={online} act={act} />
@@ -105,7 +119,11 @@ export function CaseActions(props: Props) {
   );
 }
 
-type Act = (work: () => Promise<unknown>, done: string) => Promise<void>;
+type Act = (
+  work: () => Promise<unknown>,
+  done: string,
+  shownAtFields?: (error: unknown) => boolean,
+) => Promise<boolean>;
 
 /** How long the alerts' box stays on screen before its alerts count as seen. */
 const SEEN_AFTER_MS = 1000;
@@ -231,6 +249,7 @@ function Flags({ id, online, act }: { id: string; online: boolean; act: Act }) {
   const { locale } = useLocale();
   const [flags, setFlags] = useState<Flag[]>([]);
   const [reason, setReason] = useState('');
+  const once = useOneAtATime();
   const [unflagReason, setUnflagReason] = useState('');
   const [tick, setTick] = useState(0);
   useEffect(() => {
@@ -283,15 +302,17 @@ function Flags({ id, online, act }: { id: string; online: boolean; act: Act }) {
         onSubmit={(e) => {
           e.preventDefault();
           if (!reason.trim()) return;
-          void act(() => casework.flag(id, reason.trim()), t('flags.flagged')).then(() => {
-            setReason('');
+          void once.run(async () => {
+            if (await act(() => casework.flag(id, reason.trim()), t('flags.flagged'))) setReason('');
             reload();
           });
         }}
       >
         <label for="flag-reason">{t('flags.reason')}</label>
         <input id="flag-reason" required value={reason} onInput={(e) => setReason(e.currentTarget.value)} />
-        <button type="submit">{t('flags.flag')}</button>
+        <button type="submit" disabled={once.busy}>
+          {t('flags.flag')}
+        </button>
       </form>
     </details>
   );
@@ -312,6 +333,7 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
   const [notes, setNotes] = useState('');
   const [override, setOverride] = useState(false);
   const [choices, setChoices] = useState<UserChoice[]>();
+  const once = useOneAtATime();
   useEffect(() => {
     setChoices(undefined);
     void casework.recipients(kind).then(setChoices, () => undefined);
@@ -323,15 +345,20 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
   const send = (e: Event) => {
     e.preventDefault();
     if (!to.trim() || blocked) return;
-    void act(
-      () =>
-        casework.transition(record.id, kind, {
-          transitioned_to: to.trim(),
-          ...(notes ? { notes } : {}),
-          ...(kind === 'referrals' && override ? { consent_overridden: true } : {}),
-        }),
-      t(`send.done.${kind}`, { to: to.trim() }),
-    ).then(() => (setTo(''), setNotes('')));
+    void once.run(async () => {
+      const sent = await act(
+        () =>
+          casework.transition(record.id, kind, {
+            transitioned_to: to.trim(),
+            ...(notes ? { notes } : {}),
+            ...(kind === 'referrals' && override ? { consent_overridden: true } : {}),
+          }),
+        t(`send.done.${kind}`, { to: to.trim() }),
+      );
+      if (!sent) return;
+      setTo('');
+      setNotes('');
+    });
   };
   return (
     <details>
@@ -391,7 +418,7 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
         )}
         <label for="send-notes">{t('send.notes')}</label>
         <input id="send-notes" value={notes} onInput={(e) => setNotes(e.currentTarget.value)} />
-        <button type="submit" disabled={blocked}>
+        <button type="submit" disabled={blocked || once.busy}>
           {t('send.send')}
         </button>
       </form>
@@ -403,31 +430,69 @@ function Incident({ record, act }: Props & { act: Act }) {
   const t = useT();
   const [date, setDate] = useState('');
   const [description, setDescription] = useState('');
+  const once = useOneAtATime();
+  // The server's refusals at the fields they name (a date in the future), as the record form does.
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const atFields = (error: unknown) => {
+    const found: Record<string, string> = {};
+    for (const entry of error instanceof ApiError ? error.entries : [])
+      if (entry.detail === 'incident_date' || entry.detail === 'incident_description')
+        found[entry.detail] = entry.message;
+    setRefused(found);
+    return Object.keys(found).length > 0;
+  };
+  const field = (name: 'incident_date' | 'incident_description', id: string) =>
+    refused[name] === undefined ? {} : { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` };
+  const below = (name: 'incident_date' | 'incident_description', id: string) =>
+    refused[name] !== undefined && (
+      <span class="field-error" id={`${id}-error`}>
+        {refused[name]}
+      </span>
+    );
   return (
     <details>
       <summary>{t('incident.title')}</summary>
       <form
         onSubmit={(e) => {
           e.preventDefault();
-          void act(
-            () =>
-              casework.incident(record.id, {
-                ...(date ? { incident_date: date } : {}),
-                ...(description ? { incident_description: description } : {}),
-              }),
-            t('incident.done'),
-          ).then(() => (setDate(''), setDescription('')));
+          void once.run(async () => {
+            const recorded = await act(
+              () =>
+                casework.incident(record.id, {
+                  ...(date ? { incident_date: date } : {}),
+                  incident_description: description.trim(),
+                }),
+              t('incident.done'),
+              atFields,
+            );
+            if (!recorded) return;
+            setDate('');
+            setDescription('');
+          });
         }}
       >
         <label for="incident-date">{t('incident.date')}</label>
-        <input id="incident-date" type="date" value={date} onInput={(e) => setDate(e.currentTarget.value)} />
+        <input
+          id="incident-date"
+          type="date"
+          value={date}
+          onInput={(e) => setDate(e.currentTarget.value)}
+          {...field('incident_date', 'incident-date')}
+        />
+        {below('incident_date', 'incident-date')}
         <label for="incident-description">{t('incident.what')}</label>
+        {/* What happened is what makes it an incident: an empty one was one tap away. */}
         <textarea
           id="incident-description"
+          required
           value={description}
           onInput={(e) => setDescription(e.currentTarget.value)}
+          {...field('incident_description', 'incident-description')}
         />
-        <button type="submit">{t('incident.save')}</button>
+        {below('incident_description', 'incident-description')}
+        <button type="submit" disabled={once.busy}>
+          {t('incident.save')}
+        </button>
       </form>
     </details>
   );

@@ -1,4 +1,4 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { NetworkError, type CaseRecord } from '../api';
 import { queueUpload, upload } from '../attachments';
 import { casework, type Me } from '../caseworkApi';
@@ -30,6 +30,10 @@ export function NewCase(props: {
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState('');
   const [busy, setBusy] = useState(false);
+  // One id for the case this form registers: a second tap, or a retry after a failure, sends the same create
+  // and gets the same case back (the server keeps client ids idempotent), never a twin of the child.
+  const [caseId] = useState(() => crypto.randomUUID());
+  const submitting = useRef(false);
   const moduleId = props.me?.module_unique_ids?.[0] ?? 'primeromodule-cp';
   // A photo box on a form the role may not see would refuse the photo after the case is made.
   const [photoBox, setPhotoBox] = useState(true);
@@ -41,10 +45,12 @@ export function NewCase(props: {
 
   const submit = async (e: Event) => {
     e.preventDefault();
+    if (submitting.current) return;
+    submitting.current = true;
     setBusy(true);
     setError('');
     const data: Record<string, unknown> = {
-      id: crypto.randomUUID(),
+      id: caseId,
       module_id: moduleId,
       status: 'open',
       consent_for_services: consent,
@@ -85,6 +91,7 @@ export function NewCase(props: {
     } catch (err) {
       setError(err instanceof Error ? err.message : t('new.failed'));
     } finally {
+      submitting.current = false;
       setBusy(false);
       setProgress(undefined);
     }

@@ -3,6 +3,7 @@ import type { CaseRecord } from '../api';
 import { formatDate, useLocale, useT } from '../i18n/locale';
 import { pendingMutations, queueEdit, type Mutation } from '../sync';
 import type { Vault } from '../vault';
+import { useOneAtATime } from './oneAtATime';
 import { isNoteChange, RefusedChange } from './RefusedChange';
 
 // The server's limits (src/records/fieldTypes.ts: shortText, longText): longer is refused on push.
@@ -60,9 +61,12 @@ export function Notes(props: {
     return vault.onChange((store) => store === 'queue' && read());
   }, [vault, record]);
 
-  const add = async (e: Event) => {
+  const once = useOneAtATime();
+  const add = (e: Event) => {
     e.preventDefault();
-    if (!text.trim()) return;
+    if (text.trim()) void once.run(() => addNote());
+  };
+  const addNote = async () => {
     const note = {
       unique_id: crypto.randomUUID(),
       note_subject: subject.trim() || undefined,
@@ -116,7 +120,9 @@ export function Notes(props: {
           value={text}
           onInput={(e) => setText(e.currentTarget.value)}
         />
-        <button type="submit">{t('notes.add')}</button>
+        <button type="submit" disabled={once.busy}>
+          {t('notes.add')}
+        </button>
       </form>
     </details>
   );
