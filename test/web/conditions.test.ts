@@ -18,6 +18,16 @@ describe('display conditions', () => {
     );
   });
 
+  it('reads a tick box never ticked as no: the reason a child was not seen shows at once', () => {
+    const notSeen = { eq: { child_was_seen: false } };
+    expect(conditionHolds(notSeen, record({}))).toBe(true);
+    expect(conditionHolds(notSeen, record({ child_was_seen: null }))).toBe(true);
+    expect(conditionHolds(notSeen, record({ child_was_seen: false }))).toBe(true);
+    expect(conditionHolds(notSeen, record({ child_was_seen: true }))).toBe(false);
+    // Only `false` stands for an empty value: an empty field is not 0 or ''.
+    expect(conditionHolds({ eq: { age: 0 } }, record({}))).toBe(false);
+  });
+
   it('combines conditions with not, and, or; no condition always shows', () => {
     const values = record({ child_was_seen: false, age: 12 });
     expect(conditionHolds(null, values)).toBe(true);

@@ -9,9 +9,12 @@ export type Condition =
   | { and: Condition[] }
   | { or: Condition[] };
 
-// A multi-select holds a list: `eq` then asks whether the list has the value.
+// A multi-select holds a list: `eq` then asks whether the list has the value. A tick box never ticked holds
+// no value and means no: `child_was_seen == false` must show the reason for a child not seen at once.
 const holds = (value: unknown, wanted: unknown) =>
-  Array.isArray(value) ? value.includes(wanted) : value === wanted;
+  Array.isArray(value)
+    ? value.includes(wanted)
+    : value === wanted || (wanted === false && (value === undefined || value === null));
 
 export function conditionHolds(
   condition: Condition | null | undefined,
