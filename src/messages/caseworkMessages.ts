@@ -4,6 +4,11 @@
  * so the other languages leave them out: the screen already shows which approval, referral or transfer.
  */
 export const caseworkMessages = {
+  alert_for_approver: {
+    en: 'This alert is for whoever decides the approval: it goes once the request is decided',
+    fr: 'Cette alerte est pour qui décide de l’approbation : elle disparaît une fois la demande tranchée',
+    ar: 'هذا التنبيه لمن يقرر الموافقة: يزول بعد البت في الطلب',
+  },
   flag_not_found: { en: 'Flag not found', fr: 'Signalement introuvable', ar: 'الإشارة غير موجودة' },
   flag_already_removed: {
     en: 'is already removed',

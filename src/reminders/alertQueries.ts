@@ -5,7 +5,8 @@ import { writeRecord } from '../records/recordWriter';
 import type { RecordRepository } from '../records/recordRepository';
 import { allKinds } from '../records/recordKinds';
 import type { RecordType } from '../records/recordKind';
-import { notFound } from '../errors';
+import { forbidden, notFound } from '../errors';
+import { msg } from '../messages/catalogue';
 import { scopeFilter } from '../policy/recordScope';
 import { alertTally, readableAlertsCondition, sameTally } from '../records/alertSubjects';
 import type { AlertStore } from './alertStore';
@@ -72,8 +73,15 @@ export async function dismissAlert(
 ) {
   const doc = await findRecordFor(repo, principal, recordId, 'write');
   // Alert ids are 32 hex characters; anything else never reaches the store (where it could be a malformed id).
-  if (!/^[0-9a-f]{32}$/.test(alertId) || !(await alerts.delete(doc.country_code, doc.id, alertId)))
-    throw notFound('Alert not found');
+  const alert = /^[0-9a-f]{32}$/.test(alertId)
+    ? (await alerts.forRecord(doc.country_code, doc.id)).find((a) => a.id === alertId)
+    : undefined;
+  if (!alert) throw notFound('Alert not found');
+  // An approval request alerts whoever decides it: the requester opening her own case took it off the
+  // supervisor's Home. It goes when the request is decided (src/approvals/approvals.ts).
+  if (alert.alert_for === 'approval' && !can(principal, 'cases', `approve_${alert.form_unique_id}`))
+    throw forbidden(msg('alert_for_approver'));
+  if (!(await alerts.delete(doc.country_code, doc.id, alertId))) throw notFound('Alert not found');
   const remaining = alertTally(await alerts.forRecord(doc.country_code, doc.id));
   await writeRecord(deps, repo, principal, {
     id: recordId,

@@ -36,6 +36,12 @@ describe('approvals', () => {
     ]);
     const alerts = (await t.call('GET', `/api/v2/cases/${id}/alerts`, { token: cw })).body.data;
     expect(alerts).toEqual([expect.objectContaining({ alert_for: 'approval', type: 'case_plan' })]);
+    // The request alerts the approver: the requester cannot take it off the supervisor's Home.
+    const dismissed = await t.call('DELETE', `/api/v2/cases/${id}/alerts/${alerts[0].unique_id}`, {
+      token: cw,
+    });
+    expect(dismissed.status).toBe(403);
+    expect((await t.call('GET', `/api/v2/cases/${id}/alerts`, { token: sup })).body.data).toHaveLength(1);
 
     expect((await approval(id, 'case_plan', 'approved', cw)).status).toBe(403); // caseworkers cannot approve
     const approved = await approval(id, 'case_plan', 'approved', sup, 'Good plan');
@@ -43,7 +49,10 @@ describe('approvals', () => {
     expect(approved.body.data.record).toMatchObject({
       approval_status_case_plan: 'approved',
       workflow: 'case_plan',
+      alert_count: 0,
     });
+    // Decided, the request alerts no one any more.
+    expect((await t.call('GET', `/api/v2/cases/${id}/alerts`, { token: sup })).body.data).toEqual([]);
     expect(approved.body.data.record.approval_subforms[1]).toMatchObject({
       approval_status: 'approved',
       approved_by: 'sup_gh',

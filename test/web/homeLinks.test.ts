@@ -116,16 +116,26 @@ describe('Home opens each item where its work is done', () => {
 
   it('counts an alert as seen once its box has stayed on screen, not at a glimpse of it', async () => {
     const token = await stack.login('cw_gh');
-    const asked = await stack.call('PATCH', `/api/v2/cases/${KWAME}/approvals/case_plan`, {
-      token,
-      body: { data: { approval_status: 'requested' } },
+    // A follow-up alert of Kwame's (an approval request's alert is the approver's: it would stay).
+    const id = 'b'.repeat(32);
+    await stack.app.alerts.create({
+      id,
+      unique_id: id,
+      type: 'alert',
+      country_code: 'GH',
+      record_id: KWAME,
+      record_type: 'case',
+      alert_for: 'followup_due',
+      form_unique_id: 'followup',
+      date: '2026-11-01',
+      user_name: 'cw_gh',
+      created_at: new Date().toISOString(),
     });
-    expect(asked.status).toBe(200);
     const alertsOf = async () =>
       (await stack.call('GET', `/api/v2/cases/${KWAME}/alerts`, { token })).body.data.map(
         (a: { alert_for: string }) => a.alert_for,
       ) as string[];
-    await expect(alertsOf()).resolves.toEqual(['approval']);
+    await expect(alertsOf()).resolves.toEqual(['followup_due']);
     const page = await phone('cw_gh');
     await openCaseFromList(page, /Kwame Asare/);
     const note = page.getByRole('note', { name: 'New on this case' });
@@ -136,7 +146,7 @@ describe('Home opens each item where its work is done', () => {
     await page.waitForTimeout(100);
     await page.evaluate('window.scrollTo(0, 0)');
     await page.waitForTimeout(2_000);
-    await expect(alertsOf()).resolves.toEqual(['approval']);
+    await expect(alertsOf()).resolves.toEqual(['followup_due']);
     // Stopped at and read: dismissed.
     await note.scrollIntoViewIfNeeded();
     await expect(eventually(alertsOf, (l) => l.length === 0)).resolves.toEqual([]);
@@ -166,6 +176,7 @@ describe('Home opens each item where its work is done', () => {
     await page.screenshot({ path: `${SHOTS}/web-home-followup-phone.png` });
     // Typing elsewhere stays there: the place the task opened at does not take the focus back.
     await comments.click();
+    await comments.press('End'); // the click may land mid-text
     await comments.pressSequentially(' and meals', { delay: 120 });
     await expect(comments.inputValue()).resolves.toBe('Check school enrolment and meals');
     await expect(focused()).resolves.toBe(await comments.getAttribute('id'));

@@ -101,7 +101,7 @@ export function CaseActions(props: Props) {
             {message.text}
           </p>
         ))}
-      <Alerts id={record.id} online={online} at={props.openedAt} />
+      <Alerts id={record.id} online={online} at={props.openedAt} me={props.me} />
       <Incoming id={record.id} online={online} act={act} />
       <Flags id={record.id} online={online} act={act} />
       <Notes {...props} begin={begin} />
@@ -133,14 +133,16 @@ const SEEN_AFTER_MS = 1000;
  * act on them) at once, the others when their box has been on screen a moment. Opening a case at a follow-up
  * scrolls past the box, and an unrelated "assessment due" must not leave Home unseen.
  */
-function Alerts({ id, online, at }: { id: string; online: boolean; at?: string }) {
+function Alerts({ id, online, at, me }: { id: string; online: boolean; at?: string; me?: Me }) {
   const t = useT();
   const { locale } = useLocale();
   const [alerts, setAlerts] = useState<RecordAlert[]>([]);
   const box = useRef<HTMLDivElement>(null);
   const dismissed = useRef(new Set<string>());
+  // An approval request is the approver's to see: it stays until the request is decided (the server says so).
+  const mine = (a: RecordAlert) => a.alert_for !== 'approval' || can(me, 'cases', `approve_${a.type}`);
   const dismiss = (list: RecordAlert[]) => {
-    for (const a of list.filter((a) => !dismissed.current.has(a.unique_id))) {
+    for (const a of list.filter((a) => mine(a) && !dismissed.current.has(a.unique_id))) {
       dismissed.current.add(a.unique_id);
       void casework.dismissAlert(id, a.unique_id).catch(() => dismissed.current.delete(a.unique_id));
     }
