@@ -1,3 +1,4 @@
+import { raiseFollowUpAlert } from '../support/followUpAlert';
 import { startTestApp, type TestApp } from '../support/testApp';
 
 // An admin's hard deletion: the record, its attachments, alerts and history go; the audit trail stays; a
@@ -32,19 +33,7 @@ it('removes a disabled case with everything it holds, and leaves a tombstone for
     headers: { 'Content-Type': 'image/png' },
   });
   expect(photo.status).toBe(200);
-  await t.app.alerts.create({
-    id: 'a'.repeat(32),
-    unique_id: 'a'.repeat(32),
-    type: 'alert',
-    country_code: 'GH',
-    record_id: id,
-    record_type: 'case',
-    alert_for: 'followup_due',
-    form_unique_id: 'followup',
-    date: '2026-11-01',
-    user_name: 'cw_gh',
-    created_at: new Date().toISOString(),
-  });
+  await raiseFollowUpAlert(t, id, 'a'.repeat(32));
   await settle();
   const before = await t.call('GET', '/api/v2/sync/cases?per=1000', { token: cw });
   expect(before.body.data.map((r: { id: string }) => r.id)).toContain(id);

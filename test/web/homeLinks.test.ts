@@ -1,5 +1,6 @@
 import { tmpdir } from 'node:os';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { raiseFollowUpAlert } from '../support/followUpAlert';
 import { tamperWithSealed } from '../support/tamper';
 import { PASSWORD, type TestApp } from '../support/testApp';
 import {
@@ -117,20 +118,7 @@ describe('Home opens each item where its work is done', () => {
   it('counts an alert as seen once its box has stayed on screen, not at a glimpse of it', async () => {
     const token = await stack.login('cw_gh');
     // A follow-up alert of Kwame's (an approval request's alert is the approver's: it would stay).
-    const id = 'b'.repeat(32);
-    await stack.app.alerts.create({
-      id,
-      unique_id: id,
-      type: 'alert',
-      country_code: 'GH',
-      record_id: KWAME,
-      record_type: 'case',
-      alert_for: 'followup_due',
-      form_unique_id: 'followup',
-      date: '2026-11-01',
-      user_name: 'cw_gh',
-      created_at: new Date().toISOString(),
-    });
+    await raiseFollowUpAlert(stack, KWAME, 'b'.repeat(32));
     const alertsOf = async () =>
       (await stack.call('GET', `/api/v2/cases/${KWAME}/alerts`, { token })).body.data.map(
         (a: { alert_for: string }) => a.alert_for,
