@@ -51,6 +51,10 @@ export async function changeApproval(
     deps.roles.current(principal.countryCode),
   ]);
   const entryId = randomUUID();
+  // A decided request alerts no one any more: its alert leaves with the decision, the record's tally in the
+  // same write (one history entry, the decision's), the alert itself once that write is stored.
+  const all = requesting ? [] : await deps.alerts.forRecord(principal.countryCode, recordId);
+  const done = all.filter((a) => a.alert_for === 'approval' && a.form_unique_id === type);
   const saved = await writeCase(deps, principal, {
     id: recordId,
     action: 'read',
@@ -90,10 +94,14 @@ export async function changeApproval(
       );
       next.approval_subforms = [...((doc.approval_subforms as Entry[]) ?? []), entry];
       next[`approval_status_${type}`] = input.approval_status;
+      if (done.length > 0) Object.assign(next, alertTally(all.filter((a) => !done.includes(a))));
       return revisedRecord(caseKind, next, {}, settings, principal, now, roles); // the stage follows the new approval state
     },
   });
-  if (!requesting) return decided(deps, principal, saved, type);
+  if (!requesting) {
+    for (const alert of done) await deps.alerts.delete(saved.country_code, saved.id, alert.id);
+    return saved;
+  }
   const id = createHash('sha256').update(`${saved.id}|approval|${entryId}`).digest('hex').slice(0, 32);
   await deps.alerts.create({
     id,
@@ -109,26 +117,6 @@ export async function changeApproval(
     created_at: saved.last_updated_at,
   });
   const tally = alertTally(await deps.alerts.forRecord(saved.country_code, saved.id));
-  return writeCase(deps, principal, {
-    id: saved.id,
-    action: 'read',
-    ifMatch: null,
-    change: (doc) => (sameTally(doc, tally) ? undefined : { ...doc, ...tally }),
-  });
-}
-
-/** A decided request no longer alerts anyone: its alert leaves the case (and the approvers' Home). */
-async function decided(
-  deps: RecordDeps & { alerts: AlertStore },
-  principal: Principal,
-  saved: CaseDocument,
-  type: string,
-): Promise<CaseDocument> {
-  const all = await deps.alerts.forRecord(saved.country_code, saved.id);
-  const done = all.filter((a) => a.alert_for === 'approval' && a.form_unique_id === type);
-  if (done.length === 0) return saved;
-  for (const alert of done) await deps.alerts.delete(saved.country_code, saved.id, alert.id);
-  const tally = alertTally(all.filter((a) => !done.includes(a)));
   return writeCase(deps, principal, {
     id: saved.id,
     action: 'read',
