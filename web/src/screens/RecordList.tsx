@@ -341,6 +341,14 @@ export function RecordList(props: {
   }, [online, filters, page, vault, type, props.me, kind, locations]);
 
   const pages = Math.max(1, Math.ceil(total / PER));
+  const moreOn = [
+    filters.sex,
+    filters.ageFrom || filters.ageTo,
+    filters.workflow,
+    filters.location,
+    filters.flagged,
+    filters.mine,
+  ].filter(Boolean).length;
   const id = (name: string) => `${type}-${name}`;
   return (
     <main>
@@ -412,7 +420,8 @@ export function RecordList(props: {
           </div>
         </div>
         <details>
-          <summary>{t('list.moreFilters')}</summary>
+          {/* Said while folded: a list opened on "every flagged case" must not look unfiltered. */}
+          <summary>{moreOn ? t('list.moreFiltersOn', { n: moreOn }) : t('list.moreFilters')}</summary>
           {kind.sexAge && (
             <>
               <label for={id('sex')}>{t('field.sex')}</label>
