@@ -675,6 +675,7 @@ describe('lists of cases, incidents and tracing requests', () => {
     await page.getByRole('button', { name: 'Create case' }).click();
     await page.getByRole('heading', { name: 'Ama Offline' }).waitFor();
     await page.getByText('1 change waiting').waitFor();
+    await page.getByRole('heading', { name: 'Waiting to upload' }).waitFor();
     const token = await stack.login('cw_gh');
     const search = () => stack.call('GET', '/api/v2/cases?query=Offline', { token });
     expect((await search()).body.data).toHaveLength(0);
@@ -686,5 +687,7 @@ describe('lists of cases, incidents and tracing requests', () => {
     );
     expect(found[0]).toMatchObject({ name: 'Ama Offline', consent_for_services: true });
     expect(found[0].photos[0]).toMatchObject({ file_name: 'ama.png' });
+    // Sent, it no longer waits on the case still open.
+    await page.getByRole('heading', { name: 'Waiting to upload' }).waitFor({ state: 'detached' });
   });
 });

@@ -49,7 +49,10 @@ export function Attachments(props: {
   }, [vault, props.online]);
 
   useEffect(() => {
-    void pendingUploads(vault, record.id).then(setWaiting);
+    const read = () => void pendingUploads(vault, record.id).then(setWaiting);
+    read();
+    // The background sync sends them while the case is open: the list follows, not only on reopening.
+    return vault.onChange((store) => store === 'meta' && read());
   }, [vault, record.id, tick, props.online]);
 
   const add = async (field: AttachmentField, files: FileList | null) => {
