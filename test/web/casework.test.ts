@@ -467,6 +467,14 @@ describe('casework on a case', () => {
     await page.getByRole('button', { name: 'Cases', exact: true }).click();
     await page.getByRole('button', { name: 'New case' }).click();
     await page.getByLabel('Consent for services').check();
+    // Refused, the reason shows at the field it is about, and what was typed stays.
+    await page.getByLabel('Full name').fill('N'.repeat(600));
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.locator('#new-name[aria-invalid=true]').waitFor();
+    await expect(page.locator('#new-name-error').textContent()).resolves.toBe(
+      'must be at most 500 characters',
+    );
+    await expect(page.getByLabel('Full name').inputValue()).resolves.toHaveLength(600);
     await page.getByLabel('Full name').fill('Thrice Tapped');
     await page.getByRole('button', { name: 'Create case' }).click({ clickCount: 3, delay: 0 });
     await page.getByRole('heading', { name: 'Thrice Tapped' }).waitFor();

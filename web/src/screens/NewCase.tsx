@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { NetworkError, type CaseRecord } from '../api';
+import { ApiError, NetworkError, type CaseRecord } from '../api';
 import { queueUpload, upload } from '../attachments';
 import { casework, type Me } from '../caseworkApi';
 import { loadCaseForms } from '../forms/serverForms';
@@ -7,6 +7,14 @@ import { queueCreate } from '../sync';
 import { useT } from '../i18n/locale';
 import type { Vault } from '../vault';
 import { RiskOptions, SexOptions } from './choices';
+
+/** The fields of this form, by the name the server gives them in a refusal. */
+const FIELD_IDS: Record<string, string> = {
+  name: 'new-name',
+  sex: 'new-sex',
+  age: 'new-age',
+  risk_level: 'new-risk',
+};
 
 /**
  * A new case, consent questions first. The case gets its id here, so one made offline keeps it on the
@@ -34,6 +42,18 @@ export function NewCase(props: {
   // and gets the same case back (the server keeps client ids idempotent), never a twin of the child.
   const [caseId] = useState(() => crypto.randomUUID());
   const submitting = useRef(false);
+  // The server's refusals at the fields they name (a name too long), not only above the button.
+  const [refused, setRefused] = useState<Record<string, string>>({});
+  const at = (field: string, id: string) =>
+    refused[field] === undefined
+      ? {}
+      : { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` };
+  const below = (field: string, id: string) =>
+    refused[field] !== undefined && (
+      <span class="field-error" id={`${id}-error`}>
+        {refused[field]}
+      </span>
+    );
   const moduleId = props.me?.module_unique_ids?.[0] ?? 'primeromodule-cp';
   // A photo box on a form the role may not see would refuse the photo after the case is made.
   const [photoBox, setPhotoBox] = useState(true);
@@ -49,6 +69,7 @@ export function NewCase(props: {
     submitting.current = true;
     setBusy(true);
     setError('');
+    setRefused({});
     const data: Record<string, unknown> = {
       id: caseId,
       module_id: moduleId,
@@ -90,6 +111,12 @@ export function NewCase(props: {
       props.onCreated(id);
     } catch (err) {
       setError(err instanceof Error ? err.message : t('new.failed'));
+      const fields: Record<string, string> = {};
+      for (const entry of err instanceof ApiError ? err.entries : [])
+        if (entry.detail && Object.hasOwn(FIELD_IDS, entry.detail)) fields[entry.detail] = entry.message;
+      setRefused(fields);
+      const first = Object.keys(fields)[0];
+      if (first) document.getElementById(FIELD_IDS[first] as string)?.focus();
     } finally {
       submitting.current = false;
       setBusy(false);
@@ -129,11 +156,23 @@ export function NewCase(props: {
         <fieldset>
           <legend>{t('new.child')}</legend>
           <label for="new-name">{t('new.name')}</label>
-          <input id="new-name" value={name} onInput={(e) => setName(e.currentTarget.value)} />
+          <input
+            id="new-name"
+            value={name}
+            onInput={(e) => setName(e.currentTarget.value)}
+            {...at('name', 'new-name')}
+          />
+          {below('name', 'new-name')}
           <label for="new-sex">{t('field.sex')}</label>
-          <select id="new-sex" value={sex} onChange={(e) => setSex(e.currentTarget.value)}>
+          <select
+            id="new-sex"
+            value={sex}
+            onChange={(e) => setSex(e.currentTarget.value)}
+            {...at('sex', 'new-sex')}
+          >
             <SexOptions empty="new.notRecorded" />
           </select>
+          {below('sex', 'new-sex')}
           <label for="new-age">{t('new.age')}</label>
           <input
             id="new-age"
@@ -143,11 +182,19 @@ export function NewCase(props: {
             inputMode="numeric"
             value={age}
             onInput={(e) => setAge(e.currentTarget.value)}
+            {...at('age', 'new-age')}
           />
+          {below('age', 'new-age')}
           <label for="new-risk">{t('field.risk')}</label>
-          <select id="new-risk" value={risk} onChange={(e) => setRisk(e.currentTarget.value)}>
+          <select
+            id="new-risk"
+            value={risk}
+            onChange={(e) => setRisk(e.currentTarget.value)}
+            {...at('risk_level', 'new-risk')}
+          >
             <RiskOptions empty="new.notAssessed" />
           </select>
+          {below('risk_level', 'new-risk')}
           {photoBox && (
             <>
               <label for="new-photo">{t('files.photo')}</label>
