@@ -372,9 +372,13 @@ describe('the record screens of the web app', () => {
     await page.getByText('1 change waiting').waitFor();
     await context.setOffline(false);
     await page.getByText('Some changes were refused by the server').waitFor();
+    // Said on the case still open, not only once it is opened again.
+    const age = page.getByLabel('Age', { exact: true });
+    await page.locator('#field-age[aria-invalid=true]').waitFor();
+    await page.getByRole('button', { name: 'Discard the refused change' }).waitFor();
+    await expect(page.getByText('Saved on this device').count()).resolves.toBe(0);
     await page.getByRole('button', { name: 'Back to cases' }).click();
     await page.getByRole('button', { name: /Amina Mensah/ }).click();
-    const age = page.getByLabel('Age', { exact: true });
     await expect(age.getAttribute('aria-invalid')).resolves.toBe('true');
     const described = (await age.getAttribute('aria-describedby')) as string;
     await expect(page.locator(`#${described}`).textContent()).resolves.toBe('must be at most 130');

@@ -85,17 +85,29 @@ export function CaseView(props: {
     void loadCaseForms(vault, online).then(setForms);
   }, [vault, online]);
 
+  // Changes the server refused while offline: its messages shown at the fields (a note's at the note). Read
+  // on opening and whenever the queue changes: a push refusing one while the case is open shows it at once,
+  // instead of "Saved on this device" until the case is opened again.
+  useEffect(() => {
+    const readRefused = async () => {
+      const waiting = (await pendingMutations(vault)).filter((m) => m.id === id);
+      const refusedHere = waiting.filter((m) => m.rejected && !isNoteChange(m));
+      setRefused(refusedHere);
+      const entries = refusedHere.flatMap((m) => m.errors ?? []);
+      if (entries.length) {
+        setErrors(errorsByPath(entries, {}));
+        setMessage((shown) => (shown === t('case.savedDevice') ? '' : shown));
+      }
+    };
+    void readRefused();
+    return vault.onChange((store) => store === 'queue' && void readRefused());
+  }, [id, vault]);
+
   useEffect(() => {
     setTagged(undefined);
     const load = async () => {
       const local = await vault.get<CaseRecord>('records', id);
       if (local) setRecord(local);
-      const waiting = (await pendingMutations(vault)).filter((m) => m.id === id);
-      // Changes the server refused while offline: its messages shown at the fields (a note's at the note).
-      const refusedHere = waiting.filter((m) => m.rejected && !isNoteChange(m));
-      setRefused(refusedHere);
-      const entries = refusedHere.flatMap((m) => m.errors ?? []);
-      if (entries.length) setErrors(errorsByPath(entries, {}));
       // Not on the device: the server's (the device's copy is checked against the server just below).
       if (local || !online) return;
       const fresh = await api.caseWithEtag(id);
