@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
-import { pipeline, Readable, Transform } from 'node:stream';
+import { Readable, Transform } from 'node:stream';
 import type { AddressInfo } from 'node:net';
 import { HttpRequest, HttpResponse, InvocationContext, type HttpResponseInit } from '@azure/functions';
 import { QueueServiceClient } from '@azure/storage-queue';
@@ -396,9 +396,12 @@ function limitSize(source: IncomingMessage, limit: number): Readable {
       callback(size > limit ? new Error(`Request body larger than ${limit} bytes`) : null, chunk);
     },
   });
-  // pipeline, not pipe: a client gone mid-body must fail the body the function reads. With pipe it never
-  // ended, and an upload held its attachment id until the stall watch gave up (10 s of 409s to a retry).
-  pipeline(source, limited, () => undefined);
+  // A client gone mid-body must fail the body the function reads: through pipe alone it never ended, and an
+  // upload held its attachment id until the stall watch gave up (10 s of 409s to a retry). Not pipeline:
+  // the limit's own error must leave the request open for the answer.
+  source.once('error', (error) => limited.destroy(error));
+  source.once('aborted', () => limited.destroy(new Error('The client went away mid-body')));
+  source.pipe(limited);
   return limited;
 }
 
