@@ -170,7 +170,14 @@ export class RecordHistory {
   /** Removes a record's history (its hard deletion): the changed values go with the record. */
   async purge(countryCode: string, recordId: string): Promise<number> {
     const entries = await this.entries(countryCode, recordId);
-    for (const { id } of entries) await this.container.item(id, [countryCode, recordId]).delete();
+    for (const { id } of entries)
+      await this.container
+        .item(id, [countryCode, recordId])
+        .delete()
+        .catch((error: unknown) => {
+          // Gone already: a deletion of the same record running alongside took it first.
+          if ((error as { code?: number }).code !== 404) throw error;
+        });
     return entries.length;
   }
 
