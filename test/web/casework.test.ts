@@ -503,6 +503,11 @@ describe('casework on a case', () => {
     await expect(date.inputValue()).resolves.toBe('2199-12-31');
     expect((await stack.call('GET', `/api/v2/cases/${id}/incidents`, { token })).body.data).toEqual([]);
     await checkScreen(page, 'incident-refused-phone', date);
+    // Put right, it is recorded and the field's refusal goes.
+    await date.fill('2026-11-20');
+    await page.getByRole('button', { name: 'Save incident' }).click();
+    await page.getByText('Incident recorded and linked to this case.').waitFor();
+    await expect(date.getAttribute('aria-invalid')).resolves.toBeNull();
     // Out of the other tests' lists (they count the caseworker's flagged cases).
     expect((await stack.call('DELETE', `/api/v2/cases/${id}`, { token })).status).toBe(200);
   });

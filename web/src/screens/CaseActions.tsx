@@ -458,6 +458,7 @@ function Incident({ record, act }: Props & { act: Act }) {
         onSubmit={(e) => {
           e.preventDefault();
           void once.run(async () => {
+            setRefused({});
             const recorded = await act(
               () =>
                 casework.incident(record.id, {
