@@ -1,5 +1,6 @@
+import { uuid } from '../records/fieldTypes';
+
 const RECORD_TYPES = new Set(['case', 'incident', 'tracing_request']);
-const UUID = /^[0-9a-f]{8}-(?:[0-9a-f]{4}-){3}[0-9a-f]{12}$/i;
 // Users (`user-<name>`), roles, forms, lookups, location codes.
 const ID = /^[A-Za-z0-9][A-Za-z0-9_.@+:-]{0,199}$/;
 
@@ -9,4 +10,4 @@ const ID = /^[A-Za-z0-9][A-Za-z0-9_.@+:-]{0,199}$/;
  * out (the entry says the id was malformed).
  */
 export const isAuditableId = (recordType: string | undefined, id: string) =>
-  (recordType !== undefined && RECORD_TYPES.has(recordType) ? UUID : ID).test(id);
+  recordType !== undefined && RECORD_TYPES.has(recordType) ? uuid.safeParse(id).success : ID.test(id);
