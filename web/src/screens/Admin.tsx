@@ -1,9 +1,10 @@
 import { useEffect, useState } from 'preact/hooks';
-import { ApiError, call, everyPage } from '../api';
+import { call, everyPage } from '../api';
 import { findsWords } from '../findWords';
 import { t, type Translated } from '../forms/types';
 import { formatDate, translate, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
+import { useFieldRefusals } from './fieldRefusals';
 
 interface User {
   id: string;
@@ -312,19 +313,10 @@ function NewUser(props: {
   const set = (key: keyof typeof form) => (e: Event) =>
     setForm({ ...form, [key]: (e.currentTarget as HTMLInputElement).value });
   // What the server said, at the form (on a phone the list's messages are a long way up).
-  const [refused, setRefused] = useState<{ fields: Record<string, string>; text: string }>();
+  const [refused, setRefused] = useState('');
+  const refusals = useFieldRefusals(INPUTS);
   const [created, setCreated] = useState('');
   const { locale } = useLocale();
-  const fieldError = (id: string) =>
-    refused?.fields[id] !== undefined
-      ? { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` }
-      : {};
-  const below = (id: string) =>
-    refused?.fields[id] !== undefined && (
-      <span class="field-error" id={`${id}-error`}>
-        {refused.fields[id]}
-      </span>
-    );
   const options = (list: Entry[]) =>
     list.map((r) => (
       <option key={String(r.unique_id)} value={String(r.unique_id)}>
@@ -335,7 +327,8 @@ function NewUser(props: {
     <form
       onSubmit={(e) => {
         e.preventDefault();
-        setRefused(undefined);
+        setRefused('');
+        refusals.clear();
         setCreated('');
         const userName = form.user_name.trim();
         props
@@ -354,15 +347,8 @@ function NewUser(props: {
               setForm({ ...form, user_name: '', full_name: '', email: '', password: '' });
             },
             (error: unknown) => {
-              const entries = error instanceof ApiError ? error.entries : [];
-              const fields: Record<string, string> = {};
-              for (const entry of entries) {
-                const id = entry.detail && INPUTS[entry.detail];
-                if (id) fields[id] = [fields[id], entry.message].filter(Boolean).join('; ');
-              }
-              setRefused({ fields, text: errorText(error, locale) });
-              const first = Object.keys(fields)[0];
-              if (first) document.getElementById(first)?.focus();
+              setRefused(errorText(error, locale));
+              refusals.take(error);
             },
           );
       }}
@@ -376,27 +362,27 @@ function NewUser(props: {
           autocomplete="off"
           value={form.user_name}
           onInput={set('user_name')}
-          {...fieldError('nu-user-name')}
+          {...refusals.marks('nu-user-name')}
         />
-        {below('nu-user-name')}
+        {refusals.below('nu-user-name')}
         <label for="nu-full-name">{msg('admin.fullName')}</label>
         <input
           id="nu-full-name"
           required
           value={form.full_name}
           onInput={set('full_name')}
-          {...fieldError('nu-full-name')}
+          {...refusals.marks('nu-full-name')}
         />
-        {below('nu-full-name')}
+        {refusals.below('nu-full-name')}
         <label for="nu-email">{msg('admin.email')}</label>
         <input
           id="nu-email"
           type="email"
           value={form.email}
           onInput={set('email')}
-          {...fieldError('nu-email')}
+          {...refusals.marks('nu-email')}
         />
-        {below('nu-email')}
+        {refusals.below('nu-email')}
         <label for="nu-password">{msg('admin.password')}</label>
         <input
           id="nu-password"
@@ -406,37 +392,37 @@ function NewUser(props: {
           required
           value={form.password}
           onInput={set('password')}
-          {...fieldError('nu-password')}
+          {...refusals.marks('nu-password')}
         />
-        {below('nu-password')}
+        {refusals.below('nu-password')}
         <label for="nu-role">{msg('admin.role')}</label>
-        <select id="nu-role" required value={form.role} onChange={set('role')} {...fieldError('nu-role')}>
+        <select id="nu-role" required value={form.role} onChange={set('role')} {...refusals.marks('nu-role')}>
           <option value="">{msg('admin.chooseRole')}</option>
           {options(props.roles)}
         </select>
-        {below('nu-role')}
+        {refusals.below('nu-role')}
         <label for="nu-group">{msg('admin.group')}</label>
-        <select id="nu-group" value={form.group} onChange={set('group')} {...fieldError('nu-group')}>
+        <select id="nu-group" value={form.group} onChange={set('group')} {...refusals.marks('nu-group')}>
           <option value="">{msg('admin.noGroup')}</option>
           {options(props.groups)}
         </select>
-        {below('nu-group')}
+        {refusals.below('nu-group')}
         <label for="nu-agency">{msg('admin.agency')}</label>
         <select
           id="nu-agency"
           required
           value={form.agency}
           onChange={set('agency')}
-          {...fieldError('nu-agency')}
+          {...refusals.marks('nu-agency')}
         >
           <option value="">{msg('admin.chooseAgency')}</option>
           {options(props.agencies)}
         </select>
-        {below('nu-agency')}
+        {refusals.below('nu-agency')}
         <button type="submit">{msg('admin.create')}</button>
         {refused && (
           <p class="error" role="alert">
-            {refused.text}
+            {refused}
           </p>
         )}
         {created && (

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, type CaseRecord } from '../api';
+import type { CaseRecord } from '../api';
 import {
   can,
   casework,
@@ -16,6 +16,7 @@ import { placeOfAlert } from '../route';
 import type { Vault } from '../vault';
 import { Approvals } from './Approvals';
 import { Notes } from './Notes';
+import { useFieldRefusals } from './fieldRefusals';
 import { useOneAtATime } from './oneAtATime';
 import { RecordHistory } from './RecordHistory';
 
@@ -428,29 +429,15 @@ function SendOn({ record, me, act }: Props & { act: Act }) {
   );
 }
 
+const INCIDENT_INPUTS = { incident_date: 'incident-date', incident_description: 'incident-description' };
+
 function Incident({ record, act }: Props & { act: Act }) {
   const t = useT();
   const [date, setDate] = useState('');
   const [description, setDescription] = useState('');
   const once = useOneAtATime();
   // The server's refusals at the fields they name (a date in the future), as the record form does.
-  const [refused, setRefused] = useState<Record<string, string>>({});
-  const atFields = (error: unknown) => {
-    const found: Record<string, string> = {};
-    for (const entry of error instanceof ApiError ? error.entries : [])
-      if (entry.detail === 'incident_date' || entry.detail === 'incident_description')
-        found[entry.detail] = entry.message;
-    setRefused(found);
-    return Object.keys(found).length > 0;
-  };
-  const field = (name: 'incident_date' | 'incident_description', id: string) =>
-    refused[name] === undefined ? {} : { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` };
-  const below = (name: 'incident_date' | 'incident_description', id: string) =>
-    refused[name] !== undefined && (
-      <span class="field-error" id={`${id}-error`}>
-        {refused[name]}
-      </span>
-    );
+  const refusals = useFieldRefusals(INCIDENT_INPUTS);
   return (
     <details>
       <summary>{t('incident.title')}</summary>
@@ -458,7 +445,7 @@ function Incident({ record, act }: Props & { act: Act }) {
         onSubmit={(e) => {
           e.preventDefault();
           void once.run(async () => {
-            setRefused({});
+            refusals.clear();
             const recorded = await act(
               () =>
                 casework.incident(record.id, {
@@ -466,7 +453,7 @@ function Incident({ record, act }: Props & { act: Act }) {
                   incident_description: description.trim(),
                 }),
               t('incident.done'),
-              atFields,
+              refusals.take,
             );
             if (!recorded) return;
             setDate('');
@@ -480,9 +467,9 @@ function Incident({ record, act }: Props & { act: Act }) {
           type="date"
           value={date}
           onInput={(e) => setDate(e.currentTarget.value)}
-          {...field('incident_date', 'incident-date')}
+          {...refusals.marks('incident-date')}
         />
-        {below('incident_date', 'incident-date')}
+        {refusals.below('incident-date')}
         <label for="incident-description">{t('incident.what')}</label>
         {/* What happened is what makes it an incident: an empty one was one tap away. */}
         <textarea
@@ -490,9 +477,9 @@ function Incident({ record, act }: Props & { act: Act }) {
           required
           value={description}
           onInput={(e) => setDescription(e.currentTarget.value)}
-          {...field('incident_description', 'incident-description')}
+          {...refusals.marks('incident-description')}
         />
-        {below('incident_description', 'incident-description')}
+        {refusals.below('incident-description')}
         <button type="submit" disabled={once.busy}>
           {t('incident.save')}
         </button>

@@ -1,5 +1,5 @@
-import { useEffect, useRef, useState } from 'preact/hooks';
-import { ApiError, NetworkError, type CaseRecord } from '../api';
+import { useEffect, useState } from 'preact/hooks';
+import { NetworkError, type CaseRecord } from '../api';
 import { queueUpload, upload } from '../attachments';
 import { casework, type Me } from '../caseworkApi';
 import { loadCaseForms } from '../forms/serverForms';
@@ -7,6 +7,8 @@ import { queueCreate } from '../sync';
 import { useT } from '../i18n/locale';
 import type { Vault } from '../vault';
 import { RiskOptions, SexOptions } from './choices';
+import { useFieldRefusals } from './fieldRefusals';
+import { useOneAtATime } from './oneAtATime';
 
 /** The fields of this form, by the name the server gives them in a refusal. */
 const FIELD_IDS: Record<string, string> = {
@@ -37,23 +39,12 @@ export function NewCase(props: {
   const [photo, setPhoto] = useState<File>();
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState('');
-  const [busy, setBusy] = useState(false);
-  // One id for the case this form registers: a second tap, or a retry after a failure, sends the same create
-  // and gets the same case back (the server keeps client ids idempotent), never a twin of the child.
+  // One submission at a time, under one id for the case this form registers: a second tap, or a retry after a
+  // failure, sends the same create and gets the same case back (client ids are idempotent), never a twin.
+  const once = useOneAtATime();
   const [caseId] = useState(() => crypto.randomUUID());
-  const submitting = useRef(false);
   // The server's refusals at the fields they name (a name too long), not only above the button.
-  const [refused, setRefused] = useState<Record<string, string>>({});
-  const at = (field: string, id: string) =>
-    refused[field] === undefined
-      ? {}
-      : { 'aria-invalid': 'true' as const, 'aria-describedby': `${id}-error` };
-  const below = (field: string, id: string) =>
-    refused[field] !== undefined && (
-      <span class="field-error" id={`${id}-error`}>
-        {refused[field]}
-      </span>
-    );
+  const refusals = useFieldRefusals(FIELD_IDS);
   const moduleId = props.me?.module_unique_ids?.[0] ?? 'primeromodule-cp';
   // A photo box on a form the role may not see would refuse the photo after the case is made.
   const [photoBox, setPhotoBox] = useState(true);
@@ -63,13 +54,13 @@ export function NewCase(props: {
     );
   }, [props.vault, props.online, moduleId]);
 
-  const submit = async (e: Event) => {
+  const submit = (e: Event) => {
     e.preventDefault();
-    if (submitting.current) return;
-    submitting.current = true;
-    setBusy(true);
+    void once.run(create);
+  };
+  const create = async () => {
     setError('');
-    setRefused({});
+    refusals.clear();
     const data: Record<string, unknown> = {
       id: caseId,
       module_id: moduleId,
@@ -111,15 +102,8 @@ export function NewCase(props: {
       props.onCreated(id);
     } catch (err) {
       setError(err instanceof Error ? err.message : t('new.failed'));
-      const fields: Record<string, string> = {};
-      for (const entry of err instanceof ApiError ? err.entries : [])
-        if (entry.detail && Object.hasOwn(FIELD_IDS, entry.detail)) fields[entry.detail] = entry.message;
-      setRefused(fields);
-      const first = Object.keys(fields)[0];
-      if (first) document.getElementById(FIELD_IDS[first] as string)?.focus();
+      refusals.take(err);
     } finally {
-      submitting.current = false;
-      setBusy(false);
       setProgress(undefined);
     }
   };
@@ -131,7 +115,7 @@ export function NewCase(props: {
       </button>
       <h1>{t('new.title')}</h1>
       {!props.online && <p class="notice">{t('new.offline')}</p>}
-      <form onSubmit={(e) => void submit(e)}>
+      <form onSubmit={submit}>
         <fieldset>
           <legend>{t('new.consent')}</legend>
           <p class="tick">
@@ -160,19 +144,19 @@ export function NewCase(props: {
             id="new-name"
             value={name}
             onInput={(e) => setName(e.currentTarget.value)}
-            {...at('name', 'new-name')}
+            {...refusals.marks('new-name')}
           />
-          {below('name', 'new-name')}
+          {refusals.below('new-name')}
           <label for="new-sex">{t('field.sex')}</label>
           <select
             id="new-sex"
             value={sex}
             onChange={(e) => setSex(e.currentTarget.value)}
-            {...at('sex', 'new-sex')}
+            {...refusals.marks('new-sex')}
           >
             <SexOptions empty="new.notRecorded" />
           </select>
-          {below('sex', 'new-sex')}
+          {refusals.below('new-sex')}
           <label for="new-age">{t('new.age')}</label>
           <input
             id="new-age"
@@ -182,19 +166,19 @@ export function NewCase(props: {
             inputMode="numeric"
             value={age}
             onInput={(e) => setAge(e.currentTarget.value)}
-            {...at('age', 'new-age')}
+            {...refusals.marks('new-age')}
           />
-          {below('age', 'new-age')}
+          {refusals.below('new-age')}
           <label for="new-risk">{t('field.risk')}</label>
           <select
             id="new-risk"
             value={risk}
             onChange={(e) => setRisk(e.currentTarget.value)}
-            {...at('risk_level', 'new-risk')}
+            {...refusals.marks('new-risk')}
           >
             <RiskOptions empty="new.notAssessed" />
           </select>
-          {below('risk_level', 'new-risk')}
+          {refusals.below('new-risk')}
           {photoBox && (
             <>
               <label for="new-photo">{t('files.photo')}</label>
@@ -219,7 +203,7 @@ export function NewCase(props: {
             {error}
           </p>
         )}
-        <button type="submit" disabled={busy}>
+        <button type="submit" disabled={once.busy}>
           {t('new.create')}
         </button>
       </form>
