@@ -317,8 +317,9 @@ describe('Home opens each item where its work is done', () => {
     // The rest are one press away: the Cases list with only the flagged, closed ones too.
     await queue.getByRole('button', { name: 'List every flagged case' }).click();
     await page.getByText(`${total} cases`).waitFor();
-    // Folded, the filters still say the list is filtered.
+    // Folded, the filters still say the list is filtered, and the list opens at its top to show them.
     await page.getByText('More filters (1 on)').waitFor();
+    await expect(page.evaluate('window.scrollY')).resolves.toBe(0);
     await expect(page.getByLabel('Flagged only').isChecked()).resolves.toBe(true);
     await expect(page.getByLabel('Status').inputValue()).resolves.toBe('');
   });

@@ -281,6 +281,8 @@ export function App() {
           onListFlagged={() => {
             listWith('cases', { status: '', flagged: true });
             go({ name: 'list', type: 'cases' });
+            // The button is at the foot of Home: the list opens at its top, its filters in view.
+            window.scrollTo(0, 0);
           }}
           me={me}
           vault={user.vault}
