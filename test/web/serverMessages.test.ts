@@ -41,6 +41,10 @@ describe('server messages in the web app', () => {
     await page.getByRole('button', { name: 'Enregistrer' }).click();
     const field = page.locator('[aria-invalid="true"]').first();
     await field.waitFor();
+    // The field to put right has the focus, where a keyboard or screen reader user is taken.
+    const fieldId = await field.getAttribute('id');
+    const focused = () => page.evaluate<string | undefined>('document.activeElement?.id');
+    await expect(eventually(focused, (id) => id === fieldId, 5_000)).resolves.toBe(fieldId);
     const describedBy = (await field.getAttribute('aria-describedby')) ?? '';
     await expect(page.locator(`[id="${describedBy.split(' ').pop()}"]`).textContent()).resolves.toContain(
       'doit être au moins 0',

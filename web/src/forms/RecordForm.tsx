@@ -9,6 +9,7 @@ import type { Place } from '../route';
 import { t, type FormField, type FormSection, type Locales } from './types';
 import { isUploadBox } from './uploadBoxes';
 import { useWideScreen } from './useWideScreen';
+import { focusUnlessMoved, whenDrawn } from './whenDrawn';
 
 export interface RecordFormProps {
   forms: FormSet;
@@ -75,11 +76,16 @@ export function RecordForm(props: RecordFormProps) {
       : at.field
         ? `field-${at.field}`
         : `panel-${section.unique_id}`;
-    setTimeout(() => {
-      const element = document.getElementById(id) ?? document.getElementById(`panel-${section.unique_id}`);
-      element?.scrollIntoView({ block: 'start' });
-      element?.querySelector<HTMLElement>('input, select, textarea')?.focus({ preventScroll: true });
-    }, 50);
+    // No clean-up: the next render re-runs this effect and must not cancel the search it does not restart.
+    const before = document.activeElement;
+    whenDrawn(
+      () => document.getElementById(id),
+      (exact) => {
+        const element = exact ?? document.getElementById(`panel-${section.unique_id}`);
+        element?.scrollIntoView({ block: 'start' });
+        focusUnlessMoved(element?.querySelector<HTMLElement>('input, select, textarea'), before);
+      },
+    );
   }, [target, props.at?.entry, sections]);
 
   const name = (section: FormSection) => {

@@ -5,6 +5,7 @@ import { RecordForm } from '../forms/RecordForm';
 import { loadCaseForms, sectionsFor, type FormGrants, type FormSet } from '../forms/serverForms';
 import { isSubformEdit, rebaseEdits, subformChanges, type Entry } from '../forms/subformChanges';
 import { fieldLabel } from '../forms/values';
+import { whenDrawn } from '../forms/whenDrawn';
 import { useLocale, useT } from '../i18n/locale';
 import { placeOf } from '../route';
 import { pendingMutations, queueEdit, type Mutation } from '../sync';
@@ -183,7 +184,10 @@ export function CaseView(props: {
         setErrors(errorsByPath(error.entries, indexes));
         setMessage('');
         // The first field to fix gets the focus once its section has opened.
-        setTimeout(() => document.querySelector<HTMLElement>('[aria-invalid="true"]')?.focus(), 50);
+        whenDrawn(
+          () => document.querySelector<HTMLElement>('[aria-invalid="true"]'),
+          (first) => first?.focus(),
+        );
         return;
       }
       setMessage(
