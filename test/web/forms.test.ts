@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, ROOT, type TestApp } from '../support/testApp';
-import { PHONE, startWebStack } from './browser';
+import { eventually, PHONE, startWebStack } from './browser';
 import { SETTLE_SECONDS } from '../../src/sync/pullChanges';
 
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
@@ -96,6 +96,18 @@ async function save(p: Page, button = 'Save', saved = 'Saved.') {
   await answer.waitFor();
   expect(await answer.textContent()).toBe(saved);
 }
+
+/** Whether cw_gh's device holds edits of the case not yet saved (sealed: only their key is seen). */
+const draftOnDevice = (p: Page, id: string) =>
+  p.evaluate<boolean>(`new Promise((resolve, reject) => {
+    const open = indexedDB.open('primero-cw_gh');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const get = open.result.transaction('meta').objectStore('meta').getKey(${JSON.stringify(`draft:${id}`)});
+      get.onsuccess = () => (resolve(get.result !== undefined), open.result.close());
+      get.onerror = () => reject(get.error);
+    };
+  })`);
 
 const serverCase = async (id: string) => {
   const token = await stack.login('cw_gh');
@@ -406,6 +418,63 @@ describe('the record screens of the web app', () => {
     await page.getByLabel('Password').fill(PASSWORD);
     await page.getByRole('button', { name: 'Sign in' }).click();
     await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await context.close();
+  });
+
+  it('keeps edits not yet saved through the lock: the case opens with them again, to save or discard', async () => {
+    const context = await browser.newContext({ viewport: PHONE });
+    const page = await context.newPage();
+    // Work running when the app locks used to fail on IndexedDB's "connection is closing".
+    const failures: string[] = [];
+    page.on('pageerror', (error) => failures.push(error.message));
+    page.on(
+      'console',
+      (m) => m.type() === 'error' && /indexeddb|closing|vault/i.test(m.text()) && failures.push(m.text()),
+    );
+    await page.clock.install();
+    await page.goto(stack.url);
+    await signIn(page, 'cw_gh');
+    await openCase(page, /Kwame Asare/);
+    /** Types a nickname, leaves the phone until it locks, and unlocks it: the app is where it was. */
+    const typeThenLock = async (nickname: string) => {
+      await page.getByLabel('Nickname').fill(nickname);
+      await expect(eventually(() => draftOnDevice(page, KWAME), Boolean)).resolves.toBe(true);
+      await page.clock.fastForward('16:00');
+      await page.getByText('Locked after 15 minutes without use').waitFor();
+      await page.getByLabel('Password').fill(PASSWORD);
+      await page.getByRole('button', { name: 'Sign in' }).click();
+      await page.getByRole('heading', { name: 'Kwame Asare' }).waitFor();
+    };
+    await typeThenLock('Kept through the lock');
+    const kept = page.getByRole('status').filter({ hasText: 'Changes you had not saved' });
+    await kept.waitFor();
+    await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Kept through the lock');
+    await expectUsable(page);
+    await page.screenshot({ path: `${SHOTS}/web-draft-kept-phone.png` });
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await page.getByText('Saved.').waitFor();
+    await expect(kept.count()).resolves.toBe(0);
+    expect((await serverCase(KWAME)).name_nickname).toBe('Kept through the lock');
+
+    // Discarded at the notice: the case as saved, and nothing comes back the next time.
+    await typeThenLock('Typed, then discarded');
+    await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Typed, then discarded');
+    await page.getByRole('button', { name: 'Discard the changes not saved' }).click();
+    await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Kept through the lock');
+    // Left without saving, when asked: dropped too.
+    await page.getByLabel('Nickname').fill('Left behind');
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await page
+      .locator('ul.list')
+      .getByRole('button', { name: /Kwame Asare/ })
+      .click();
+    await page.locator('main dl.server-fields').waitFor();
+    await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Kept through the lock');
+    await expect(kept.count()).resolves.toBe(0);
+    expect((await serverCase(KWAME)).name_nickname).toBe('Kept through the lock');
+    await expect(draftOnDevice(page, KWAME)).resolves.toBe(false);
+    expect(failures).toEqual([]);
     await context.close();
   });
 

@@ -6,6 +6,7 @@ import type { MessageKey } from './i18n/messages';
 import { useCountryLocale } from './i18n/useCountryLocale';
 import { loadCaseForms } from './forms/serverForms';
 import { useIdleLock } from './idleLock';
+import { draftsWritten } from './screens/caseDraft';
 import { Admin } from './screens/Admin';
 import { CaseView } from './screens/CaseView';
 import { CaseWork } from './screens/CaseWork';
@@ -124,7 +125,8 @@ export function App() {
   const lock = useCallback(() => {
     const u = current.current;
     if (!u) return;
-    u.vault.close();
+    // A draft of unsaved edits being written as the lock comes is finished first (caseDraft.ts).
+    void draftsWritten().then(() => u.vault.close());
     forgetLists();
     setToken(undefined);
     setLockedUser(u.userName);
@@ -332,6 +334,7 @@ export function App() {
       {screen.name === 'admin' && <Admin online={online} />}
       {screen.name === 'case' && (
         <CaseView
+          key={screen.id}
           id={screen.id}
           at={screen.at}
           vault={user.vault}

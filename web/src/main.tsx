@@ -4,10 +4,17 @@ import { App } from './App';
 import { applyToDocument, isRtl, savedLocale, translate } from './i18n/locale';
 import './styles.css';
 import './casework.css';
+import { VaultClosed } from './vault';
 
 // The last language chosen lays out the sign-in screen too (the country's list comes after sign-in).
 const saved = savedLocale();
 if (saved) applyToDocument(saved, isRtl(saved));
+
+// Work still running when the app locks stops at the closed vault (vault.ts says why that loses nothing):
+// not an error to report.
+window.addEventListener('unhandledrejection', (event) => {
+  if (event.reason instanceof VaultClosed) event.preventDefault();
+});
 
 render(<App />, document.getElementById('app') as HTMLElement);
 

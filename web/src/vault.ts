@@ -23,6 +23,18 @@ interface Sealed {
 
 export class WrongPassword extends Error {}
 
+/**
+ * The vault was closed (the app locked or signed out) while work begun before was still running: a sync
+ * half-way, a screen's read. That work stops here instead of failing on IndexedDB's "connection is
+ * closing"; what it would have written is fetched or sent again once the vault is open (pulls and pushes
+ * are repeatable).
+ */
+export class VaultClosed extends Error {
+  constructor() {
+    super('The device copy is locked');
+  }
+}
+
 const request = <T>(req: IDBRequest<T>) =>
   new Promise<T>((resolve, reject) => {
     req.onsuccess = () => resolve(req.result);
@@ -54,6 +66,7 @@ export type VaultListener = (store: StoreName, id: string) => void;
 
 export class Vault {
   private readonly listeners = new Set<VaultListener>();
+  private closed = false;
 
   private constructor(
     private readonly db: IDBDatabase,
@@ -122,25 +135,31 @@ export class Vault {
     return JSON.parse(new TextDecoder().decode(plain)) as T;
   }
 
+  /** A transaction on the open vault; a closed one refuses with VaultClosed. */
+  private transaction(store: StoreName, mode: IDBTransactionMode = 'readonly'): IDBObjectStore {
+    if (this.closed) throw new VaultClosed();
+    return this.db.transaction(store, mode).objectStore(store);
+  }
+
   async put(store: StoreName, id: string, value: unknown): Promise<void> {
     const sealed = await this.seal(value);
-    await request(this.db.transaction(store, 'readwrite').objectStore(store).put(sealed, id));
+    await request(this.transaction(store, 'readwrite').put(sealed, id));
     this.changed(store, id);
   }
 
   async get<T>(store: StoreName, id: string): Promise<T | undefined> {
-    const sealed = await request<Sealed | undefined>(this.db.transaction(store).objectStore(store).get(id));
+    const sealed = await request<Sealed | undefined>(this.transaction(store).get(id));
     return sealed ? this.unseal<T>(sealed) : undefined;
   }
 
   /** Every value of a store, in key order (queue keys sort oldest first). */
   async all<T>(store: StoreName): Promise<T[]> {
-    const sealed = await request<Sealed[]>(this.db.transaction(store).objectStore(store).getAll());
+    const sealed = await request<Sealed[]>(this.transaction(store).getAll());
     return Promise.all(sealed.map((s) => this.unseal<T>(s)));
   }
 
   async delete(store: StoreName, id: string): Promise<void> {
-    await request(this.db.transaction(store, 'readwrite').objectStore(store).delete(id));
+    await request(this.transaction(store, 'readwrite').delete(id));
     this.changed(store, id);
   }
 
@@ -156,12 +175,12 @@ export class Vault {
 
   /** Kept unsealed: see the top of this file. */
   async setSyncedAt(at: string): Promise<void> {
-    await request(this.db.transaction('meta', 'readwrite').objectStore('meta').put(at, SYNCED_AT));
+    await request(this.transaction('meta', 'readwrite').put(at, SYNCED_AT));
     this.changed('meta', SYNCED_AT);
   }
 
   async syncedAt(): Promise<string | undefined> {
-    const plain = await request<unknown>(this.db.transaction('meta').objectStore('meta').get(SYNCED_AT));
+    const plain = await request<unknown>(this.transaction('meta').get(SYNCED_AT));
     // Earlier versions of the app kept it sealed.
     return typeof plain === 'string' ? plain : this.get<string>('meta', 'last_sync');
   }
@@ -179,6 +198,8 @@ export class Vault {
   }
 
   close(): void {
+    this.closed = true;
+    this.listeners.clear();
     this.db.close();
   }
 

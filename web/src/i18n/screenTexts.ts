@@ -18,6 +18,9 @@ export const enScreens = {
   'case.neededToClose': 'needed to close',
   'case.neededToCloseWhy': ': needed before the case can be closed',
   'case.discarded': 'Your changes were discarded; this is the case as last saved.',
+  'case.draftKept':
+    'Changes you had not saved ({time}) were kept on this device and are shown below. Save them, or discard them.',
+  'case.discardDraft': 'Discard the changes not saved',
   'case.refused':
     'The server refused a change made to this case offline; its reasons are shown at the fields. Fix them and save, or give the refused change up.',
   'case.discardRefused': 'Discard the refused change',
@@ -216,6 +219,9 @@ export const frScreens: ScreenCatalogue = {
   'case.neededToClose': 'requis pour clore',
   'case.neededToCloseWhy': ' : requis avant de pouvoir clore le dossier',
   'case.discarded': 'Vos modifications ont été abandonnées ; voici le dossier tel qu’enregistré en dernier.',
+  'case.draftKept':
+    'Les modifications que vous n’aviez pas enregistrées ({time}) ont été gardées sur cet appareil et sont affichées ci-dessous. Enregistrez-les, ou abandonnez-les.',
+  'case.discardDraft': 'Abandonner les modifications non enregistrées',
   'case.refused':
     'Le serveur a refusé une modification faite hors ligne ; ses raisons sont indiquées aux champs. Corrigez-les et enregistrez, ou abandonnez la modification refusée.',
   'case.discardRefused': 'Abandonner la modification refusée',
@@ -411,6 +417,8 @@ export const arScreens: ScreenCatalogue = {
   'case.neededToClose': 'مطلوب للإغلاق',
   'case.neededToCloseWhy': ': مطلوب قبل إغلاق الحالة',
   'case.discarded': 'تم التخلي عن تغييراتك؛ هذه الحالة كما حُفظت آخر مرة.',
+  'case.draftKept': 'احتُفظ على هذا الجهاز بتغييرات لم تحفظها ({time})، وهي معروضة أدناه. احفظها أو تخلَّ عنها.',
+  'case.discardDraft': 'التخلي عن التغييرات غير المحفوظة',
   'case.refused':
     'رفض الخادم تغييرًا أُجري على هذه الحالة دون اتصال؛ أسبابه معروضة عند الحقول. صحّحها واحفظ، أو تخلَّ عن التغيير المرفوض.',
   'case.discardRefused': 'التخلي عن التغيير المرفوض',

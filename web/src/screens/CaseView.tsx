@@ -4,6 +4,7 @@ import { api, ApiError, NetworkError, type CaseRecord } from '../api';
 import { RecordForm } from '../forms/RecordForm';
 import { loadCaseForms, sectionsFor, type FormGrants, type FormSet } from '../forms/serverForms';
 import { isSubformEdit, rebaseEdits, subformChanges, type Entry } from '../forms/subformChanges';
+import { formatDate } from '../forms/dates';
 import { fieldLabel } from '../forms/values';
 import { whenDrawn } from '../forms/whenDrawn';
 import { useLocale, useT } from '../i18n/locale';
@@ -15,6 +16,7 @@ import { isNoteChange, RefusedChange } from './RefusedChange';
 import { ServerFields } from './ServerFields';
 import { useDeviceCopy } from './useDeviceCopy';
 import { holdUnsaved } from '../unsavedGuard';
+import { dropDraft, keepDraft, readDraft } from './caseDraft';
 
 /** Changes as the server takes them, and where each sent subform entry sits on screen. */
 function outgoing(record: CaseRecord, changes: Record<string, unknown>) {
@@ -80,6 +82,9 @@ export function CaseView(props: {
   const [theirs, setTheirs] = useState<{ record: CaseRecord; etag?: string }>();
   const [forms, setForms] = useState<FormSet>();
   const [refused, setRefused] = useState<Mutation[]>([]);
+  // When the edits on screen were typed, if they were kept on the device from an earlier visit.
+  const [keptAt, setKeptAt] = useState<string>();
+  const [draftRead, setDraftRead] = useState(false);
   useDeviceCopy(vault, id, setRecord);
 
   useEffect(() => {
@@ -104,8 +109,8 @@ export function CaseView(props: {
     return vault.onChange((store) => store === 'queue' && void readRefused());
   }, [id, vault]);
 
+  useEffect(() => setTagged(undefined), [id]);
   useEffect(() => {
-    setTagged(undefined);
     const load = async () => {
       const local = await vault.get<CaseRecord>('records', id);
       if (local) setRecord(local);
@@ -120,11 +125,35 @@ export function CaseView(props: {
   }, [id, vault, online]);
 
   const edited = Object.keys(changes).length > 0;
-  // Leaving the case with edits not saved asks first (App's buttons, the back button, a reload).
+  // Leaving the case with edits not saved asks first (App's buttons, the back button, a reload); leaving
+  // without them drops them from the device too.
   useEffect(() => {
-    holdUnsaved(edited ? t('case.leaveUnsaved') : undefined);
+    holdUnsaved(edited ? t('case.leaveUnsaved') : undefined, () => void dropDraft(vault, id));
     return () => holdUnsaved(undefined);
-  }, [edited]);
+  }, [edited, vault, id]);
+  // Edits not yet saved are kept on the device as they are typed (caseDraft.ts), and come back here.
+  useEffect(() => {
+    if (!record || draftRead) return;
+    setDraftRead(true);
+    void readDraft(vault, id)
+      .then((draft) => {
+        if (!draft || !Object.keys(draft.changes).length) return;
+        // Typed on since the screen opened: those edits are the newer ones.
+        setChanges((now) => (Object.keys(now).length ? now : draft.changes));
+        setEditBase((now) => now ?? draft.base);
+        setTagged({ etag: draft.etag, version: draft.base.version });
+        setKeptAt(draft.at);
+      })
+      .catch(() => undefined);
+  }, [id, vault, !!record, draftRead]);
+  useEffect(() => {
+    if (!record || !draftRead) return;
+    const write = edited
+      ? keepDraft(vault, id, { changes, base: editBase ?? record, etag, at: new Date().toISOString() })
+      : dropDraft(vault, id);
+    write.catch(() => undefined);
+    if (!edited) setKeptAt(undefined);
+  }, [changes]);
   // Online, the version on screen gets its ETag from the server, so that a save is checked against it: on
   // opening, and each time a newer version reaches the screen (pulled, or the server's answer to a change
   // pushed). Not while the device's copy holds changes not yet sent, nor under unsaved edits: those were
@@ -213,6 +242,23 @@ export function CaseView(props: {
       <h1>{record.name ?? record.case_id_display}</h1>
       <ServerFields record={record} />
       {forms.source === 'built-in' && <p class="notice">{t('case.builtIn')}</p>}
+      {keptAt && edited && (
+        <div role="status" class="notice">
+          <p>{t('case.draftKept', { time: formatDate(keptAt, locales.locale, true) })}</p>
+          <button
+            type="button"
+            class="secondary"
+            onClick={() => {
+              setChanges({});
+              setEditBase(undefined);
+              setErrors({});
+              setMessage(t('case.discarded'));
+            }}
+          >
+            {t('case.discardDraft')}
+          </button>
+        </div>
+      )}
       <p class="hint">
         {t('case.required')} · <span class="mark completion">{t('case.neededToClose')}</span>
         {t('case.neededToCloseWhy')}

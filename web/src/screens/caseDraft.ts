@@ -1,0 +1,33 @@
+import type { CaseRecord } from '../api';
+import type { Vault } from '../vault';
+
+/**
+ * Edits typed on a case and not yet saved, kept sealed on the device as they are typed: the app locking
+ * after 15 minutes, a reload or a phone switched off no longer loses them. The case opens with them again.
+ */
+export interface CaseDraft {
+  changes: Record<string, unknown>;
+  /** The version the edits were made on, and its ETag: a save is still checked against that version. */
+  base: CaseRecord;
+  etag?: string;
+  /** When they were last typed (ISO). */
+  at: string;
+}
+
+const key = (id: string) => `draft:${id}`;
+
+// One after another: a draft written as the user types must not land after the save that dropped it.
+let writes: Promise<unknown> = Promise.resolve();
+const inTurn = <T>(write: () => Promise<T>): Promise<T> => {
+  const next = writes.then(write, write);
+  writes = next.catch(() => undefined);
+  return next;
+};
+
+export const keepDraft = (vault: Vault, id: string, draft: CaseDraft) =>
+  inTurn(() => vault.put('meta', key(id), draft));
+export const dropDraft = (vault: Vault, id: string) => inTurn(() => vault.delete('meta', key(id)));
+export const readDraft = (vault: Vault, id: string) => inTurn(() => vault.get<CaseDraft>('meta', key(id)));
+
+/** Settles once every draft write begun so far has: the vault is closed after them, not under them. */
+export const draftsWritten = (): Promise<unknown> => writes;
