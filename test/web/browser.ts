@@ -100,6 +100,18 @@ export async function checkScreen(page: Page, name: string) {
   await page.screenshot({ path: `${SHOTS}/web-${name}.png` });
 }
 
+/** The keys of one store of a user's database on the device: its values are sealed, its keys are ids. */
+export const deviceKeys = (page: Page, userName: string, store: 'meta' | 'records' | 'queue') =>
+  page.evaluate<string[]>(`new Promise((resolve, reject) => {
+    const open = indexedDB.open(${JSON.stringify(`primero-${userName}`)});
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const keys = open.result.transaction(${JSON.stringify(store)}).objectStore(${JSON.stringify(store)}).getAllKeys();
+      keys.onsuccess = () => (resolve(keys.result.map(String)), open.result.close());
+      keys.onerror = () => reject(keys.error);
+    };
+  })`);
+
 /** The phone every screen is checked on (issue 16: 360×640). */
 export const PHONE = { width: 360, height: 640 };
 

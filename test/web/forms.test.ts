@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, ROOT, type TestApp } from '../support/testApp';
-import { eventually, PHONE, startWebStack } from './browser';
+import { deviceKeys, eventually, PHONE, startWebStack } from './browser';
 import { SETTLE_SECONDS } from '../../src/sync/pullChanges';
 
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
@@ -98,16 +98,8 @@ async function save(p: Page, button = 'Save', saved = 'Saved.') {
 }
 
 /** Whether cw_gh's device holds edits of the case not yet saved (sealed: only their key is seen). */
-const draftOnDevice = (p: Page, id: string) =>
-  p.evaluate<boolean>(`new Promise((resolve, reject) => {
-    const open = indexedDB.open('primero-cw_gh');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const get = open.result.transaction('meta').objectStore('meta').getKey(${JSON.stringify(`draft:${id}`)});
-      get.onsuccess = () => (resolve(get.result !== undefined), open.result.close());
-      get.onerror = () => reject(get.error);
-    };
-  })`);
+const draftOnDevice = async (p: Page, id: string) =>
+  (await deviceKeys(p, 'cw_gh', 'meta')).includes(`draft:${id}`);
 
 const serverCase = async (id: string) => {
   const token = await stack.login('cw_gh');

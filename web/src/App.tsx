@@ -1,10 +1,11 @@
 import { useCallback, useEffect, useRef, useState } from 'preact/hooks';
-import { api, ApiError, onAccountDisabled, setToken } from './api';
+import { api, ApiError, onAccountDisabled, setCountry, setToken } from './api';
 import { can, casework, type Me } from './caseworkApi';
 import { LocaleContext, translate } from './i18n/locale';
 import type { MessageKey } from './i18n/messages';
 import { useCountryLocale } from './i18n/useCountryLocale';
 import { loadCaseForms } from './forms/serverForms';
+import { countryName, countryOnDevice } from './deviceCountry';
 import { useIdleLock } from './idleLock';
 import { draftsWritten } from './screens/caseDraft';
 import { Admin } from './screens/Admin';
@@ -12,6 +13,7 @@ import { CaseView } from './screens/CaseView';
 import { CaseWork } from './screens/CaseWork';
 import { ConflictResolver } from './screens/ConflictResolver';
 import { ConflictTasks } from './screens/ConflictTasks';
+import { CountryChoice } from './screens/CountryChoice';
 import { HelpPanel } from './screens/Help';
 import { HelpIcon, SignOutIcon } from './screens/icons';
 import { LanguageSwitcher } from './screens/LanguageSwitcher';
@@ -55,6 +57,9 @@ export function App() {
   const [attention, setAttention] = useState<MessageKey>();
   const [me, setMe] = useState<Me>();
   const [help, setHelp] = useState(false);
+  // A user of several countries, signed in, choosing which to work in; then the one chosen.
+  const [choosing, setChoosing] = useState<{ unlocked: Unlocked; holding?: string }>();
+  const [country, setShownCountry] = useState<string>();
 
   // Who the user is and what their role may do (the casework buttons follow it); kept sealed for offline.
   useEffect(() => {
@@ -129,6 +134,7 @@ export function App() {
     void draftsWritten().then(() => u.vault.close());
     forgetLists();
     setToken(undefined);
+    setCountry(undefined);
     setLockedUser(u.userName);
     // Entra users unlock with the device passcode they chose, not a password (EntraSignIn.tsx).
     setNotice(u.entra ? 'notice.lockedPasscode' : 'notice.locked');
@@ -145,6 +151,7 @@ export function App() {
         current.current = undefined;
         u.vault.close();
         setToken(undefined);
+        setCountry(undefined);
         setUser(undefined);
         setLockedUser(undefined);
         location.hash = hashOf({ name: 'home' });
@@ -158,10 +165,42 @@ export function App() {
   const signedIn = (unlocked: Unlocked) => {
     setToken(unlocked.session?.token);
     setNotice(undefined);
+    const unlocking = lockedUser === unlocked.userName;
     setLockedUser(undefined);
+    const codes = unlocked.session?.country_codes ?? [];
+    if (codes.length > 1) {
+      void countryOnDevice(unlocked.vault).then(async (holding) => {
+        // Unlocked after the idle lock, the work goes on where it was; offline, the device's country is the
+        // only one there is data for.
+        if (holding && (unlocking || !(await api.reachable()))) return enter(unlocked, holding);
+        setChoosing({ unlocked, holding });
+      });
+      return;
+    }
+    enter(unlocked, undefined);
+  };
+  const enter = (unlocked: Unlocked, code: string | undefined) => {
+    setCountry(code);
+    setShownCountry(code);
+    setChoosing(undefined);
     setUser(unlocked);
   };
   // The sign-in screen reads the language chosen last on this device too.
+  if (!user && choosing)
+    return (
+      <LocaleContext.Provider value={locale}>
+        <CountryChoice
+          codes={choosing.unlocked.session?.country_codes ?? []}
+          vault={choosing.unlocked.vault}
+          holding={choosing.holding}
+          onChosen={(code, switched) => {
+            // The screen the app was on belongs to the country left.
+            if (switched) location.hash = hashOf({ name: 'home' });
+            enter(choosing.unlocked, code);
+          }}
+        />
+      </LocaleContext.Provider>
+    );
   if (!user)
     return (
       <LocaleContext.Provider value={locale}>
@@ -176,6 +215,7 @@ export function App() {
     await api.signOut().catch(() => undefined);
     forgetLists();
     setToken(undefined);
+    setCountry(undefined);
     user.vault.close();
     await Vault.wipe(user.userName);
     setUser(undefined);
@@ -254,6 +294,7 @@ export function App() {
         <div class="bar-line">
           <LanguageSwitcher />
           <p class="status" role="status" aria-live="polite">
+            {country && <span>{countryName(country, locale.locale)} · </span>}
             <span class={online ? 'dot on' : 'dot off'} aria-hidden="true" />
             <span>{t(online ? 'status.online' : 'status.offline')}</span> ·{' '}
             <span>{t('status.waiting', { n: pending })}</span> ·{' '}

@@ -123,9 +123,14 @@ export const setToken = (value: string | undefined) => (token = value);
 let language: string | undefined;
 export const setLanguage = (value: string) => (language = value);
 
-/** The bearer token and the language, for requests made outside `call` (uploads with progress, downloads). */
+// The country a user of several works in (deviceCountry.ts); unset for a user of one, whom the server knows.
+let country: string | undefined;
+export const setCountry = (value: string | undefined) => (country = value);
+
+/** The bearer token, country and language, for requests made outside `call` (uploads, downloads). */
 export const requestHeaders = (): Record<string, string> => ({
   ...(token ? { Authorization: `Bearer ${token}` } : {}),
+  ...(country ? { 'X-Country-Code': country } : {}),
   ...(language ? { 'Accept-Language': language } : {}),
 });
 

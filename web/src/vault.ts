@@ -163,6 +163,33 @@ export class Vault {
     this.changed(store, id);
   }
 
+  /** The keys of a store (its values stay sealed). */
+  async keys(store: StoreName): Promise<string[]> {
+    return (await request(this.transaction(store).getAllKeys())).map(String);
+  }
+
+  /**
+   * Empties the records and the queue, and the meta store but for `keepMeta` and the wrapped key: the
+   * device then holds nothing of the data it had, and the same password still opens it.
+   */
+  async clearExcept(keepMeta: string[]): Promise<void> {
+    if (this.closed) throw new VaultClosed();
+    const keep = new Set([...keepMeta, 'data_key']);
+    const tx = this.db.transaction(STORES, 'readwrite');
+    const done = new Promise<void>((resolve, reject) => {
+      tx.oncomplete = () => resolve();
+      tx.onerror = () => reject(tx.error);
+      tx.onabort = () => reject(tx.error);
+    });
+    tx.objectStore('records').clear();
+    tx.objectStore('queue').clear();
+    const meta = tx.objectStore('meta');
+    const keys = await request(meta.getAllKeys());
+    for (const key of keys) if (!keep.has(String(key))) meta.delete(key);
+    await done;
+    for (const store of STORES) this.changed(store, '');
+  }
+
   /** Calls `listener` after each write or delete from now on; the function returned stops that. */
   onChange(listener: VaultListener): () => void {
     this.listeners.add(listener);

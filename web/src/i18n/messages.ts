@@ -44,6 +44,14 @@ const enChrome = {
   'signIn.askCode': '{message}. If your account uses a verification code, enter it below.',
   'signIn.noConnection': 'No connection, and no data for this user on this device',
   'signIn.failed': 'Sign-in failed',
+  'country.title': 'Which country are you working in?',
+  'country.label': 'Country',
+  'country.hint': 'This device keeps the cases of one country at a time. To work in another, sign in again.',
+  'country.continue': 'Continue',
+  'country.unsent':
+    '{n} changes made in {holding} have not been sent yet. Choose {holding} and let them be sent before working in {chosen}.',
+  'country.unsent.one':
+    '{n} change made in {holding} has not been sent yet. Choose {holding} and let it be sent before working in {chosen}.',
   'signIn.offlineTitle': 'You are offline.',
   'signIn.offlineCan':
     'If you have signed in on this device before, your password unlocks the cases kept on it: you can read and edit them, add notes, photos and new cases, and your changes are sent when the network returns.',
@@ -152,6 +160,15 @@ const fr: Catalogue = {
   'signIn.askCode': '{message}. Si votre compte utilise un code de vérification, saisissez-le ci-dessous.',
   'signIn.noConnection': 'Pas de connexion, et aucune donnée de cet utilisateur sur cet appareil',
   'signIn.failed': 'Échec de la connexion',
+  'country.title': 'Dans quel pays travaillez-vous ?',
+  'country.label': 'Pays',
+  'country.hint':
+    'Cet appareil garde les dossiers d’un seul pays à la fois. Pour travailler dans un autre, reconnectez-vous.',
+  'country.continue': 'Continuer',
+  'country.unsent':
+    '{n} modifications faites pour {holding} n’ont pas encore été envoyées. Choisissez {holding} et laissez-les partir avant de travailler pour {chosen}.',
+  'country.unsent.one':
+    '{n} modification faite pour {holding} n’a pas encore été envoyée. Choisissez {holding} et laissez-la partir avant de travailler pour {chosen}.',
   'signIn.offlineTitle': 'Vous êtes hors ligne.',
   'signIn.offlineCan':
     'Si vous vous êtes déjà connecté sur cet appareil, votre mot de passe déverrouille les dossiers qui y sont gardés : vous pouvez les consulter et les modifier, ajouter des notes, des photos et de nouveaux dossiers, et vos modifications partent quand le réseau revient.',
@@ -256,6 +273,12 @@ const ar: Catalogue = {
   'signIn.askCode': '{message}. إذا كان حسابك يستخدم رمز تحقق، فأدخله أدناه.',
   'signIn.noConnection': 'لا يوجد اتصال، ولا توجد بيانات لهذا المستخدم على هذا الجهاز',
   'signIn.failed': 'فشل تسجيل الدخول',
+  'country.title': 'في أي بلد تعمل؟',
+  'country.label': 'البلد',
+  'country.hint': 'يحتفظ هذا الجهاز بحالات بلد واحد في كل مرة. للعمل في بلد آخر، سجّل الدخول من جديد.',
+  'country.continue': 'متابعة',
+  'country.unsent':
+    'لم تُرسل بعد تغييرات أُجريت في {holding}: {n}. اختر {holding} ودعها تُرسل قبل العمل في {chosen}.',
   'signIn.offlineTitle': 'أنت غير متصل بالشبكة.',
   'signIn.offlineCan':
     'إذا سبق لك تسجيل الدخول على هذا الجهاز، فإن كلمة المرور تفتح الحالات المحفوظة عليه: يمكنك قراءتها وتعديلها وإضافة ملاحظات وصور وحالات جديدة، وتُرسل تغييراتك عند عودة الشبكة.',

@@ -1,0 +1,43 @@
+import type { Vault } from './vault';
+
+/**
+ * A user of several countries works in one at a time: the server needs the country named on every call
+ * (`X-Country-Code`), and the device holds one country's caseload, its forms and its sync position. Another
+ * country replaces them, but only once nothing typed in the first is left unsent.
+ */
+const COUNTRY = 'country';
+const KEPT_ACROSS_COUNTRIES = ['session', COUNTRY];
+
+export const countryOnDevice = (vault: Vault) => vault.get<string>('meta', COUNTRY);
+
+/** What switching would lose: changes waiting to be sent, files waiting to upload, edits not saved. */
+export async function unsentOnDevice(vault: Vault): Promise<number> {
+  const queued = (await vault.keys('queue')).length;
+  const kept = (await vault.keys('meta')).filter((k) => k.startsWith('upload:') || k.startsWith('draft:'));
+  return queued + kept.length;
+}
+
+/** `switched`: the device held another country's data, now gone (the screen it was on is too). */
+export type CountrySwitch = { ok: true; switched: boolean } | { ok: false; holding: string; unsent: number };
+
+/** Makes `code` the device's country: the one it holds already, or another once nothing is left unsent. */
+export async function workIn(vault: Vault, code: string): Promise<CountrySwitch> {
+  const holding = await countryOnDevice(vault);
+  if (holding === code) return { ok: true, switched: false };
+  if (holding) {
+    const unsent = await unsentOnDevice(vault);
+    if (unsent > 0) return { ok: false, holding, unsent };
+  }
+  await vault.clearExcept(KEPT_ACROSS_COUNTRIES);
+  await vault.put('meta', COUNTRY, code);
+  return { ok: true, switched: holding !== undefined };
+}
+
+/** The country's name in the language on screen ("Kenya", "Kenia"), its code where the browser has none. */
+export function countryName(code: string, locale: string): string {
+  try {
+    return new Intl.DisplayNames([locale], { type: 'region' }).of(code) ?? code;
+  } catch {
+    return code;
+  }
+}
