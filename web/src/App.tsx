@@ -7,7 +7,7 @@ import { useCountryLocale } from './i18n/useCountryLocale';
 import { loadCaseForms } from './forms/serverForms';
 import { countryName, countryOnDevice } from './deviceCountry';
 import { useIdleLock } from './idleLock';
-import { draftsWritten } from './screens/caseDraft';
+import { draftsWritten } from './caseDraft';
 import { Admin } from './screens/Admin';
 import { CaseView } from './screens/CaseView';
 import { CaseWork } from './screens/CaseWork';

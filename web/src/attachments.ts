@@ -124,6 +124,8 @@ export const removeAttachment = (recordType: string, recordId: string, attachmen
 // entry per file, so the vault's schema does not change.
 const INDEX = 'uploads';
 const entryKey = (id: string) => `upload:${id}`;
+/** Whether a key of the meta store holds a file waiting to upload. */
+export const isUploadKey = (metaKey: string) => metaKey.startsWith('upload:');
 
 const toBase64 = async (blob: Blob) => {
   const bytes = new Uint8Array(await blob.arrayBuffer());

@@ -1,3 +1,5 @@
+import { isUploadKey } from './attachments';
+import { draftedCase } from './caseDraft';
 import type { Vault } from './vault';
 
 /**
@@ -10,11 +12,18 @@ const KEPT_ACROSS_COUNTRIES = ['session', COUNTRY];
 
 export const countryOnDevice = (vault: Vault) => vault.get<string>('meta', COUNTRY);
 
-/** What switching would lose: changes waiting to be sent, files waiting to upload, edits not saved. */
+/**
+ * What switching would lose: changes waiting to be sent, files waiting to upload, edits not saved. Edits of
+ * a case no longer on the device (assigned away, say) do not count: they can no longer be saved, and would
+ * otherwise hold the user in this country for good.
+ */
 export async function unsentOnDevice(vault: Vault): Promise<number> {
   const queued = (await vault.keys('queue')).length;
-  const kept = (await vault.keys('meta')).filter((k) => k.startsWith('upload:') || k.startsWith('draft:'));
-  return queued + kept.length;
+  const records = new Set(await vault.keys('records'));
+  const meta = await vault.keys('meta');
+  const uploads = meta.filter(isUploadKey);
+  const drafts = meta.filter((k) => records.has(draftedCase(k) ?? ''));
+  return queued + uploads.length + drafts.length;
 }
 
 /** `switched`: the device held another country's data, now gone (the screen it was on is too). */

@@ -16,7 +16,7 @@ import { isNoteChange, RefusedChange } from './RefusedChange';
 import { ServerFields } from './ServerFields';
 import { useDeviceCopy } from './useDeviceCopy';
 import { holdUnsaved } from '../unsavedGuard';
-import { dropDraft, keepDraft, readDraft } from './caseDraft';
+import { dropDraft, keepDraft, readDraft } from '../caseDraft';
 
 /** Changes as the server takes them, and where each sent subform entry sits on screen. */
 function outgoing(record: CaseRecord, changes: Record<string, unknown>) {

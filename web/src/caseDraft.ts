@@ -1,5 +1,5 @@
-import type { CaseRecord } from '../api';
-import type { Vault } from '../vault';
+import type { CaseRecord } from './api';
+import type { Vault } from './vault';
 
 /**
  * Edits typed on a case and not yet saved, kept sealed on the device as they are typed: the app locking
@@ -14,7 +14,11 @@ export interface CaseDraft {
   at: string;
 }
 
-const key = (id: string) => `draft:${id}`;
+const PREFIX = 'draft:';
+const key = (id: string) => `${PREFIX}${id}`;
+/** The case a key of the meta store holds a draft of, if it holds one. */
+export const draftedCase = (metaKey: string) =>
+  metaKey.startsWith(PREFIX) ? metaKey.slice(PREFIX.length) : undefined;
 
 // One after another: a draft written as the user types must not land after the save that dropped it.
 let writes: Promise<unknown> = Promise.resolve();
