@@ -3,6 +3,7 @@ import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { changeFormGrants } from '../support/formGrants';
 import { PASSWORD, type TestApp } from '../support/testApp';
 import {
+  deviceKeys,
   eventually,
   horizontalOverflow,
   openCaseFromList,
@@ -510,6 +511,34 @@ describe('casework on a case', () => {
     await expect(date.getAttribute('aria-invalid')).resolves.toBeNull();
     // Out of the other tests' lists (they count the caseworker's flagged cases).
     expect((await stack.call('DELETE', `/api/v2/cases/${id}`, { token })).status).toBe(200);
+  });
+
+  it('says so when a case assigned away leaves the caseload, and the device lets go of it', async () => {
+    const token = await stack.login('cw_gh');
+    const made = await stack.call('POST', '/api/v2/cases', {
+      token,
+      body: { data: { name: 'Yaw Assigned', sex: 'male', age: 9 } },
+    });
+    const id = made.body.data.id as string;
+    const { page } = await phone('cw_gh');
+    await openCase(page, /Yaw Assigned/);
+    await expect(
+      eventually(
+        () => deviceKeys(page, 'cw_gh', 'records'),
+        (k) => k.includes(id),
+      ),
+    ).resolves.toContain(id);
+    await page.getByText('Assign, refer or transfer').click();
+    await page.getByRole('combobox', { name: 'Recipient', exact: true }).selectOption('cw2_gh');
+    await page.getByRole('button', { name: 'Send' }).click();
+    // A caseworker sees their own cases only: the screen no longer offers a form to save into.
+    await page.getByRole('alert').getByText('This case is no longer in your caseload').waitFor();
+    await expect(page.getByRole('button', { name: 'Save', exact: true }).count()).resolves.toBe(0);
+    await checkScreen(page, 'case-gone-phone');
+    await expect(deviceKeys(page, 'cw_gh', 'records')).resolves.not.toContain(id);
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await page.getByRole('heading', { name: 'Cases', exact: true, level: 1 }).waitFor();
+    await expect(page.getByRole('button', { name: /Yaw Assigned/ }).count()).resolves.toBe(0);
   });
 
   it('lets a supervisor transfer a case, and the receiver rejects it with a reason', async () => {

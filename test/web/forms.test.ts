@@ -110,9 +110,10 @@ describe('the record screens of the web app', () => {
   it('switches to Arabic and lays the whole app out right to left, labels from the forms', async () => {
     const { context, page } = await session('cw_ke');
     await page.getByLabel('Language').selectOption({ label: 'العربية' });
-    await expect(
-      page.evaluate('[document.documentElement.lang, document.documentElement.dir]'),
-    ).resolves.toEqual(['ar', 'rtl']);
+    // Applied on the render after the choice: looked at until it is (a loaded machine takes a moment).
+    const layout = () =>
+      page.evaluate<string[]>('[document.documentElement.lang, document.documentElement.dir]');
+    await expect(eventually(layout, (l) => l.join() === 'ar,rtl', 5_000)).resolves.toEqual(['ar', 'rtl']);
     await openCase(page, /Otieno Ochieng/, 'الحالات');
     // Section names and labels are the forms' Arabic translations.
     await expect(

@@ -7,6 +7,8 @@ export const enScreens = {
   'error.generic': 'Something went wrong',
   'case.back': 'Back to cases',
   'case.notHere': 'This case is not on this device and cannot be fetched now.',
+  'case.gone':
+    'This case is no longer in your caseload (assigned or transferred to someone else, or deleted), so this device no longer keeps it.',
   'case.savedDevice': 'Saved on this device; it will be sent when you are back online.',
   'case.saved': 'Saved.',
   'case.leaveUnsaved': 'Your changes to this case are not saved. Leave without saving them?',
@@ -207,6 +209,8 @@ export const frScreens: ScreenCatalogue = {
   'error.generic': 'Une erreur s’est produite',
   'case.back': 'Retour aux dossiers',
   'case.notHere': 'Ce dossier n’est pas sur cet appareil et ne peut pas être récupéré maintenant.',
+  'case.gone':
+    'Ce dossier ne fait plus partie de vos dossiers (attribué ou transféré à quelqu’un d’autre, ou supprimé) ; cet appareil ne le garde plus.',
   'case.savedDevice': 'Enregistré sur cet appareil ; il sera envoyé au retour de la connexion.',
   'case.saved': 'Enregistré.',
   'case.leaveUnsaved':
@@ -406,6 +410,8 @@ export const arScreens: ScreenCatalogue = {
   'error.generic': 'حدث خطأ ما',
   'case.back': 'العودة إلى الحالات',
   'case.notHere': 'هذه الحالة ليست على هذا الجهاز ولا يمكن جلبها الآن.',
+  'case.gone':
+    'لم تعد هذه الحالة ضمن حالاتك (أُسندت أو نُقلت إلى شخص آخر، أو حُذفت)، لذا لم يعد هذا الجهاز يحتفظ بها.',
   'case.savedDevice': 'حُفظت على هذا الجهاز، وستُرسل عند عودة الاتصال.',
   'case.saved': 'تم الحفظ.',
   'case.leaveUnsaved': 'لم تُحفظ تغييراتك على هذه الحالة. المغادرة دون حفظها؟',

@@ -85,7 +85,9 @@ export function CaseView(props: {
   // When the edits on screen were typed, if they were kept on the device from an earlier visit.
   const [keptAt, setKeptAt] = useState<string>();
   const [draftRead, setDraftRead] = useState(false);
-  useDeviceCopy(vault, id, setRecord);
+  // The case left the device while on screen (assigned or transferred away, deleted): nothing to save to.
+  const [gone, setGone] = useState(false);
+  useDeviceCopy(vault, id, setRecord, () => setGone(true));
 
   useEffect(() => {
     void loadCaseForms(vault, online).then(setForms);
@@ -128,9 +130,13 @@ export function CaseView(props: {
   // Leaving the case with edits not saved asks first (App's buttons, the back button, a reload); leaving
   // without them drops them from the device too.
   useEffect(() => {
-    holdUnsaved(edited ? t('case.leaveUnsaved') : undefined, () => void dropDraft(vault, id));
+    holdUnsaved(edited && !gone ? t('case.leaveUnsaved') : undefined, () => void dropDraft(vault, id));
     return () => holdUnsaved(undefined);
-  }, [edited, vault, id]);
+  }, [edited, gone, vault, id]);
+  // Edits of a case that is no longer the user's cannot be sent anywhere.
+  useEffect(() => {
+    if (gone) void dropDraft(vault, id).catch(() => undefined);
+  }, [gone]);
   // Edits not yet saved are kept on the device as they are typed (caseDraft.ts), and come back here.
   useEffect(() => {
     if (!record || draftRead) return;
@@ -147,7 +153,7 @@ export function CaseView(props: {
       .catch(() => undefined);
   }, [id, vault, !!record, draftRead]);
   useEffect(() => {
-    if (!record || !draftRead) return;
+    if (!record || !draftRead || gone) return;
     const write = edited
       ? keepDraft(vault, id, { changes, base: editBase ?? record, etag, at: new Date().toISOString() })
       : dropDraft(vault, id);
@@ -170,6 +176,16 @@ export function CaseView(props: {
     retag().catch(() => undefined);
   }, [id, vault, online, record?.version, tagged?.version, edited]);
 
+  if (gone)
+    return (
+      <main>
+        <button class="link" onClick={props.onBack}>
+          {t('case.back')}
+        </button>
+        <h1>{record?.name ?? record?.case_id_display}</h1>
+        <p role="alert">{t('case.gone')}</p>
+      </main>
+    );
   if (!record || !forms)
     return <main>{message ? <p role="alert">{message}</p> : <p>{t('loading')}</p>}</main>;
   const value = (name: string) => (name in changes ? changes[name] : record[name]);

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useState } from 'preact/hooks';
-import { api, type CaseRecord } from '../api';
+import { api, ApiError, type CaseRecord } from '../api';
 import { can, type Me } from '../caseworkApi';
 import { placeOf } from '../route';
 import { pendingMutations } from '../sync';
@@ -41,7 +41,15 @@ export function CaseWork(props: {
       // An edit made here still waits to be sent (a note just added): the device's copy shows it, and the
       // server's, older, would hide it until the push lands, and overwrite it on the device.
       if (local && (await pendingMutations(vault)).some((m) => m.id === id)) return;
-      const fresh = (await api.case(id)).data;
+      const fresh = await api.case(id).then(
+        (r) => r.data,
+        async (error: unknown) => {
+          // Not the user's any more (assigned or transferred away just now, or deleted): as a pull would,
+          // the device lets go of it, and the case screen says so. A pull waits seconds to see the change.
+          if (error instanceof ApiError && error.status === 404) await vault.delete('records', id);
+          throw error;
+        },
+      );
       setRecord(fresh);
       if (local?.version === undefined || (fresh.version ?? 0) >= local.version)
         await vault.put('records', id, { ...local, ...fresh });
