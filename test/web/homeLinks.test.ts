@@ -211,6 +211,11 @@ describe('Home opens each item where its work is done', () => {
     await page.getByRole('button', { name: 'Accept referral' }).waitFor();
     await expect(page.getByRole('button', { name: 'Reject referral' }).isVisible()).resolves.toBe(true);
     await expect(onScreen(page, '#at-incoming')).resolves.toBe(true);
+
+    // Rejected, the case is not the recipient's: the screen says so, and its buttons go (they stayed).
+    await page.getByRole('button', { name: 'Reject referral' }).click();
+    await page.getByRole('alert').getByText('This case is no longer in your caseload').waitFor();
+    await expect(page.getByRole('button', { name: /referral$/ }).count()).resolves.toBe(0);
   });
 
   it('opens the follow-up in French with the form’s own buttons and the help in French too', async () => {

@@ -1,5 +1,5 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
-import type { CaseRecord } from '../api';
+import { ApiError, type CaseRecord } from '../api';
 import {
   can,
   casework,
@@ -201,11 +201,14 @@ function Incoming({ id, online, act }: { id: string; online: boolean; act: Act }
   const [list, setList] = useState<Transition[]>([]);
   const [reason, setReason] = useState('');
   const [tick, setTick] = useState(0);
+  // A double tap on Accept would answer twice (the second refused as already answered).
+  const once = useOneAtATime();
   useEffect(() => {
     if (!online) return;
     casework.transitions(id).then(
       ({ data }) => setList(data.filter((t) => t.user_can_accept_or_reject && t.type !== 'Assign')),
-      () => undefined,
+      // The case is no longer the user's (a referral just rejected): nothing left to answer.
+      (error: unknown) => error instanceof ApiError && error.status === 404 && setList([]),
     );
   }, [id, online, tick]);
   if (!list.length) return null;
@@ -215,16 +218,18 @@ function Incoming({ id, online, act }: { id: string; online: boolean; act: Act }
         const kind = tr.type === 'Transfer' ? 'transfers' : 'referrals';
         const what = t(kind === 'transfers' ? 'transition.transfer' : 'transition.referral');
         const answer = (status: string) =>
-          act(
-            () =>
-              casework.respond(id, kind, tr.id, {
-                status,
-                ...(status === 'rejected' && kind === 'transfers' && reason
-                  ? { rejected_reason: reason }
-                  : {}),
-              }),
-            t(status === 'accepted' ? 'incoming.accepted' : 'incoming.rejected', { what }),
-          ).then(() => setTick((n) => n + 1));
+          once.run(() =>
+            act(
+              () =>
+                casework.respond(id, kind, tr.id, {
+                  status,
+                  ...(status === 'rejected' && kind === 'transfers' && reason
+                    ? { rejected_reason: reason }
+                    : {}),
+                }),
+              t(status === 'accepted' ? 'incoming.accepted' : 'incoming.rejected', { what }),
+            ).then(() => setTick((n) => n + 1)),
+          );
         return (
           <div key={tr.id}>
             <p>
