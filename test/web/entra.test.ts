@@ -113,6 +113,8 @@ describe('sign-in with Microsoft Entra ID in the web app', () => {
     await page.clock.install();
     await signInWithMicrosoft(page);
     await page.clock.fastForward('16:00');
+    // A jump fires each due timer once at most; the idle check then runs again in the minute after.
+    await page.clock.runFor(60_000);
     await page
       .getByText('Locked after 15 minutes without use. Enter your device passcode to unlock.')
       .waitFor();

@@ -298,6 +298,72 @@ describe('the record screens of the web app', () => {
     await context.close();
   });
 
+  it('checks a save against the version it was typed on, also for a case opened offline', async () => {
+    const a = await session('cw_gh');
+    await a.page.getByText(/Last sync \d/).waitFor();
+    await a.page.evaluate('navigator.serviceWorker.ready.then(() => true)');
+    await a.context.setOffline(true);
+    await a.page.locator('.status').getByText('Offline').waitFor();
+    await openCase(a.page, /Kwame Asare/);
+    await a.page.getByLabel('Religion').fill('Mine');
+    // Someone else saves the same field meanwhile.
+    const token = await stack.login('cw_gh');
+    const theirs = await stack.call('PATCH', `/api/v2/cases/${KWAME}`, {
+      token,
+      body: { data: { religion: 'Theirs' } },
+    });
+    expect(theirs.status).toBe(200);
+    await a.context.setOffline(false);
+    await a.page.locator('.status').getByText('Online').waitFor();
+    // Opened offline, the case had no ETag: the save used to go without one and overwrite theirs unseen.
+    await a.page.getByRole('button', { name: 'Save', exact: true }).click();
+    const conflict = a.page
+      .getByRole('alert')
+      .filter({ hasText: 'This case changed while you were editing it' });
+    await conflict.waitFor();
+    await expect(conflict.getByRole('row', { name: 'Religion Theirs Mine' }).count()).resolves.toBe(1);
+    await expect(serverCase(KWAME)).resolves.toMatchObject({ religion: 'Theirs' });
+    await a.context.close();
+  });
+
+  it('sends a save once however often Save is tapped, and keeps what is typed while it goes', async () => {
+    const { context, page } = await session('cw_gh');
+    await openCase(page, /Amina Mensah/);
+    let patches = 0;
+    await page.route('**/api/v2/cases/*', async (route) => {
+      if (route.request().method() !== 'PATCH') return route.fallback();
+      patches++;
+      await new Promise((resolve) => setTimeout(resolve, 1_500)); // a slow network
+      return route.fallback();
+    });
+    await page.getByLabel('Ethnicity').fill('Sent once');
+    // Two taps in one go: the button's `disabled` comes a render later.
+    await page.evaluate(
+      "document.querySelector('button.save').click(); document.querySelector('button.save').click()",
+    );
+    await page.getByLabel('Place of birth').fill('Typed meanwhile');
+    await page.getByText('Saved.').waitFor();
+    expect(patches).toBe(1);
+    await expect(
+      page.getByRole('alert').filter({ hasText: 'changed while you were editing' }).count(),
+    ).resolves.toBe(0);
+    await expect(page.getByLabel('Place of birth').inputValue()).resolves.toBe('Typed meanwhile');
+    const saved = await serverCase(AMINA);
+    expect(saved.ethnicity).toBe('Sent once');
+    expect(saved.place_of_birth).not.toBe('Typed meanwhile');
+    // Still to save, and saved with the next tap.
+    await page.getByRole('button', { name: 'Save', exact: true }).click();
+    await expect(
+      eventually(
+        () => serverCase(AMINA),
+        (c) => c.place_of_birth === 'Typed meanwhile',
+      ),
+    ).resolves.toMatchObject({
+      place_of_birth: 'Typed meanwhile',
+    });
+    await context.close();
+  });
+
   it('explains an ETag conflict when someone saved the case first, and saves on top when asked', async () => {
     const a = await session('cw_gh');
     const b = await session('cw_gh');
@@ -406,6 +472,8 @@ describe('the record screens of the web app', () => {
     await page.clock.fastForward('14:00');
     await expect(page.getByRole('heading', { name: 'My tasks' }).count()).resolves.toBe(1);
     await page.clock.fastForward('02:00');
+    // A jump fires each due timer once at most; the idle check then runs again in the minute after.
+    await page.clock.runFor(60_000);
     await page.getByText('Locked after 15 minutes without use').waitFor();
     await expect(page.getByLabel('User name').inputValue()).resolves.toBe('cw_gh');
     await page.getByLabel('Password').fill(PASSWORD);
@@ -433,6 +501,8 @@ describe('the record screens of the web app', () => {
       await page.getByLabel('Nickname').fill(nickname);
       await expect(eventually(() => draftOnDevice(page, KWAME), Boolean)).resolves.toBe(true);
       await page.clock.fastForward('16:00');
+      // A jump fires each due timer once at most; the idle check then runs again in the minute after.
+      await page.clock.runFor(60_000);
       await page.getByText('Locked after 15 minutes without use').waitFor();
       await page.getByLabel('Password').fill(PASSWORD);
       await page.getByRole('button', { name: 'Sign in' }).click();
@@ -467,6 +537,23 @@ describe('the record screens of the web app', () => {
     await expect(kept.count()).resolves.toBe(0);
     expect((await serverCase(KWAME)).name_nickname).toBe('Kept through the lock');
     await expect(draftOnDevice(page, KWAME)).resolves.toBe(false);
+
+    // Sign out, asked and cancelled: the edits stay, kept on the device (agreeing to leave them came first
+    // and dropped them).
+    await page.getByLabel('Nickname').fill('Kept past a cancelled sign-out');
+    await expect(eventually(() => draftOnDevice(page, KWAME), Boolean)).resolves.toBe(true);
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => (asked.push(dialog.message()), void dialog.dismiss()));
+    await page.getByRole('button', { name: 'Sign out' }).click();
+    await expect(
+      eventually(
+        async () => asked,
+        (a) => a.length > 0,
+        5_000,
+      ),
+    ).resolves.toEqual([expect.stringMatching(/^Signing out removes your cases from this device/)]);
+    await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Kept past a cancelled sign-out');
+    await expect(draftOnDevice(page, KWAME)).resolves.toBe(true);
     expect(failures).toEqual([]);
     await context.close();
   });

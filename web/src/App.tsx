@@ -172,7 +172,8 @@ export function App() {
       void countryOnDevice(unlocked.vault).then(async (holding) => {
         // Unlocked after the idle lock, the work goes on where it was; offline, the device's country is the
         // only one there is data for.
-        if (holding && (unlocking || !(await api.reachable()))) return enter(unlocked, holding);
+        const stillTheirs = holding !== undefined && codes.includes(holding);
+        if (stillTheirs && (unlocking || !(await api.reachable()))) return enter(unlocked, holding);
         setChoosing({ unlocked, holding });
       });
       return;
@@ -209,9 +210,11 @@ export function App() {
     );
 
   const signOut = async () => {
-    if (!mayLeave()) return;
     // Sign-out wipes the device's copy (issue 16): said before it happens, so nobody loses a field day to it.
+    // Asked before the unsaved edits' question: agreeing to leave them drops their draft, and a sign-out
+    // cancelled after that left them on screen with nothing keeping them.
     if (!confirm(pending ? t('signOut.confirm', { n: pending }) : t('signOut.wipes'))) return;
+    if (!mayLeave()) return;
     await api.signOut().catch(() => undefined);
     forgetLists();
     setToken(undefined);

@@ -1,5 +1,5 @@
 import type { ComponentChildren } from 'preact';
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { api, ApiError, NetworkError, type CaseRecord } from '../api';
 import { RecordForm } from '../forms/RecordForm';
 import { loadCaseForms, sectionsFor, type FormGrants, type FormSet } from '../forms/serverForms';
@@ -15,6 +15,7 @@ import { EditConflict } from './EditConflict';
 import { isNoteChange, RefusedChange } from './RefusedChange';
 import { ServerFields } from './ServerFields';
 import { useDeviceCopy } from './useDeviceCopy';
+import { useOneAtATime } from './oneAtATime';
 import { holdUnsaved } from '../unsavedGuard';
 import { dropDraft, keepDraft, readDraft } from '../caseDraft';
 
@@ -87,6 +88,9 @@ export function CaseView(props: {
   const [draftRead, setDraftRead] = useState(false);
   // The case left the device while on screen (assigned or transferred away, deleted): nothing to save to.
   const [gone, setGone] = useState(false);
+  const saving = useOneAtATime();
+  // When the edits were last typed: kept with them, and told when they come back.
+  const typedAt = useRef<string | undefined>(undefined);
   useDeviceCopy(vault, id, setRecord, () => setGone(true));
 
   useEffect(() => {
@@ -127,6 +131,9 @@ export function CaseView(props: {
   }, [id, vault, online]);
 
   const edited = Object.keys(changes).length > 0;
+  // For answers arriving later: an ETag fetched before edits were restored must not replace theirs.
+  const editedNow = useRef(edited);
+  editedNow.current = edited;
   // Leaving the case with edits not saved asks first (App's buttons, the back button, a reload); leaving
   // without them drops them from the device too.
   useEffect(() => {
@@ -148,6 +155,7 @@ export function CaseView(props: {
         setChanges((now) => (Object.keys(now).length ? now : draft.changes));
         setEditBase((now) => now ?? draft.base);
         setTagged({ etag: draft.etag, version: draft.base.version });
+        typedAt.current = draft.at;
         setKeptAt(draft.at);
       })
       .catch(() => undefined);
@@ -155,7 +163,12 @@ export function CaseView(props: {
   useEffect(() => {
     if (!record || !draftRead || gone) return;
     const write = edited
-      ? keepDraft(vault, id, { changes, base: editBase ?? record, etag, at: new Date().toISOString() })
+      ? keepDraft(vault, id, {
+          changes,
+          base: editBase ?? record,
+          etag,
+          at: typedAt.current ?? new Date().toISOString(),
+        })
       : dropDraft(vault, id);
     write.catch(() => undefined);
     if (!edited) setKeptAt(undefined);
@@ -171,7 +184,7 @@ export function CaseView(props: {
       const fresh = await api.caseWithEtag(id);
       // Newer still: the device's copy takes it, the screen follows (useDeviceCopy) and this runs again.
       if (fresh.record.version !== record.version) await vault.put('records', id, fresh.record);
-      else setEtag(fresh);
+      else if (!editedNow.current) setEtag(fresh);
     };
     retag().catch(() => undefined);
   }, [id, vault, online, record?.version, tagged?.version, edited]);
@@ -198,10 +211,14 @@ export function CaseView(props: {
     const shown = { ...record, ...rebaseEdits(base, record, edits) };
     await queueEdit(vault, { ...record, version: base.version }, data, shown);
     setRecord(shown);
-    setChanges({});
+    keepTypedSince(edits);
     setEditBase(undefined);
     setMessage(t('case.savedDevice'));
   };
+
+  // What was typed while `sent` was on its way stays on screen, unsaved.
+  const keepTypedSince = (sent: Record<string, unknown>) =>
+    setChanges((now) => Object.fromEntries(Object.entries(now).filter(([name, v]) => sent[name] !== v)));
 
   // `edits` were made on `base`: only what they change from it is sent.
   const send = async (base: CaseRecord, tag: string | undefined, edits = changes) => {
@@ -211,11 +228,23 @@ export function CaseView(props: {
     const waiting = (await pendingMutations(vault)).some((m) => m.id === id);
     if (!online || waiting) return saveQueued(base, edits, data);
     try {
-      const saved = await api.patchCase(id, data, tag);
+      let checked = tag;
+      if (!checked) {
+        // No ETag (opened offline, or edits kept from an offline visit): the server's copy says whether the
+        // version the edits were made on is still the latest; a save without one would overwrite unseen.
+        const current = await api.caseWithEtag(id);
+        if (current.record.version !== base.version) {
+          setTheirs(current);
+          setMessage('');
+          return;
+        }
+        checked = current.etag;
+      }
+      const saved = await api.patchCase(id, data, checked);
       await vault.put('records', id, saved.record);
       setRecord(saved.record);
       setEtag(saved);
-      setChanges({});
+      keepTypedSince(edits);
       setEditBase(undefined);
       setMessage(t('case.saved'));
     } catch (error) {
@@ -243,11 +272,14 @@ export function CaseView(props: {
     }
   };
 
-  const save = async (event: Event) => {
+  // A double tap sent the same edits twice, the second refused as a conflict with the first.
+  const save = (event: Event) => {
     event.preventDefault();
     if (!Object.keys(changes).length) return;
-    await send(editBase ?? record, etag);
-    props.onSaved();
+    void saving.run(async () => {
+      await send(editBase ?? record, etag);
+      props.onSaved();
+    });
   };
 
   return (
@@ -341,6 +373,7 @@ export function CaseView(props: {
           value={value}
           onChange={(name, v) => {
             if (!edited) setEditBase(record);
+            typedAt.current = new Date().toISOString();
             setChanges({ ...changes, [name]: v });
             setMessage(''); // a message speaks of the last save, not of edits since
           }}
@@ -353,7 +386,7 @@ export function CaseView(props: {
             {message}
           </p>
         )}
-        <button type="submit" class="save">
+        <button type="submit" class="save" disabled={saving.busy}>
           {t('case.save')}
         </button>
       </form>
