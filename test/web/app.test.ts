@@ -94,8 +94,14 @@ describe('the caseworker web app', () => {
     await page.screenshot({ path: `${SHOTS}/web-bar-phone.png` });
     await expectAccessible(page);
 
-    await page.getByRole('button', { name: 'Cases' }).click();
-    await page.getByRole('button', { name: /Amina Mensah/ }).waitFor();
+    await page.getByRole('button', { name: 'Cases', exact: true }).click();
+    // The list's own rows, once it is on screen: Home's tasks name the same child twice (CI once looked
+    // while Home was still showing).
+    await page.getByRole('heading', { name: 'Cases', exact: true, level: 1 }).waitFor();
+    await page
+      .locator('ul.list')
+      .getByRole('button', { name: /Amina Mensah/ })
+      .waitFor();
     await page.getByLabel('Search by name or case id').fill('kwame');
     await page.getByRole('button', { name: 'Search' }).click();
     await page.getByText('1 case').waitFor();

@@ -121,4 +121,27 @@ describe('a user of several countries in the web app', () => {
     await expectWorkingIn(page, 'Kenya', 'Otieno Ochieng', 'Amina Mensah');
     await context.close();
   });
+
+  it('locks the other tabs of the browser when one switches the device to another country', async () => {
+    const { context, page: a } = await phonePage(browser, stack.url);
+    await signIn(a, 'regional', PASSWORD);
+    await a.getByLabel('Country').selectOption({ label: 'Ghana' });
+    await a.getByRole('button', { name: 'Continue' }).click();
+    await a.getByRole('heading', { name: 'My tasks' }).waitFor();
+    // The same browser, a second tab: it shares the device's database.
+    const b = await context.newPage();
+    await b.goto(stack.url);
+    await signIn(b, 'regional', PASSWORD);
+    await b.getByLabel('Country').selectOption({ label: 'Kenya' });
+    await b.getByRole('button', { name: 'Continue' }).click();
+    await expectWorkingIn(b, 'Kenya', 'Otieno Ochieng', 'Amina Mensah');
+    // The first tab no longer shows Ghana, nor writes it into a device that holds Kenya now.
+    await a
+      .getByText(
+        'Another tab of this browser switched this device to another country. Sign in again to go on.',
+      )
+      .waitFor();
+    await expect(a.getByRole('heading', { name: 'My tasks' }).count()).resolves.toBe(0);
+    await context.close();
+  });
 });

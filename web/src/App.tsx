@@ -5,7 +5,7 @@ import { LocaleContext, translate } from './i18n/locale';
 import type { MessageKey } from './i18n/messages';
 import { useCountryLocale } from './i18n/useCountryLocale';
 import { loadCaseForms } from './forms/serverForms';
-import { countryName, countryOnDevice } from './deviceCountry';
+import { announceSwitch, countryName, countryOnDevice, onSwitchElsewhere } from './deviceCountry';
 import { useIdleLock } from './idleLock';
 import { draftsWritten } from './caseDraft';
 import { Admin } from './screens/Admin';
@@ -127,7 +127,7 @@ export function App() {
   }, [user, refresh, online]);
 
   // Locked, not wiped: the data stays sealed on the device, and the password (or passcode) reopens it.
-  const lock = useCallback(() => {
+  const lock = useCallback((why?: MessageKey) => {
     const u = current.current;
     if (!u) return;
     // A draft of unsaved edits being written as the lock comes is finished first (caseDraft.ts).
@@ -137,10 +137,17 @@ export function App() {
     setCountry(undefined);
     setLockedUser(u.userName);
     // Entra users unlock with the device passcode they chose, not a password (EntraSignIn.tsx).
-    setNotice(u.entra ? 'notice.lockedPasscode' : 'notice.locked');
+    setNotice(why ?? (u.entra ? 'notice.lockedPasscode' : 'notice.locked'));
     setUser(undefined);
   }, []);
-  useIdleLock(!!user, lock);
+  // Stable: a new function each render would restart the idle clock with every render.
+  const idleLock = useCallback(() => lock(), [lock]);
+  useIdleLock(!!user, idleLock);
+  // Another tab switched this user's device data to another country: this one's screens are of the old one.
+  useEffect(() => {
+    if (!user || !country) return;
+    return onSwitchElsewhere(user.userName, (code) => code !== country && lock('notice.otherCountry'));
+  }, [user, country, lock]);
 
   // The server says the account is disabled: nothing of the caseload may stay on this device.
   useEffect(
@@ -196,7 +203,10 @@ export function App() {
           holding={choosing.holding}
           onChosen={(code, switched) => {
             // The screen the app was on belongs to the country left.
-            if (switched) location.hash = hashOf({ name: 'home' });
+            if (switched) {
+              location.hash = hashOf({ name: 'home' });
+              announceSwitch(choosing.unlocked.userName, code);
+            }
             enter(choosing.unlocked, code);
           }}
         />

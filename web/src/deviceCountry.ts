@@ -50,3 +50,25 @@ export function countryName(code: string, locale: string): string {
     return code;
   }
 }
+
+// Another tab of the same browser shares the device's database: told of a switch, it locks, so that it
+// neither shows nor writes the country the device no longer holds.
+const channel = () =>
+  typeof BroadcastChannel === 'undefined' ? undefined : new BroadcastChannel('primero-country');
+
+/** Tells the app's other tabs that `userName`'s device data is now `code`'s. */
+export function announceSwitch(userName: string, code: string): void {
+  const c = channel();
+  c?.postMessage({ userName, code });
+  c?.close();
+}
+
+/** Calls `onSwitched` when another tab makes `userName`'s device data another country's; returns a stop. */
+export function onSwitchElsewhere(userName: string, onSwitched: (code: string) => void): () => void {
+  const c = channel();
+  if (!c) return () => undefined;
+  c.onmessage = (event: MessageEvent<{ userName?: string; code?: string }>) => {
+    if (event.data.userName === userName && event.data.code) onSwitched(event.data.code);
+  };
+  return () => c.close();
+}

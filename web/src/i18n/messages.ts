@@ -30,6 +30,8 @@ const enChrome = {
   'signOut.wipes':
     'Signing out removes your cases from this device: signing in again will need the network. Sign out?',
   'signOut.confirm.one': '{n} change has not been sent yet and will be lost. Sign out anyway?',
+  'notice.otherCountry':
+    'Another tab of this browser switched this device to another country. Sign in again to go on.',
   'notice.locked': 'Locked after 15 minutes without use. Enter your password to unlock.',
   // Signed in with Microsoft: the device passcode chosen at sign-in seals the data, not a password.
   'notice.lockedPasscode': 'Locked after 15 minutes without use. Enter your device passcode to unlock.',
@@ -145,6 +147,8 @@ const fr: Catalogue = {
     '{n} modifications n’ont pas encore été envoyées et seront perdues. Se déconnecter quand même ?',
   'signOut.wipes':
     'La déconnexion retire vos dossiers de cet appareil : pour vous reconnecter, il faudra le réseau. Se déconnecter ?',
+  'notice.otherCountry':
+    'Un autre onglet de ce navigateur a fait passer cet appareil à un autre pays. Reconnectez-vous pour continuer.',
   'notice.locked':
     'Verrouillé après 15 minutes d’inactivité. Saisissez votre mot de passe pour déverrouiller.',
   'notice.lockedPasscode':
@@ -260,6 +264,7 @@ const ar: Catalogue = {
   'signOut.confirm': 'لم تُرسل {n} تغييرات بعد وستُفقد. هل تريد تسجيل الخروج على أي حال؟',
   'signOut.wipes':
     'يزيل تسجيل الخروج حالاتك من هذا الجهاز: ستحتاج إلى الشبكة لتسجيل الدخول مجددًا. تسجيل الخروج؟',
+  'notice.otherCountry': 'بدّل تبويب آخر في هذا المتصفح هذا الجهاز إلى بلد آخر. سجّل الدخول من جديد للمتابعة.',
   'notice.locked': 'تم القفل بعد 15 دقيقة دون استخدام. أدخل كلمة المرور لفتح القفل.',
   'notice.lockedPasscode': 'تم القفل بعد 15 دقيقة دون استخدام. أدخل رمز الجهاز لفتح القفل.',
   'notice.disabled': 'تم تعطيل هذا الحساب. مُسحت البيانات الموجودة على هذا الجهاز.',
