@@ -554,6 +554,18 @@ describe('the record screens of the web app', () => {
     ).resolves.toEqual([expect.stringMatching(/^Signing out removes your cases from this device/)]);
     await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Kept past a cancelled sign-out');
     await expect(draftOnDevice(page, KWAME)).resolves.toBe(true);
+
+    // Reloaded at Home, the case with edits not saved is listed there, and opens with them.
+    page.once('dialog', (dialog) => void dialog.accept()); // the browser asks before leaving edits
+    await page.goto(stack.url); // a new load, at Home
+    await signIn(page, 'cw_gh');
+    const drafts = page.getByRole('region', { name: 'Changes not saved yet' });
+    await drafts.waitFor();
+    await expectUsable(page);
+    await page.screenshot({ path: `${SHOTS}/web-home-drafts-phone.png` });
+    await drafts.getByRole('button', { name: /Kwame Asare/ }).click();
+    await page.getByRole('heading', { name: 'Kwame Asare' }).waitFor();
+    await expect(page.getByLabel('Nickname').inputValue()).resolves.toBe('Kept past a cancelled sign-out');
     expect(failures).toEqual([]);
     await context.close();
   });

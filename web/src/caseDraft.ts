@@ -35,3 +35,15 @@ export const readDraft = (vault: Vault, id: string) => inTurn(() => vault.get<Ca
 
 /** Settles once every draft write begun so far has: the vault is closed after them, not under them. */
 export const draftsWritten = (): Promise<unknown> => writes;
+
+/** The drafts the device holds, of cases still on it (one left the caseload cannot be saved). */
+export async function draftsOnDevice(vault: Vault): Promise<{ id: string; draft: CaseDraft }[]> {
+  const records = new Set(await vault.keys('records'));
+  const ids = (await vault.keys('meta'))
+    .map(draftedCase)
+    .filter((id): id is string => !!id && records.has(id));
+  const read = await Promise.all(ids.map(async (id) => ({ id, draft: await readDraft(vault, id) })));
+  return read.filter(
+    (d): d is { id: string; draft: CaseDraft } => !!d.draft && Object.keys(d.draft.changes).length > 0,
+  );
+}

@@ -4,6 +4,7 @@ import { api, type CaseRecord, type Task } from '../api';
 import type { Me } from '../caseworkApi';
 import { formatDate, named, useLocale, useT } from '../i18n/locale';
 import type { Vault } from '../vault';
+import { UnsavedDrafts } from './UnsavedDrafts';
 import { Tour } from './Help';
 import { HomeAlerts } from './HomeAlerts';
 import { WorkQueues } from './WorkQueues';
@@ -96,6 +97,7 @@ export function Home({
       <Tour />
       <h1>{t('home.title')}</h1>
       {children}
+      <UnsavedDrafts vault={vault} onOpen={(id) => onOpen(id)} />
       {!online && !tasks && <p>{t('home.offline')}</p>}
       {asOf && (
         <p class="hint">
