@@ -17,7 +17,7 @@ export interface CaseDraft {
 const PREFIX = 'draft:';
 const key = (id: string) => `${PREFIX}${id}`;
 /** The case a key of the meta store holds a draft of, if it holds one. */
-export const draftedCase = (metaKey: string) =>
+const draftedCase = (metaKey: string) =>
   metaKey.startsWith(PREFIX) ? metaKey.slice(PREFIX.length) : undefined;
 
 // One after another: a draft written as the user types must not land after the save that dropped it.

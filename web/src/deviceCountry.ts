@@ -1,5 +1,5 @@
 import { isUploadKey } from './attachments';
-import { draftedCase } from './caseDraft';
+import { draftsOnDevice } from './caseDraft';
 import type { Vault } from './vault';
 
 /**
@@ -19,11 +19,10 @@ export const countryOnDevice = (vault: Vault) => vault.get<string>('meta', COUNT
  */
 export async function unsentOnDevice(vault: Vault): Promise<number> {
   const queued = (await vault.keys('queue')).length;
-  const records = new Set(await vault.keys('records'));
-  const meta = await vault.keys('meta');
-  const uploads = meta.filter(isUploadKey);
-  const drafts = meta.filter((k) => records.has(draftedCase(k) ?? ''));
-  return queued + uploads.length + drafts.length;
+  const uploads = (await vault.keys('meta')).filter(isUploadKey).length;
+  // The drafts Home lists: what blocks a switch is what the user is shown to save or discard.
+  const drafts = (await draftsOnDevice(vault)).length;
+  return queued + uploads + drafts;
 }
 
 /** `switched`: the device held another country's data, now gone (the screen it was on is too). */

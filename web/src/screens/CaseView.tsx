@@ -216,6 +216,13 @@ export function CaseView(props: {
     setMessage(t('case.savedDevice'));
   };
 
+  // The edits on screen given up: the case as the device holds it (the draft goes with them, caseDraft.ts).
+  const discardEdits = () => {
+    setChanges({});
+    setEditBase(undefined);
+    setMessage(t('case.discarded'));
+  };
+
   // What was typed while `sent` was on its way stays on screen, unsaved.
   const keepTypedSince = (sent: Record<string, unknown>) =>
     setChanges((now) => Object.fromEntries(Object.entries(now).filter(([name, v]) => sent[name] !== v)));
@@ -297,10 +304,8 @@ export function CaseView(props: {
             type="button"
             class="secondary"
             onClick={() => {
-              setChanges({});
-              setEditBase(undefined);
               setErrors({});
-              setMessage(t('case.discarded'));
+              discardEdits();
             }}
           >
             {t('case.discardDraft')}
@@ -329,10 +334,8 @@ export function CaseView(props: {
           onTakeTheirs={() => {
             setRecord(theirs.record);
             setEtag(theirs);
-            setChanges({});
-            setEditBase(undefined);
             setTheirs(undefined);
-            setMessage(t('case.discarded'));
+            discardEdits();
           }}
         />
       )}
