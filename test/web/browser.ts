@@ -115,6 +115,12 @@ export const deviceKeys = (page: Page, userName: string, store: 'meta' | 'record
 /** The phone every screen is checked on (issue 16: 360×640). */
 export const PHONE = { width: 360, height: 640 };
 
+// A real 1×1 PNG: the server checks a photo's magic bytes against its declared type.
+export const PNG = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+
 /** The local stack serving a fresh build of the web app, and a browser to drive it. */
 export async function startWebStack(): Promise<{ stack: TestApp; browser: Browser }> {
   const staticRoot = buildWebApp();

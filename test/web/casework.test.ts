@@ -8,6 +8,7 @@ import {
   horizontalOverflow,
   openCaseFromList,
   phonePage,
+  PNG,
   seriousViolations,
   signIn,
   smallTargets,
@@ -17,11 +18,6 @@ import {
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001';
 const KWAME = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0002';
 const SHOTS = process.env.WEB_SCREENSHOTS ?? tmpdir();
-// A real 1×1 PNG: the server checks a photo's magic bytes against its declared type.
-const PNG = Buffer.from(
-  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
-  'base64',
-);
 
 let stack: TestApp;
 let browser: Browser;

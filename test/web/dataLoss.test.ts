@@ -1,10 +1,20 @@
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PASSWORD, type TestApp } from '../support/testApp';
-import { checkScreen, openCaseFromList, eventually, phonePage, signIn, startWebStack } from './browser';
+import {
+  checkScreen,
+  deviceKeys,
+  openCaseFromList,
+  eventually,
+  phonePage,
+  PHONE,
+  PNG,
+  signIn,
+  startWebStack,
+} from './browser';
 
 // Edits that must survive: another session's subform entry under "Save my changes on top", an edit of a
 // case made offline, the page of such a case once it syncs, a multi-select cleared of every choice, and the
-// date a note was written offline.
+// date a note was written offline, and a new case typed and not yet created.
 const KWAME = 'Kwame Asare'; // one follow-up on record to start with
 const AMINA = 'Amina Mensah'; // two protection concerns
 
@@ -153,6 +163,103 @@ describe('edits that used to be lost', () => {
     await expect(page.getByText('The server refused').count()).resolves.toBe(0);
     await page.getByText(/^Flags \(/).waitFor(); // the casework the server keeps, once the case is there
     expect(missing).toEqual([]);
+    await context.close();
+  });
+
+  it('keeps a new case typed and not yet created through the lock and a reload; Home lists it; leaving asks', async () => {
+    const context = await browser.newContext({ viewport: PHONE, locale: 'en-GB' });
+    await context.addInitScript("localStorage.setItem('primero-tour-seen', '1')");
+    const page = await context.newPage();
+    await page.clock.install();
+    await page.goto(stack.url);
+    await signIn(page, 'cw_gh', PASSWORD);
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    const kept = () => deviceKeys(page, 'cw_gh', 'meta').then((keys) => keys.includes('draft-new-case'));
+    const newCase = async () => {
+      await page.getByRole('button', { name: 'Cases', exact: true }).click();
+      await page.getByRole('button', { name: 'New case' }).click();
+    };
+    const notice = page.getByRole('status').filter({ hasText: 'What you had typed for this new case' });
+    const afterReload = async () => {
+      page.once('dialog', (dialog) => void dialog.accept()); // the browser asks before leaving them
+      await page.goto(stack.url);
+      await signIn(page, 'cw_gh', PASSWORD);
+      const drafts = page.getByRole('region', { name: 'Changes not saved yet' });
+      await drafts.waitFor();
+      return drafts;
+    };
+
+    await newCase();
+    await page.getByLabel('Consent for services').check();
+    await page.getByLabel('Full name').fill('Esi Halfway');
+    await page.getByLabel('Age', { exact: true }).fill('9');
+    await page
+      .getByLabel('Take a photo')
+      .setInputFiles({ name: 'esi.png', mimeType: 'image/png', buffer: PNG });
+    // The screen's effects run after a frame, on the page's clock: a second passes before the jump.
+    await page.clock.runFor(1_000);
+    await expect(eventually(kept, Boolean)).resolves.toBe(true);
+    // Locked after 15 minutes (a jump fires each due timer once at most: the idle check runs again after).
+    await page.clock.fastForward('16:00');
+    await page.clock.runFor(60_000);
+    await page.getByText('Locked after 15 minutes without use').waitFor();
+    await page.getByLabel('Password').fill(PASSWORD);
+    await page.getByRole('button', { name: 'Sign in' }).click();
+    await notice.waitFor();
+    await expect(page.getByLabel('Full name').inputValue()).resolves.toBe('Esi Halfway');
+    await expect(page.getByLabel('Age', { exact: true }).inputValue()).resolves.toBe('9');
+    await expect(page.getByLabel('Consent for services').isChecked()).resolves.toBe(true);
+    // The photo itself is not kept: it is asked for again, by its name.
+    await notice.getByText('The photo (esi.png) was not kept: choose it again.').waitFor();
+    await checkScreen(page, 'new-case-kept-phone');
+
+    // Reloaded: Home lists it, and it opens as typed.
+    const drafts = await afterReload();
+    await drafts.getByRole('button', { name: /New case, not created yet: Esi Halfway/ }).click();
+    await notice.waitFor();
+    await expect(page.getByLabel('Full name').inputValue()).resolves.toBe('Esi Halfway');
+    // Leaving asks; staying keeps it.
+    const asked: string[] = [];
+    page.once('dialog', (dialog) => (asked.push(dialog.message()), void dialog.dismiss()));
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await expect(
+      eventually(
+        async () => asked,
+        (a) => a.length > 0,
+      ),
+    ).resolves.toEqual(['This new case is not created yet. Leave without creating it?']);
+    await expect(page.getByRole('heading', { name: 'New case' }).count()).resolves.toBe(1);
+    await page
+      .getByLabel('Take a photo')
+      .setInputFiles({ name: 'esi.png', mimeType: 'image/png', buffer: PNG });
+    await page.getByRole('button', { name: 'Create case' }).click();
+    await page.getByRole('heading', { name: 'Esi Halfway' }).waitFor();
+    await expect(kept()).resolves.toBe(false);
+    const found = await stack.call('GET', '/api/v2/cases?query=Halfway', { token: await token() });
+    expect(found.body.data).toEqual([expect.objectContaining({ name: 'Esi Halfway', age: 9 })]);
+    expect(found.body.data[0].photos).toEqual([expect.objectContaining({ file_name: 'esi.png' })]);
+
+    // Left when asked: gone from the device. Discarded at the notice: gone too, and the form empty.
+    await newCase();
+    await page.getByLabel('Full name').fill('Ama Leftbehind');
+    await expect(eventually(kept, Boolean)).resolves.toBe(true);
+    page.once('dialog', (dialog) => void dialog.accept());
+    await page.getByRole('button', { name: 'Back to cases' }).click();
+    await page.getByRole('heading', { name: 'Cases', exact: true, level: 1 }).waitFor();
+    await expect(eventually(kept, (k) => !k)).resolves.toBe(false);
+    await page.getByRole('button', { name: 'New case' }).click();
+    await expect(page.getByLabel('Full name').inputValue()).resolves.toBe('');
+    await page.getByLabel('Full name').fill('Ama Discarded');
+    await expect(eventually(kept, Boolean)).resolves.toBe(true);
+    await (await afterReload()).getByRole('button', { name: /Ama Discarded/ }).click();
+    await notice.getByRole('button', { name: 'Discard this new case' }).click();
+    await expect(page.getByLabel('Full name').inputValue()).resolves.toBe('');
+    await expect(eventually(kept, (k) => !k)).resolves.toBe(false);
+    await page.getByRole('button', { name: 'Home' }).click(); // nothing typed: no question
+    await page.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await expect(page.getByRole('region', { name: 'Changes not saved yet' }).count()).resolves.toBe(0);
+    const none = await stack.call('GET', '/api/v2/cases?query=Discarded', { token: await token() });
+    expect(none.body.data).toEqual([]);
     await context.close();
   });
 

@@ -334,6 +334,7 @@ export function App() {
         <Home
           online={online}
           onOpen={open}
+          onNewCase={() => go({ name: 'new-case' })}
           onListFlagged={() => {
             listWith('cases', { status: '', flagged: true });
             go({ name: 'list', type: 'cases' });

@@ -33,6 +33,37 @@ export const keepDraft = (vault: Vault, id: string, draft: CaseDraft) =>
 export const dropDraft = (vault: Vault, id: string) => inTurn(() => vault.delete('meta', key(id)));
 export const readDraft = (vault: Vault, id: string) => inTurn(() => vault.get<CaseDraft>('meta', key(id)));
 
+/** What the New case form holds, as typed (the photo is not kept: its name only, to ask for it again). */
+export interface NewCaseFields {
+  consent: boolean;
+  disclosure: boolean;
+  name: string;
+  sex: string;
+  age: string;
+  risk: string;
+  photo?: string;
+}
+
+/**
+ * A new case typed and not yet created, kept as it is typed like a case's edits: one at a time, under the
+ * id it will be created with (a create sent before a reload, and sent again, gets the same case back).
+ */
+export interface NewCaseDraft {
+  id: string;
+  fields: NewCaseFields;
+  at: string;
+}
+
+const NEW_CASE = 'draft-new-case';
+export const keepNewCase = (vault: Vault, draft: NewCaseDraft) =>
+  inTurn(() => vault.put('meta', NEW_CASE, draft));
+export const dropNewCase = (vault: Vault) => inTurn(() => vault.delete('meta', NEW_CASE));
+export const readNewCase = (vault: Vault) => inTurn(() => vault.get<NewCaseDraft>('meta', NEW_CASE));
+
+/** Whether the form holds anything typed or ticked. */
+export const typedNewCase = (f: NewCaseFields) =>
+  f.consent || f.disclosure || !!(f.name.trim() || f.sex || f.age || f.risk || f.photo);
+
 /** Settles once every draft write begun so far has: the vault is closed after them, not under them. */
 export const draftsWritten = (): Promise<unknown> => writes;
 

@@ -1,5 +1,5 @@
 import { isUploadKey } from './attachments';
-import { draftsOnDevice } from './caseDraft';
+import { draftsOnDevice, readNewCase } from './caseDraft';
 import type { Vault } from './vault';
 
 /**
@@ -13,7 +13,8 @@ const KEPT_ACROSS_COUNTRIES = ['session', COUNTRY];
 export const countryOnDevice = (vault: Vault) => vault.get<string>('meta', COUNTRY);
 
 /**
- * What switching would lose: changes waiting to be sent, files waiting to upload, edits not saved. Edits of
+ * What switching would lose: changes waiting to be sent, files waiting to upload, edits not saved, a new case
+ * not created yet. Edits of
  * a case no longer on the device (assigned away, say) do not count: they can no longer be saved, and would
  * otherwise hold the user in this country for good.
  */
@@ -21,7 +22,7 @@ export async function unsentOnDevice(vault: Vault): Promise<number> {
   const queued = (await vault.keys('queue')).length;
   const uploads = (await vault.keys('meta')).filter(isUploadKey).length;
   // The drafts Home lists: what blocks a switch is what the user is shown to save or discard.
-  const drafts = (await draftsOnDevice(vault)).length;
+  const drafts = (await draftsOnDevice(vault)).length + ((await readNewCase(vault)) ? 1 : 0);
   return queued + uploads + drafts;
 }
 

@@ -26,6 +26,7 @@ export function Home({
   online,
   onOpen,
   onListFlagged,
+  onNewCase,
   me,
   vault,
   version,
@@ -34,6 +35,8 @@ export function Home({
   online: boolean;
   onOpen: (id: string, at?: string) => void;
   onListFlagged: () => void;
+  /** Opens New case (a new case typed and not created is listed with the unsaved edits). */
+  onNewCase: () => void;
   me?: Me;
   /** The device's caseload: the tasks' children by name, as the alerts below name them. */
   vault: Vault;
@@ -97,7 +100,7 @@ export function Home({
       <Tour />
       <h1>{t('home.title')}</h1>
       {children}
-      <UnsavedDrafts vault={vault} onOpen={(id) => onOpen(id)} />
+      <UnsavedDrafts vault={vault} onOpen={(id) => onOpen(id)} onNewCase={onNewCase} />
       {!online && !tasks && <p>{t('home.offline')}</p>}
       {asOf && (
         <p class="hint">

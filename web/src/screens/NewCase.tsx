@@ -1,10 +1,12 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
 import { NetworkError, type CaseRecord } from '../api';
 import { queueUpload, upload } from '../attachments';
+import { dropNewCase, keepNewCase, readNewCase, typedNewCase, type NewCaseFields } from '../caseDraft';
 import { casework, type Me } from '../caseworkApi';
 import { loadCaseForms } from '../forms/serverForms';
 import { queueCreate } from '../sync';
-import { useT } from '../i18n/locale';
+import { formatDate, useLocale, useT } from '../i18n/locale';
+import { holdUnsaved } from '../unsavedGuard';
 import type { Vault } from '../vault';
 import { RiskOptions, SexOptions } from './choices';
 import { useFieldRefusals } from './fieldRefusals';
@@ -18,6 +20,8 @@ const FIELD_IDS: Record<string, string> = {
   risk_level: 'new-risk',
 };
 
+const EMPTY: NewCaseFields = { consent: false, disclosure: false, name: '', sex: '', age: '', risk: '' };
+
 /**
  * A new case, consent questions first. The case gets its id here, so one made offline keeps it on the
  * server; its photo follows it (at once online, from the vault by the next sync offline).
@@ -30,19 +34,63 @@ export function NewCase(props: {
   onCancel: () => void;
 }) {
   const t = useT();
-  const [consent, setConsent] = useState(false);
-  const [disclosure, setDisclosure] = useState(false);
-  const [name, setName] = useState('');
-  const [sex, setSex] = useState('');
-  const [age, setAge] = useState('');
-  const [risk, setRisk] = useState('');
+  const { locale } = useLocale();
+  const [fields, setFields] = useState<NewCaseFields>(EMPTY);
+  const typedAt = useRef<string | undefined>(undefined);
+  const { consent, disclosure, name, sex, age, risk } = fields;
+  const set =
+    <K extends keyof NewCaseFields>(field: K) =>
+    (value: NewCaseFields[K]) => {
+      // Typed now: the draft says so (a restored one keeps the time it was typed until then).
+      typedAt.current = undefined;
+      setFields((now) => ({ ...now, [field]: value }));
+    };
   const [photo, setPhoto] = useState<File>();
   const [progress, setProgress] = useState<number>();
   const [error, setError] = useState('');
   // One submission at a time, under one id for the case this form registers: a second tap, or a retry after a
   // failure, sends the same create and gets the same case back (client ids are idempotent), never a twin.
   const once = useOneAtATime();
-  const [caseId] = useState(() => crypto.randomUUID());
+  const [caseId, setCaseId] = useState<string>(() => crypto.randomUUID());
+  // What is typed is kept on the device as it is typed (caseDraft.ts): the lock, a reload or a phone
+  // switched off no longer loses a registration half done. It comes back here, under its id.
+  const [draftRead, setDraftRead] = useState(false);
+  const [keptAt, setKeptAt] = useState<string>();
+  const registered = useRef(false);
+  const typed = typedNewCase(fields);
+  useEffect(() => {
+    void readNewCase(props.vault)
+      .then((draft) => {
+        if (!draft) return;
+        setFields((now) => (typedNewCase(now) ? now : draft.fields));
+        setCaseId(draft.id);
+        typedAt.current = draft.at;
+        setKeptAt(draft.at);
+      })
+      .catch(() => undefined)
+      .finally(() => setDraftRead(true));
+  }, [props.vault]);
+  useEffect(() => {
+    if (!draftRead || registered.current) return;
+    const write = typed
+      ? keepNewCase(props.vault, { id: caseId, fields, at: typedAt.current ?? new Date().toISOString() })
+      : dropNewCase(props.vault);
+    write.catch(() => undefined);
+  }, [fields, draftRead]);
+  useEffect(() => {
+    holdUnsaved(typed ? t('new.leaveUnsaved') : undefined, () => void dropNewCase(props.vault));
+    return () => holdUnsaved(undefined);
+  }, [typed, props.vault]);
+  const discard = () => {
+    void dropNewCase(props.vault).catch(() => undefined);
+    typedAt.current = undefined;
+    setKeptAt(undefined);
+    setFields(EMPTY);
+    setPhoto(undefined);
+    // Nothing was created under the old id as far as this screen knows; a new one keeps the next child
+    // from ever being answered with a case sent under it before a reload.
+    setCaseId(crypto.randomUUID());
+  };
   // The server's refusals at the fields they name (a name too long), not only above the button.
   const refusals = useFieldRefusals(FIELD_IDS);
   const moduleId = props.me?.module_unique_ids?.[0] ?? 'primeromodule-cp';
@@ -99,6 +147,9 @@ export function NewCase(props: {
           await queueUpload(props.vault, 'cases', id, 'photos', photo);
         }
       }
+      registered.current = true;
+      holdUnsaved(undefined);
+      await dropNewCase(props.vault).catch(() => undefined);
       props.onCreated(id);
     } catch (err) {
       setError(err instanceof Error ? err.message : t('new.failed'));
@@ -115,6 +166,15 @@ export function NewCase(props: {
       </button>
       <h1>{t('new.title')}</h1>
       {!props.online && <p class="notice">{t('new.offline')}</p>}
+      {keptAt && typed && (
+        <div role="status" class="notice">
+          <p>{t('new.draftKept', { time: formatDate(locale, keptAt, true) })}</p>
+          {fields.photo && !photo && <p>{t('new.photoAgain', { name: fields.photo })}</p>}
+          <button type="button" class="secondary" onClick={discard}>
+            {t('new.discardDraft')}
+          </button>
+        </div>
+      )}
       <form onSubmit={submit}>
         <fieldset>
           <legend>{t('new.consent')}</legend>
@@ -124,7 +184,7 @@ export function NewCase(props: {
               id="new-consent"
               type="checkbox"
               checked={consent}
-              onChange={(e) => setConsent(e.currentTarget.checked)}
+              onChange={(e) => set('consent')(e.currentTarget.checked)}
             />
           </p>
           <p class="tick">
@@ -133,7 +193,7 @@ export function NewCase(props: {
               id="new-disclosure"
               type="checkbox"
               checked={disclosure}
-              onChange={(e) => setDisclosure(e.currentTarget.checked)}
+              onChange={(e) => set('disclosure')(e.currentTarget.checked)}
             />
           </p>
         </fieldset>
@@ -143,7 +203,7 @@ export function NewCase(props: {
           <input
             id="new-name"
             value={name}
-            onInput={(e) => setName(e.currentTarget.value)}
+            onInput={(e) => set('name')(e.currentTarget.value)}
             {...refusals.marks('new-name')}
           />
           {refusals.below('new-name')}
@@ -151,7 +211,7 @@ export function NewCase(props: {
           <select
             id="new-sex"
             value={sex}
-            onChange={(e) => setSex(e.currentTarget.value)}
+            onChange={(e) => set('sex')(e.currentTarget.value)}
             {...refusals.marks('new-sex')}
           >
             <SexOptions empty="new.notRecorded" />
@@ -165,7 +225,7 @@ export function NewCase(props: {
             max={130}
             inputMode="numeric"
             value={age}
-            onInput={(e) => setAge(e.currentTarget.value)}
+            onInput={(e) => set('age')(e.currentTarget.value)}
             {...refusals.marks('new-age')}
           />
           {refusals.below('new-age')}
@@ -173,7 +233,7 @@ export function NewCase(props: {
           <select
             id="new-risk"
             value={risk}
-            onChange={(e) => setRisk(e.currentTarget.value)}
+            onChange={(e) => set('risk')(e.currentTarget.value)}
             {...refusals.marks('new-risk')}
           >
             <RiskOptions empty="new.notAssessed" />
@@ -183,11 +243,16 @@ export function NewCase(props: {
             <>
               <label for="new-photo">{t('files.photo')}</label>
               <input
+                key={caseId}
                 id="new-photo"
                 type="file"
                 accept="image/*"
                 capture="environment"
-                onChange={(e) => setPhoto(e.currentTarget.files?.[0])}
+                onChange={(e) => {
+                  const file = e.currentTarget.files?.[0];
+                  setPhoto(file);
+                  set('photo')(file?.name);
+                }}
               />
             </>
           )}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { draftsOnDevice, type CaseDraft } from '../caseDraft';
+import { draftsOnDevice, readNewCase, type CaseDraft, type NewCaseDraft } from '../caseDraft';
 import { formatDate, useLocale, useT } from '../i18n/locale';
 import type { Vault } from '../vault';
 
@@ -7,19 +7,45 @@ import type { Vault } from '../vault';
  * Home's list of the cases holding edits not saved (kept through a lock or a reload): otherwise they stay
  * out of sight until their case happens to be opened, and keep a regional user from switching country.
  */
-export function UnsavedDrafts({ vault, onOpen }: { vault: Vault; onOpen: (id: string) => void }) {
+export function UnsavedDrafts({
+  vault,
+  onOpen,
+  onNewCase,
+}: {
+  vault: Vault;
+  onOpen: (id: string) => void;
+  onNewCase: () => void;
+}) {
   const t = useT();
   const { locale } = useLocale();
   const [drafts, setDrafts] = useState<{ id: string; draft: CaseDraft }[]>([]);
+  const [newCase, setNewCase] = useState<NewCaseDraft>();
   useEffect(() => {
     void draftsOnDevice(vault).then(setDrafts, () => undefined);
+    void readNewCase(vault).then(setNewCase, () => undefined);
   }, [vault]);
-  if (!drafts.length) return null;
+  if (!drafts.length && !newCase) return null;
   return (
     <section class="notice-box" aria-labelledby="drafts-title">
       <h2 id="drafts-title">{t('home.drafts')}</h2>
       <p class="hint">{t('home.draftsHint')}</p>
       <ul class="list">
+        {newCase && (
+          <li>
+            <button class="row" onClick={onNewCase}>
+              <span>
+                {t('home.draftNewCase')}
+                {newCase.fields.name.trim() && (
+                  <>
+                    {': '}
+                    <bdi>{newCase.fields.name.trim()}</bdi>
+                  </>
+                )}
+              </span>
+              <span class="badge">{formatDate(locale, newCase.at, true)}</span>
+            </button>
+          </li>
+        )}
         {drafts.map(({ id, draft }) => (
           <li key={id}>
             <button class="row" onClick={() => onOpen(id)}>
