@@ -71,12 +71,14 @@ describe('a user of several countries in the web app', () => {
     await page.getByRole('heading', { name: 'Which country are you working in?' }).waitFor();
     await page.getByLabel('Country').selectOption({ label: 'Kenya' });
     await page.getByRole('button', { name: 'Continue' }).click();
-    await page
-      .getByRole('alert')
-      .getByText(
-        '1 change made in Ghana has not been sent yet. Choose Ghana and let it be sent before working in Kenya.',
-      )
+    // Said by what is left, and which case: edits not saved need Save or Discard, not the network.
+    const refusal = page.getByRole('alert');
+    await refusal
+      .getByText('Before working in Kenya, finish what is left in Ghana: choose Ghana, then')
       .waitFor();
+    await expect(refusal.getByRole('listitem').allTextContents()).resolves.toEqual([
+      'Changes not saved on Amina Mensah: open the case from Home, then save or discard them.',
+    ]);
     await checkScreen(page, 'country-unsent-phone');
     await page.getByLabel('Country').selectOption({ label: 'Ghana' });
     await page.getByRole('button', { name: 'Continue' }).click();

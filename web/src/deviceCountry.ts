@@ -13,21 +13,32 @@ const KEPT_ACROSS_COUNTRIES = ['session', COUNTRY];
 export const countryOnDevice = (vault: Vault) => vault.get<string>('meta', COUNTRY);
 
 /**
- * What switching would lose: changes waiting to be sent, files waiting to upload, edits not saved, a new case
- * not created yet. Edits of
- * a case no longer on the device (assigned away, say) do not count: they can no longer be saved, and would
- * otherwise hold the user in this country for good.
+ * What switching would lose, by what the user has to do about it: changes waiting to be sent and files
+ * waiting to upload (go online), cases with edits not saved, by name, and a new case not created yet (save or
+ * discard them). Edits of a case no longer on the device (assigned away, say) do not count: they can no longer
+ * be saved, and would otherwise hold the user in this country for good.
  */
-export async function unsentOnDevice(vault: Vault): Promise<number> {
-  const queued = (await vault.keys('queue')).length;
-  const uploads = (await vault.keys('meta')).filter(isUploadKey).length;
-  // The drafts Home lists: what blocks a switch is what the user is shown to save or discard.
-  const drafts = (await draftsOnDevice(vault)).length + ((await readNewCase(vault)) ? 1 : 0);
-  return queued + uploads + drafts;
+export interface Unsent {
+  changes: number;
+  files: number;
+  /** The cases holding edits not saved: the ones Home lists. */
+  edited: string[];
+  newCase: boolean;
 }
 
+export async function unsentOnDevice(vault: Vault): Promise<Unsent> {
+  const changes = (await vault.keys('queue')).length;
+  const files = (await vault.keys('meta')).filter(isUploadKey).length;
+  const edited = (await draftsOnDevice(vault)).map(
+    ({ id, draft }) => draft.base.name ?? draft.base.case_id_display ?? id,
+  );
+  return { changes, files, edited, newCase: !!(await readNewCase(vault)) };
+}
+
+const nothingUnsent = (u: Unsent) => !u.changes && !u.files && !u.edited.length && !u.newCase;
+
 /** `switched`: the device held another country's data, now gone (the screen it was on is too). */
-export type CountrySwitch = { ok: true; switched: boolean } | { ok: false; holding: string; unsent: number };
+export type CountrySwitch = { ok: true; switched: boolean } | { ok: false; holding: string; unsent: Unsent };
 
 /** Makes `code` the device's country: the one it holds already, or another once nothing is left unsent. */
 export async function workIn(vault: Vault, code: string): Promise<CountrySwitch> {
@@ -35,7 +46,7 @@ export async function workIn(vault: Vault, code: string): Promise<CountrySwitch>
   if (holding === code) return { ok: true, switched: false };
   if (holding) {
     const unsent = await unsentOnDevice(vault);
-    if (unsent > 0) return { ok: false, holding, unsent };
+    if (!nothingUnsent(unsent)) return { ok: false, holding, unsent };
   }
   await vault.clearExcept(KEPT_ACROSS_COUNTRIES);
   await vault.put('meta', COUNTRY, code);

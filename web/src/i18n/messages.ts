@@ -50,10 +50,13 @@ const enChrome = {
   'country.label': 'Country',
   'country.hint': 'This device keeps the cases of one country at a time. To work in another, sign in again.',
   'country.continue': 'Continue',
-  'country.unsent':
-    '{n} changes made in {holding} have not been sent yet. Choose {holding} and let them be sent before working in {chosen}.',
-  'country.unsent.one':
-    '{n} change made in {holding} has not been sent yet. Choose {holding} and let it be sent before working in {chosen}.',
+  'country.unsent': 'Before working in {chosen}, finish what is left in {holding}: choose {holding}, then',
+  'country.unsentChanges': '{n} changes are waiting to be sent: stay online until they are sent.',
+  'country.unsentChanges.one': '{n} change is waiting to be sent: stay online until it is sent.',
+  'country.unsentFiles': '{n} files are waiting to upload: stay online until they are sent.',
+  'country.unsentFiles.one': '{n} file is waiting to upload: stay online until it is sent.',
+  'country.unsentEdited': 'Changes not saved on {names}: open the case from Home, then save or discard them.',
+  'country.unsentNewCase': 'A new case is not created yet: open it from Home, then create or discard it.',
   'signIn.offlineTitle': 'You are offline.',
   'signIn.offlineCan':
     'If you have signed in on this device before, your password unlocks the cases kept on it: you can read and edit them, add notes, photos and new cases, and your changes are sent when the network returns.',
@@ -173,9 +176,16 @@ const fr: Catalogue = {
     'Cet appareil garde les dossiers d’un seul pays à la fois. Pour travailler dans un autre, reconnectez-vous.',
   'country.continue': 'Continuer',
   'country.unsent':
-    '{n} modifications faites pour {holding} n’ont pas encore été envoyées. Choisissez {holding} et laissez-les partir avant de travailler pour {chosen}.',
-  'country.unsent.one':
-    '{n} modification faite pour {holding} n’a pas encore été envoyée. Choisissez {holding} et laissez-la partir avant de travailler pour {chosen}.',
+    'Avant de travailler pour {chosen}, terminez ce qui reste pour {holding} : choisissez {holding}, puis',
+  'country.unsentChanges':
+    '{n} modifications attendent d’être envoyées : restez en ligne jusqu’à leur envoi.',
+  'country.unsentChanges.one': '{n} modification attend d’être envoyée : restez en ligne jusqu’à son envoi.',
+  'country.unsentFiles': '{n} fichiers attendent d’être envoyés : restez en ligne jusqu’à leur envoi.',
+  'country.unsentFiles.one': '{n} fichier attend d’être envoyé : restez en ligne jusqu’à son envoi.',
+  'country.unsentEdited':
+    'Modifications non enregistrées de {names} : ouvrez le dossier depuis l’accueil, puis enregistrez-les ou abandonnez-les.',
+  'country.unsentNewCase':
+    'Un nouveau dossier n’est pas encore créé : ouvrez-le depuis l’accueil, puis créez-le ou abandonnez-le.',
   'signIn.offlineTitle': 'Vous êtes hors ligne.',
   'signIn.offlineCan':
     'Si vous vous êtes déjà connecté sur cet appareil, votre mot de passe déverrouille les dossiers qui y sont gardés : vous pouvez les consulter et les modifier, ajouter des notes, des photos et de nouveaux dossiers, et vos modifications partent quand le réseau revient.',
@@ -288,8 +298,12 @@ const ar: Catalogue = {
   'country.label': 'البلد',
   'country.hint': 'يحتفظ هذا الجهاز بحالات بلد واحد في كل مرة. للعمل في بلد آخر، سجّل الدخول من جديد.',
   'country.continue': 'متابعة',
-  'country.unsent':
-    'لم تُرسل بعد تغييرات أُجريت في {holding}: {n}. اختر {holding} ودعها تُرسل قبل العمل في {chosen}.',
+  'country.unsent': 'قبل العمل في {chosen}، أكمل ما تبقى في {holding}: اختر {holding}، ثم',
+  'country.unsentChanges': 'تغييرات بانتظار الإرسال: {n}. ابقَ متصلاً حتى تُرسل.',
+  'country.unsentFiles': 'ملفات بانتظار الرفع: {n}. ابقَ متصلاً حتى تُرسل.',
+  'country.unsentEdited':
+    'تغييرات لم تُحفظ على {names}: افتح الحالة من الصفحة الرئيسية، ثم احفظها أو تخلَّ عنها.',
+  'country.unsentNewCase': 'حالة جديدة لم تُنشأ بعد: افتحها من الصفحة الرئيسية، ثم أنشئها أو تخلَّ عنها.',
   'signIn.offlineTitle': 'أنت غير متصل بالشبكة.',
   'signIn.offlineCan':
     'إذا سبق لك تسجيل الدخول على هذا الجهاز، فإن كلمة المرور تفتح الحالات المحفوظة عليه: يمكنك قراءتها وتعديلها وإضافة ملاحظات وصور وحالات جديدة، وتُرسل تغييراتك عند عودة الشبكة.',

@@ -1,5 +1,5 @@
 import { useState } from 'preact/hooks';
-import { countryName, workIn } from '../deviceCountry';
+import { countryName, workIn, type Unsent } from '../deviceCountry';
 import { useLocale, useT } from '../i18n/locale';
 import type { Vault } from '../vault';
 import { useOneAtATime } from './oneAtATime';
@@ -26,21 +26,25 @@ export function CountryChoice(props: {
         : countryName(a, locale).localeCompare(countryName(b, locale), locale),
   );
   const [code, setCode] = useState(ordered[0] ?? '');
-  const [error, setError] = useState('');
+  const [refused, setRefused] = useState<{ holding: string; chosen: string; unsent: Unsent }>();
   const { busy, run } = useOneAtATime();
   const submit = () =>
     run(async () => {
-      setError('');
+      setRefused(undefined);
       const outcome = await workIn(props.vault, code);
       if (outcome.ok) return props.onChosen(code, outcome.switched);
-      setError(
-        t('country.unsent', {
-          n: outcome.unsent,
-          holding: countryName(outcome.holding, locale),
-          chosen: countryName(code, locale),
-        }),
-      );
+      setRefused({ holding: outcome.holding, chosen: code, unsent: outcome.unsent });
     });
+  // Said by what is left and what to do about it: sending needs the network, a case's edits a Save or a
+  // Discard, and the user needs to know which case.
+  const left = (u: Unsent) => [
+    ...(u.changes ? [t('country.unsentChanges', { n: u.changes })] : []),
+    ...(u.files ? [t('country.unsentFiles', { n: u.files })] : []),
+    ...(u.edited.length
+      ? [t('country.unsentEdited', { names: new Intl.ListFormat(locale).format(u.edited) })]
+      : []),
+    ...(u.newCase ? [t('country.unsentNewCase')] : []),
+  ];
   return (
     <main class="signin">
       <h1>{t('country.title')}</h1>
@@ -59,10 +63,20 @@ export function CountryChoice(props: {
           ))}
         </select>
         <p class="hint">{t('country.hint')}</p>
-        {error && (
-          <p role="alert" class="error">
-            {error}
-          </p>
+        {refused && (
+          <div role="alert" class="error">
+            <p>
+              {t('country.unsent', {
+                holding: countryName(refused.holding, locale),
+                chosen: countryName(refused.chosen, locale),
+              })}
+            </p>
+            <ul>
+              {left(refused.unsent).map((line) => (
+                <li key={line}>{line}</li>
+              ))}
+            </ul>
+          </div>
         )}
         <button type="submit" disabled={busy}>
           {t('country.continue')}
