@@ -314,10 +314,8 @@ export function App() {
             <span>
               {t('status.lastSync', {
                 time: lastSync
-                  ? new Date(lastSync).toLocaleTimeString(locale.locale, {
-                      hour: 'numeric',
-                      minute: '2-digit',
-                    })
+                  ? // The language's own short time ("01:29" in French, "1:29 AM" in English).
+                    new Date(lastSync).toLocaleTimeString(locale.locale, { timeStyle: 'short' })
                   : t('status.never'),
               })}
             </span>

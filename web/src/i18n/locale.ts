@@ -77,3 +77,6 @@ export const formatDate = (locale: string, iso: string, withTime = false): strin
 /** A text that opens a sentence or a line ("case plan approved." → "Case plan approved."), as the language capitalises. */
 export const sentence = (locale: string, text: string): string =>
   text.charAt(0).toLocaleUpperCase(locale) + text.slice(1);
+
+/** Items named in a row as the language lists them ("a, b, and c"; "a و b" in Arabic, not "a, b"). */
+export const listOf = (locale: string, items: string[]) => new Intl.ListFormat(locale).format(items);

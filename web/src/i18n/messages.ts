@@ -183,7 +183,7 @@ const fr: Catalogue = {
   'country.unsentFiles': '{n} fichiers attendent d’être envoyés : restez en ligne jusqu’à leur envoi.',
   'country.unsentFiles.one': '{n} fichier attend d’être envoyé : restez en ligne jusqu’à son envoi.',
   'country.unsentEdited':
-    'Modifications non enregistrées de {names} : ouvrez le dossier depuis l’accueil, puis enregistrez-les ou abandonnez-les.',
+    'Modifications non enregistrées ({names}) : ouvrez le dossier depuis l’accueil, puis enregistrez-les ou abandonnez-les.',
   'country.unsentNewCase':
     'Un nouveau dossier n’est pas encore créé : ouvrez-le depuis l’accueil, puis créez-le ou abandonnez-le.',
   'signIn.offlineTitle': 'Vous êtes hors ligne.',
@@ -193,9 +193,10 @@ const fr: Catalogue = {
     'Si vous vous êtes déjà connecté sur cet appareil, le code de l’appareil déverrouille les dossiers qui y sont gardés : vous pouvez les consulter et les modifier, ajouter des notes, des photos et de nouveaux dossiers, et vos modifications partent quand le réseau revient.',
   'signIn.offlineCannot':
     'D’ici là, les tâches, l’administration, les dossiers absents de cet appareil et une première connexion ici demandent le réseau.',
-  'signIn.offlineSynced': 'Dernière synchronisation de la copie de {user} sur cet appareil : {time}.',
-  'signIn.offlineHeld': 'Cet appareil garde des données de {user}, pas encore synchronisées.',
-  'signIn.offlineNoCopy': 'Cet appareil ne garde aucune donnée de {user} : la connexion demande le réseau.',
+  'signIn.offlineSynced': 'Dernière synchronisation de la copie du compte {user} sur cet appareil : {time}.',
+  'signIn.offlineHeld': 'Cet appareil garde des données du compte {user}, pas encore synchronisées.',
+  'signIn.offlineNoCopy':
+    'Cet appareil ne garde aucune donnée du compte {user} : la connexion demande le réseau.',
   'signIn.microsoft': 'Se connecter avec Microsoft',
   'signIn.signedInAs': 'Connecté en tant que {user}.',
   'signIn.passcode': 'Code de l’appareil',

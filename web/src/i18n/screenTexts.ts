@@ -363,7 +363,7 @@ export const frScreens: ScreenCatalogue = {
   'list.status': 'Statut',
   'list.any': 'Tous',
   'list.open': 'Ouvert',
-  'list.closed': 'Clos',
+  'list.closed': 'Fermé',
   'list.sortBy': 'Trier par',
   'list.ageFrom': 'Âge de',
   'list.ageTo': 'Âge jusqu’à',
@@ -379,7 +379,7 @@ export const frScreens: ScreenCatalogue = {
   'workflow.case_plan': 'Plan d’action',
   'workflow.service_provision': 'Prestation de services',
   'workflow.services_implemented': 'Services fournis',
-  'workflow.closed': 'Clos',
+  'workflow.closed': 'Fermé',
   'list.location': 'Lieu (et les lieux qui s’y trouvent)',
   'list.locationExact':
     'Seulement les dossiers enregistrés à {place} même : trop de lieux s’y trouvent pour les inclure. Choisissez-en un pour voir ses dossiers.',

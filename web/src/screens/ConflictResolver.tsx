@@ -2,7 +2,7 @@ import { useEffect, useState } from 'preact/hooks';
 import { api, ApiError, type CaseRecord } from '../api';
 import { loadCaseForms, type FormSet } from '../forms/serverForms';
 import { displayValue, fieldLabel } from '../forms/values';
-import { useLocale, useT } from '../i18n/locale';
+import { listOf, useLocale, useT } from '../i18n/locale';
 import type { Vault } from '../vault';
 import { myConflicts } from './conflicts';
 
@@ -52,7 +52,12 @@ export function ConflictResolver(props: {
     const missing = conflicts.filter((c) => !choices[c.field]);
     if (missing.length) {
       setMessage(
-        t('resolver.choose', { fields: missing.map((c) => fieldLabel(forms, c.field, locales)).join(', ') }),
+        t('resolver.choose', {
+          fields: listOf(
+            locales.locale,
+            missing.map((c) => fieldLabel(forms, c.field, locales)),
+          ),
+        }),
       );
       return;
     }

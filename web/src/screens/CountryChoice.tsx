@@ -1,6 +1,6 @@
 import { useState } from 'preact/hooks';
 import { countryName, workIn, type Unsent } from '../deviceCountry';
-import { useLocale, useT } from '../i18n/locale';
+import { listOf, useLocale, useT } from '../i18n/locale';
 import type { Vault } from '../vault';
 import { useOneAtATime } from './oneAtATime';
 
@@ -40,9 +40,7 @@ export function CountryChoice(props: {
   const left = (u: Unsent) => [
     ...(u.changes ? [t('country.unsentChanges', { n: u.changes })] : []),
     ...(u.files ? [t('country.unsentFiles', { n: u.files })] : []),
-    ...(u.edited.length
-      ? [t('country.unsentEdited', { names: new Intl.ListFormat(locale).format(u.edited) })]
-      : []),
+    ...(u.edited.length ? [t('country.unsentEdited', { names: listOf(locale, u.edited) })] : []),
     ...(u.newCase ? [t('country.unsentNewCase')] : []),
   ];
   return (

@@ -2,7 +2,7 @@ import type { ComponentChildren } from 'preact';
 import { useEffect, useState } from 'preact/hooks';
 import { api, type CaseRecord, type Task } from '../api';
 import type { Me } from '../caseworkApi';
-import { formatDate, named, useLocale, useT } from '../i18n/locale';
+import { formatDate, listOf, named, useLocale, useT } from '../i18n/locale';
 import type { Vault } from '../vault';
 import { UnsavedDrafts } from './UnsavedDrafts';
 import { Tour } from './Help';
@@ -111,7 +111,7 @@ export function Home({
       )}
       {unreadable.length > 0 && (
         <p class="notice-box" role="status">
-          {t('home.unreadable', { n: unreadable.length, ids: unreadable.join(', ') })}
+          {t('home.unreadable', { n: unreadable.length, ids: listOf(locale, unreadable) })}
         </p>
       )}
       {tasks && !tasks.length && <p>{t('home.none')}</p>}

@@ -3,7 +3,7 @@ import { api, ApiError, call, type CaseRecord, type ListPage, type LocationNode 
 import { findsWords } from '../findWords';
 import { LocationPicker, locationLabel } from '../forms/LocationPicker';
 import { loadCaseForms } from '../forms/serverForms';
-import { formatDate, useLocale, useT } from '../i18n/locale';
+import { formatDate, listOf, useLocale, useT } from '../i18n/locale';
 import type { MessageKey } from '../i18n/messages';
 import type { Vault } from '../vault';
 import { RiskOptions, SexOptions } from './choices';
@@ -404,7 +404,8 @@ export function RecordList(props: {
               </select>
             </div>
           )}
-          <div>
+          {/* The orders' names are long ("Plus récents d’abord"): their own row, not half of one. */}
+          <div class="wide">
             <label for={id('sort')}>{t('list.sortBy')}</label>
             <select
               id={id('sort')}
@@ -510,7 +511,7 @@ export function RecordList(props: {
       {note && <p class="notice">{note}</p>}
       {unreadable.length > 0 && (
         <p class="notice-box" role="status">
-          {t('list.unreadable', { n: unreadable.length, ids: unreadable.join(', ') })}
+          {t('list.unreadable', { n: unreadable.length, ids: listOf(locale, unreadable) })}
         </p>
       )}
       <ul class="list">
