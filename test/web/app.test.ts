@@ -62,8 +62,21 @@ describe('the caseworker web app', () => {
   it('lists, searches, opens and edits a case on a phone, and the server holds the edit', async () => {
     context = await browser.newContext({ viewport: PHONE });
     page = await context.newPage();
+    // Nothing the app loads is missing, its tab icon included (a desktop browser asked for /favicon.ico,
+    // which the app did not have; headless Chromium asks for none, so the page must name one that loads).
+    const missing: string[] = [];
+    page.on('response', (r) => r.status() === 404 && missing.push(new URL(r.url()).pathname));
     await page.goto(stack.url);
+    await expect(
+      page.evaluate<string | null>(`(async () => {
+        const link = document.querySelector('link[rel=icon]');
+        if (!link) return null;
+        const r = await fetch(link.href);
+        return r.status + ' ' + r.headers.get('content-type');
+      })()`),
+    ).resolves.toMatch(/^200 image\/svg\+xml/);
     await expectAccessible(page);
+    expect(missing).toEqual([]);
     // Online, the sign-in screen says nothing of working offline.
     await page.getByLabel('User name').fill('cw_gh');
     await expect(page.getByText('You are offline.').count()).resolves.toBe(0);
