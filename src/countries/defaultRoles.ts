@@ -8,6 +8,8 @@ const caseworkerActions = [
   'write',
   'enable_disable_record',
   'flag',
+  // Each approval a supervisor may give, a caseworker may ask for (approve_assessment had no one to ask).
+  'request_approval_assessment',
   'request_approval_case_plan',
   'request_approval_closure',
   'referral',

@@ -112,7 +112,7 @@ const replays: Record<string, Replay> = {
   },
   'transitions/get': { params: () => ({ recordId: ids.referred }) },
   'primero/get': { anonymous: true },
-  // Only roles with request_approval_assessment and approve_assessment: the administrator's.
+  // A role with both request_approval_assessment and approve_assessment (the administrator's), so one user does both steps.
   'approvals/patch#requested': {
     user: 'admin_gh',
     params: () => ({ id: ids.main, approval_id: 'assessment' }),

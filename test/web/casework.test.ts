@@ -288,6 +288,9 @@ describe('casework on a case', () => {
     await page.getByText('Grandmother present; school fees unpaid.').waitFor();
     await page.unrouteAll({ behavior: 'ignoreErrors' });
     await page.getByText('Approvals', { exact: true }).click();
+    // Each approval a supervisor gives, the caseworker can ask for.
+    for (const type of ['assessment', 'case plan', 'closure'])
+      await page.getByRole('button', { name: `Request ${type} approval` }).waitFor();
     await page.getByLabel('Approval comments').fill('Please check the school fees plan');
     await page.getByRole('button', { name: 'Request case plan approval' }).click();
     await page.getByText('Case plan approval requested.').waitFor();
