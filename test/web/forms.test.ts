@@ -589,6 +589,31 @@ describe('the record screens of the web app', () => {
     await context.close();
   });
 
+  it('signs out every tab of the browser, and the device copy goes, when one tab signs out', async () => {
+    const { context, page: a } = await session('cw_gh');
+    // A second tab of the same browser, signed in too: it holds the same database open.
+    const b = await context.newPage();
+    await b.goto(stack.url);
+    await signIn(b, 'cw_gh');
+    await openCase(b, /Kwame Asare/);
+    const databases = () => a.evaluate<string[]>('indexedDB.databases().then((l) => l.map((d) => d.name))');
+    await expect(databases()).resolves.toContain('primero-cw_gh');
+    a.once('dialog', (dialog) => void dialog.accept());
+    await a.getByRole('button', { name: 'Sign out' }).click();
+    // The tab that signed out: at the sign-in screen (it waited for ever on the other tab's connection).
+    await a.getByRole('button', { name: 'Sign in' }).waitFor({ timeout: 10_000 });
+    await expect(eventually(databases, (names) => !names.includes('primero-cw_gh'))).resolves.not.toContain(
+      'primero-cw_gh',
+    );
+    // The other tab no longer shows the child, and says why.
+    await b.getByText('You signed out in another tab of this browser').waitFor();
+    await expectUsable(b);
+    await b.screenshot({ path: `${SHOTS}/web-signed-out-elsewhere-phone.png` });
+    await expect(b.getByRole('heading', { name: 'Kwame Asare' }).count()).resolves.toBe(0);
+    await expect(b.getByLabel('Nickname').count()).resolves.toBe(0);
+    await context.close();
+  });
+
   it('offers every location of a country with more than a thousand, the last one too', async () => {
     const rows = Array.from(
       { length: 1100 },

@@ -149,23 +149,37 @@ export function App() {
     return onSwitchElsewhere(user.userName, (code) => code !== country && lock('notice.otherCountry'));
   }, [user, country, lock]);
 
+  // Signed out, on this screen and the device: the user's data is gone or going (`erase`).
+  const forgetUser = useCallback((erase: (u: Unlocked) => Promise<void>) => {
+    const u = current.current;
+    if (!u) return;
+    current.current = undefined;
+    u.vault.close();
+    forgetLists();
+    setToken(undefined);
+    setCountry(undefined);
+    setUser(undefined);
+    setMe(undefined);
+    setLockedUser(undefined);
+    location.hash = hashOf({ name: 'home' });
+    void erase(u);
+  }, []);
   // The server says the account is disabled: nothing of the caseload may stay on this device.
   useEffect(
     () =>
-      onAccountDisabled(() => {
-        const u = current.current;
-        if (!u) return;
-        current.current = undefined;
-        u.vault.close();
-        setToken(undefined);
-        setCountry(undefined);
-        setUser(undefined);
-        setLockedUser(undefined);
-        location.hash = hashOf({ name: 'home' });
-        void Vault.wipe(u.userName).then(() => setNotice('notice.disabled'));
-      }),
-    [],
+      onAccountDisabled(() =>
+        forgetUser((u) => Vault.wipe(u.userName).then(() => setNotice('notice.disabled'))),
+      ),
+    [forgetUser],
   );
+  // Another tab of this browser signed out (it erases the device copy, which this tab held open), or needs
+  // the database for a newer version of the app (this one locks).
+  useEffect(() => {
+    if (!user) return;
+    return user.vault.onClosedElsewhere((deleted) =>
+      deleted ? forgetUser(async () => setNotice('notice.signedOutElsewhere')) : lock(),
+    );
+  }, [user, forgetUser, lock]);
 
   // The token is attached before the signed-in screens mount: their effects run before this component's,
   // so setting it in an effect let Home's first requests go out without it (401, empty task list).
@@ -226,16 +240,11 @@ export function App() {
     if (!confirm(pending ? t('signOut.confirm', { n: pending }) : t('signOut.wipes'))) return;
     if (!mayLeave()) return;
     await api.signOut().catch(() => undefined);
-    forgetLists();
-    setToken(undefined);
-    setCountry(undefined);
-    user.vault.close();
-    await Vault.wipe(user.userName);
-    setUser(undefined);
-    setMe(undefined);
-    location.hash = hashOf({ name: 'home' });
-    // Out of Microsoft's session too (a redirect to its sign-out page and back), on a shared phone above all.
-    if (user.entra) await (await import('./entra')).signOutOfEntra(user.entra);
+    forgetUser(async (u) => {
+      await Vault.wipe(u.userName);
+      // Out of Microsoft's session too (a redirect to its sign-out page and back), on a shared phone above all.
+      if (u.entra) await (await import('./entra')).signOutOfEntra(u.entra);
+    });
   };
   const go = (next: Screen) => {
     const hash = hashOf(next);

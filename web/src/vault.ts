@@ -66,12 +66,30 @@ export type VaultListener = (store: StoreName, id: string) => void;
 
 export class Vault {
   private readonly listeners = new Set<VaultListener>();
+  private readonly closedElsewhere = new Set<(deleted: boolean) => void>();
   private closed = false;
 
   private constructor(
     private readonly db: IDBDatabase,
     private readonly key: CryptoKey,
-  ) {}
+  ) {
+    // Another tab deletes the database (signing out) or would upgrade it: an open connection holds that up
+    // for as long as it stays open, and the other tab's sign-out with it. Closed at once, and said.
+    db.onversionchange = (event) => {
+      const told = [...this.closedElsewhere];
+      this.close();
+      for (const listener of told) listener(event.newVersion === null);
+    };
+  }
+
+  /**
+   * Calls `listener` if another tab of the browser closes this vault: `deleted` when it erased the device
+   * copy (a sign-out there), otherwise it needs the database for a newer version of the app.
+   */
+  onClosedElsewhere(listener: (deleted: boolean) => void): () => void {
+    this.closedElsewhere.add(listener);
+    return () => void this.closedElsewhere.delete(listener);
+  }
 
   static databaseName = (userName: string) => `primero-${userName}`;
 
@@ -227,6 +245,7 @@ export class Vault {
   close(): void {
     this.closed = true;
     this.listeners.clear();
+    this.closedElsewhere.clear();
     this.db.close();
   }
 

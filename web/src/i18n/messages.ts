@@ -36,6 +36,8 @@ const enChrome = {
   // Signed in with Microsoft: the device passcode chosen at sign-in seals the data, not a password.
   'notice.lockedPasscode': 'Locked after 15 minutes without use. Enter your device passcode to unlock.',
   'notice.disabled': 'This account has been disabled. The data on this device has been erased.',
+  'notice.signedOutElsewhere':
+    'You signed out in another tab of this browser: the data on this device has been erased. Sign in again to go on.',
   language: 'Language',
   'signIn.userName': 'User name',
   'signIn.password': 'Password',
@@ -160,6 +162,8 @@ const fr: Catalogue = {
   'notice.lockedPasscode':
     'Verrouillé après 15 minutes d’inactivité. Saisissez le code de l’appareil pour déverrouiller.',
   'notice.disabled': 'Ce compte a été désactivé. Les données de cet appareil ont été effacées.',
+  'notice.signedOutElsewhere':
+    'Vous vous êtes déconnecté dans un autre onglet de ce navigateur : les données de cet appareil ont été effacées. Reconnectez-vous pour continuer.',
   language: 'Langue',
   'signIn.userName': 'Nom d’utilisateur',
   'signIn.password': 'Mot de passe',
@@ -285,6 +289,8 @@ const ar: Catalogue = {
   'notice.locked': 'تم القفل بعد 15 دقيقة دون استخدام. أدخل كلمة المرور لفتح القفل.',
   'notice.lockedPasscode': 'تم القفل بعد 15 دقيقة دون استخدام. أدخل رمز الجهاز لفتح القفل.',
   'notice.disabled': 'تم تعطيل هذا الحساب. مُسحت البيانات الموجودة على هذا الجهاز.',
+  'notice.signedOutElsewhere':
+    'سجّلت الخروج في تبويب آخر من هذا المتصفح: مُسحت البيانات الموجودة على هذا الجهاز. سجّل الدخول من جديد للمتابعة.',
   language: 'اللغة',
   'signIn.userName': 'اسم المستخدم',
   'signIn.password': 'كلمة المرور',
