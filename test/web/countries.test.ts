@@ -1,6 +1,15 @@
 import type { Browser, Page } from 'playwright-core';
 import { PASSWORD, type TestApp } from '../support/testApp';
-import { checkScreen, deviceKeys, eventually, PHONE, phonePage, signIn, startWebStack } from './browser';
+import {
+  checkScreen,
+  deviceKeys,
+  eventually,
+  openCaseFromList,
+  PHONE,
+  phonePage,
+  signIn,
+  startWebStack,
+} from './browser';
 
 // A user of several countries (the demo's `regional`: Ghana and Kenya) works in one at a time.
 const AMINA = '0b6f7c1e-5a51-4c57-9a0e-1f3a6c1d0001'; // Ghana
@@ -130,6 +139,8 @@ describe('a user of several countries in the web app', () => {
     await a.getByLabel('Country').selectOption({ label: 'Ghana' });
     await a.getByRole('button', { name: 'Continue' }).click();
     await a.getByRole('heading', { name: 'My tasks' }).waitFor();
+    await openCaseFromList(a, 'Amina Mensah');
+    await a.getByRole('heading', { name: 'Amina Mensah' }).waitFor();
     // The same browser, a second tab: it shares the device's database.
     const b = await context.newPage();
     await b.goto(stack.url);
@@ -144,6 +155,17 @@ describe('a user of several countries in the web app', () => {
       )
       .waitFor();
     await expect(a.getByRole('heading', { name: 'My tasks' }).count()).resolves.toBe(0);
+    // Signed in again, the first tab asks where the user works (the device is in Kenya now, not where this
+    // tab was), and opens at Home, not at the Ghana case it showed.
+    await a.getByLabel('Password').fill(PASSWORD);
+    await a.getByRole('button', { name: 'Sign in' }).click();
+    await a.getByRole('heading', { name: 'Which country are you working in?' }).waitFor();
+    await expect(a.getByLabel('Country').locator('option').allTextContents()).resolves.toEqual([
+      'Kenya',
+      'Ghana',
+    ]);
+    await a.getByRole('button', { name: 'Continue' }).click();
+    await expectWorkingIn(a, 'Kenya', 'Otieno Ochieng', 'Amina Mensah');
     await context.close();
   });
 });

@@ -126,10 +126,16 @@ export function App() {
     };
   }, [user, refresh, online]);
 
+  // The country this tab showed when it locked: unlocked into another one (switched by another tab meanwhile),
+  // its screen is of the country left.
+  const shownCountry = useRef(country);
+  shownCountry.current = country;
+  const lockedIn = useRef<string | undefined>(undefined);
   // Locked, not wiped: the data stays sealed on the device, and the password (or passcode) reopens it.
   const lock = useCallback((why?: MessageKey) => {
     const u = current.current;
     if (!u) return;
+    lockedIn.current = shownCountry.current;
     // A draft of unsaved edits being written as the lock comes is finished first (caseDraft.ts).
     void draftsWritten().then(() => u.vault.close());
     forgetLists();
@@ -194,7 +200,9 @@ export function App() {
         // Unlocked after the idle lock, the work goes on where it was; offline, the device's country is the
         // only one there is data for.
         const stillTheirs = holding !== undefined && codes.includes(holding);
-        if (stillTheirs && (unlocking || !(await api.reachable()))) return enter(unlocked, holding);
+        // Another tab switched the device while this one was locked: the user says again where they work.
+        const unlockingIn = unlocking && holding === lockedIn.current;
+        if (stillTheirs && (unlockingIn || !(await api.reachable()))) return enter(unlocked, holding);
         setChoosing({ unlocked, holding });
       });
       return;
@@ -202,6 +210,9 @@ export function App() {
     enter(unlocked, undefined);
   };
   const enter = (unlocked: Unlocked, code: string | undefined) => {
+    // The screen this tab was on belongs to the country it was in.
+    if (lockedIn.current !== undefined && code !== lockedIn.current) location.hash = hashOf({ name: 'home' });
+    lockedIn.current = undefined;
     setCountry(code);
     setShownCountry(code);
     setChoosing(undefined);
