@@ -263,6 +263,48 @@ describe('edits that used to be lost', () => {
     await context.close();
   });
 
+  it('keeps a note typed and not yet added through a reload: Home lists its case, which opens with it', async () => {
+    const { context, page } = await phone();
+    const kept = () =>
+      deviceKeys(page, 'cw_gh', 'meta').then((keys) => keys.some((k) => k.startsWith('draft-note:')));
+    await openCase(page, AMINA);
+    await page.getByText('Notes (').click();
+    await page.getByLabel('Note subject').fill('Visit');
+    await page.getByLabel('Note', { exact: true }).fill('Aunt says the school fees are paid until June.');
+    await expect(eventually(kept, Boolean)).resolves.toBe(true);
+    await page.goto(stack.url); // a new load, at Home
+    await signIn(page, 'cw_gh', PASSWORD);
+    const drafts = page.getByRole('region', { name: 'Changes not saved yet' });
+    await drafts.getByRole('button', { name: new RegExp(AMINA) }).click();
+    await page.getByRole('heading', { name: 'Casework' }).waitFor();
+    const keptNotice = page.getByText(/This note \(.*\) was kept on this device and is not added yet\./);
+    await keptNotice.waitFor();
+    // Opened at its notes, the note in view (it is far below the case's form).
+    await expect(
+      eventually(
+        () => keptNotice.boundingBox(),
+        (box) => !!box && box.y >= 0 && box.y + box.height <= 640,
+      ),
+    ).resolves.toBeTruthy();
+    await expect(page.getByLabel('Note', { exact: true }).inputValue()).resolves.toBe(
+      'Aunt says the school fees are paid until June.',
+    );
+    await expect(page.getByLabel('Note subject').inputValue()).resolves.toBe('Visit');
+    await checkScreen(page, 'note-kept-phone');
+    await page.getByRole('button', { name: 'Add note' }).click();
+    await page.getByText('Note added.').waitFor();
+    await expect(eventually(kept, (k) => !k)).resolves.toBe(false);
+    const notes = (await serverCaseNamed(AMINA)).notes_section as {
+      note_subject: string;
+      note_text: string;
+    }[];
+    expect(notes.map((n) => [n.note_subject, n.note_text])).toContainEqual([
+      'Visit',
+      'Aunt says the school fees are paid until June.',
+    ]);
+    await context.close();
+  });
+
   it('saves a multi-select cleared of every choice (it was read as an untouched subform and never sent)', async () => {
     // Amina, whom the other tests leave alone: a case changed seconds before a sign-in comes in the re-pull.
     const { context, page } = await phone();

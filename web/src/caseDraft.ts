@@ -16,9 +16,6 @@ export interface CaseDraft {
 
 const PREFIX = 'draft:';
 const key = (id: string) => `${PREFIX}${id}`;
-/** The case a key of the meta store holds a draft of, if it holds one. */
-const draftedCase = (metaKey: string) =>
-  metaKey.startsWith(PREFIX) ? metaKey.slice(PREFIX.length) : undefined;
 
 // One after another: a draft written as the user types must not land after the save that dropped it.
 let writes: Promise<unknown> = Promise.resolve();
@@ -64,17 +61,61 @@ export const readNewCase = (vault: Vault) => inTurn(() => vault.get<NewCaseDraft
 export const typedNewCase = (f: NewCaseFields) =>
   f.consent || f.disclosure || !!(f.name.trim() || f.sex || f.age || f.risk || f.photo);
 
+/** A note typed on a case and not yet added: kept like the case's edits, one per case. */
+export interface NoteDraft {
+  subject: string;
+  text: string;
+  at: string;
+}
+
+const NOTE_PREFIX = 'draft-note:';
+const noteKey = (id: string) => `${NOTE_PREFIX}${id}`;
+export const keepNote = (vault: Vault, id: string, draft: NoteDraft) =>
+  inTurn(() => vault.put('meta', noteKey(id), draft));
+export const dropNote = (vault: Vault, id: string) => inTurn(() => vault.delete('meta', noteKey(id)));
+export const readNote = (vault: Vault, id: string) => inTurn(() => vault.get<NoteDraft>('meta', noteKey(id)));
+
 /** Settles once every draft write begun so far has: the vault is closed after them, not under them. */
 export const draftsWritten = (): Promise<unknown> => writes;
 
-/** The drafts the device holds, of cases still on it (one left the caseload cannot be saved). */
-export async function draftsOnDevice(vault: Vault): Promise<{ id: string; draft: CaseDraft }[]> {
-  const records = new Set(await vault.keys('records'));
-  const ids = (await vault.keys('meta'))
-    .map(draftedCase)
-    .filter((id): id is string => !!id && records.has(id));
-  const read = await Promise.all(ids.map(async (id) => ({ id, draft: await readDraft(vault, id) })));
-  return read.filter(
-    (d): d is { id: string; draft: CaseDraft } => !!d.draft && Object.keys(d.draft.changes).length > 0,
-  );
+/** A case on the device holding something typed and not saved: edits of its form, a note, or both. */
+export interface UnsavedCase {
+  id: string;
+  /** As the case is named to its worker (its edits' base when it has one: what they were typed on). */
+  name: string;
+  /** When it was last typed. */
+  at: string;
+  /** Where the case opens to show it: its notes, when a note is all it holds. */
+  place?: 'notes';
+}
+
+/**
+ * The cases holding edits or notes not saved, of cases still on the device (one that left the caseload can
+ * no longer be saved to), latest first: Home lists them, and they hold a regional user in the country.
+ */
+export async function draftsOnDevice(vault: Vault): Promise<UnsavedCase[]> {
+  const onDevice = new Set(await vault.keys('records'));
+  const metaKeys = await vault.keys('meta');
+  const idsAfter = (prefix: string) =>
+    metaKeys.flatMap((k) =>
+      k.startsWith(prefix) && onDevice.has(k.slice(prefix.length)) ? [k.slice(prefix.length)] : [],
+    );
+  const found = new Map<string, UnsavedCase>();
+  const note = (id: string, name: string, at: string, place?: 'notes') => {
+    const known = found.get(id);
+    if (!known) return void found.set(id, { id, name, at, place });
+    if (known.at < at) known.at = at;
+    delete known.place; // the form's edits too: the case opens at its top
+  };
+  for (const id of idsAfter(PREFIX)) {
+    const draft = await readDraft(vault, id);
+    if (draft && Object.keys(draft.changes).length)
+      note(id, draft.base.name ?? draft.base.case_id_display ?? id, draft.at);
+  }
+  for (const id of idsAfter(NOTE_PREFIX)) {
+    const draft = await readNote(vault, id);
+    const record = draft && (await vault.get<CaseRecord>('records', id));
+    if (draft && record) note(id, record.name ?? record.case_id_display ?? id, draft.at, 'notes');
+  }
+  return [...found.values()].sort((a, b) => b.at.localeCompare(a.at));
 }

@@ -21,7 +21,7 @@ export const countryOnDevice = (vault: Vault) => vault.get<string>('meta', COUNT
 export interface Unsent {
   changes: number;
   files: number;
-  /** The cases holding edits not saved: the ones Home lists. */
+  /** The cases holding edits or notes not saved: the ones Home lists. */
   edited: string[];
   newCase: boolean;
 }
@@ -29,9 +29,7 @@ export interface Unsent {
 export async function unsentOnDevice(vault: Vault): Promise<Unsent> {
   const changes = (await vault.keys('queue')).length;
   const files = (await vault.keys('meta')).filter(isUploadKey).length;
-  const edited = (await draftsOnDevice(vault)).map(
-    ({ id, draft }) => draft.base.name ?? draft.base.case_id_display ?? id,
-  );
+  const edited = (await draftsOnDevice(vault)).map((c) => c.name);
   return { changes, files, edited, newCase: !!(await readNewCase(vault)) };
 }
 

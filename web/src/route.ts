@@ -18,7 +18,7 @@ export type Screen =
  * `section:<form id>`, `field:<field>`, or `entry:<subform field>:<entry unique_id>`.
  */
 export interface Place {
-  kind: 'approvals' | 'incoming' | 'alerts' | 'section' | 'field' | 'entry';
+  kind: 'approvals' | 'incoming' | 'alerts' | 'notes' | 'section' | 'field' | 'entry';
   section?: string;
   field?: string;
   entry?: string;
@@ -27,7 +27,7 @@ export interface Place {
 export function placeOf(at: string | undefined): Place | undefined {
   if (!at) return undefined;
   const [kind, a, b] = at.split(':');
-  if (kind === 'approvals' || kind === 'incoming' || kind === 'alerts') return { kind };
+  if (kind === 'approvals' || kind === 'incoming' || kind === 'alerts' || kind === 'notes') return { kind };
   if (kind === 'section' && a) return { kind, section: a };
   if (kind === 'field' && a) return { kind, field: a };
   if (kind === 'entry' && a && b) return { kind, field: a, entry: b };

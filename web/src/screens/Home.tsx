@@ -100,7 +100,7 @@ export function Home({
       <Tour />
       <h1>{t('home.title')}</h1>
       {children}
-      <UnsavedDrafts vault={vault} onOpen={(id) => onOpen(id)} onNewCase={onNewCase} />
+      <UnsavedDrafts vault={vault} onOpen={onOpen} onNewCase={onNewCase} />
       {!online && !tasks && <p>{t('home.offline')}</p>}
       {asOf && (
         <p class="hint">

@@ -1,4 +1,5 @@
-import { useEffect, useState } from 'preact/hooks';
+import { useEffect, useRef, useState } from 'preact/hooks';
+import { dropNote, keepNote, readNote } from '../caseDraft';
 import type { CaseRecord } from '../api';
 import { formatDate, useLocale, useT } from '../i18n/locale';
 import { pendingMutations, queueEdit, type Mutation } from '../sync';
@@ -50,6 +51,37 @@ export function Notes(props: {
   const [refused, setRefused] = useState<Mutation[]>([]);
   const [open, setOpen] = useState(false);
   const notes = (record.notes_section as Note[] | undefined) ?? [];
+  // A note typed and not yet added is kept on the device as it is typed, as the case's edits are
+  // (caseDraft.ts): the lock or a reload no longer loses it, and it is here again when the case opens.
+  const [noteRead, setNoteRead] = useState(false);
+  const [keptAt, setKeptAt] = useState<string>();
+  const typedAt = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    void readNote(vault, record.id)
+      .then((draft) => {
+        if (!draft) return;
+        setSubject((now) => now || draft.subject);
+        setText((now) => now || draft.text);
+        typedAt.current = draft.at;
+        setKeptAt(draft.at);
+        setOpen(true);
+      })
+      .catch(() => undefined)
+      .finally(() => setNoteRead(true));
+  }, [vault, record.id]);
+  const typed = !!(subject.trim() || text.trim());
+  useEffect(() => {
+    if (!noteRead) return;
+    const write = typed
+      ? keepNote(vault, record.id, { subject, text, at: typedAt.current ?? new Date().toISOString() })
+      : dropNote(vault, record.id);
+    write.catch(() => undefined);
+    if (!typed) setKeptAt(undefined);
+  }, [subject, text, noteRead]);
+  const type = (set: (value: string) => void) => (value: string) => {
+    typedAt.current = undefined; // typed now: the kept time is no longer when it was last typed
+    set(value);
+  };
 
   useEffect(() => {
     const read = () =>
@@ -77,6 +109,7 @@ export function Notes(props: {
     const queued = await queueEdit(vault, record, { notes_section: [...notes, note] });
     setSubject('');
     setText('');
+    await dropNote(vault, record.id).catch(() => undefined);
     const say = props.begin();
     await props.onChanged();
     // Said once the push has answered: a refused note says why at the note, not "Note added."
@@ -100,17 +133,22 @@ export function Notes(props: {
   const others = refused.filter((m) => !refusedByNote.some((list) => list.includes(m)));
   return (
     // Opened when a note waits refused; kept as the caseworker leaves it once that is dealt with.
-    <details open={open || refused.length > 0} onToggle={(e) => setOpen(e.currentTarget.open)}>
+    <details id="at-notes" open={open || refused.length > 0} onToggle={(e) => setOpen(e.currentTarget.open)}>
       <summary>{t('notes.title', { n: notes.length })}</summary>
       <ul class="list">{items}</ul>
       {others.length > 0 && <NoteRefused {...props} refused={others} />}
       <form onSubmit={(e) => void add(e)}>
+        {keptAt && typed && (
+          <p role="status" class="notice">
+            {t('notes.kept', { time: formatDate(locale, keptAt, true) })}
+          </p>
+        )}
         <label for="note-subject">{t('notes.subject')}</label>
         <input
           id="note-subject"
           maxLength={SUBJECT_MAX}
           value={subject}
-          onInput={(e) => setSubject(e.currentTarget.value)}
+          onInput={(e) => type(setSubject)(e.currentTarget.value)}
         />
         <label for="note-text">{t('notes.text')}</label>
         <textarea
@@ -118,7 +156,7 @@ export function Notes(props: {
           required
           maxLength={TEXT_MAX}
           value={text}
-          onInput={(e) => setText(e.currentTarget.value)}
+          onInput={(e) => type(setText)(e.currentTarget.value)}
         />
         <button type="submit" disabled={once.busy}>
           {t('notes.add')}

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'preact/hooks';
-import { draftsOnDevice, readNewCase, type CaseDraft, type NewCaseDraft } from '../caseDraft';
+import { draftsOnDevice, readNewCase, type NewCaseDraft, type UnsavedCase } from '../caseDraft';
 import { formatDate, useLocale, useT } from '../i18n/locale';
 import type { Vault } from '../vault';
 
@@ -13,12 +13,12 @@ export function UnsavedDrafts({
   onNewCase,
 }: {
   vault: Vault;
-  onOpen: (id: string) => void;
+  onOpen: (id: string, at?: string) => void;
   onNewCase: () => void;
 }) {
   const t = useT();
   const { locale } = useLocale();
-  const [drafts, setDrafts] = useState<{ id: string; draft: CaseDraft }[]>([]);
+  const [drafts, setDrafts] = useState<UnsavedCase[]>([]);
   const [newCase, setNewCase] = useState<NewCaseDraft>();
   useEffect(() => {
     void draftsOnDevice(vault).then(setDrafts, () => undefined);
@@ -46,11 +46,11 @@ export function UnsavedDrafts({
             </button>
           </li>
         )}
-        {drafts.map(({ id, draft }) => (
+        {drafts.map(({ id, name, at, place }) => (
           <li key={id}>
-            <button class="row" onClick={() => onOpen(id)}>
-              <bdi>{draft.base.name ?? draft.base.case_id_display ?? id}</bdi>
-              <span class="badge">{formatDate(locale, draft.at, true)}</span>
+            <button class="row" onClick={() => onOpen(id, place)}>
+              <bdi>{name}</bdi>
+              <span class="badge">{formatDate(locale, at, true)}</span>
             </button>
           </li>
         ))}
